@@ -1,0 +1,84 @@
+"""Text normalization: NFC, and a same-length ASCII fold for matching names.
+
+The fold maps every character of an NFC string to exactly one character, so offsets found in the
+folded text are offsets in the normalized text too. Tone-mark placement variants (Thủy/Thuỷ,
+Hòa/Hoà) and spellings without diacritics fold to the same string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def normalize_text(raw: str) -> str:
+    """Return ``raw`` in NFC with unified line ends and spaces; the text offsets refer to.
+
+    Example:
+        >>> normalize_text("Thu\\u0309y Nguye\\u0302n\\r\\n") == "Thủy Nguyên\\n"
+        True
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    for src, dst in _SPACES.items():
+        text = text.replace(src, dst)
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    if ch.isascii():
+        return ch.lower()
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    base = base.lower()
+    return base[0] if len(base) == 1 and base.isascii() else ch.lower()[:1] or ch
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII fold of NFC ``text``, one output character per input character.
+
+    Example:
+        >>> fold("Huyện Thuỷ Nguyên") == fold("huyen Thủy Nguyen")
+        True
+        >>> len(fold("Đồ Sơn")) == len("Đồ Sơn")
+        True
+    """
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_key(name: str) -> str:
+    """Matching key of a name: folded, punctuation dropped, single spaces.
+
+    Example:
+        >>> fold_key("Sở LĐTB&XH")
+        'so ldtb xh'
+        >>> fold_key("Ủy ban nhân dân quận Hồng Bàng")
+        'uy ban nhan dan quan hong bang'
+    """
+    return " ".join(_TOKEN.findall(fold(normalize_text(name))))
+
+
+def compact_key(name: str) -> str:
+    """Key without spaces, so that 'LĐTB&XH', 'LĐ-TB&XH' and 'LĐTBXH' coincide.
+
+    Example:
+        >>> compact_key("Sở LĐ-TB&XH") == compact_key("Sở LĐTBXH")
+        True
+    """
+    return fold_key(name).replace(" ", "")
+
+
+def tokens(folded: str) -> list[tuple[str, int, int]]:
+    """Alphanumeric tokens of an already folded text with their offsets.
+
+    Example:
+        >>> tokens("quan ngo quyen, 91,93")
+        [('quan', 0, 4), ('ngo', 5, 8), ('quyen', 9, 14), ('91', 16, 18), ('93', 19, 21)]
+    """
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
