@@ -1,0 +1,291 @@
+"""What a group of units and its figures say: candidate facts, claims and leader ratings."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extract.model import Candidate, Context, Group, Location
+from flows.extract.scan import Token
+from flows.gazetteer import Gazetteer, Mention
+
+_INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
+_RANK_KINDS = ("ranks", "top", "last")
+_TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ tịch ubnd|chủ tịch ủy ban nhân dân"
+                    r"|chủ tịch uỷ ban nhân dân|chủ tịch)(?:\s+các\s+[\w/, ]+:)?\s*$")
+_CLAUSE_BREAK = re.compile(r"[,;()]")
+_NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
+              ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),
+              ("bộ", "ministry"))
+
+
+def most_specific(codes: set[str], default: str) -> str:
+    """The index a set of cues points to; a sentence naming both PAR and SIPAS names neither.
+
+    Example:
+        >>> most_specific({"PAR", "SURVEY"}, "PAR"), most_specific({"PAR", "SIPAS"}, "PAR")
+        ('SURVEY', 'PAR')
+    """
+    if {"PAR", "SIPAS"} <= codes and "SURVEY" not in codes:
+        return default
+    return next(code for code in _INDEX_PRIORITY if code in codes) if codes else default
+
+
+def group_index(cue_hits: list[tuple[int, str]], start: int, ctx_index: str, default: str) -> str:
+    """Index of figures at ``start``: the nearest cue before it in the sentence, else the context."""
+    before = [code for pos, code in cue_hits if pos < start]
+    return most_specific({before[-1]}, default) if before else ctx_index
+
+
+def _gap(low: str, a: int, b: int) -> str:
+    return low[a:b] if a <= b else ""
+
+
+def _distribute(values: list, n: int, together: bool) -> list | None:
+    """Values per unit: one each, or one shared when the text says so; None when unclear."""
+    if not values:
+        return [None] * n
+    if len(values) == n:
+        return list(values)
+    if len(set(values)) == 1 and (n == 1 or together):
+        return [values[0]] * n
+    return None
+
+
+def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Gazetteer,
+              warnings: list[str], list_pos: int, list_len: int) -> list[Candidate]:
+    """Candidate facts for the units of one group."""
+    low = where.low
+    toks = g.header + g.tokens
+    own = g.tokens
+    year = ctx.year
+    n = len(g.units)
+    scores: list[float] = []
+    current: list[tuple[int, bool]] = []
+    previous: list[tuple[list[int], int, str]] = []  # (ranks, year, how)
+    bounds: list[dict] = []
+    kinds = {t.kind for t in toks} - {"continue"}
+    move = next((t.value for t in toks if t.kind == "move"), None)
+    move_ref = next((t.value["year"] for t in toks if t.kind == "year" and t.value.get("ref")), None)
+    group_year = _group_year(own, year)
+    if group_year is not None:
+        year = group_year
+    habitual_at = freq_at = None
+    rank_tokens = [t for t in toks if t.kind in _RANK_KINDS]
+    for i, t in enumerate(toks):
+        if t.kind == "habitual":
+            habitual_at = t.end
+        elif t.kind == "freq":
+            freq_at = t.end
+        elif t.kind == "scores":
+            scores += t.value
+        elif t.kind == "bound":
+            bounds.append(t.value)
+        elif t.kind in ("ranks", "top"):
+            if freq_at is not None and 0 <= t.start - freq_at <= 3:
+                continue
+            if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
+                continue
+            ranks = t.value["ranks"] if t.kind == "ranks" else [1]
+            tied = t.kind == "ranks" and t.value["tied"]
+            bound_year = _bound_year(toks, i, low, ctx.year)
+            came_from = low[max(0, t.start - 4):t.start].endswith("từ ") and t is not rank_tokens[-1]
+            if bound_year is not None and bound_year != year:
+                previous.append((ranks, bound_year, "stated"))
+            elif came_from and year is not None:
+                previous.append((ranks, year - 1, "from"))
+            else:
+                current += [(r, tied) for r in ranks]
+                if any(c.kind == "continue" and c.end <= t.start and not _CLAUSE_BREAK.search(
+                        _gap(low, c.end, t.start)) for c in toks[:i]):
+                    kinds.add("continue")  # "tiếp tục duy trì vị trí thứ ba": the same rank a year before
+    if year is None:
+        return []
+    together = "shared" in kinds or any(tied for _, tied in current)
+    unit_scores = _distribute(scores, n, together)
+    unit_ranks = _distribute([r for r, _ in current], n, together)
+    tied_flags = _distribute([tied for _, tied in current], n, True) or [False] * n
+    if unit_scores is None or unit_ranks is None:
+        warnings.append(f"line {where.line}: {n} unit(s) with {len(scores)} score(s) and {len(current)} "
+                        f"rank(s) in {where.evidence[:80]!r}: left out, the pairing is unclear")
+        unit_scores = unit_scores or [None] * n
+        unit_ranks = [None] * n
+    seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
+    last_n = _last_count(g, list_len)
+    out: list[Candidate] = []
+    for i, m in enumerate(g.units):
+        unit = gazetteer.units.get(m.unit_id)
+        kind = unit.unit_kind if unit else ""
+        cand = Candidate(m.unit_id, m.text, index, year, kind, where, score=unit_scores[i], rank=unit_ranks[i],
+                         tied=bool(tied_flags[i]) and unit_ranks[i] is not None,
+                         rank_basis="stated" if unit_ranks[i] is not None else None)
+        if cand.score is None:
+            for b in bounds:
+                cand.score_min = b["min"] if b["min"] is not None else cand.score_min
+                cand.score_max = b["max"] if b["max"] is not None else cand.score_max
+        if cand.rank is None:
+            if last_n:
+                cand.last = (last_n, list_pos + i + 1)
+            elif seq:
+                cand.seq = seq
+        if any(v is not None for v in (cand.score, cand.score_min, cand.score_max, cand.rank, cand.last, cand.seq)):
+            out.append(cand)
+        out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g)
+    g.current_ranks = list(unit_ranks)
+    return out
+
+
+def _group_year(own: list[Token], year: int | None) -> int | None:
+    """A year standing with the units before any figure ("Nội vụ (2014)", "năm nay đã ...")."""
+    for t in own:
+        if t.kind in ("scores", "ranks", "top", "last", "bound"):
+            return None
+        if t.kind == "year" and not t.value.get("ref"):
+            return t.value["year"]
+        if t.kind == "year_rel" and year is not None:
+            return year + t.value
+    return None
+
+
+def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | None:
+    """The year written right after a rank ("vị trí thứ 9 năm 2018", "thứ 10 năm trước")."""
+    if i + 1 >= len(toks):
+        return None
+    nxt = toks[i + 1]
+    if nxt.kind not in ("year", "year_rel") or _gap(low, toks[i].end, nxt.start).strip(" ,"):
+        return None
+    if nxt.kind == "year":
+        return None if nxt.value.get("ref") else nxt.value["year"]
+    return None if year is None else year + nxt.value
+
+
+def _last_count(g: Group, list_len: int) -> int | None:
+    """n of "the n units ranked last" for a list, 1 for a unit that "xếp cuối" alone."""
+    if any(t.kind == "last" for t in g.header):
+        counts = [t.value["count"] for t in g.header if t.kind == "count"]
+        return counts[-1] if counts else list_len
+    if any(t.kind == "last" for t in g.tokens) and len(g.units) == 1:
+        return 1
+    return None
+
+
+def _previous_years(m: Mention, kind: str, index: str, where: Location, previous: list, i: int, n: int,
+                    cand: Candidate, kinds: set[str], move: int | None, move_ref: int | None,
+                    g: Group) -> list[Candidate]:
+    """Previous-year ranks: written out, or read off "tiếp tục", "vươn lên N bậc", "soán ... từ X"."""
+    out = []
+    for ranks, year, how in previous:
+        mine = ranks[i] if len(ranks) == n else ranks[0] if len(ranks) == 1 and n == 1 else None
+        if mine is not None:
+            out.append(Candidate(m.unit_id, m.text, index, year, kind, where, rank=mine, rank_basis="stated",
+                                 derived=None if how == "stated" else how))
+    if cand.rank is not None and not previous:
+        if "continue" in kinds:
+            out.append(Candidate(m.unit_id, m.text, index, move_ref or cand.year - 1, kind, where,
+                                 rank=cand.rank, rank_basis="stated", derived="continue"))
+        elif move:
+            before = cand.rank + move
+            if before >= 1:
+                out.append(Candidate(m.unit_id, m.text, index, move_ref or cand.year - 1, kind, where,
+                                     rank=before, rank_basis="implied", derived="move"))
+    if g.took_from is not None and g.took_from.current_ranks and len(set(g.took_from.current_ranks)) == 1:
+        taken = g.took_from.current_ranks[0]
+        if taken is not None:
+            out.append(Candidate(m.unit_id, m.text, index, cand.year - 1, kind, where, rank=taken,
+                                 rank_basis="implied", derived="take"))
+    return out
+
+
+def _noun_kind(noun: str, ctx: Context) -> str | None:
+    for word, kind in _NOUN_KIND:
+        if noun.startswith(word):
+            return kind
+    return ctx.bloc_kind
+
+
+def _condition(bound: dict) -> str:
+    if bound["op"] == "between":
+        return f"{bound['min']:g} <= score <= {bound['max']:g}"
+    value = bound["min"] if bound["min"] is not None else bound["max"]
+    return f"score {bound['op']} {value:g}"
+
+
+def claims_of(where: Location, tokens: list[Token], groups: list[Group], ctx: Context,
+              cue_hits: list[tuple[int, str]], default_index: str) -> list[dict]:
+    """Counts with a threshold ("14/15 quận, huyện có số điểm trên 80 điểm"): claims, never unit facts."""
+    low = where.low
+    out = []
+    for i, t in enumerate(tokens):
+        if t.kind != "count":
+            continue
+        bound = next((b for b in tokens[i + 1:i + 3] if b.kind == "bound" and b.start - t.end <= 60
+                      and not re.search(r"[;()]", _gap(low, t.end, b.start))), None)
+        if bound is None:
+            continue
+        years = [y for y in tokens[:i] if y.kind == "year" and y.start >= where.start
+                 and not y.value.get("ref") and not _closed_before(low, y.end, t.start)]
+        year = years[-1].value["year"] if years else ctx.year
+        listed = [m.unit_id for g in groups if t in g.header or t in g.tokens for m in g.units]
+        if t.value["member"] or len(listed) != t.value["count"]:
+            listed = []
+        out.append({"text": where.text[t.start:bound.end], "index": group_index(cue_hits, t.start, ctx.index,
+                                                                                 default_index),
+                    "year": year, "unit_kind": _noun_kind(t.value["noun"], ctx),
+                    "stated_count": t.value["count"], "of": t.value["of"], "condition": _condition(bound.value),
+                    "bound": bound.value, "listed": listed, "span": [t.start, bound.end],
+                    "sentence": [where.start, where.end]})
+    return out
+
+
+def _closed_before(low: str, a: int, b: int) -> bool:
+    """True when a parenthesis opened before ``a`` closes between ``a`` and ``b``."""
+    between = low[a:b]
+    return between.count(")") > between.count("(")
+
+
+def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ctx: Context,
+               gazetteer: Gazetteer) -> list[dict]:
+    """Leader ratings: "Giám đốc Sở Y tế, Chủ tịch UBND các quận: A, B hoàn thành xuất sắc nhiệm vụ"."""
+    ratings = [t for t in tokens if t.kind == "rating"]
+    out, title, cursor = [], None, where.start
+    for m in mentions:
+        if not m.unit_id:
+            continue
+        rating = next((r for r in ratings if r.start >= m.end), None)
+        if rating is None:
+            break
+        gap = where.low[cursor:m.start]
+        found = _TITLE.search(gap)
+        if found:
+            title = _title_text(where.text[cursor + found.start(1):cursor + found.end(1)],
+                                gazetteer.units[m.unit_id].name_vi)
+        elif any(r.end <= m.start and r.start >= cursor for r in ratings):
+            title = None
+        cursor = m.end
+        if title is None:
+            continue
+        out.append({"unit": gazetteer.units[m.unit_id].name_vi, "unit_id": m.unit_id, "title": title,
+                    "year": ctx.year, "rating": rating.value, "evidence": where.evidence,
+                    "span": [where.start, where.end]})
+    return out
+
+
+def _title_text(title: str, unit_name: str) -> str:
+    """'Chánh' takes the office's own word ("Chánh Thanh tra"); chairmen are "Chủ tịch UBND"."""
+    low = title.lower()
+    if low == "chánh":
+        return "Chánh " + " ".join(unit_name.split()[:2])
+    if low.startswith("chủ tịch"):
+        return "Chủ tịch UBND"
+    return title[0].upper() + title[1:]
+
+
+def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) -> dict:
+    """A figure whose unit name matches no unit: held back, with the closest names."""
+    closest = gazetteer.closest(cand.surface, province)
+    hint = f" — closest: {', '.join(closest)}" if closest else ""
+    return {"check": "unknown_unit", "value": cand.surface, "place": f"line {cand.where.line}",
+            "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence,
+            "candidates": closest,
+            "message": f"unknown unit {cand.surface!r} at line {cand.where.line}{hint}; if it is one of "
+                       "these, add an alias to warehouse/seeds/dim_unit_alias.csv, else add the unit to "
+                       "warehouse/seeds/dim_unit.csv"}

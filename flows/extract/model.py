@@ -1,0 +1,81 @@
+"""The small records the text extractor passes between its steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.extract.scan import Token
+from flows.gazetteer import Mention
+
+
+@dataclass
+class Context:
+    """What the sentences being read speak of, until a cue changes it."""
+
+    index: str
+    year: int | None
+    bloc_kind: str | None = None
+
+
+@dataclass
+class Group:
+    """Units written together ("A, B và C"), with the figures that belong to them."""
+
+    units: list[Mention]
+    tokens: list[Token] = field(default_factory=list)
+    header: list[Token] = field(default_factory=list)
+    took_from: Group | None = None  # "soán vị trí thứ nhất từ <this group>": set on the later group
+    current_ranks: list[int | None] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.units[0].start
+
+    @property
+    def end(self) -> int:
+        return self.units[-1].end
+
+
+@dataclass(frozen=True)
+class Location:
+    """A sentence of the document: its text, span, paragraph and line."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def evidence(self) -> str:
+        return self.text[self.start:self.end]
+
+    @property
+    def line(self) -> int:
+        return self.text.count("\n", 0, self.start) + 1
+
+
+@dataclass
+class Candidate:
+    """One figure read for one unit, before figures of the same unit are merged."""
+
+    unit_id: str
+    surface: str
+    index: str
+    year: int
+    unit_kind: str
+    where: Location
+    score: float | None = None
+    score_min: float | None = None
+    score_max: float | None = None
+    rank: int | None = None
+    tied: bool = False
+    rank_basis: str | None = None  # stated | implied
+    seq: str | None = None  # next | ordered: rank follows the previous one in the text
+    last: tuple[int, int] | None = None  # (n, position) in "the n units ranked last"
+    derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
+    order: int = 0
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.unit_id, self.index, self.year)

@@ -1,0 +1,264 @@
+"""The post pass: ranks implied by order, one fact per unit and year, and claims checked.
+
+Ranks follow competition ranking within (index, year, bloc): ties share a rank and the next rank
+skips (1, 2, 2, 4). A rank is implied only where the text's order gives it: "Tiếp theo là ...", a
+list declared "từ cao xuống thấp", "the n units ranked last", or a unit named right after the last
+ranked one with a lower score. When figures disagree, a warning is written and the doubtful value
+is left out: a wrong number in a warehouse is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flows.extract.model import Candidate
+from flows.gazetteer import Gazetteer
+
+
+def bloc_size(gazetteer: Gazetteer, province: str | None, kind: str, year: int) -> int | None:
+    """How many units of a kind a province had in a year, per the gazetteer."""
+    if not province:
+        return None
+    n = sum(1 for u in gazetteer.units.values()
+            if u.province == province and u.unit_kind == kind and u.valid_in(year))
+    return n or None
+
+
+def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> None:
+    """Fill implied ranks in one (index, year, bloc), in text order."""
+    placed: dict[str, int] = {}
+    count, last_rank, last_score, valid = 0, 0, None, True
+    prev_placed: Candidate | None = None
+    for c in cands:
+        if c.unit_id in placed:
+            continue
+        if c.rank is None and c.last is not None and size:
+            n, pos = c.last
+            rank = size - n + pos
+            if valid and count + 1 != rank and count:
+                warnings.append(f"line {c.where.line}: {c.surface} is ranked {rank} from the end of "
+                                f"{size} units but the text's order gives {count + 1}; rank left out")
+                valid = False
+                continue
+            c.rank, c.rank_basis = rank, "implied"
+        elif c.rank is None and c.seq and valid:
+            c.rank, c.rank_basis = count + 1, "implied"
+        elif (c.rank is None and valid and c.score is not None and last_score is not None
+              and c.score < last_score and prev_placed is not None and prev_placed is _previous(cands, c)
+              and prev_placed.where.paragraph == c.where.paragraph):
+            c.rank, c.rank_basis = count + 1, "implied"
+        if c.rank is None:
+            if c.score is not None:
+                valid = False
+            continue
+        if c.rank != count + 1 and not (c.rank == last_rank and c.tied):
+            valid = c.rank == 1 and count == 0
+        if c.rank_basis == "implied" and c.score is None and last_score is not None:
+            c.score_max = min(x for x in (c.score_max, last_score) if x is not None)
+        placed[c.unit_id] = c.rank
+        count += 1
+        last_rank = c.rank
+        last_score = c.score if c.score is not None else last_score
+        prev_placed = c
+
+
+def _previous(cands: list[Candidate], c: Candidate) -> Candidate | None:
+    i = cands.index(c)
+    return cands[i - 1] if i else None
+
+
+def _merge(cands: list[Candidate], warnings: list[str]) -> dict:
+    """One fact from the candidates of one (unit, index, year)."""
+    first = cands[0]
+    scores = [c for c in cands if c.score is not None]
+    stated = [c for c in cands if c.rank is not None and c.rank_basis == "stated" and not c.derived]
+    derived = [c for c in cands if c.rank is not None and c not in stated]
+    score = scores[0].score if scores else None
+    if any(abs(c.score - score) > 0.005 for c in scores):
+        warnings.append(f"line {scores[1].where.line}: {first.surface} has two scores for {first.index} "
+                        f"{first.year} ({', '.join(f'{c.score:g}' for c in scores)}); score left out")
+        score = None
+    rank, basis, tied = None, "stated", False
+    ranks_stated = {c.rank for c in stated}
+    if len(ranks_stated) > 1:
+        warnings.append(f"line {stated[1].where.line}: {first.surface} is given ranks "
+                        f"{sorted(ranks_stated)} for {first.index} {first.year}; rank left out")
+    elif stated:
+        rank, tied = stated[0].rank, any(c.tied for c in stated)
+    elif derived:
+        ranks_derived = {c.rank for c in derived}
+        if len(ranks_derived) == 1:
+            rank, basis = derived[0].rank, derived[0].rank_basis or "implied"
+        else:
+            warnings.append(f"line {derived[0].where.line}: {first.surface} has conflicting implied ranks "
+                            f"{sorted(ranks_derived)} for {first.index} {first.year}; rank left out")
+    if rank is not None and rank != (stated[0].rank if stated else rank):
+        basis = "implied"
+    mins = [c.score_min for c in cands if c.score_min is not None]
+    maxs = [c.score_max for c in cands if c.score_max is not None]
+    lead = scores[0] if scores else (stated or derived or cands)[0]
+    return {"unit_id": first.unit_id, "unit_kind": first.unit_kind, "index": first.index, "year": first.year,
+            "criterion": "TOTAL", "bloc": first.unit_kind, "score": score,
+            "score_min": None if score is not None or not mins else max(mins),
+            "score_max": None if score is not None or not maxs else min(maxs),
+            "rank": rank, "tied": tied, "basis": basis,
+            "evidence": lead.where.evidence, "span": [lead.where.start, lead.where.end],
+            "place": f"line {lead.where.line}"}
+
+
+def _satisfies(fact: dict, bound: dict) -> bool | None:
+    """Whether a fact meets a claim's threshold; None when its figures do not tell."""
+    lo, hi = bound["min"], bound["max"]
+    s, smin, smax = fact["score"], fact["score_min"], fact["score_max"]
+    if s is not None:
+        above = lo is None or (s >= lo if bound["op"] in (">=", "between") else s > lo)
+        below = hi is None or (s <= hi if bound["op"] == "between" else s < hi)
+        return above and below
+    if lo is not None and hi is None:
+        if smin is not None and smin >= lo:
+            return True
+        if smax is not None and smax <= lo:
+            return False
+    if hi is not None and lo is None:
+        if smax is not None and smax <= hi:
+            return True
+        if smin is not None and smin >= hi:
+            return False
+    return None
+
+
+def check_claims(claims: list[dict], facts: list[dict], sizes: dict) -> list[dict]:
+    """Give each claim the count the facts show and a status."""
+    out = []
+    for claim in claims:
+        scope = [f for f in facts if (f["index"], f["year"], f["unit_kind"]) ==
+                 (claim["index"], claim["year"], claim["unit_kind"])]
+        size = claim["of"] or sizes.get((claim["index"], claim["year"], claim["unit_kind"]))
+        if claim["listed"]:
+            listed = [f for f in scope if f["unit_id"] in claim["listed"]]
+            observed = sum(1 for f in listed if _satisfies(f, claim["bound"]))
+            status = "consistent" if observed == claim["stated_count"] else "inconsistent"
+        else:
+            verdicts = [_satisfies(f, claim["bound"]) for f in scope]
+            observed = sum(1 for v in verdicts if v)
+            unknown = sum(1 for v in verdicts if v is None) + max(0, (size or len(scope)) - len(scope))
+            if not any(f["score"] is not None for f in scope):
+                status, observed = "unverifiable", None
+            elif observed == claim["stated_count"] and not (unknown and size is None):
+                status = "consistent"
+            elif observed > claim["stated_count"] or observed + unknown < claim["stated_count"]:
+                status = "inconsistent"
+            else:
+                status = "unverifiable"
+        out.append({**claim, "observed_count": observed, "status": status})
+    _cross_check(out, sizes)
+    return out
+
+
+def _cross_check(claims: list[dict], sizes: dict) -> None:
+    """Claims that contradict each other or add up to more units than the bloc has."""
+    by_condition = defaultdict(list)
+    for c in claims:
+        if not c["listed"]:
+            by_condition[(c["index"], c["year"], c["unit_kind"], c["condition"])].append(c)
+    for same in by_condition.values():
+        counts = {c["stated_count"] for c in same}
+        if len(counts) > 1 and any(c["status"] == "consistent" for c in same):
+            for c in same:
+                if c["status"] != "consistent":
+                    c["status"] = "inconsistent"
+                    c["note"] = "contradicts another claim of the same text that the facts confirm"
+    by_sentence = defaultdict(list)
+    for c in claims:
+        if not c["listed"]:
+            by_sentence[(tuple(c["sentence"]), c["index"], c["year"], c["unit_kind"])].append(c)
+    for key, same in by_sentence.items():
+        conditions = {c["condition"] for c in same}
+        size = sizes.get(key[1:]) or next((c["of"] for c in same if c["of"]), None)
+        if len(conditions) == len(same) > 1 and size and sum(c["stated_count"] for c in same) > size \
+                and _disjoint([c["bound"] for c in same]):
+            for c in same:
+                c["status"] = "inconsistent"
+                c["note"] = (f"the counts of this sentence add up to {sum(x['stated_count'] for x in same)} "
+                             f"units but the bloc has {size}")
+
+
+def _disjoint(bounds: list[dict]) -> bool:
+    spans = sorted(((b["min"] if b["min"] is not None else float("-inf")),
+                    (b["max"] if b["max"] is not None else float("inf"))) for b in bounds)
+    return all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer, province: str | None,
+           header: dict, doc_year: int | None) -> tuple[list[dict], list[dict], list[str]]:
+    """Facts, checked claims and warnings from a document's candidates."""
+    warnings: list[str] = []
+    candidates = _drop_conflicted(candidates, header, doc_year, warnings)
+    scopes = defaultdict(list)
+    for c in sorted(candidates, key=lambda c: c.order):
+        scopes[(c.index, c.year, c.unit_kind)].append(c)
+    sizes = {}
+    for (index, year, kind), cands in scopes.items():
+        size = bloc_size(gazetteer, province, kind, year)
+        sizes[(index, year, kind)] = size
+        _chain(cands, size, warnings)
+    by_key = defaultdict(list)
+    for c in sorted(candidates, key=lambda c: c.order):
+        by_key[c.key].append(c)
+    facts = []
+    for cands in by_key.values():
+        fact = _merge(cands, warnings)
+        if all(fact[k] is None for k in ("score", "score_min", "score_max", "rank")):
+            continue
+        unit = gazetteer.units[fact["unit_id"]]
+        facts.append({"unit": unit.name_vi, **fact})
+    _mark_ties(facts)
+    _check_order(facts, warnings)
+    for claim in claims:
+        key = (claim["index"], claim["year"], claim["unit_kind"])
+        sizes.setdefault(key, bloc_size(gazetteer, province, claim["unit_kind"] or "", claim["year"] or 0))
+    checked = [{k: v for k, v in c.items() if k not in ("bound", "listed", "of", "sentence")} | {"of": c["of"]}
+               for c in check_claims(claims, facts, sizes)]
+    return facts, checked, warnings
+
+
+def _drop_conflicted(cands: list[Candidate], header: dict, doc_year: int | None,
+                     warnings: list[str]) -> list[Candidate]:
+    """A title announcing an index for one year whose figures are all stated for another."""
+    if doc_year is None:
+        return cands
+    out = cands
+    for index in header.get("announced", []):
+        scored = {c.year for c in cands if c.index == index and c.score is not None and not c.derived}
+        if scored and doc_year not in scored:
+            years = ", ".join(str(y) for y in sorted(scored))
+            warnings.append(f"the title announces {index} {doc_year} but the text states its figures for "
+                            f"{years}; they are kept under {years} — check the source")
+            out = [c for c in out if not (c.index == index and c.derived == "continue")]
+    return out
+
+
+def _mark_ties(facts: list[dict]) -> None:
+    """Units that share a stated rank in one scope are tied, even if only one sentence said so."""
+    groups = defaultdict(list)
+    for f in facts:
+        if f["rank"] is not None:
+            groups[(f["index"], f["year"], f["bloc"], f["rank"])].append(f)
+    for same in groups.values():
+        if len(same) > 1:
+            for f in same:
+                f["tied"] = True
+
+
+def _check_order(facts: list[dict], warnings: list[str]) -> None:
+    """Flag ranks that disagree with the scores (a list declared sorted that is not)."""
+    scopes = defaultdict(list)
+    for f in facts:
+        if f["rank"] is not None and f["score"] is not None:
+            scopes[(f["index"], f["year"], f["bloc"])].append(f)
+    for (index, year, bloc), same in scopes.items():
+        same.sort(key=lambda f: f["rank"])
+        for a, b in zip(same, same[1:], strict=False):
+            if b["score"] > a["score"] + 0.005:
+                warnings.append(f"{index} {year} {bloc}: {b['unit']} ranked {b['rank']} scores {b['score']:g}, "
+                                f"above {a['unit']} ranked {a['rank']} with {a['score']:g}")

@@ -1,0 +1,153 @@
+"""Lexical scan of an announcement: the figures and cue words, with their offsets.
+
+Each rule describes a construction of the language, not a sentence of a document. Rules run in
+priority order over the lowercased NFC text and never overlap: what a stronger rule took (a date,
+a bound "trên 80 điểm", a count "14/15 quận, huyện", a change "tăng 0,81 điểm") cannot be read
+again as a score or a rank.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from flows.numerals import ORDINAL_PATTERN, parse_decimal, parse_ordinal, words_to_int
+
+NUM = r"\d+(?:[.,]\d+)?"
+_SMALL = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_ORD = ORDINAL_PATTERN
+_POINTS = r"(?:%\s*điểm|điểm|%)"
+_NOUNS = (r"(?:đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|quận,?\s*huyện|quận|huyện|thị xã"
+          r"|địa phương|xã,?\s*phường(?:,?\s*thị trấn)?|phường,?\s*xã|xã|phường|tỉnh,?\s*thành(?: phố)?"
+          r"|tỉnh|bộ,?\s*ngành|bộ|ngành)")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One figure or cue: ``kind`` says which; ``value`` carries what it means."""
+
+    kind: str
+    start: int
+    end: int
+    value: Any = field(default=None, compare=False)
+
+
+def _rank_list(text: str) -> list[int]:
+    return [r for r in (parse_ordinal(m) for m in re.findall(_ORD, text)) if r is not None]
+
+
+def _numbers(text: str) -> list[float]:
+    return [parse_decimal(n) for n in re.findall(NUM, text)]
+
+
+def _count(m: re.Match) -> dict:
+    n = m.group("n")
+    return {"count": int(n) if n.isdigit() else words_to_int(n), "of": int(m.group("of")) if m.group("of")
+            else None, "member": m.group("member") is not None, "noun": m.group("noun")}
+
+
+def _bound(m: re.Match) -> dict:
+    word = m.group("w")
+    low, high = (_numbers(m.group("a")) + [None])[0], None
+    if m.groupdict().get("b"):
+        high = parse_decimal(m.group("b"))
+        return {"min": low, "max": high, "op": "between"}
+    if word in ("dưới", "không quá", "chưa đến", "chưa tới", "thấp hơn"):
+        return {"min": None, "max": low, "op": "<"}
+    return {"min": low, "max": None, "op": ">=" if word in ("từ", "ít nhất", "tối thiểu", "không dưới") else ">"}
+
+
+def _move(m: re.Match) -> int:
+    size = m.group("n")
+    steps = int(size) if size.isdigit() else words_to_int(size) or 0
+    return -steps if m.group("dir") in ("tụt", "giảm", "xuống", "tụt xuống", "lùi") else steps
+
+
+def _ranks(m: re.Match) -> dict:
+    body = m.group(0)
+    ranks = _rank_list(m.group("ords"))
+    return {"ranks": ranks, "tied": body.startswith("đồng"), "of": int(m.group("of")) if m.group("of") else None}
+
+
+# (kind, pattern, value builder). Order is priority.
+_RULES: list[tuple[str, str, Any]] = [
+    ("mask", r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b", None),  # dates, times
+    ("mask", r"\b\d+/\d*[a-zđ][\w\-/.]*", None),  # decision numbers 1091/QĐ-UBND
+    ("mask", r"\b0\d{1,3}[.\- ]?\d{2,4}[.\- ]\d{3,4}(?:[.\- ]\d{2,4})?\b|\b0\d{2,3}-\d{4,8}\b", None),  # phones
+    ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:gov|com|org|net|edu)\.vn\b", None),
+    ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
+    ("mask", r"(?:trung bình|bình quân)[^.;()]{0,60}?" + NUM + r"\s*" + _POINTS, None),  # averages
+    ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?"
+                   r"(?:(?:19|20)\d\d|nay)\b", None),
+    ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<b>" + NUM + r")\s*"
+              + _POINTS, _bound),
+    ("bound", r"(?P<w>từ|ít nhất|tối thiểu|không dưới)\s+(?P<a>" + NUM + r")\s*" + _POINTS + r"\s*trở lên",
+     _bound),
+    ("bound", r"(?P<w>trên|hơn|vượt|dưới|không quá|chưa đến|chưa tới|thấp hơn)\s+(?P<a>" + NUM + r")\s*"
+              + _POINTS, _bound),
+    ("move", r"(?P<dir>vươn lên|tăng|lên|nhảy|cải thiện|tụt xuống|tụt|giảm|xuống|lùi)\s+(?:thêm\s+)?(?P<n>"
+             + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
+    ("change", r"(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?(?:so với\s+)?"
+               + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+    ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?\b(?P<n>" + _SMALL
+              + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
+    ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
+     None),
+    ("scores", r"(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
+     lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
+    ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
+    ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
+    ("ranks", r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
+              + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
+    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?P<of>)", _ranks),
+    ("top", r"(?<!người )(?:dẫn đầu|đứng đầu|xếp đầu|vị trí đầu tiên|vị trí đầu|ngôi đầu|ngôi vị quán quân"
+            r"|quán quân|vị trí số (?:1|một)\b)", None),
+    ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng", None),
+    ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
+    ("year", r"(?P<ref>so với\s+)?năm\s+((?:19|20)\d\d)\b",
+     lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
+    ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
+    ("rating", r"không hoàn thành nhiệm vụ|hoàn thành xuất sắc nhiệm vụ|hoàn thành tốt nhiệm vụ"
+               r"|hoàn thành nhiệm vụ", lambda m: m.group(0)),
+    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó)(?:\s+lần lượt)?(?:\s+là)?", None),
+    ("respective", r"lần lượt", None),
+    ("ordered", r"thứ tự[^.;:]{0,30}?cao\s+(?:xuống|đến|tới)\s+thấp|từ cao xuống thấp", None),
+    ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
+    ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|duy trì", None),
+    ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
+    ("shared", r"\bcùng\b|\bđều\b|bằng điểm", None),
+]
+_COMPILED: list[tuple[str, re.Pattern, Any]] | None = None
+
+
+def _compiled() -> list[tuple[str, re.Pattern, Any]]:
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = [(kind, re.compile(pattern), build) for kind, pattern, build in _RULES]
+    return _COMPILED
+
+
+def scan(low: str) -> list[Token]:
+    """Tokens of a lowercased normalized text, in text order, none overlapping.
+
+    Example:
+        >>> [(t.kind, t.value) for t in scan("quận a với 91,93 điểm, vị trí thứ nhất")]
+        [('scores', [91.93]), ('ranks', {'ranks': [1], 'tied': False, 'of': None})]
+        >>> [t.kind for t in scan("14/15 quận, huyện có số điểm trên 80 điểm")]
+        ['count', 'bound']
+        >>> [t.kind for t in scan("năm thứ 02 liên tiếp, tăng 0,81 điểm, ngày 12/2/2019")]
+        ['change']
+    """
+    taken = bytearray(len(low) + 1)
+    found: list[Token] = []
+    for kind, pattern, build in _compiled():
+        for m in pattern.finditer(low):
+            s, e = m.span()
+            if s == e or any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            if kind != "mask":
+                found.append(Token(kind, s, e, build(m) if build else None))
+    found.sort(key=lambda t: t.start)
+    return found

@@ -1,0 +1,253 @@
+"""Announcement text -> candidate facts, leader ratings and claims, with evidence.
+
+The document is read paragraph by paragraph and sentence by sentence. A context (index, year, bloc)
+is carried across sentences and paragraphs and changed by cue phrases ("Chỉ số hài lòng ... năm
+2018", "điều tra xã hội học", "khối quận, huyện"). Inside a sentence, unit mentions that follow each
+other with only separators between them form a group ("A, B và C"); the figures after a group belong
+to it, except a trailing "... là" phrase that introduces the next group ("Đứng thứ 6 là X"), and a
+list header ending in "là"/":" that applies to every group after it ("Tiếp theo là A ...; B ...").
+The post pass in ``ranking`` merges figures per unit, fills ranks implied by order and checks claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from flows.extract.interpret import claims_of, group_index, interpret, most_specific, ratings_of, unknown_reject
+from flows.extract.model import Candidate, Context, Group, Location
+from flows.extract.ranking import finish
+from flows.extract.scan import Token, scan
+from flows.gazetteer import Gazetteer, Mention
+from flows.paths import SEED_DIR
+from flows.textnorm import normalize_text
+
+_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)[.!?](?=\s+[A-ZĐÀ-Ỹ0-9\"“(])|\n")
+_BLOC_CUE = re.compile(r"(?:khối|đối với|ở khối|tại khối)\s+(?:các\s+)?(?:ubnd\s+(?:các\s+)?)?"
+                       r"(sở|quận|huyện|phường|xã)")
+_BLOC_KIND = {"sở": "department", "quận": "district", "huyện": "district", "phường": "commune", "xã": "commune"}
+_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ)\s+")
+_NAME_WORD = re.compile(r"\s*([\w&]+(?:[-.][\w&]+)*)")
+_DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
+
+
+def index_cues() -> dict[str, list[str]]:
+    """Cue phrases per index code, from ``dim_index.csv`` (lowercased)."""
+    import csv
+
+    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
+        return {r["index_code"]: [c.strip().lower() for c in r["cues"].split("|") if c.strip()]
+                for r in csv.DictReader(fh)}
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (a paragraph), trimmed of spaces.
+
+    Example:
+        >>> t = "Quận A đứng đầu. TP. Hải Phòng có 15 quận, huyện.\\nHết"
+        >>> [t[s:e] for s, e in split_sentences(t, 0, len(t))]
+        ['Quận A đứng đầu.', 'TP. Hải Phòng có 15 quận, huyện.', 'Hết']
+    """
+    spans, cursor = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks between blank lines (lines, when the text has no blank line)."""
+    pattern = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    spans, cursor = [], 0
+    for m in re.finditer(pattern, text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def document_header(text: str, low: str, cues: dict[str, list[str]]) -> dict:
+    """Title, publication date, decision number, evaluation year and announced indices."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and re.search(
+        r"(?i)chỉ số|công bố|xếp hạng|kết quả", ln)), None) or next(
+        (ln for ln in lines if len(ln.split()) >= 8), None)
+    published = None
+    for m in _DATE.finditer(text[:600]):
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            published = date(year, month, day).isoformat()
+            break
+        except ValueError:
+            continue
+    decision = _DECISION.search(text)
+    doc_year, announced = None, []
+    if title:
+        tl = title.lower()
+        years = re.findall(r"năm\s+((?:19|20)\d\d)", tl)
+        doc_year = int(years[0]) if years else None
+        positions = sorted((tl.find(c), code) for code, cs in cues.items() for c in cs if c in tl)
+        announced = list(dict.fromkeys(code for _, code in positions))
+    return {"title": title, "published": published, "decision_no": decision.group(1) if decision else None,
+            "year": doc_year, "announced": announced}
+
+
+def detect_province(text: str, gazetteer: Gazetteer) -> str | None:
+    """The province a text is about: the one its province names mention most."""
+    counts = Counter(gazetteer.units[m.unit_id].province for m in gazetteer.find_mentions(text)
+                     if gazetteer.units[m.unit_id].unit_kind == "province")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sentence_index(low: str, s: int, e: int, cues: dict[str, list[str]]) -> list[tuple[int, str]]:
+    """(position, index code) of the index cues in a sentence."""
+    found = []
+    for code, phrases in cues.items():
+        for phrase in phrases:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low[s:e]):
+                found.append((s + m.start(), code))
+    return sorted(found)
+
+
+def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: int) -> list[Group]:
+    """Group a sentence's mentions and attach its tokens to them."""
+    groups: list[Group] = []
+    for m in mentions:
+        if groups and _SEPARATOR.match(low[groups[-1].end:m.start]) and not any(
+                groups[-1].end <= t.start < m.start for t in tokens):
+            groups[-1].units.append(m)
+        else:
+            groups.append(Group([m]))
+    if not groups:
+        return groups
+    prefix = low[s:groups[0].start].rstrip()
+    header = [t for t in tokens if t.end <= groups[0].start]
+    if header and (prefix.endswith("là") or prefix.endswith(":") or prefix.endswith("là:")):
+        for g in groups:
+            g.header = header
+    for i, g in enumerate(groups):
+        limit = groups[i + 1].start if i + 1 < len(groups) else e
+        gap_start = g.end
+        forward_from = limit
+        if i + 1 < len(groups):
+            gap = low[gap_start:limit]
+            stripped = gap.rstrip()
+            if stripped.endswith("là") or stripped.endswith("là:"):
+                cut = max(gap.rfind(sep) for sep in (",", ";", " và ", ":"))
+                forward_from = gap_start + (cut + 1 if cut >= 0 else 0)
+            if stripped.endswith(" từ") and any(t.kind == "take" for t in tokens if gap_start <= t.start < limit):
+                groups[i + 1].took_from = g
+        g.tokens += [t for t in tokens if gap_start <= t.start < forward_from]
+        if i + 1 < len(groups):
+            groups[i + 1].tokens += [t for t in tokens if forward_from <= t.start < limit]
+    return groups
+
+
+def _capitalized_name(text: str, pos: int, end: int) -> int:
+    """End of the run of capitalized words (joined by 'và', '-', '&') that starts at ``pos``."""
+    stop = pos
+    while True:
+        m = _NAME_WORD.match(text, stop, end)
+        if not m:
+            return stop
+        word = m.group(1)
+        if word[0].isupper() or (word[0] == "&"):
+            stop = m.end()
+        elif word in ("và", "-") and (nxt := _NAME_WORD.match(text, m.end(), end)) and nxt.group(1)[0].isupper():
+            stop = nxt.end()
+        else:
+            return stop
+
+
+def _unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> list[Mention]:
+    """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know."""
+    out = []
+    for m in _UNIT_WORD.finditer(text, s, e):
+        stop = _capitalized_name(text, m.end(), e)
+        if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known):
+            continue
+        out.append(Mention("", m.start(), stop, text[m.start():stop], False))
+    return out
+
+
+def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
+                 province_hint: str | None = None) -> dict:
+    """The contract object (without ``source.path``/``sha256``) for one announcement text."""
+    text = normalize_text(raw)
+    low = text.lower()
+    if len(low) != len(text):  # lowercasing changed lengths: offsets would drift
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    cues = index_cues()
+    header = document_header(text, low, cues)
+    province = province_hint or detect_province(text, gazetteer)
+    doc_year = header["year"] or year_hint
+    default_index = header["announced"][0] if header["announced"] else "PAR"
+    tokens = scan(low)
+    ctx = Context(default_index, doc_year)
+    candidates: list[Candidate] = []
+    ratings: list[dict] = []
+    claims: list[dict] = []
+    warnings: list[str] = []
+    rejects: list[dict] = []
+    order = 0
+    for p_no, (ps, pe) in enumerate(paragraphs(text)):
+        ctx.bloc_kind = None
+        for s, e in split_sentences(text, ps, pe):
+            sent_tokens = [t for t in tokens if s <= t.start and t.end <= e]
+            cue_hits = _sentence_index(low, s, e, cues)
+            mentions = gazetteer.find_mentions(text[s:e], province, ctx.year)
+            mentions = [Mention(m.unit_id, m.start + s, m.end + s, m.text, m.bare) for m in mentions]
+            mentions = sorted(mentions + _unknown_mentions(text, s, e, mentions), key=lambda m: m.start)
+            first_unit = mentions[0].start if mentions else e
+            if cue_hits:
+                new_index = most_specific({c for _, c in cue_hits}, default_index)
+                if new_index != ctx.index:
+                    ctx.index, ctx.year = new_index, doc_year
+            for t in sent_tokens:
+                if (t.kind == "year" and t.start < first_unit and not t.value["paren"] and not t.value.get("ref")
+                        and not _inside_parentheses(low, s, t.start)):
+                    ctx.year = t.value["year"]
+            bloc = _BLOC_CUE.search(low, s, e)
+            if bloc:
+                ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
+            where = Location(text, low, s, e, p_no)
+            if any(t.kind == "rating" for t in sent_tokens):
+                ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
+                continue
+            groups = _groups(low, mentions, sent_tokens, s, e)
+            claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
+            listed = 0
+            list_len = sum(len(g.units) for g in groups if g.header)
+            for g in groups:
+                index = group_index(cue_hits, g.start, ctx.index, default_index)
+                for cand in interpret(g, index, ctx, where, gazetteer, warnings, listed, list_len):
+                    cand.order = order
+                    order += 1
+                    if cand.unit_id:
+                        candidates.append(cand)
+                    else:
+                        rejects.append(unknown_reject(cand, gazetteer, province))
+                listed += len(g.units)
+    facts, claims, more_warnings = finish(candidates, claims, gazetteer, province, header, doc_year)
+    warnings += more_warnings
+    return {"source": {"title": header["title"], "published": header["published"],
+                       "decision_no": header["decision_no"], "province": province},
+            "facts": facts, "leader_ratings": ratings, "claims": claims, "warnings": warnings,
+            "rejects": rejects}
+
+
+def _inside_parentheses(low: str, s: int, pos: int) -> bool:
+    before = low[s:pos]
+    return before.count("(") > before.count(")")
