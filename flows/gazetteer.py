@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ KIND_WORDS: dict[str, str] = {
 # Words that may stand before a unit name without changing which unit it is.
 _OPTIONAL_PREFIXES = ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ")
 _MAX_ALIAS_TOKENS = 16
+_BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ class Gazetteer:
             key = ""
             for j in range(i, min(len(toks), i + _MAX_ALIAS_TOKENS)):
                 key += toks[j][0]
-                if key not in self._prefixes:
+                if key not in self._prefixes or (j > i and _BREAKS.search(text, toks[j - 1][2], toks[j][1])):
                     break
                 entries = [e for e in self._index.get(key, ()) if self._eligible(e.unit_id, province, year)]
                 if entries:

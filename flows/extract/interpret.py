@@ -11,7 +11,7 @@ from flows.gazetteer import Gazetteer, Mention
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
 _RANK_KINDS = ("ranks", "top", "last")
 _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ tịch ubnd|chủ tịch ủy ban nhân dân"
-                    r"|chủ tịch uỷ ban nhân dân|chủ tịch)(?:\s+các\s+[\w/, ]+:)?\s*$")
+                    r"|chủ tịch uỷ ban nhân dân|chủ tịch)(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
               ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),

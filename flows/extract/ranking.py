@@ -35,9 +35,9 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         if c.rank is None and c.last is not None and size:
             n, pos = c.last
             rank = size - n + pos
-            if valid and count + 1 != rank and count:
+            if valid and rank <= count:
                 warnings.append(f"line {c.where.line}: {c.surface} is ranked {rank} from the end of "
-                                f"{size} units but the text's order gives {count + 1}; rank left out")
+                                f"{size} units but {count} units are already ranked before it; rank left out")
                 valid = False
                 continue
             c.rank, c.rank_basis = rank, "implied"

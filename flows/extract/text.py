@@ -28,7 +28,10 @@ _BLOC_CUE = re.compile(r"(?:khối|đối với|ở khối|tại khối)\s+(?:c�
                        r"(sở|quận|huyện|phường|xã)")
 _BLOC_KIND = {"sở": "department", "quận": "district", "huyện": "district", "phường": "commune", "xã": "commune"}
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ)\s+")
-_NAME_WORD = re.compile(r"\s*([\w&]+(?:[-.][\w&]+)*)")
+_NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.][\w&]+)*)")
+_NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
+                       "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
+_KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
@@ -155,27 +158,30 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     return groups
 
 
-def _capitalized_name(text: str, pos: int, end: int) -> int:
-    """End of the run of capitalized words (joined by 'và', '-', '&') that starts at ``pos``."""
-    stop = pos
-    while True:
+def _name_end(text: str, pos: int, end: int) -> int:
+    """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most."""
+    stop, words = pos, 0
+    while words < 8:
         m = _NAME_WORD.match(text, stop, end)
         if not m:
-            return stop
+            break
         word = m.group(1)
-        if word[0].isupper() or (word[0] == "&"):
-            stop = m.end()
-        elif word in ("và", "-") and (nxt := _NAME_WORD.match(text, m.end(), end)) and nxt.group(1)[0].isupper():
-            stop = nxt.end()
-        else:
-            return stop
+        low = word.lower()
+        if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper()):
+            break
+        if low == "và":
+            nxt = _NAME_WORD.match(text, m.end(), end)
+            if not nxt or nxt.group(1).lower() in _KIND_STARTS or not nxt.group(1)[0].isupper():
+                break
+        stop, words = m.end(), words + 1
+    return stop
 
 
 def _unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> list[Mention]:
     """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know."""
     out = []
     for m in _UNIT_WORD.finditer(text, s, e):
-        stop = _capitalized_name(text, m.end(), e)
+        stop = _name_end(text, m.end(), e)
         if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known):
             continue
         out.append(Mention("", m.start(), stop, text[m.start():stop], False))

@@ -1,0 +1,173 @@
+"""The text extractor on sentences written for each construction it knows (not taken from any source)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.text import extract_text, split_sentences
+from flows.gazetteer import Gazetteer
+
+TITLE = "Kết quả Chỉ số cải cách hành chính năm 2019 của các sở, ngành và quận, huyện thành phố Hải Phòng\n\n"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def run(gazetteer: Gazetteer, body: str, title: str = TITLE) -> dict:
+    return extract_text(title + body, gazetteer, None, "Hải Phòng")
+
+
+def facts_of(result: dict) -> dict[tuple[str, str, int], dict]:
+    return {(f["unit"], f["index"], f["year"]): f for f in result["facts"]}
+
+
+def test_ordinals_in_words_digits_and_zero_padding(gazetteer):
+    out = facts_of(run(gazetteer, "Quận Lê Chân xếp thứ nhất với 92,15 điểm; huyện An Lão đứng thứ nhì với "
+                                  "90,02 điểm. Sở Tư pháp xếp thứ 02 trong khối sở với 88.5 điểm."))
+    assert out[("Quận Lê Chân", "PAR", 2019)]["rank"] == 1
+    assert out[("Quận Lê Chân", "PAR", 2019)]["score"] == 92.15
+    assert out[("Huyện An Lão", "PAR", 2019)]["rank"] == 2
+    assert out[("Sở Tư pháp", "PAR", 2019)]["rank"] == 2
+    assert out[("Sở Tư pháp", "PAR", 2019)]["score"] == 88.5
+
+
+def test_respectively_pairs_units_with_numbers_in_order(gazetteer):
+    body = "Về Chỉ số hài lòng năm 2019, Sở Y tế và Sở Nội vụ lần lượt đạt 95,77% và 95,39%."
+    out = facts_of(run(gazetteer, body))
+    assert out[("Sở Y tế", "SIPAS", 2019)]["score"] == 95.77
+    assert out[("Sở Nội vụ", "SIPAS", 2019)]["score"] == 95.39
+    assert ("Sở Y tế", "PAR", 2019) not in out
+
+
+def test_tie_shares_the_rank_and_the_next_rank_skips(gazetteer):
+    body = ("Quận Hồng Bàng đứng đầu với 90 điểm, quận Ngô Quyền xếp thứ 2 với 88 điểm. Quận Kiến An và quận Hải An "
+            "đồng hạng 3 với 85 điểm. Tiếp theo là huyện Vĩnh Bảo với 84,1 điểm.")
+    out = facts_of(run(gazetteer, body))
+    for name in ("Quận Kiến An", "Quận Hải An"):
+        assert (out[(name, "PAR", 2019)]["rank"], out[(name, "PAR", 2019)]["tied"]) == (3, True)
+    assert out[("Huyện Vĩnh Bảo", "PAR", 2019)]["rank"] == 5
+    assert out[("Huyện Vĩnh Bảo", "PAR", 2019)]["basis"] == "implied"
+
+
+def test_shared_score_with_distinct_published_ranks(gazetteer):
+    body = "Huyện Cát Hải và huyện Tiên Lãng cùng đạt 80,5 điểm, xếp thứ 7 và thứ 8."
+    out = facts_of(run(gazetteer, body))
+    assert [out[(n, "PAR", 2019)]["score"] for n in ("Huyện Cát Hải", "Huyện Tiên Lãng")] == [80.5, 80.5]
+    assert [out[(n, "PAR", 2019)]["rank"] for n in ("Huyện Cát Hải", "Huyện Tiên Lãng")] == [7, 8]
+
+
+def test_previous_year_rank_written_after_the_rank(gazetteer):
+    body = "Sở Xây dựng từ vị trí thứ 12 năm 2018 đã vươn lên vị trí thứ tư với 89 điểm."
+    out = facts_of(run(gazetteer, body))
+    assert out[("Sở Xây dựng", "PAR", 2019)]["rank"] == 4
+    assert out[("Sở Xây dựng", "PAR", 2018)]["rank"] == 12
+    assert out[("Sở Xây dựng", "PAR", 2018)]["score"] is None
+
+
+def test_steps_up_give_the_previous_rank(gazetteer):
+    out = facts_of(run(gazetteer, "Sở Tài chính tăng 3 bậc so với năm 2018, xếp thứ 5 với 89,6 điểm."))
+    assert out[("Sở Tài chính", "PAR", 2019)]["rank"] == 5
+    assert out[("Sở Tài chính", "PAR", 2018)]["rank"] == 8
+
+
+def test_year_in_a_row_and_frequencies_are_not_ranks(gazetteer):
+    body = ("Quận Ngô Quyền dẫn đầu năm thứ 02 liên tiếp với 93 điểm. Huyện Thủy Nguyên, từng có 3 năm đứng thứ 2, "
+            "năm nay đứng thứ 9 với 81 điểm.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Quận Ngô Quyền", "PAR", 2019)]["rank"] == 1
+    assert out[("Huyện Thủy Nguyên", "PAR", 2019)]["rank"] == 9
+    assert len([k for k in out if k[0] == "Huyện Thủy Nguyên"]) == 1
+
+
+def test_counts_and_thresholds_are_claims_not_facts(gazetteer):
+    result = run(gazetteer, "Trong khối quận, huyện, có 12/15 quận, huyện đạt trên 85 điểm.")
+    assert result["facts"] == []
+    [claim] = result["claims"]
+    assert (claim["stated_count"], claim["of"], claim["unit_kind"]) == (12, 15, "district")
+    assert claim["condition"] == "score > 85"
+    assert claim["status"] == "unverifiable"
+
+
+def test_unknown_unit_goes_to_rejects_with_candidates(gazetteer):
+    result = run(gazetteer, "Sở Tài nguyên Môi trường Biển đứng thứ 3 với 87 điểm.")
+    assert result["facts"] == []
+    [reject] = result["rejects"]
+    assert reject["check"] == "unknown_unit"
+    assert "Sở Tài nguyên và Môi trường" in reject["candidates"]
+    assert "line 3" in reject["message"]
+
+
+def test_last_place_takes_the_size_of_the_bloc(gazetteer):
+    out = facts_of(run(gazetteer, "Huyện Bạch Long Vỹ xếp cuối với 60,5 điểm."))
+    assert out[("Huyện Bạch Long Vỹ", "PAR", 2019)]["rank"] == 15
+
+
+def test_declared_order_without_scores_gives_ranks_and_bounds(gazetteer):
+    body = ("Sở Y tế đứng đầu với 92 điểm; Sở Nội vụ đứng thứ 2 với 91,2 điểm. Các sở còn lại đều đạt trên 85 điểm, "
+            "theo thứ tự từ cao xuống thấp là: Sở Tư pháp, Sở Xây dựng và Sở Ngoại vụ.")
+    out = facts_of(run(gazetteer, body))
+    assert [out[(n, "PAR", 2019)]["rank"] for n in ("Sở Tư pháp", "Sở Xây dựng", "Sở Ngoại vụ")] == [3, 4, 5]
+    justice = out[("Sở Tư pháp", "PAR", 2019)]
+    assert (justice["score"], justice["score_min"], justice["score_max"]) == (None, 85, 91.2)
+
+
+def test_names_without_diacritics_tone_variants_and_abbreviations(gazetteer):
+    body = ("huyen Thuỷ Nguyên đạt 86,4 điểm, xếp thứ 3. Kien An xếp thứ 4 với 85,9 điểm. "
+            "Sở LĐ-TB&XH xếp thứ 6 với 88 điểm.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Huyện Thủy Nguyên", "PAR", 2019)]["rank"] == 3
+    assert out[("Quận Kiến An", "PAR", 2019)]["score"] == 85.9
+    assert out[("Sở Lao động - Thương binh và Xã hội", "PAR", 2019)]["rank"] == 6
+
+
+def test_averages_changes_dates_and_phone_numbers_are_not_facts(gazetteer):
+    body = ("Điểm trung bình của khối quận, huyện là 85,12 điểm, tăng 0,81 điểm so với năm 2018. Ngày 12/3/2020, "
+            "quận Hồng Bàng tổ chức hội nghị; điện thoại 0225.3821.055.")
+    assert run(gazetteer, body)["facts"] == []
+
+
+def test_index_and_year_context_carry_across_sentences(gazetteer):
+    body = ("Về điểm điều tra xã hội học, quận Lê Chân dẫn đầu với 84 điểm. Quận Ngô Quyền đứng thứ 2 với 83,5 "
+            "điểm.\n\nNăm 2018, Sở Du lịch chỉ xếp thứ 10.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Quận Lê Chân", "SURVEY", 2019)]["rank"] == 1
+    assert out[("Quận Ngô Quyền", "SURVEY", 2019)]["rank"] == 2
+    assert out[("Sở Du lịch", "SURVEY", 2018)]["rank"] == 10
+
+
+def test_predicate_first_and_list_headers(gazetteer):
+    body = ("Dẫn đầu khối sở là Sở Ngoại vụ với 91 điểm. Đứng thứ 2 là Sở Công Thương với 90,4 điểm. "
+            "Hai đơn vị xếp cuối là Sở Xây dựng với 70,2 điểm và Sở Tư pháp với 69 điểm.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Sở Ngoại vụ", "PAR", 2019)]["rank"] == 1
+    assert out[("Sở Công Thương", "PAR", 2019)]["rank"] == 2
+    assert out[("Sở Xây dựng", "PAR", 2019)]["rank"] == 19
+    assert out[("Sở Tư pháp", "PAR", 2019)]["rank"] == 20
+
+
+def test_leader_ratings_with_titles(gazetteer):
+    body = ("Giám đốc Sở Tư pháp và Chánh Thanh tra thành phố hoàn thành tốt nhiệm vụ; Chủ tịch UBND các huyện: "
+            "An Lão, Tiên Lãng hoàn thành xuất sắc nhiệm vụ.")
+    ratings = {(r["unit"], r["title"], r["rating"]) for r in run(gazetteer, body)["leader_ratings"]}
+    assert ratings == {
+        ("Sở Tư pháp", "Giám đốc", "hoàn thành tốt nhiệm vụ"),
+        ("Thanh tra thành phố", "Chánh Thanh tra", "hoàn thành tốt nhiệm vụ"),
+        ("Huyện An Lão", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ"),
+        ("Huyện Tiên Lãng", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ"),
+    }
+
+
+def test_evidence_is_an_exact_substring_at_its_span(gazetteer):
+    text = TITLE + "Quận Lê Chân xếp thứ nhất với 92,15 điểm."
+    result = extract_text(text, gazetteer, None, "Hải Phòng")
+    for fact in result["facts"]:
+        start, end = fact["span"]
+        assert text[start:end] == fact["evidence"]
+
+
+def test_sentences_do_not_break_inside_decimals_or_abbreviations():
+    text = "Sở A đạt 95.98 điểm. TP. Hải Phòng xếp thứ 2.\nDòng mới"
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "Sở A đạt 95.98 điểm.", "TP. Hải Phòng xếp thứ 2.", "Dòng mới"]
