@@ -171,3 +171,26 @@ def test_sentences_do_not_break_inside_decimals_or_abbreviations():
     text = "Sở A đạt 95.98 điểm. TP. Hải Phòng xếp thứ 2.\nDòng mới"
     assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
         "Sở A đạt 95.98 điểm.", "TP. Hải Phòng xếp thứ 2.", "Dòng mới"]
+
+
+def test_rank_out_of_a_total_and_scores_in_parentheses(gazetteer):
+    body = ("Quận Hải An đạt 91,80%, xếp thứ 14 trong tổng số 15 quận, huyện. Quận Đồ Sơn (88,2 điểm) và quận "
+            "Kiến An (87,3 điểm) xếp thứ 5 và 6.")
+    out = facts_of(run(gazetteer, body))
+    assert (out[("Quận Hải An", "PAR", 2019)]["rank"], out[("Quận Hải An", "PAR", 2019)]["score"]) == (14, 91.8)
+    assert (out[("Quận Đồ Sơn", "PAR", 2019)]["rank"], out[("Quận Đồ Sơn", "PAR", 2019)]["score"]) == (5, 88.2)
+    assert (out[("Quận Kiến An", "PAR", 2019)]["rank"], out[("Quận Kiến An", "PAR", 2019)]["score"]) == (6, 87.3)
+
+
+def test_steps_down_and_rising_from_a_rank(gazetteer):
+    body = "Quận Hồng Bàng giảm 3 bậc, xếp thứ 6. Sở Du lịch từ thứ 12 năm 2018 lên thứ nhất."
+    out = facts_of(run(gazetteer, body))
+    assert out[("Quận Hồng Bàng", "PAR", 2018)]["rank"] == 3
+    assert out[("Sở Du lịch", "PAR", 2019)]["rank"] == 1
+    assert out[("Sở Du lịch", "PAR", 2018)]["rank"] == 12
+
+
+def test_unclear_pairing_is_a_warning_not_a_guess(gazetteer):
+    result = run(gazetteer, "Sở Y tế và Sở Nội vụ xếp thứ 3 với 88 và 87 và 86 điểm.")
+    assert all(f["rank"] is None for f in result["facts"])
+    assert result["warnings"]

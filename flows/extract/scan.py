@@ -90,13 +90,6 @@ _RULES: list[tuple[str, str, Any]] = [
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
     ("change", r"(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?(?:so với\s+)?"
                + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
-    ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?\b(?P<n>" + _SMALL
-              + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
-    ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
-     None),
-    ("scores", r"(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
-     lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
-    ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
     ("ranks", r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
@@ -104,6 +97,13 @@ _RULES: list[tuple[str, str, Any]] = [
     ("top", r"(?<!người )(?:dẫn đầu|đứng đầu|xếp đầu|vị trí đầu tiên|vị trí đầu|ngôi đầu|ngôi vị quán quân"
             r"|quán quân|vị trí số (?:1|một)\b)", None),
     ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng", None),
+    ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?\b(?P<n>" + _SMALL
+              + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
+    ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
+     None),
+    ("scores", r"(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
+     lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
+    ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
     ("year", r"(?P<ref>so với\s+)?năm\s+((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),

@@ -34,6 +34,7 @@ _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
 
 
@@ -128,8 +129,10 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     """Group a sentence's mentions and attach its tokens to them."""
     groups: list[Group] = []
     for m in mentions:
-        if groups and _SEPARATOR.match(low[groups[-1].end:m.start]) and not any(
-                groups[-1].end <= t.start < m.start for t in tokens):
+        gap = low[groups[-1].end:m.start] if groups else ""
+        inner = _PAREN.match(gap)
+        if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not any(
+                groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens):
             groups[-1].units.append(m)
         else:
             groups.append(Group([m]))
@@ -142,15 +145,15 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
             g.header = header
     for i, g in enumerate(groups):
         limit = groups[i + 1].start if i + 1 < len(groups) else e
-        gap_start = g.end
+        gap_start = g.start  # figures in parentheses inside a group ("A (88,2 điểm) và B (87,3 điểm)")
         forward_from = limit
         if i + 1 < len(groups):
-            gap = low[gap_start:limit]
+            gap = low[g.end:limit]
             stripped = gap.rstrip()
             if stripped.endswith("là") or stripped.endswith("là:"):
                 cut = max(gap.rfind(sep) for sep in (",", ";", " và ", ":"))
-                forward_from = gap_start + (cut + 1 if cut >= 0 else 0)
-            if stripped.endswith(" từ") and any(t.kind == "take" for t in tokens if gap_start <= t.start < limit):
+                forward_from = g.end + (cut + 1 if cut >= 0 else 0)
+            if stripped.endswith(" từ") and any(t.kind == "take" for t in tokens if g.end <= t.start < limit):
                 groups[i + 1].took_from = g
         g.tokens += [t for t in tokens if gap_start <= t.start < forward_from]
         if i + 1 < len(groups):
