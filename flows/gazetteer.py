@@ -185,7 +185,9 @@ class Gazetteer:
                 continue
             j, entries = best
             start, end = toks[i][1], toks[j][2]
-            chosen = self._choose(entries, toks, i)
+            if not (text[start].isupper() or text[start].isdigit()):
+                entries = [e for e in entries if not e.bare]  # "xây dựng" the verb is not Sở Xây dựng
+            chosen = self._choose(entries, toks, i) if entries else None
             if chosen is not None:
                 found.append(Mention(chosen.unit_id, start, end, text[start:end], chosen.bare))
             i = j + 1

@@ -16,6 +16,9 @@ _DIGITS = {
     "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
 }
 _ORDINAL_ONLY = {"nhất": 1, "nhì": 2}
+# Words as written without diacritics; "mười"/"mươi" both fold to "muoi" and are told apart by position.
+_FOLDED = {"mot": "một", "bon": "bốn", "tu": "tư", "nam": "năm", "lam": "lăm", "nham": "nhăm", "sau": "sáu",
+           "bay": "bảy", "tam": "tám", "chin": "chín", "nhat": "nhất", "nhi": "nhì"}
 #: Words that can spell a rank after "thứ" (longest first, for use in regular expressions).
 ORDINAL_WORDS = sorted(
     {*(_DIGITS), *(_ORDINAL_ONLY), "mười", "mươi", "mốt"}, key=len, reverse=True
@@ -50,12 +53,16 @@ def words_to_int(words: str) -> int | None:
     Example:
         >>> words_to_int("mười một"), words_to_int("hai mươi mốt"), words_to_int("ba mươi lăm")
         (11, 21, 35)
-        >>> words_to_int("bốn"), words_to_int("xanh") is None
-        (4, True)
+        >>> words_to_int("bốn"), words_to_int("xanh") is None, words_to_int("hai muoi mot")
+        (4, True, 21)
     """
-    parts = _SPACES.split(words.strip().lower())
+    parts = [_FOLDED.get(p, p) for p in _SPACES.split(words.strip().lower())]
     if not parts or not parts[0]:
         return None
+    if parts[0] == "muoi":
+        parts[0] = "mười"
+    if len(parts) >= 2 and parts[1] == "muoi":
+        parts[1] = "mươi"
     if parts[0] == "mười":
         tens, rest = 1, parts[1:]
     elif len(parts) >= 2 and parts[1] == "mươi" and parts[0] in _DIGITS:
@@ -80,8 +87,8 @@ def parse_ordinal(text: str) -> int | None:
     Example:
         >>> parse_ordinal("thứ nhì"), parse_ordinal("thứ 14"), parse_ordinal("hai mươi")
         (2, 14, 20)
-        >>> parse_ordinal("0") is None
-        True
+        >>> parse_ordinal("0") is None, parse_ordinal("thu nhat"), parse_ordinal("muoi hai")
+        (True, 1, 12)
     """
     words = text.strip().lower()
     if words.startswith("thứ "):
@@ -89,6 +96,9 @@ def parse_ordinal(text: str) -> int | None:
     if words.isdigit():
         value = int(words)
         return value if value >= 1 else None
+    if words.startswith("thu "):
+        words = words[4:].strip()
+    words = _FOLDED.get(words, words)
     if words in _ORDINAL_ONLY:
         return _ORDINAL_ONLY[words]
     return words_to_int(words)

@@ -7,12 +7,14 @@ import re
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.scan import Token
 from flows.gazetteer import Gazetteer, Mention
+from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
 _RANK_KINDS = ("ranks", "top", "last")
 _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ tịch ubnd|chủ tịch ủy ban nhân dân"
                     r"|chủ tịch uỷ ban nhân dân|chủ tịch)(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
+_INTRODUCES_LIST = re.compile(r"\s*(?:gồm|bao gồm|là|gom|bao gom|la)?\s*:|\s*(?:gồm|bao gồm|gom|bao gom)\b")
 _NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
               ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),
               ("bộ", "ministry"))
@@ -30,9 +32,10 @@ def most_specific(codes: set[str], default: str) -> str:
     return next(code for code in _INDEX_PRIORITY if code in codes) if codes else default
 
 
-def group_index(cue_hits: list[tuple[int, str]], start: int, ctx_index: str, default: str) -> str:
-    """Index of figures at ``start``: the nearest cue before it in the sentence, else the context."""
-    before = [code for pos, code in cue_hits if pos < start]
+def group_index(cue_hits: list[tuple[int, str, bool]], start: int, ctx_index: str, default: str) -> str:
+    """Index of figures at ``start``: the nearest cue before it in the sentence (not one in an aside in
+    parentheses, "(một thành phần của Chỉ số CCHC)"), else the context."""
+    before = [code for pos, code, aside in cue_hits if pos < start and not aside]
     return most_specific({before[-1]}, default) if before else ctx_index
 
 
@@ -55,7 +58,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
               warnings: list[str], list_pos: int, list_len: int) -> list[Candidate]:
     """Candidate facts for the units of one group."""
     low = where.low
-    toks = g.header + g.tokens
+    top_n = _top_count(g)
+    # "ba đơn vị dẫn đầu ... là A, B, C": the header names the top n, not n units ranked first
+    toks = [t for t in g.header if not (top_n and t.kind == "top")] + g.tokens
     own = g.tokens
     year = ctx.year
     n = len(g.units)
@@ -88,7 +93,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
             tied = t.kind == "ranks" and t.value["tied"]
             bound_year = _bound_year(toks, i, low, ctx.year)
-            came_from = low[max(0, t.start - 4):t.start].endswith("từ ") and t is not rank_tokens[-1]
+            came_from = fold(low[max(0, t.start - 4):t.start]).endswith("tu ") and t is not rank_tokens[-1]
             if bound_year is not None and bound_year != year:
                 previous.append((ranks, bound_year, "stated"))
             elif came_from and year is not None:
@@ -122,12 +127,16 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             for b in bounds:
                 cand.score_min = b["min"] if b["min"] is not None else cand.score_min
                 cand.score_max = b["max"] if b["max"] is not None else cand.score_max
+        cand.group_size = n
         if cand.rank is None:
             if last_n:
                 cand.last = (last_n, list_pos + i + 1)
+            elif top_n:
+                cand.top = (top_n, list_pos + i + 1)
             elif seq:
                 cand.seq = seq
-        if any(v is not None for v in (cand.score, cand.score_min, cand.score_max, cand.rank, cand.last, cand.seq)):
+        if any(v is not None for v in (cand.score, cand.score_min, cand.score_max, cand.rank, cand.last, cand.top,
+                                       cand.seq)):
             out.append(cand)
         out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g)
     g.current_ranks = list(unit_ranks)
@@ -146,16 +155,35 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
     return None
 
 
+def _year_of(t: Token, year: int | None) -> int | None:
+    if t.kind == "year":
+        return None if t.value.get("ref") else t.value["year"]
+    return None if year is None else year + t.value
+
+
 def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | None:
-    """The year written right after a rank ("vị trí thứ 9 năm 2018", "thứ 10 năm trước")."""
-    if i + 1 >= len(toks):
-        return None
-    nxt = toks[i + 1]
-    if nxt.kind not in ("year", "year_rel") or _gap(low, toks[i].end, nxt.start).strip(" ,"):
-        return None
-    if nxt.kind == "year":
-        return None if nxt.value.get("ref") else nxt.value["year"]
-    return None if year is None else year + nxt.value
+    """The year a rank is written with: right after it ("vị trí thứ 9 năm 2018", "thứ 10 năm trước"),
+    or before it in the same clause ("trong khi năm trước chỉ đứng thứ 5")."""
+    if i + 1 < len(toks) and toks[i + 1].kind in ("year", "year_rel") and not _gap(
+            low, toks[i].end, toks[i + 1].start).strip(" ,"):
+        return _year_of(toks[i + 1], year)
+    for j in range(i - 1, -1, -1):
+        before = toks[j]
+        if before.kind in _RANK_KINDS or _CLAUSE_BREAK.search(_gap(low, before.end, toks[i].start)):
+            return None
+        if before.kind in ("year", "year_rel") and not (before.kind == "year" and before.value["paren"]):
+            taken = j > 0 and toks[j - 1].kind in _RANK_KINDS and not _gap(low, toks[j - 1].end, before.start).strip()
+            return None if taken else _year_of(before, year)
+    return None
+
+
+def _top_count(g: Group) -> int | None:
+    """n of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one."""
+    if any(t.kind == "top" for t in g.header):
+        counts = [t.value["count"] for t in g.header if t.kind == "count"]
+        if counts and counts[-1] and counts[-1] > 1:
+            return counts[-1]
+    return None
 
 
 def _last_count(g: Group, list_len: int) -> int | None:
@@ -210,7 +238,7 @@ def _condition(bound: dict) -> str:
 
 
 def claims_of(where: Location, tokens: list[Token], groups: list[Group], ctx: Context,
-              cue_hits: list[tuple[int, str]], default_index: str) -> list[dict]:
+              cue_hits: list[tuple[int, str, bool]], default_index: str) -> list[dict]:
     """Counts with a threshold ("14/15 quận, huyện có số điểm trên 80 điểm"): claims, never unit facts."""
     low = where.low
     out = []
@@ -221,8 +249,10 @@ def claims_of(where: Location, tokens: list[Token], groups: list[Group], ctx: Co
                       and not re.search(r"[;()]", _gap(low, t.end, b.start))), None)
         if bound is None:
             continue
-        years = [y for y in tokens[:i] if y.kind == "year" and y.start >= where.start
-                 and not y.value.get("ref") and not _closed_before(low, y.end, t.start)]
+        in_aside = low[where.start:t.start].count("(") > low[where.start:t.start].count(")")
+        # In an aside, "(khi đó chỉ 4 sở ...)" speaks of the last year named, even "gấp đôi năm 2018".
+        years = [y for y in tokens[:i] if y.kind == "year" and (in_aside or not y.value.get("ref"))
+                 and not _closed_before(low, y.end, t.start)]
         year = years[-1].value["year"] if years else ctx.year
         listed = [m.unit_id for g in groups if t in g.header or t in g.tokens for m in g.units]
         if t.value["member"] or len(listed) != t.value["count"]:
@@ -247,18 +277,21 @@ def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ct
     """Leader ratings: "Giám đốc Sở Y tế, Chủ tịch UBND các quận: A, B hoàn thành xuất sắc nhiệm vụ"."""
     ratings = [t for t in tokens if t.kind == "rating"]
     out, title, cursor = [], None, where.start
+    # "... được xếp loại hoàn thành xuất sắc nhiệm vụ gồm: A, B": a rating that introduces a list
+    leading = [r for r in ratings if _INTRODUCES_LIST.match(where.low, r.end)]
     for m in mentions:
         if not m.unit_id:
             continue
-        rating = next((r for r in ratings if r.start >= m.end), None)
+        before = [r for r in leading if r.end <= m.start]
+        rating = before[-1] if before else next((r for r in ratings if r.start >= m.end and r not in leading), None)
         if rating is None:
-            break
+            continue
         gap = where.low[cursor:m.start]
         found = _TITLE.search(gap)
         if found:
             title = _title_text(where.text[cursor + found.start(1):cursor + found.end(1)],
                                 gazetteer.units[m.unit_id].name_vi)
-        elif any(r.end <= m.start and r.start >= cursor for r in ratings):
+        elif any(r.end <= m.start and r.start >= cursor for r in ratings if r not in leading):
             title = None
         cursor = m.end
         if title is None:

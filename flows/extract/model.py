@@ -73,6 +73,8 @@ class Candidate:
     rank_basis: str | None = None  # stated | implied
     seq: str | None = None  # next | ordered: rank follows the previous one in the text
     last: tuple[int, int] | None = None  # (n, position) in "the n units ranked last"
+    top: tuple[int, int] | None = None  # (n, position) in "the n units leading"
+    group_size: int = 1
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
     order: int = 0
 

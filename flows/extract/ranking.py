@@ -29,10 +29,13 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
     placed: dict[str, int] = {}
     count, last_rank, last_score, valid = 0, 0, None, True
     prev_placed: Candidate | None = None
+    ordered_lists = _lists_in_score_order(cands)
     for c in cands:
         if c.unit_id in placed:
             continue
-        if c.rank is None and c.last is not None and size:
+        if c.rank is None and c.top is not None and ordered_lists.get(_list_key(c, "top")):
+            c.rank, c.rank_basis = c.top[1], "implied"
+        elif c.rank is None and c.last is not None and size and ordered_lists.get(_list_key(c, "last")):
             n, pos = c.last
             rank = size - n + pos
             if valid and rank <= count:
@@ -43,7 +46,7 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             c.rank, c.rank_basis = rank, "implied"
         elif c.rank is None and c.seq and valid:
             c.rank, c.rank_basis = count + 1, "implied"
-        elif (c.rank is None and valid and c.score is not None and last_score is not None
+        elif (c.rank is None and valid and c.score is not None and last_score is not None and c.group_size == 1
               and c.score < last_score and prev_placed is not None and prev_placed is _previous(cands, c)
               and prev_placed.where.paragraph == c.where.paragraph):
             c.rank, c.rank_basis = count + 1, "implied"
@@ -60,6 +63,25 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         last_rank = c.rank
         last_score = c.score if c.score is not None else last_score
         prev_placed = c
+
+
+def _list_key(c: Candidate, which: str) -> tuple:
+    return (which, c.where.start, (c.top if which == "top" else c.last)[0])
+
+
+def _lists_in_score_order(cands: list[Candidate]) -> dict[tuple, bool]:
+    """Whether each "n units leading/last" list gives its units' order: one unit, or scores that fall."""
+    lists: dict[tuple, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        for which in ("top", "last"):
+            if getattr(c, which) is not None:
+                lists[_list_key(c, which)].append(c)
+    ok = {}
+    for key, members in lists.items():
+        scores = [m.score for m in sorted(members, key=lambda m: (m.top or m.last)[1])]
+        ok[key] = key[2] == len(members) and (len(members) == 1 or (
+            None not in scores and all(a >= b for a, b in zip(scores, scores[1:], strict=False))))
+    return ok
 
 
 def _previous(cands: list[Candidate], c: Candidate) -> Candidate | None:

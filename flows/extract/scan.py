@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from flows.numerals import ORDINAL_PATTERN, parse_decimal, parse_ordinal, words_to_int
+from flows.textnorm import fold
 
 NUM = r"\d+(?:[.,]\d+)?"
 _SMALL = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
@@ -53,21 +55,29 @@ def _bound(m: re.Match) -> dict:
     if m.groupdict().get("b"):
         high = parse_decimal(m.group("b"))
         return {"min": low, "max": high, "op": "between"}
-    if word in ("dưới", "không quá", "chưa đến", "chưa tới", "thấp hơn"):
+    if fold(word) in ("duoi", "khong qua", "chua den", "chua toi", "thap hon"):
         return {"min": None, "max": low, "op": "<"}
-    return {"min": low, "max": None, "op": ">=" if word in ("từ", "ít nhất", "tối thiểu", "không dưới") else ">"}
+    return {"min": low, "max": None, "op": ">=" if fold(word) in ("tu", "it nhat", "toi thieu", "khong duoi") else ">"}
 
 
 def _move(m: re.Match) -> int:
     size = m.group("n")
     steps = int(size) if size.isdigit() else words_to_int(size) or 0
-    return -steps if m.group("dir") in ("tụt", "giảm", "xuống", "tụt xuống", "lùi") else steps
+    return -steps if fold(m.group("dir")) in ("tut", "giam", "xuong", "tut xuong", "lui") else steps
 
 
 def _ranks(m: re.Match) -> dict:
     body = m.group(0)
     ranks = _rank_list(m.group("ords"))
-    return {"ranks": ranks, "tied": body.startswith("đồng"), "of": int(m.group("of")) if m.group("of") else None}
+    return {"ranks": ranks, "tied": fold(body).startswith("dong"), "of": int(m.group("of")) if m.group("of") else None}
+
+
+RATINGS = ("không hoàn thành nhiệm vụ", "hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ", "hoàn thành nhiệm vụ")
+
+
+def _rating(m: re.Match) -> str:
+    """The rating phrase as the methodology writes it, also when the text has no diacritics."""
+    return next(r for r in RATINGS if fold(r) == fold(m.group(0)))
 
 
 # (kind, pattern, value builder). Order is priority.
@@ -104,31 +114,33 @@ _RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
+    ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:lần lượt\s+)?(?:là\s+|đạt\s+)?(?P<list>\d+[.,]\d+"
+               r"(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
     ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
-    ("year", r"(?P<ref>so với\s+)?năm\s+((?:19|20)\d\d)\b",
+    ("year", r"(?P<ref>(?:so với|hơn|như|gấp đôi|gấp \w+|bằng|kém|khác)\s+)?năm\s+((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
-    ("rating", r"không hoàn thành nhiệm vụ|hoàn thành xuất sắc nhiệm vụ|hoàn thành tốt nhiệm vụ"
-               r"|hoàn thành nhiệm vụ", lambda m: m.group(0)),
+    ("rating", "|".join(RATINGS), _rating),
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó)(?:\s+lần lượt)?(?:\s+là)?", None),
     ("respective", r"lần lượt", None),
     ("ordered", r"thứ tự[^.;:]{0,30}?cao\s+(?:xuống|đến|tới)\s+thấp|từ cao xuống thấp", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
-    ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|duy trì", None),
+    ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
+                 r"|duy trì", None),
     ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
     ("shared", r"\bcùng\b|\bđều\b|bằng điểm", None),
 ]
-_COMPILED: list[tuple[str, re.Pattern, Any]] | None = None
 
 
-def _compiled() -> list[tuple[str, re.Pattern, Any]]:
-    global _COMPILED
-    if _COMPILED is None:
-        _COMPILED = [(kind, re.compile(pattern), build) for kind, pattern, build in _RULES]
-    return _COMPILED
+@lru_cache(maxsize=2)
+def _compiled(ascii_only: bool) -> list[tuple[str, re.Pattern, Any]]:
+    """The rules, compiled; for text written without diacritics, the rules folded the same way."""
+    def shape(pattern: str) -> str:
+        return "".join(c if c.isascii() else fold(c) for c in pattern) if ascii_only else pattern
+    return [(kind, re.compile(shape(pattern)), build) for kind, pattern, build in _RULES]
 
 
-def scan(low: str) -> list[Token]:
+def scan(low: str, ascii_only: bool = False) -> list[Token]:
     """Tokens of a lowercased normalized text, in text order, none overlapping.
 
     Example:
@@ -138,10 +150,12 @@ def scan(low: str) -> list[Token]:
         ['count', 'bound']
         >>> [t.kind for t in scan("năm thứ 02 liên tiếp, tăng 0,81 điểm, ngày 12/2/2019")]
         ['change']
+        >>> [(t.kind, t.value) for t in scan("quan kien an dung thu 2 voi 92,85%", ascii_only=True)]
+        [('ranks', {'ranks': [2], 'tied': False, 'of': None}), ('scores', [92.85])]
     """
     taken = bytearray(len(low) + 1)
     found: list[Token] = []
-    for kind, pattern, build in _compiled():
+    for kind, pattern, build in _compiled(ascii_only):
         for m in pattern.finditer(low):
             s, e = m.span()
             if s == e or any(taken[s:e]):

@@ -21,12 +21,12 @@ from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
 from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
-from flows.textnorm import normalize_text
+from flows.textnorm import fold, normalize_text
 
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)[.!?](?=\s+[A-ZĐÀ-Ỹ0-9\"“(])|\n")
-_BLOC_CUE = re.compile(r"(?:khối|đối với|ở khối|tại khối)\s+(?:các\s+)?(?:ubnd\s+(?:các\s+)?)?"
-                       r"(sở|quận|huyện|phường|xã)")
-_BLOC_KIND = {"sở": "department", "quận": "district", "huyện": "district", "phường": "commune", "xã": "commune"}
+_BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
+                       r"(so|quan|huyen|phuong|xa)\b")  # on folded text
+_BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune"}
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ)\s+")
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.][\w&]+)*)")
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
@@ -34,6 +34,9 @@ _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+# A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
+_INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|gồm|gồm có|bao gồm)(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
+                         r"|:)$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
 
@@ -82,11 +85,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def document_header(text: str, low: str, cues: dict[str, list[str]]) -> dict:
+def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and re.search(
-        r"(?i)chỉ số|công bố|xếp hạng|kết quả", ln)), None) or next(
+        r"chi so|cong bo|xep hang|ket qua", fold(ln))), None) or next(
         (ln for ln in lines if len(ln.split()) >= 8), None)
     published = None
     for m in _DATE.finditer(text[:600]):
@@ -99,10 +102,10 @@ def document_header(text: str, low: str, cues: dict[str, list[str]]) -> dict:
     decision = _DECISION.search(text)
     doc_year, announced = None, []
     if title:
-        tl = title.lower()
-        years = re.findall(r"năm\s+((?:19|20)\d\d)", tl)
+        tl = fold(title)
+        years = re.findall(r"nam\s+((?:19|20)\d\d)", tl)
         doc_year = int(years[0]) if years else None
-        positions = sorted((tl.find(c), code) for code, cs in cues.items() for c in cs if c in tl)
+        positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
         announced = list(dict.fromkeys(code for _, code in positions))
     return {"title": title, "published": published, "decision_no": decision.group(1) if decision else None,
             "year": doc_year, "announced": announced}
@@ -115,13 +118,13 @@ def detect_province(text: str, gazetteer: Gazetteer) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _sentence_index(low: str, s: int, e: int, cues: dict[str, list[str]]) -> list[tuple[int, str]]:
-    """(position, index code) of the index cues in a sentence."""
+def _sentence_index(folded: str, s: int, e: int, cues: dict[str, list[str]]) -> list[tuple[int, str, bool]]:
+    """(position, index code, inside parentheses) of the index cues in a sentence (on folded text)."""
     found = []
     for code, phrases in cues.items():
         for phrase in phrases:
-            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low[s:e]):
-                found.append((s + m.start(), code))
+            for m in re.finditer(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", folded[s:e]):
+                found.append((s + m.start(), code, _inside_parentheses(folded, s, s + m.start())))
     return sorted(found)
 
 
@@ -132,7 +135,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         gap = low[groups[-1].end:m.start] if groups else ""
         inner = _PAREN.match(gap)
         if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not any(
-                groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens):
+                groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens) and all(
+                u.unit_id != m.unit_id or not m.unit_id for u in groups[-1].units):
             groups[-1].units.append(m)
         else:
             groups.append(Group([m]))
@@ -140,9 +144,14 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         return groups
     prefix = low[s:groups[0].start].rstrip()
     header = [t for t in tokens if t.end <= groups[0].start]
-    if header and (prefix.endswith("là") or prefix.endswith(":") or prefix.endswith("là:")):
-        for g in groups:
+    if header and _INTRODUCES.search(prefix):
+        counts = [t.value["count"] for t in header if t.kind == "count" and t.value["count"]]
+        covered = 0
+        for g in groups:  # a header "Ba đơn vị ... là" covers three units, not what the sentence adds after
+            if counts and covered >= counts[-1]:
+                break
             g.header = header
+            covered += len(g.units)
     for i, g in enumerate(groups):
         limit = groups[i + 1].start if i + 1 < len(groups) else e
         gap_start = g.start  # figures in parentheses inside a group ("A (88,2 điểm) và B (87,3 điểm)")
@@ -150,7 +159,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         if i + 1 < len(groups):
             gap = low[g.end:limit]
             stripped = gap.rstrip()
-            if stripped.endswith("là") or stripped.endswith("là:"):
+            if _INTRODUCES.search(stripped):
                 cut = max(gap.rfind(sep) for sep in (",", ";", " và ", ":"))
                 forward_from = g.end + (cut + 1 if cut >= 0 else 0)
             if stripped.endswith(" từ") and any(t.kind == "take" for t in tokens if g.end <= t.start < limit):
@@ -199,11 +208,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     if len(low) != len(text):  # lowercasing changed lengths: offsets would drift
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     cues = index_cues()
-    header = document_header(text, low, cues)
+    header = document_header(text, cues)
     province = province_hint or detect_province(text, gazetteer)
     doc_year = header["year"] or year_hint
     default_index = header["announced"][0] if header["announced"] else "PAR"
-    tokens = scan(low)
+    folded = fold(text)
     ctx = Context(default_index, doc_year)
     candidates: list[Candidate] = []
     ratings: list[dict] = []
@@ -213,22 +222,26 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = None
+        ascii_only = text[ps:pe].isascii()  # written without diacritics: read with the folded rules
+        tokens = [Token(t.kind, t.start + ps, t.end + ps, t.value)
+                  for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only)]
         for s, e in split_sentences(text, ps, pe):
             sent_tokens = [t for t in tokens if s <= t.start and t.end <= e]
-            cue_hits = _sentence_index(low, s, e, cues)
+            cue_hits = _sentence_index(folded, s, e, cues)
             mentions = gazetteer.find_mentions(text[s:e], province, ctx.year)
             mentions = [Mention(m.unit_id, m.start + s, m.end + s, m.text, m.bare) for m in mentions]
             mentions = sorted(mentions + _unknown_mentions(text, s, e, mentions), key=lambda m: m.start)
             first_unit = mentions[0].start if mentions else e
             if cue_hits:
-                new_index = most_specific({c for _, c in cue_hits}, default_index)
+                new_index = most_specific({c for _, c, _ in cue_hits}, default_index)
                 if new_index != ctx.index:
                     ctx.index, ctx.year = new_index, doc_year
-            for t in sent_tokens:
-                if (t.kind == "year" and t.start < first_unit and not t.value["paren"] and not t.value.get("ref")
-                        and not _inside_parentheses(low, s, t.start)):
-                    ctx.year = t.value["year"]
-            bloc = _BLOC_CUE.search(low, s, e)
+            setter = next((t for t in sent_tokens if t.kind == "year" and t.start < first_unit
+                           and not t.value["paren"] and not t.value.get("ref")
+                           and not _inside_parentheses(low, s, t.start)), None)
+            if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
+                ctx.year = setter.value["year"]
+            bloc = _BLOC_CUE.search(folded, s, e)
             if bloc:
                 ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
             where = Location(text, low, s, e, p_no)
