@@ -72,7 +72,8 @@ def _ranks(m: re.Match) -> dict:
     return {"ranks": ranks, "tied": fold(body).startswith("dong"), "of": int(m.group("of")) if m.group("of") else None}
 
 
-RATINGS = ("không hoàn thành nhiệm vụ", "hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ", "hoàn thành nhiệm vụ")
+RATINGS = ("không hoàn thành nhiệm vụ", "hoàn thành xuất sắc nhiệm vụ", "hoàn thành tốt nhiệm vụ",
+           "hoàn thành nhiệm vụ")
 
 
 def _rating(m: re.Match) -> str:
