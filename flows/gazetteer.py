@@ -138,9 +138,13 @@ class Gazetteer:
                      _parse_date(r["valid_from"]), _parse_date(r["valid_to"]), r["successor_id"] or None)
                 for r in csv.DictReader(fh)
             ]
+        aliases = []
         with open(seed_dir / "dim_unit_alias.csv", encoding="utf-8", newline="") as fh:
-            aliases = [(r["alias"], r["unit_id"], _kind_prefix(r["alias"]) is None)
-                       for r in csv.DictReader(fh)]
+            for r in csv.DictReader(fh):
+                word = _kind_prefix(r["alias"])
+                aliases.append((r["alias"], r["unit_id"], word is None))
+                if word:  # "Huyện Bạch Long Vĩ" also stands as "Bạch Long Vĩ"
+                    aliases.append((r["alias"][len(word) + 1:], r["unit_id"], True))
         return cls(units, aliases)
 
     def provinces(self) -> list[Unit]:
