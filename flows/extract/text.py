@@ -11,9 +11,11 @@ The post pass in ``ranking`` merges figures per unit, fills ranks implied by ord
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from flows.extract.interpret import claims_of, group_index, interpret, most_specific, ratings_of, unknown_reject
 from flows.extract.model import Candidate, Context, Group, Location
@@ -41,12 +43,11 @@ _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*
 _SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
 
 
-def index_cues() -> dict[str, list[str]]:
-    """Cue phrases per index code, from ``dim_index.csv`` (lowercased)."""
-    import csv
-
+@lru_cache(maxsize=1)
+def index_cues() -> dict[str, tuple[str, ...]]:
+    """Cue phrases per index code, from ``dim_index.csv`` (lowercased), read once per process."""
     with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
-        return {r["index_code"]: [c.strip().lower() for c in r["cues"].split("|") if c.strip()]
+        return {r["index_code"]: tuple(c.strip().lower() for c in r["cues"].split("|") if c.strip())
                 for r in csv.DictReader(fh)}
 
 
