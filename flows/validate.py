@@ -1,0 +1,339 @@
+"""Validation stage: the extraction contract -> accepted table frames + an ``etl_reject`` frame.
+
+Every row is checked lazily against its pandera model; a row that fails any check is held back and
+becomes one ``etl_reject`` row per failed check (file, place, check, value, message), while the rows
+that pass go on. Figures the extractor could not turn into facts (the contract's ``rejects``) join
+the same frame. Pure: frames in, frames out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from flows import EXTRACTOR_VERSION
+from flows.dimensions import Dimensions
+from flows.errors import ParindexError
+from schemas import (
+    FIRST_YEAR,
+    DimSource,
+    EtlReject,
+    FactClaim,
+    FactLeaderRating,
+    FactScore,
+    FactScoreCandidate,
+)
+
+FACT_KEY = ["unit_id", "index_code", "year", "criterion", "bloc"]
+REJECT_COLUMNS = list(EtlReject.to_schema().columns)
+# For checks over several columns: which columns show the offending value.
+_CHECK_COLUMNS = {
+    "score_within_index_max": ("score", "score_min", "score_max"),
+    "score_min_below_score_max": ("score_min", "score_max"),
+    "figure_present": ("score", "score_min", "score_max", "rank"),
+    "index_code_known": ("index_code",),
+    "unit_id_known": ("unit_id",),
+    "unit_kind_matches_dim_unit": ("unit_kind", "dim_unit_kind"),
+}
+_FIXES = {
+    "score_within_index_max": "check the figure in the source; if the methodology allows more bonus points, "
+                              "raise max_score of {index} in warehouse/seeds/dim_index.csv",
+    "greater_than_or_equal_to(0)": "check the figure in the source: scores are never negative",
+    "greater_than_or_equal_to(1)": "ranks start at 1: check how the ordinal was read",
+    "index_code_known": "add the index to warehouse/seeds/dim_index.csv, or correct the extractor's cues",
+    "unit_id_known": "add the unit to warehouse/seeds/dim_unit.csv",
+    "not_nullable": "add the name as an alias in warehouse/seeds/dim_unit_alias.csv",
+    "unit_kind_matches_dim_unit": "correct unit_kind in warehouse/seeds/dim_unit.csv or the extractor's kind words",
+    "year_in_range": f"years run from {FIRST_YEAR} to this year: check which year the sentence speaks of",
+    "str_length(1, None)": "every figure needs the sentence or table cell it comes from",
+}
+
+
+@dataclass(frozen=True)
+class ValidatedDocument:
+    """One document after validation: the frames that may be loaded and what was held back."""
+
+    path: str
+    source_id: str | None
+    tables: dict[str, pd.DataFrame]
+    rejects: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        """False when the document itself could not be read (nothing but a reject to load)."""
+        return "dim_source" in self.tables
+
+    def count(self, table: str) -> int:
+        """Rows accepted for ``table``."""
+        frame = self.tables.get(table)
+        return 0 if frame is None else len(frame)
+
+
+def _place(span: Any, place: Any = None) -> str | None:
+    """Where a row comes from: the extractor's place ('line 7') or its character span.
+
+    Example:
+        >>> _place([120, 180]), _place(None, "line 7"), _place(None)
+        ('chars 120-180', 'line 7', None)
+    """
+    if place:
+        return str(place)
+    if isinstance(span, list | tuple) and len(span) == 2:
+        return f"chars {span[0]}-{span[1]}"
+    return None
+
+
+def _span(item: Mapping[str, Any]) -> tuple[Any, Any]:
+    span = item.get("span")
+    return (span[0], span[1]) if isinstance(span, list | tuple) and len(span) == 2 else (None, None)
+
+
+def _reject(source_id: str | None, file: str, table: str, check: str, message: str, *, value: Any = None,
+            place: str | None = None, candidates: Any = None, span: tuple[Any, Any] = (None, None),
+            extractor_version: str = EXTRACTOR_VERSION) -> dict[str, Any]:
+    if isinstance(candidates, list | tuple):
+        candidates = " | ".join(map(str, candidates)) or None
+    return {"source_id": source_id, "file": file, "place": place, "table_name": table, "check_name": check,
+            "value": None if value is None else str(value), "message": message, "candidates": candidates,
+            "span_start": span[0], "span_end": span[1], "extractor_version": extractor_version}
+
+
+def reject_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """An ``etl_reject`` frame from reject dicts (validated; an empty list gives an empty frame)."""
+    return EtlReject.validate(pd.DataFrame(rows, columns=REJECT_COLUMNS))
+
+
+def _shown(value: Any) -> str:
+    return "null" if value is None or (not isinstance(value, list | tuple) and pd.isna(value)) else str(value)
+
+
+def _frame_value(frame: pd.DataFrame, index: Any, columns: tuple[str, ...]) -> str:
+    parts = [f"{c}={frame.at[index, c]}" for c in columns if pd.notna(frame.at[index, c])]
+    return ", ".join(parts) if len(columns) > 1 else (str(frame.at[index, columns[0]]) if parts else "null")
+
+
+def _message(table: str, check: str, column: str | None, value: str, ctx: Mapping[str, Any]) -> str:
+    what = f"{ctx.get('unit') or ctx.get('unit_id') or 'row'} ({ctx.get('index_code', '')} {ctx.get('year', '')})"
+    if check == "score_within_index_max":
+        text = f"{value} of {what} is above the maximum {ctx.get('max_score'):g} of index {ctx.get('index_code')}"
+    elif check == "index_code_known":
+        text = f"unknown index {value!r} for {what}"
+    elif check == "unit_id_known":
+        text = f"unit_id {value!r} of {what} is not in dim_unit"
+    elif check == "unit_kind_matches_dim_unit":
+        text = (f"{what} is a {ctx.get('dim_unit_kind')} in dim_unit, but the extractor read it as a "
+                f"{ctx.get('unit_kind')}")
+    elif check == "not_nullable" and column == "unit_id":
+        text = f"no unit_id for {what}: the name matches no unit"
+    elif check.startswith("coerce_dtype") or check.startswith("dtype"):
+        dtype = check.split("(")[-1].rstrip(")").strip("'")
+        text = f"{column} {value!r} of {what} is not of type {dtype}"
+    else:
+        text = f"{column or 'row'} {value} of {what} fails {table} check {check}"
+    fix = _FIXES.get(check)
+    return f"{text} — {fix.format(index=ctx.get('index_code'))}" if fix else text
+
+
+def _row_cases(cases: pd.DataFrame, rows: pd.Index) -> pd.DataFrame:
+    """Failure cases per (row, check); a failure pandera could not pin to a row applies to every row."""
+    row_cases = cases[cases["index"].notna()].drop_duplicates(["index", "check"])
+    if row_cases.empty:
+        return pd.DataFrame([{**case, "index": idx} for idx in rows for case in cases.to_dict("records")])
+    coerced = row_cases[row_cases["check"].str.startswith("coerce_dtype")][["index", "column"]]
+    is_dtype = row_cases["check"].str.startswith("dtype(")
+    shadowed = pd.MultiIndex.from_frame(row_cases[["index", "column"]]).isin(pd.MultiIndex.from_frame(coerced))
+    return row_cases[~(is_dtype & shadowed)]
+
+
+def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str, file: str,
+                  context: pd.DataFrame | None = None,
+                  extractor_version: str = EXTRACTOR_VERSION) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Lazily validate ``frame``; return (rows that pass, one reject per failed check of the others).
+
+    ``context`` (same index) holds what messages mention but the table does not store: the unit's
+    name and the place in the document.
+    """
+    context = context if context is not None else pd.DataFrame(index=frame.index)
+    rejects: list[dict[str, Any]] = []
+    remaining = frame
+    while True:
+        try:
+            return model.validate(remaining, lazy=True), rejects
+        except pa.errors.SchemaErrors as err:
+            cases = err.failure_cases
+        row_cases = _row_cases(cases, remaining.index)
+        for case in row_cases.to_dict("records"):
+            idx, check = case["index"], str(case["check"])
+            columns = _CHECK_COLUMNS.get(check)
+            column = case["column"] if case["column"] in frame.columns else None
+            value = _frame_value(frame, idx, columns) if columns else _shown(case["failure_case"])
+            ctx = {**frame.loc[idx].to_dict(), **(context.loc[idx].to_dict() if idx in context.index else {})}
+            rejects.append(_reject(
+                ctx.get("source_id"), file, table, check, _message(table, check, column, value, ctx),
+                value=value, place=ctx.get("place"), span=(ctx.get("span_start"), ctx.get("span_end")),
+                extractor_version=extractor_version))
+        failed = remaining.index.intersection(pd.Index(row_cases["index"].unique()))
+        remaining = remaining.drop(index=failed) if len(failed) else remaining.iloc[0:0]  # always progress
+        if remaining.empty:
+            return model.validate(frame.iloc[0:0]), rejects
+
+
+def _informative_first(frame: pd.DataFrame) -> pd.DataFrame:
+    order = pd.DataFrame({"no_score": frame["score"].isna(), "no_rank": frame["rank"].isna(),
+                          "implied": frame["basis"] == "implied", "at": frame["span_start"]}, index=frame.index)
+    return frame.loc[order.sort_values(["no_score", "no_rank", "implied", "at"], kind="stable").index]
+
+
+def deduplicate_facts(facts: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """One row per fact key: repeats that agree are dropped, repeats that contradict are rejected.
+
+    The most informative statement is kept (a score over none, a rank over none, stated over implied,
+    then the earliest in the text).
+    """
+    ordered = _informative_first(facts)
+    repeated = ordered.duplicated(FACT_KEY, keep="first")
+    kept = ordered[~repeated]
+    rejects = []
+    by_key = kept.set_index(FACT_KEY)
+    for _, row in ordered[repeated].iterrows():
+        first = by_key.loc[tuple(row[FACT_KEY])]
+        clashes = [c for c in ("score", "score_min", "score_max", "rank")
+                   if pd.notna(row[c]) and pd.notna(first[c]) and row[c] != first[c]]
+        if clashes:
+            value = ", ".join(f"{c}={row[c]} (kept {first[c]})" for c in clashes)
+            rejects.append(_reject(
+                row["source_id"], file, "fact_score", "conflicting_duplicate",
+                f"{row['unit_id']} ({row['index_code']} {row['year']}, bloc {row['bloc']}) is given twice in "
+                f"one document with different figures: {value} — the first reading is kept; check which one "
+                "the source means", value=value, place=_place((row["span_start"], row["span_end"])),
+                span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"]))
+    return kept.sort_index(), rejects
+
+
+def _published_on(value: Any, source_id: str, file: str) -> tuple[date | None, list[dict[str, Any]]]:
+    if value in (None, ""):
+        return None, []
+    try:
+        return date.fromisoformat(str(value)), []
+    except ValueError:
+        return None, [_reject(source_id, file, "dim_source", "published_is_iso_date",
+                              f"publication date {value!r} is not an ISO date (YYYY-MM-DD) — the source is "
+                              "loaded without it", value=value)]
+
+
+def _fact_frames(contract: Mapping[str, Any], source_id: str, dims: Dimensions,
+                 version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, ctx = [], []
+    for fact in contract.get("facts", []):
+        start, end = _span(fact)
+        unit_id, index_code = fact.get("unit_id") or None, fact.get("index")
+        rows.append({
+            "unit_id": unit_id, "index_code": index_code, "year": fact.get("year"),
+            "criterion": fact.get("criterion") or "TOTAL", "bloc": fact.get("bloc") or fact.get("unit_kind"),
+            "score": fact.get("score"), "score_min": fact.get("score_min"), "score_max": fact.get("score_max"),
+            "rank": fact.get("rank"), "rank_tied": bool(fact.get("tied")), "basis": fact.get("basis"),
+            "source_id": source_id, "evidence": fact.get("evidence") or "", "span_start": start,
+            "span_end": end, "extractor_version": version, "unit_kind": fact.get("unit_kind"),
+            "dim_unit_kind": dims.unit_kinds.get(unit_id), "max_score": dims.index_max.get(index_code),
+        })
+        ctx.append({"unit": fact.get("unit"), "place": _place(fact.get("span"), fact.get("place"))})
+    columns = list(FactScoreCandidate.to_schema().columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in ("score", "score_min", "score_max", "max_score"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame, pd.DataFrame(ctx, columns=["unit", "place"], index=frame.index)
+
+
+def _rating_rows(contract: Mapping[str, Any], source_id: str, version: str) -> pd.DataFrame:
+    rows = []
+    for item in contract.get("leader_ratings", []):
+        start, end = _span(item)
+        rating = unicodedata.normalize("NFC", str(item.get("rating") or "")).strip().lower()
+        rows.append({"unit_id": item.get("unit_id") or None, "year": item.get("year"),
+                     "title": item.get("title") or None, "rating": rating, "source_id": source_id,
+                     "evidence": item.get("evidence") or "", "span_start": start, "span_end": end,
+                     "extractor_version": version})
+    return pd.DataFrame(rows, columns=list(FactLeaderRating.to_schema().columns))
+
+
+def _claim_rows(contract: Mapping[str, Any], source_id: str, version: str) -> pd.DataFrame:
+    rows = []
+    for number, claim in enumerate(contract.get("claims", []), start=1):
+        start, end = _span(claim)
+        rows.append({"source_id": source_id, "claim_no": number, "text": claim.get("text"),
+                     "index_code": claim.get("index"), "year": claim.get("year"),
+                     "unit_kind": claim.get("unit_kind"), "condition": claim.get("condition"),
+                     "stated_count": claim.get("stated_count"), "observed_count": claim.get("observed_count"),
+                     "status": claim.get("status"), "span_start": start, "span_end": end,
+                     "extractor_version": version})
+    return pd.DataFrame(rows, columns=list(FactClaim.to_schema().columns))
+
+
+def _unknown_units(frame: pd.DataFrame, dims: Dimensions, table: str, file: str) -> list[dict[str, Any]]:
+    unknown = frame[frame["unit_id"].notna() & ~frame["unit_id"].isin(list(dims.unit_kinds))]
+    return [_reject(row["source_id"], file, table, "unit_id_known",
+                    f"unit_id {row['unit_id']!r} is not in dim_unit — {_FIXES['unit_id_known']}",
+                    value=row["unit_id"], place=_place((row["span_start"], row["span_end"])),
+                    span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"])
+            for _, row in unknown.iterrows()]
+
+
+def validate_contract(contract: Mapping[str, Any], dims: Dimensions, *, ingested_at: datetime,
+                      extractor_version: str = EXTRACTOR_VERSION) -> ValidatedDocument:
+    """Split one extraction contract into accepted table frames and an ``etl_reject`` frame."""
+    src = contract["source"]
+    source_id, file = src["sha256"], src["path"]
+    published, rejects = _published_on(src.get("published"), source_id, file)
+    source = pd.DataFrame([{
+        "source_id": source_id, "path": file, "media_type": src.get("media_type"), "title": src.get("title"),
+        "published_on": published, "decision_no": src.get("decision_no"), "url": src.get("url"),
+        "province": src.get("province"), "extractor_version": extractor_version, "ingested_at": ingested_at,
+    }])
+    try:
+        source = DimSource.validate(source, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        raise ParindexError(f"the extractor returned an invalid source record: {err.failure_cases.to_dict('records')}",
+                            path=file, fix="this is a bug in the extractor; please report it") from err
+
+    candidates, context = _fact_frames(contract, source_id, dims, extractor_version)
+    checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", file, context,
+                                          extractor_version)
+    facts = FactScore.validate(checked[list(FactScore.to_schema().columns)])
+    facts, duplicate_rejects = deduplicate_facts(facts, file)
+
+    ratings = _rating_rows(contract, source_id, extractor_version)
+    rating_rejects = _unknown_units(ratings, dims, "fact_leader_rating", file)
+    ratings = ratings[ratings["unit_id"].isna() | ratings["unit_id"].isin(list(dims.unit_kinds))]
+    ratings, more = validate_rows(ratings, FactLeaderRating, "fact_leader_rating", file,
+                                  extractor_version=extractor_version)
+    ratings = ratings.drop_duplicates(["unit_id", "year", "title", "rating"])
+    claims, claim_rejects = validate_rows(_claim_rows(contract, source_id, extractor_version), FactClaim,
+                                          "fact_claim", file, extractor_version=extractor_version)
+
+    for item in contract.get("rejects", []):
+        rejects.append(_reject(
+            source_id, file, item.get("table", "fact_score"), item.get("check") or "extract",
+            item.get("message") or f"{item.get('value')!r} could not become a fact", value=item.get("value"),
+            place=_place(item.get("span"), item.get("place")), candidates=item.get("candidates"),
+            span=_span(item), extractor_version=extractor_version))
+    all_rejects = rejects + fact_rejects + duplicate_rejects + rating_rejects + more + claim_rejects
+    return ValidatedDocument(
+        path=file, source_id=source_id,
+        tables={"dim_source": source, "fact_score": facts.reset_index(drop=True),
+                "fact_leader_rating": ratings.reset_index(drop=True), "fact_claim": claims.reset_index(drop=True)},
+        rejects=reject_frame(all_rejects), warnings=list(contract.get("warnings", [])))
+
+
+def rejected_document(path: str, error: ParindexError, source_id: str | None = None,
+                      extractor_version: str = EXTRACTOR_VERSION) -> ValidatedDocument:
+    """A document that could not be read or extracted: nothing to load but one reject row."""
+    row = _reject(source_id, path, "document", type(error).__name__, str(error), place=error.place,
+                  extractor_version=extractor_version)
+    return ValidatedDocument(path=path, source_id=source_id, tables={}, rejects=reject_frame([row]))
