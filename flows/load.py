@@ -1,0 +1,163 @@
+"""Load stage: the only module (with the flow) that touches DuckDB.
+
+``load_document`` writes one document in one transaction: it deletes whatever earlier loads of the
+same file (by path) or the same bytes (by source_id) left, then inserts the validated frames. So
+re-running unchanged input leaves every table except ``etl_run`` exactly as it was: same rows, no
+duplicates, and ``dim_source.ingested_at`` keeps the time the bytes were first loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import pandas as pd
+
+from flows.errors import ParindexError
+from flows.paths import SEED_DIR, WAREHOUSE_DIR
+
+if TYPE_CHECKING:  # validation pulls in pandera, which the read-only commands do not need
+    from flows.validate import ValidatedDocument
+
+# Creation order; the DDL of each lives in warehouse/ddl/<table>.sql.
+TABLES = ("dim_index", "dim_unit", "dim_unit_alias", "dim_source", "fact_score", "fact_leader_rating",
+          "fact_claim", "etl_run", "etl_reject")
+# Views in dependency order, from warehouse/views/<view>.sql.
+VIEWS = ("v_fact_score_preferred", "v_league_table", "v_score_conflict")
+SEEDED_TABLES = ("dim_index", "dim_unit", "dim_unit_alias")
+DOCUMENT_TABLES = ("fact_score", "fact_leader_rating", "fact_claim")
+_LOCK_PID = re.compile(r"\(PID (\d+)\)")
+
+
+class WarehouseBusy(ParindexError):
+    """Another process holds the warehouse file."""
+
+
+def read_sql(folder: str, name: str, warehouse_dir: Path = WAREHOUSE_DIR) -> str:
+    """The SQL of ``warehouse/<folder>/<name>.sql``.
+
+    Example:
+        >>> "create table if not exists fact_score" in read_sql("ddl", "fact_score")
+        True
+    """
+    return (warehouse_dir / folder / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def connect(db: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; clear errors when it does not exist yet or another process holds it."""
+    db = Path(db)
+    if read_only and not db.exists():
+        raise ParindexError(f"no warehouse at {db}", fix="run `parindex ingest` first, or pass --db FILE")
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(db), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise ParindexError(f"cannot open the warehouse: {exc}", path=str(db),
+                                fix="check the file, or pass --db to use another one") from exc
+        pid = _LOCK_PID.search(str(exc))
+        holder = f" (PID {pid.group(1)})" if pid else ""
+        raise WarehouseBusy(f"the warehouse is in use by another process{holder}", path=str(db),
+                            fix="wait for that run to finish, or pass --db to use another file") from exc
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Commit when the block succeeds, roll back when it raises."""
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
+
+
+def apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables and (re)create the views; safe to run on every start."""
+    for table in TABLES:
+        con.execute(read_sql("ddl", table))
+    for view in VIEWS:
+        con.execute(read_sql("views", view))
+
+
+def read_index_seed(seed_dir: Path = SEED_DIR) -> pd.DataFrame:
+    """Rows of ``dim_index.csv`` as text (validated later by ``dimensions.dim_index_frame``)."""
+    return pd.read_csv(seed_dir / "dim_index.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    """Insert a frame by column name through DuckDB's pandas scan (no row-by-row statements)."""
+    if table not in TABLES:
+        raise ValueError(f"not a warehouse table: {table!r}")
+    if frame.empty:
+        return
+    con.register("_parindex_staging", frame)
+    try:
+        con.execute(f"insert into {table} by name select * from _parindex_staging")
+    finally:
+        con.unregister("_parindex_staging")
+
+
+def seed_dimensions(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pd.DataFrame]) -> None:
+    """Replace the seeded dimensions (dim_index, dim_unit, dim_unit_alias) in one transaction."""
+    with transaction(con):
+        for table in SEEDED_TABLES:
+            con.execute(f"delete from {table}")
+            _insert(con, table, frames[table])
+
+
+def prepare(con: duckdb.DuckDBPyConnection, dimension_frames: Mapping[str, pd.DataFrame]) -> None:
+    """Tables, views and seeded dimensions, ready for documents."""
+    apply_ddl(con)
+    seed_dimensions(con, dimension_frames)
+
+
+def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument) -> None:
+    """Replace everything one document contributes, in one transaction."""
+    stale = "source_id in (select source_id from dim_source where path = ? or source_id = ?)"
+    keys = [doc.path, doc.source_id]
+    with transaction(con):
+        first_loaded = con.execute(
+            "select ingested_at from dim_source where source_id = ?", [doc.source_id]).fetchone()
+        con.execute(f"delete from etl_reject where file = ? or {stale}", [doc.path, *keys])
+        for table in (*DOCUMENT_TABLES, "dim_source"):  # dim_source last: the others select from it
+            con.execute(f"delete from {table} where {stale}", keys)
+        if doc.readable:
+            source = doc.tables["dim_source"]
+            if first_loaded is not None:
+                source = source.assign(ingested_at=first_loaded[0])
+            _insert(con, "dim_source", source)
+            for table in DOCUMENT_TABLES:
+                _insert(con, table, doc.tables[table])
+        _insert(con, "etl_reject", doc.rejects)
+
+
+def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, Any]) -> None:
+    """Write (or rewrite) the ``etl_run`` row of one flow run."""
+    from schemas import EtlRun
+
+    frame = EtlRun.validate(pd.DataFrame([dict(run)]))
+    with transaction(con):
+        con.execute("delete from etl_run where run_id = ?", [run["run_id"]])
+        _insert(con, "etl_run", frame)
+
+
+def check_names(warehouse_dir: Path = WAREHOUSE_DIR) -> list[str]:
+    """Names of the warehouse invariants, ``warehouse/checks/assert_*.sql``."""
+    return sorted(p.stem for p in (warehouse_dir / "checks").glob("assert_*.sql"))
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Run every invariant; return the failing ones with the rows that break them."""
+    failing = {}
+    for name in check_names():
+        rows = con.execute(read_sql("checks", name)).df()
+        if len(rows):
+            failing[name] = rows
+    return failing

@@ -1,0 +1,31 @@
+"""Test helpers: contract builders (no extractor needed) and warehouse snapshots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+
+def make_fact(unit_id: str = "hai-phong:quan-ngo-quyen", unit: str = "Quận Ngô Quyền", **overrides: Any) -> dict:
+    """One contract fact; defaults to Ngô Quyền's 2019 PAR headline figure."""
+    fact = {"unit": unit, "unit_id": unit_id, "unit_kind": "district", "index": "PAR", "year": 2019,
+            "criterion": "TOTAL", "bloc": "district", "score": 91.93, "score_min": None, "score_max": None,
+            "rank": 1, "tied": False, "basis": "stated", "evidence": f"{unit} đạt 91,93 điểm", "span": [100, 130]}
+    fact.update(overrides)
+    return fact
+
+
+def make_contract(facts: list[dict], *, sha: str = "a" * 64, path: str = "raw/2019/hai-phong/test.txt",
+                  **extra: Any) -> dict:
+    """A contract object as ``extract_path`` returns it."""
+    contract = {"source": {"path": path, "sha256": sha, "media_type": "text/plain", "title": "Thử nghiệm",
+                           "published": "2020-05-06", "decision_no": "1091/QĐ-UBND", "province": "Hải Phòng"},
+                "facts": facts, "leader_ratings": [], "claims": [], "warnings": [], "rejects": []}
+    contract.update(extra)
+    return contract
+
+
+def snapshot(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
+    """Every row of ``tables``, sorted, for comparing two states of a warehouse."""
+    return {t: sorted(con.execute(f"select * from {t}").fetchall(), key=repr) for t in tables}
