@@ -1,0 +1,144 @@
+"""The ingest flow: discover -> extract and validate (one task per document) -> load -> check.
+
+Extraction runs as one Prefect task per document; loading stays sequential in the flow because
+DuckDB has a single writer, and each document is one transaction. The flow holds the write lock for
+the whole run. Importing this module imports Prefect: only ``parindex ingest`` does.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from prefect import flow, task, unmapped
+from prefect.cache_policies import NO_CACHE
+
+from flows import EXTRACTOR_VERSION, load
+from flows.dimensions import Dimensions, dimension_frames
+from flows.discover import discover, display_path
+from flows.errors import ParindexError
+from flows.extract import extract_path
+from flows.gazetteer import Gazetteer
+from flows.paths import DEFAULT_DB, RAW_DIR
+from flows.validate import ValidatedDocument, rejected_document, validate_contract
+
+
+def _is_io_error(_task: Any, _run: Any, state: Any) -> bool:
+    """Retry only what the disk or the lock may fix on a second try."""
+    try:
+        state.result()
+    except (OSError, duckdb.IOException):
+        return True
+    except Exception:  # noqa: BLE001 - any other failure is not worth a retry
+        return False
+    return False
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_is_io_error)
+def discover_documents(paths: list[str]) -> list[Path]:
+    """Files to ingest."""
+    return discover(paths)
+
+
+@task(cache_policy=NO_CACHE)
+def extract_document(path: Path, gazetteer: Gazetteer, dims: Dimensions, ingested_at: datetime) -> ValidatedDocument:
+    """Extract one document and validate it; an unreadable document becomes a reject."""
+    try:
+        contract = extract_path(path, gazetteer)
+    except ParindexError as exc:
+        return rejected_document(str(path), exc)
+    return validate_contract(contract, dims, ingested_at=ingested_at)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_is_io_error)
+def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument) -> None:
+    """Replace one document's rows in the warehouse (one transaction)."""
+    load.load_document(con, doc)
+
+
+@task(cache_policy=NO_CACHE)
+def check_warehouse(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+    """Run warehouse/checks/assert_*.sql; the failing ones with their rows."""
+    return {name: rows.astype(str).to_dict("records") for name, rows in load.run_checks(con).items()}
+
+
+def document_summary(doc: ValidatedDocument) -> dict[str, Any]:
+    """What one document contributed, for the run summary."""
+    return {"path": doc.path, "readable": doc.readable, "facts": doc.count("fact_score"),
+            "leader_ratings": doc.count("fact_leader_rating"), "claims": doc.count("fact_claim"),
+            "rejects": len(doc.rejects), "warnings": doc.warnings,
+            "reject_messages": doc.rejects["message"].tolist()}
+
+
+def run_record(run_id: str, started: datetime, paths: Sequence[str], docs: list[dict[str, Any]],
+               check_failures: int, status: str | None = None) -> dict[str, Any]:
+    """The ``etl_run`` row of a run so far."""
+    rejects = sum(d["rejects"] for d in docs)
+    if status is None:
+        status = "rejects" if rejects or check_failures else "ok"
+    return {"run_id": run_id, "started_at": started, "finished_at": None if status == "running" else _now(),
+            "status": status, "paths": " ".join(map(str, paths)), "documents": len(docs),
+            "documents_rejected": sum(not d["readable"] for d in docs),
+            "facts": sum(d["facts"] for d in docs), "leader_ratings": sum(d["leader_ratings"] for d in docs),
+            "claims": sum(d["claims"] for d in docs), "rejects": rejects, "check_failures": check_failures,
+            "extractor_version": EXTRACTOR_VERSION}
+
+
+def _now() -> datetime:
+    """Naive UTC, the way the warehouse stores timestamps."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _run_id() -> str:
+    from prefect.runtime import flow_run
+
+    return str(flow_run.id or uuid.uuid4())
+
+
+def _progress(enabled: bool, number: int, total: int, doc: dict[str, Any]) -> None:
+    if enabled:
+        what = (f"{doc['facts']} facts, {doc['leader_ratings']} leader ratings, {doc['claims']} claims, "
+                f"{doc['rejects']} rejected" if doc["readable"] else "not readable, rejected")
+        print(f"[{number}/{total}] {doc['path']}: {what}", file=sys.stderr, flush=True)
+
+
+@flow(name="ingest", log_prints=False, validate_parameters=True)
+def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool = False) -> dict[str, Any]:
+    """Load announcements into the warehouse; returns a summary of the run."""
+    paths = paths or [display_path(RAW_DIR)]
+    db_path = Path(db or DEFAULT_DB)
+    run_id, started = _run_id(), _now()
+    gazetteer = Gazetteer.load()
+    dim_frames = dimension_frames(gazetteer, load.read_index_seed())
+    dims = Dimensions.from_frames(dim_frames["dim_index"], dim_frames["dim_unit"])
+
+    files = discover_documents(paths)
+    con = load.connect(db_path)
+    docs: list[dict[str, Any]] = []
+    try:
+        load.prepare(con, dim_frames)
+        load.record_run(con, run_record(run_id, started, paths, docs, 0, status="running"))
+        extracted = extract_document.map(files, unmapped(gazetteer), unmapped(dims), unmapped(started))
+        for number, future in enumerate(extracted, start=1):
+            doc = future.result()
+            load_document(con, doc)
+            docs.append(document_summary(doc))
+            _progress(progress, number, len(files), docs[-1])
+        failures = check_warehouse(con)
+        load.record_run(con, run_record(run_id, started, paths, docs, len(failures)))
+    except BaseException:
+        try:
+            load.record_run(con, run_record(run_id, started, paths, docs, 0, status="failed"))
+        except duckdb.Error:
+            pass  # the original failure matters more than its bookkeeping
+        raise
+    finally:
+        con.close()
+    return {"run_id": run_id, "db": str(db_path), "documents": docs, "check_failures": failures,
+            "status": "rejects" if any(d["rejects"] for d in docs) or failures else "ok"}
+
