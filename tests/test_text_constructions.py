@@ -194,3 +194,35 @@ def test_unclear_pairing_is_a_warning_not_a_guess(gazetteer):
     result = run(gazetteer, "Sở Y tế và Sở Nội vụ xếp thứ 3 với 88 và 87 và 86 điểm.")
     assert all(f["rank"] is None for f in result["facts"])
     assert result["warnings"]
+
+
+def test_group_lists_give_bounds_and_no_ranks(gazetteer):
+    body = ("Nhóm A, đạt từ 90% trở lên, gồm Sở Y tế (91,8%), Sở Nội vụ (91,14%). Nhóm B, đạt từ 80% đến dưới 90%, "
+            "gồm Sở Tư pháp, Sở Xây dựng.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Sở Y tế", "PAR", 2019)]["score"] == 91.8
+    justice = out[("Sở Tư pháp", "PAR", 2019)]
+    assert (justice["score_min"], justice["score_max"], justice["rank"]) == (80, 90, None)
+    assert all(f["rank"] is None for f in out.values())
+
+
+def test_component_scores_are_not_the_total(gazetteer):
+    result = run(gazetteer, "Ở lĩnh vực hiện đại hóa hành chính, Sở Thông tin và Truyền thông dẫn đầu với 9,5 điểm. "
+                            "Xét tiêu chí 3, Sở Tư pháp đạt 4 điểm.")
+    assert result["facts"] == []
+    assert len(result["warnings"]) == 2
+
+
+def test_blocs_ranked_apart_have_their_own_ranks_and_sizes(gazetteer):
+    body = ("Ở khối quận, quận Lê Chân dẫn đầu với 92 điểm, quận Hải An xếp cuối với 85 điểm. Ở khối huyện, huyện An "
+            "Lão dẫn đầu với 90 điểm; tiếp theo là huyện Kiến Thụy với 89 điểm.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Quận Hải An", "PAR", 2019)]["rank"] == 7  # Hải Phòng had 7 quận in 2019
+    assert out[("Quận Hải An", "PAR", 2019)]["bloc"] == "urban_district"
+    assert out[("Huyện Kiến Thụy", "PAR", 2019)]["rank"] == 2
+    assert out[("Huyện Kiến Thụy", "PAR", 2019)]["bloc"] == "rural_district"
+
+
+def test_last_of_a_stated_total(gazetteer):
+    out = facts_of(run(gazetteer, "Huyện Cát Hải đứng cuối trong 16 quận, huyện với 70 điểm."))
+    assert out[("Huyện Cát Hải", "PAR", 2019)]["rank"] == 16

@@ -128,9 +128,12 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 cand.score_min = b["min"] if b["min"] is not None else cand.score_min
                 cand.score_max = b["max"] if b["max"] is not None else cand.score_max
         cand.group_size = n
+        cand.bloc = bloc_of(unit, ctx.bloc) if unit else ""
+        cand.of = _stated_size(toks, low)
         if cand.rank is None:
             if last_n:
-                cand.last = (last_n, list_pos + i + 1)
+                in_list = any(t.kind == "last" for t in g.header)
+                cand.last = (last_n, (list_pos if in_list else 0) + i + 1)
             elif top_n:
                 cand.top = (top_n, list_pos + i + 1)
             elif seq:
@@ -152,6 +155,36 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
             return t.value["year"]
         if t.kind == "year_rel" and year is not None:
             return year + t.value
+    return None
+
+
+def bloc_of(unit, cue: str | None) -> str:
+    """The bloc a unit is ranked in: its kind, split where the text ranks kinds apart.
+
+    Example:
+        >>> from flows.gazetteer import Unit
+        >>> bloc_of(Unit("x", "Quận Lê Chân", "", "district", "Hải Phòng"), "urban_district")
+        'urban_district'
+        >>> bloc_of(Unit("y", "Phường Hồng Bàng", "", "commune", "Hải Phòng"), None)
+        'ward'
+    """
+    if unit.unit_kind == "district" and cue in ("urban_district", "rural_district"):
+        return cue
+    if unit.unit_kind == "commune":
+        if cue in ("ward", "commune"):
+            return cue
+        return "ward" if fold(unit.name_vi).startswith("phuong ") else "commune"
+    return unit.unit_kind
+
+
+def _stated_size(toks: list[Token], low: str) -> int | None:
+    """The bloc size a rank is written with: "xếp cuối trong 45 phường", "thứ 14 trong tổng số 15"."""
+    for i, t in enumerate(toks):
+        if t.kind == "ranks" and t.value.get("of"):
+            return t.value["of"]
+        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and fold(
+                _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/"):
+            return toks[i + 1].value["count"]
     return None
 
 
@@ -233,6 +266,8 @@ def _noun_kind(noun: str, ctx: Context) -> str | None:
 def _condition(bound: dict) -> str:
     if bound["op"] == "between":
         return f"{bound['min']:g} <= score <= {bound['max']:g}"
+    if bound["op"] == "below":
+        return f"{bound['min']:g} <= score < {bound['max']:g}"
     value = bound["min"] if bound["min"] is not None else bound["max"]
     return f"score {bound['op']} {value:g}"
 

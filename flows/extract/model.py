@@ -15,6 +15,7 @@ class Context:
     index: str
     year: int | None
     bloc_kind: str | None = None
+    bloc: str | None = None  # the bloc a cue names: 'urban_district' for "khối quận", 'ward' for "khối phường"
 
 
 @dataclass
@@ -75,6 +76,8 @@ class Candidate:
     last: tuple[int, int] | None = None  # (n, position) in "the n units ranked last"
     top: tuple[int, int] | None = None  # (n, position) in "the n units leading"
     group_size: int = 1
+    bloc: str = ""
+    of: int | None = None  # the bloc size the text states ("xếp cuối trong 45 phường")
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
     order: int = 0
 

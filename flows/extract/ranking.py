@@ -13,15 +13,29 @@ from collections import defaultdict
 
 from flows.extract.model import Candidate
 from flows.gazetteer import Gazetteer
+from flows.textnorm import fold
+
+_BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward": "commune"}
 
 
-def bloc_size(gazetteer: Gazetteer, province: str | None, kind: str, year: int) -> int | None:
-    """How many units of a kind a province had in a year, per the gazetteer."""
+def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) -> int | None:
+    """How many units a province's bloc had in a year, per the gazetteer."""
     if not province:
         return None
+    kind = _BLOC_KIND.get(bloc, bloc)
     n = sum(1 for u in gazetteer.units.values()
-            if u.province == province and u.unit_kind == kind and u.valid_in(year))
+            if u.province == province and u.unit_kind == kind and u.valid_in(year) and _in_bloc(u, bloc))
     return n or None
+
+
+def _in_bloc(unit, bloc: str) -> bool:
+    """Whether a unit of the bloc's kind belongs to a split bloc (urban/rural districts, wards/communes)."""
+    name = fold(unit.name_vi)
+    if bloc in ("urban_district", "rural_district"):
+        return name.startswith("quan ") == (bloc == "urban_district")
+    if bloc in ("ward", "commune") and unit.unit_kind == "commune":
+        return name.startswith("phuong ") == (bloc == "ward")
+    return True
 
 
 def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> None:
@@ -35,9 +49,9 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             continue
         if c.rank is None and c.top is not None and ordered_lists.get(_list_key(c, "top")):
             c.rank, c.rank_basis = c.top[1], "implied"
-        elif c.rank is None and c.last is not None and size and ordered_lists.get(_list_key(c, "last")):
+        elif c.rank is None and c.last is not None and (c.of or size) and ordered_lists.get(_list_key(c, "last")):
             n, pos = c.last
-            rank = size - n + pos
+            rank = (c.of or size) - n + pos
             if valid and rank <= count:
                 warnings.append(f"line {c.where.line}: {c.surface} is ranked {rank} from the end of "
                                 f"{size} units but {count} units are already ranked before it; rank left out")
@@ -120,7 +134,7 @@ def _merge(cands: list[Candidate], warnings: list[str]) -> dict:
     maxs = [c.score_max for c in cands if c.score_max is not None]
     lead = scores[0] if scores else (stated or derived or cands)[0]
     return {"unit_id": first.unit_id, "unit_kind": first.unit_kind, "index": first.index, "year": first.year,
-            "criterion": "TOTAL", "bloc": first.unit_kind, "score": score,
+            "criterion": "TOTAL", "bloc": first.bloc or first.unit_kind, "score": score,
             "score_min": None if score is not None or not mins else max(mins),
             "score_max": None if score is not None or not maxs else min(maxs),
             "rank": rank, "tied": tied, "basis": basis,
@@ -133,7 +147,7 @@ def _satisfies(fact: dict, bound: dict) -> bool | None:
     lo, hi = bound["min"], bound["max"]
     s, smin, smax = fact["score"], fact["score_min"], fact["score_max"]
     if s is not None:
-        above = lo is None or (s >= lo if bound["op"] in (">=", "between") else s > lo)
+        above = lo is None or (s >= lo if bound["op"] in (">=", "between", "below") else s > lo)
         below = hi is None or (s <= hi if bound["op"] == "between" else s < hi)
         return above and below
     if lo is not None and hi is None:
@@ -218,11 +232,11 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     candidates = _drop_conflicted(candidates, header, doc_year, warnings)
     scopes = defaultdict(list)
     for c in sorted(candidates, key=lambda c: c.order):
-        scopes[(c.index, c.year, c.unit_kind)].append(c)
+        scopes[(c.index, c.year, c.bloc)].append(c)
     sizes = {}
-    for (index, year, kind), cands in scopes.items():
-        size = bloc_size(gazetteer, province, kind, year)
-        sizes[(index, year, kind)] = size
+    for (index, year, bloc), cands in scopes.items():
+        size = bloc_size(gazetteer, province, bloc, year)
+        sizes[(index, year, bloc)] = size
         _chain(cands, size, warnings)
     by_key = defaultdict(list)
     for c in sorted(candidates, key=lambda c: c.order):

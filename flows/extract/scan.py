@@ -54,7 +54,7 @@ def _bound(m: re.Match) -> dict:
     low, high = (_numbers(m.group("a")) + [None])[0], None
     if m.groupdict().get("b"):
         high = parse_decimal(m.group("b"))
-        return {"min": low, "max": high, "op": "between"}
+        return {"min": low, "max": high, "op": "below" if m.group("below") else "between"}
     if fold(word) in ("duoi", "khong qua", "chua den", "chua toi", "thap hon"):
         return {"min": None, "max": low, "op": "<"}
     return {"min": low, "max": None, "op": ">=" if fold(word) in ("tu", "it nhat", "toi thieu", "khong duoi") else ">"}
@@ -91,8 +91,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?:trung bình|bình quân)[^.;()]{0,60}?" + NUM + r"\s*" + _POINTS, None),  # averages
     ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?"
                    r"(?:(?:19|20)\d\d|nay)\b", None),
-    ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<b>" + NUM + r")\s*"
-              + _POINTS, _bound),
+    ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<below>dưới\s+)?(?P<b>" + NUM
+              + r")\s*" + _POINTS, _bound),
     ("bound", r"(?P<w>từ|ít nhất|tối thiểu|không dưới)\s+(?P<a>" + NUM + r")\s*" + _POINTS + r"\s*trở lên",
      _bound),
     ("bound", r"(?P<w>trên|hơn|vượt|dưới|không quá|chưa đến|chưa tới|thấp hơn)\s+(?P<a>" + NUM + r")\s*"

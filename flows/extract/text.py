@@ -27,8 +27,13 @@ from flows.textnorm import fold, normalize_text
 
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)[.!?](?=\s+[A-ZĐÀ-Ỹ0-9\"“(])|\n")
 _BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
-                       r"(so|quan|huyen|phuong|xa)\b")  # on folded text
-_BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune"}
+                       r"(so|quan|huyen|phuong|xa|dac khu)\b(,?\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
+_BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune",
+              "dac khu": "commune"}
+# A bloc word alone ranks that kind apart: "khối quận" (urban districts), "khối phường" (wards).
+_BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
+               "dac khu": "commune"}
+_COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ)\s+")
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.][\w&]+)*)")
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
@@ -41,6 +46,23 @@ _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|gồm|gồm có|bao g�
                          r"|:)$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
+
+
+@lru_cache(maxsize=1)
+def criterion_cues() -> tuple[str, ...]:
+    """Folded phrases that name a PAR component (field or criterion), from ``criterion_cues.csv``."""
+    with open(SEED_DIR / "criterion_cues.csv", encoding="utf-8", newline="") as fh:
+        return tuple(fold(r["cue"].strip().lower()) for r in csv.DictReader(fh) if r["cue"].strip())
+
+
+def _component_cues(folded: str, s: int, e: int) -> list[int]:
+    """Where a sentence names a PAR component ("lĩnh vực hiện đại hóa hành chính", "tiêu chí 3")."""
+    found = [m.start() for m in _COMPONENT.finditer(folded, s, e)]
+    for cue in criterion_cues():
+        at = folded.find(cue, s, e)
+        if at >= 0:
+            found.append(at)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +244,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     rejects: list[dict] = []
     order = 0
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
-        ctx.bloc_kind = None
+        ctx.bloc_kind = ctx.bloc = None
         ascii_only = text[ps:pe].isascii()  # written without diacritics: read with the folded rules
         tokens = [Token(t.kind, t.start + ps, t.end + ps, t.value)
                   for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only)]
@@ -245,6 +267,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             bloc = _BLOC_CUE.search(folded, s, e)
             if bloc:
                 ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
+                # "khối huyện, huyện An Lão ...": the second kind word starts a name, not a list of kinds
+                alone = not bloc.group(2) or text[bloc.end(2):bloc.end(2) + 2].strip()[:1].isupper()
+                ctx.bloc = _BLOC_ALONE.get(bloc.group(1)) if alone else None
+            components = _component_cues(folded, s, e)
             where = Location(text, low, s, e, p_no)
             if any(t.kind == "rating" for t in sent_tokens):
                 ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
@@ -254,6 +280,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             listed = 0
             list_len = sum(len(g.units) for g in groups if g.header)
             for g in groups:
+                if any(pos < g.start for pos in components):
+                    warnings.append(f"line {where.line}: figures of a PAR component (field or criterion) in "
+                                    f"{where.evidence[:80]!r} are left out; components come from tables")
+                    listed += len(g.units)
+                    continue
                 index = group_index(cue_hits, g.start, ctx.index, default_index)
                 for cand in interpret(g, index, ctx, where, gazetteer, warnings, listed, list_len):
                     cand.order = order
