@@ -226,3 +226,18 @@ def test_blocs_ranked_apart_have_their_own_ranks_and_sizes(gazetteer):
 def test_last_of_a_stated_total(gazetteer):
     out = facts_of(run(gazetteer, "Huyện Cát Hải đứng cuối trong 16 quận, huyện với 70 điểm."))
     assert out[("Huyện Cát Hải", "PAR", 2019)]["rank"] == 16
+
+
+def test_sources_in_english_map_to_the_same_units_and_facts(gazetteer):
+    text = ("Hai Phong announces 2019 PAR Index results\n\nIn the 2019 PAR Index, Ngo Quyen district ranked first "
+            "with 91.93 points, ahead of Hong Bang, which came second with 91.89 points. Le Chan and Kien Thuy kept "
+            "third and fourth place with 89.92 and 89.24 points respectively. An Lao rose from ninth in 2018 to "
+            "fifth with 89.19 points. 14 of 15 districts scored above 80 points.")
+    result = extract_text(text, gazetteer, None, "Hải Phòng")
+    out = facts_of(result)
+    assert (out[("Quận Ngô Quyền", "PAR", 2019)]["rank"], out[("Quận Ngô Quyền", "PAR", 2019)]["score"]) == (1, 91.93)
+    assert out[("Huyện Kiến Thụy", "PAR", 2019)]["score"] == 89.24
+    assert out[("Huyện Kiến Thụy", "PAR", 2018)]["rank"] == 4
+    assert (out[("Huyện An Lão", "PAR", 2019)]["rank"], out[("Huyện An Lão", "PAR", 2018)]["rank"]) == (5, 9)
+    [claim] = result["claims"]
+    assert (claim["stated_count"], claim["of"], claim["condition"]) == (14, 15, "score > 80")

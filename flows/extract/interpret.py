@@ -93,7 +93,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
             tied = t.kind == "ranks" and t.value["tied"]
             bound_year = _bound_year(toks, i, low, ctx.year)
-            came_from = fold(low[max(0, t.start - 4):t.start]).endswith("tu ") and t is not rank_tokens[-1]
+            came_from = fold(low[max(0, t.start - 5):t.start]).endswith(("tu ", "from ")) and t is not rank_tokens[-1]
             if bound_year is not None and bound_year != year:
                 previous.append((ranks, bound_year, "stated"))
             elif came_from and year is not None:

@@ -133,15 +133,21 @@ _RULES: list[tuple[str, str, Any]] = [
 ]
 
 
-@lru_cache(maxsize=2)
-def _compiled(ascii_only: bool) -> list[tuple[str, re.Pattern, Any]]:
-    """The rules, compiled; for text written without diacritics, the rules folded the same way."""
+@lru_cache(maxsize=3)
+def _compiled(mode: str) -> list[tuple[str, re.Pattern, Any]]:
+    """The rules, compiled: 'vi'; 'folded' for Vietnamese written without diacritics (the same rules,
+    folded the same way); 'en' for sources in English."""
+    if mode == "en":
+        from flows.extract.scan_en import EN_RULES
+
+        return [(kind, re.compile(pattern), build) for kind, pattern, build in EN_RULES]
+
     def shape(pattern: str) -> str:
-        return "".join(c if c.isascii() else fold(c) for c in pattern) if ascii_only else pattern
+        return "".join(c if c.isascii() else fold(c) for c in pattern) if mode == "folded" else pattern
     return [(kind, re.compile(shape(pattern)), build) for kind, pattern, build in _RULES]
 
 
-def scan(low: str, ascii_only: bool = False) -> list[Token]:
+def scan(low: str, ascii_only: bool = False, english: bool = False) -> list[Token]:
     """Tokens of a lowercased normalized text, in text order, none overlapping.
 
     Example:
@@ -156,7 +162,7 @@ def scan(low: str, ascii_only: bool = False) -> list[Token]:
     """
     taken = bytearray(len(low) + 1)
     found: list[Token] = []
-    for kind, pattern, build in _compiled(ascii_only):
+    for kind, pattern, build in _compiled("en" if english else "folded" if ascii_only else "vi"):
         for m in pattern.finditer(low):
             s, e = m.span()
             if s == e or any(taken[s:e]):

@@ -21,6 +21,7 @@ from flows.extract.interpret import claims_of, group_index, interpret, most_spec
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
+from flows.extract.scan_en import looks_english
 from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
 from flows.textnorm import fold, normalize_text
@@ -43,9 +44,9 @@ _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|gồm|gồm có|bao gồm)(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
-                         r"|:)$")
+                         r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
-_SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các)\s*)*[\s,;:]*$")
+_SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;:]*$")
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +127,7 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     doc_year, announced = None, []
     if title:
         tl = fold(title)
-        years = re.findall(r"nam\s+((?:19|20)\d\d)", tl)
+        years = re.findall(r"nam\s+((?:19|20)\d\d)", tl) or re.findall(r"\b((?:19|20)\d\d)\b", tl)
         doc_year = int(years[0]) if years else None
         positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
         announced = list(dict.fromkeys(code for _, code in positions))
@@ -245,9 +246,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
-        ascii_only = text[ps:pe].isascii()  # written without diacritics: read with the folded rules
+        ascii_only = text[ps:pe].isascii()  # without diacritics: English, or Vietnamese read with folded rules
+        english = ascii_only and looks_english(text[ps:pe])
         tokens = [Token(t.kind, t.start + ps, t.end + ps, t.value)
-                  for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only)]
+                  for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only, english)]
         for s, e in split_sentences(text, ps, pe):
             sent_tokens = [t for t in tokens if s <= t.start and t.end <= e]
             cue_hits = _sentence_index(folded, s, e, cues)

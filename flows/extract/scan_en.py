@@ -1,0 +1,146 @@
+"""The lexical rules for sources written in English about the same results.
+
+"Ngo Quyen district ranked first with 91.93 points", "the Department of Finance came second",
+"tied for sixth", "up three places from 2018": the same token kinds as the Vietnamese rules, so
+grouping, context and ranking work unchanged. Units are matched by the gazetteer (English names and
+names without diacritics).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NUM = r"\d+(?:\.\d+)?"
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20}
+_SMALL = r"(?:\d+|" + "|".join(_WORD_NUMBERS) + ")"
+_ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
+_POINTS = r"(?:points?|pts|%|percent)"
+# English nouns of counts, mapped to the Vietnamese noun the claim logic knows.
+_NOUN_VI = {"department": "sở", "agenc": "sở", "district": "quận, huyện", "unit": "đơn vị", "localit": "địa phương",
+            "province": "tỉnh", "ward": "phường", "commune": "xã", "minist": "bộ"}
+_NOUNS = (r"(?:departments?|agenc(?:y|ies)|districts?|units?|localit(?:y|ies)|provinces?|wards?|communes?"
+          r"|ministr(?:y|ies))")
+
+
+def ordinal_en(text: str) -> int | None:
+    """A rank written in English: "first", "2nd", "14th".
+
+    Example:
+        >>> ordinal_en("first"), ordinal_en("14th"), ordinal_en("the"), ordinal_en("No. 3")
+        (1, 14, None, 3)
+    """
+    word = text.strip().lower()
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    digits = re.search(r"\d+", word)
+    return int(digits.group()) if digits and int(digits.group()) >= 1 else None
+
+
+def _small(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word]
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(_NUM, text)]
+
+
+def _ranks(m: re.Match) -> dict:
+    found = [ordinal_en(o) for o in re.findall(_ORD + r"|no\.\s*\d+|number\s+\d+", m.group("ords"))]
+    of = m.groupdict().get("of")
+    return {"ranks": [r for r in found if r], "tied": m.group(0).startswith(("tied", "joint")),
+            "of": int(of) if of else None}
+
+
+def _bound(m: re.Match) -> dict:
+    word, value = m.group("w"), float(m.group("a"))
+    if m.groupdict().get("b"):
+        return {"min": value, "max": float(m.group("b")), "op": "between"}
+    if word in ("below", "under", "less than", "lower than"):
+        return {"min": None, "max": value, "op": "<"}
+    return {"min": value, "max": None, "op": ">=" if word == "at least" else ">"}
+
+
+def _count(m: re.Match) -> dict:
+    noun = next(vi for en, vi in _NOUN_VI.items() if m.group("noun").startswith(en))
+    of = m.group("of") or m.group("of2")
+    return {"count": _small(m.group("n")), "of": int(of) if of else None, "member": m.group("member") is not None,
+            "noun": noun}
+
+
+def _move(m: re.Match) -> int:
+    down = m.group("dir") in ("down", "fell", "dropped", "slipped", "declined", "lost", "moved down")
+    return -_small(m.group("n")) if down else _small(m.group("n"))
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+EN_RULES: list[tuple[str, str, Any]] = [
+    ("mask", r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}:\d{2}\b", None),
+    ("mask", r"\b(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:" + _MONTHS
+             + r")\s+\d{4}\b", None),
+    ("mask", r"\b\d+/\d*[a-z][\w\-/.]*", None),
+    ("mask", r"\+?\b\d{2,4}[.\- ]\d{3,4}[.\- ]\d{3,4}\b", None),
+    ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+", None),
+    ("mask", r"(?:average|mean)[^.;()]{0,60}?" + _NUM + r"\s*" + _POINTS, None),
+    ("mask", r"\b(?:for the|the)\s+" + _ORD + r"\s+(?:consecutive\s+)?(?:year|time)\b", None),
+    ("year_range", r"(?:from|since|between)\s+((?:19|20)\d\d)\s*(?:-|–|to|until|and)\s*(?:(?:19|20)\d\d|now|present)"
+                   r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|since\s+(?:19|20)\d\d", None),
+    ("bound", r"(?P<w>between)\s+(?P<a>" + _NUM + r")\s*(?:points?)?\s+and\s+(?P<b>" + _NUM + r")\s*" + _POINTS,
+     _bound),
+    ("bound", r"(?P<w>above|over|more than|higher than|at least|below|under|less than|lower than)\s+(?P<a>" + _NUM
+              + r")\s*" + _POINTS, _bound),
+    ("move", r"(?P<dir>moved up|moved down|up|rose|climbed|jumped|improved|gained|down|fell|dropped|slipped|declined"
+             r"|lost)\s+(?:by\s+)?(?P<n>" + _SMALL + r")\s+(?:places?|spots?|positions?|ranks?|notch(?:es)?)", _move),
+    ("change", r"(?:up|down|increased?|decreased?|rose|fell|gained|lost|higher|lower)\s+(?:by\s+)?" + _NUM
+               + r"\s*(?:percentage\s+)?" + _POINTS + r"|[+−]\s?" + _NUM + r"\s*" + _POINTS, None),
+    ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
+    ("ranks", r"(?:ranked|ranks|ranking|placed|came|finished|stood|was|were|is|are|in|at)\s+(?:in\s+|at\s+)?"
+              r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
+              r"(?:\s+(?:place|position|spot))?(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d+))?", _ranks),
+    ("ranks", r"(?<=from )(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+(?:place|position|spot))?", _ranks),
+    ("ranks", r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*)\s+(?:places?|positions?"
+              r"|spots?)\b", _ranks),
+    ("ranks", r"(?<=to )(?:the\s+)?(?P<ords>" + _ORD + r")\b", _ranks),
+    ("count", r"(?:(?P<member>\d+|one)\s+of\s+the\s+)?\b(?P<n>" + _SMALL + r")(?:\s*/\s*(?P<of>\d+)|\s+(?:out\s+)?of"
+              r"\s+(?:the\s+)?(?P<of2>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
+    ("freq", r"\b" + _SMALL + r"\s+years?\s+(?:in a row\s+)?(?=tied|ranked|placed|as|at|in)", None),
+    ("scores", r"(?:" + _NUM + r"\s*(?:,\s+|;\s*|\s+and\s+)){0,8}" + _NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
+     lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
+    ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
+    ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b", None),
+    ("last", r"(?:ranked|came|finished|placed)\s+(?:at\s+the\s+)?(?:last|bottom)|\blast place\b|\bat the bottom\b",
+     None),
+    ("year", r"\(\s*((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
+    ("year", r"(?P<ref>(?:compared (?:with|to)|than|as in|versus|vs\.?|from)\s+)?(?:in\s+|year\s+)?\b((?:19|20)\d\d)\b",
+     lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
+    ("year_rel", r"last year|the previous year|a year earlier|the year before|this year",
+     lambda m: 0 if "this" in m.group(0) else -1),
+    ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b", None),
+    ("respective", r"\brespectively\b", None),
+    ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
+    ("habitual", r"\balways\b|for many years|\bpreviously\b|in previous years|\bused to\b", None),
+    ("continue", r"\bremained\b|\bretained\b|\bkept\b|\bmaintained\b|\bstayed\b|\bheld on to\b", None),
+    ("take", r"\bovertook\b|\btook over\b|\breplaced\b|\bsurpassed\b|\bunseated\b", None),
+    ("shared", r"\bboth\b|\beach\b|\bthe same score\b|\bequal\b", None),
+]
+
+_STOPWORDS = re.compile(r"\b(?:the|with|points|ranked|and|of|was|were|in)\b")
+
+
+def looks_english(text: str) -> bool:
+    """True for an ASCII paragraph written in English rather than Vietnamese without diacritics.
+
+    Example:
+        >>> looks_english("The Department of Finance ranked first with 94.71 points.")
+        True
+        >>> looks_english("quan Kien An dung dau voi 93,4%; huyen Thuy Nguyen dung thu 2")
+        False
+    """
+    words = max(1, len(text.split()))
+    return len(_STOPWORDS.findall(text.lower())) / words > 0.12
