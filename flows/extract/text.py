@@ -142,14 +142,19 @@ def detect_province(text: str, gazetteer: Gazetteer) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _sentence_index(folded: str, s: int, e: int, cues: dict[str, list[str]]) -> list[tuple[int, str, bool]]:
+@lru_cache(maxsize=1)
+def _cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for all index cues (folded), and the index code of each folded cue."""
+    code_of = {fold(phrase): code for code, phrases in index_cues().items() for phrase in phrases}
+    alternatives = "|".join(re.escape(c) for c in sorted(code_of, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"), code_of
+
+
+def _sentence_index(folded: str, s: int, e: int) -> list[tuple[int, str, bool]]:
     """(position, index code, inside parentheses) of the index cues in a sentence (on folded text)."""
-    found = []
-    for code, phrases in cues.items():
-        for phrase in phrases:
-            for m in re.finditer(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)", folded[s:e]):
-                found.append((s + m.start(), code, _inside_parentheses(folded, s, s + m.start())))
-    return sorted(found)
+    pattern, code_of = _cue_pattern()
+    return [(m.start(), code_of[m.group()], _inside_parentheses(folded, s, m.start()))
+            for m in pattern.finditer(folded, s, e)]
 
 
 def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: int) -> list[Group]:
@@ -252,7 +257,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                   for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only, english)]
         for s, e in split_sentences(text, ps, pe):
             sent_tokens = [t for t in tokens if s <= t.start and t.end <= e]
-            cue_hits = _sentence_index(folded, s, e, cues)
+            cue_hits = _sentence_index(folded, s, e)
             mentions = gazetteer.find_mentions(text[s:e], province, ctx.year)
             mentions = [Mention(m.unit_id, m.start + s, m.end + s, m.text, m.bare) for m in mentions]
             mentions = sorted(mentions + _unknown_mentions(text, s, e, mentions), key=lambda m: m.start)

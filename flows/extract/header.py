@@ -1,0 +1,187 @@
+"""Table headers by meaning: which column holds the unit, the total, the rank or a component score.
+
+A header may run over two or three rows with merged cells ("Điểm các lĩnh vực" over "1 ... 8",
+"Tổng điểm" over "Điểm tự đánh giá | Điểm thẩm định"). Each column gets the path of labels above
+it; the lowest label that means something decides the column's role. Component names and their
+criterion codes come from the ``dim_criterion`` seed (its ``cues`` column), not from Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.paths import SEED_DIR
+from flows.textnorm import fold_key
+
+# Folded label -> role; matched whole or as the first words of a longer label.
+PREFIX_ROLES: dict[str, tuple[str, ...]] = {
+    "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "diem toi da", "thang diem", "xep loai",
+               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai"),
+    "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
+    "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang"),
+    "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc"),
+    "percent": ("chi so", "ty le", "ti le"),
+    "group": ("diem cac linh vuc", "cac linh vuc", "linh vuc", "diem thanh phan", "tieu chi",
+              "chi so thanh phan", "diem theo linh vuc", "diem danh gia cac linh vuc"),
+}
+# Folded words found anywhere in a label -> role (checked before the prefixes).
+CONTAINED_ROLES: dict[str, tuple[str, ...]] = {
+    "self": ("tu danh gia", "tu cham"),
+    "appraised": ("tham dinh",),
+    "survey": ("dieu tra xa hoi hoc", "dieu tra xhh", "xhh"),
+    "bonus": ("diem thuong", "diem cong"),
+    "penalty": ("diem tru",),
+}
+ROLE_CRITERION = {"self": "SELF_ASSESSED", "appraised": "APPRAISED", "bonus": "BONUS", "penalty": "PENALTY",
+                  "percent": "PERCENT", "total": "TOTAL"}
+# Roles whose column holds a figure of the unit (the others: unit, rank, ignore).
+FIGURE_ROLES = ("total", "percent", "self", "appraised", "survey", "bonus", "penalty", "component")
+_NUMBERED = re.compile(r"^(?:linh vuc|lv|tieu chi|tc)\s*(?:so\s*)?(\d{1,2}|[ivx]{1,4})$")
+_BARE_NUMBER = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4})\)?\.?$")
+_NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)?(?:\s*=.*)?$")
+_DECIMAL = re.compile(r"\d[.,]\d")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: its role, the criterion it scores, and the header text above it."""
+
+    role: str | None
+    criterion: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where a table's header sits in its grid and what each column holds."""
+
+    row: int  # first header row
+    end: int  # first row after the header (data, or a max-points row)
+    columns: tuple[Column, ...]
+
+    def index(self, role: str) -> int | None:
+        """The column of a role, None when the table has none."""
+        return next((i for i, c in enumerate(self.columns) if c.role == role), None)
+
+
+@lru_cache(maxsize=1)
+def criterion_cues() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(index_code, criterion_code, folded cues) of the named components in ``dim_criterion.csv``."""
+    with open(SEED_DIR / "dim_criterion.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["criterion_code"] not in ROLE_CRITERION.values()]
+    return tuple((r["index_code"], r["criterion_code"], tuple(fold_key(c) for c in r["cues"].split("|") if c.strip()))
+                 for r in rows if r["cues"] and r["criterion_code"] not in ("APPRAISED", "SELF_ASSESSED",
+                                                                            "BONUS", "PENALTY"))
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else _ROMAN.get(text)
+
+
+def label_role(label: str) -> tuple[str | None, str | None]:
+    """(role, criterion or number) of one header label.
+
+    Example:
+        >>> [label_role(x) for x in ["Tên đơn vị", "Cải cách TTHC", "Lĩnh vực 2", "3", "Chỉ số (%)"]]
+        [('unit', None), ('component', 'L3'), ('component', 'L2'), ('number', '3'), ('percent', 'PERCENT')]
+        >>> label_role("Điểm điều tra XHH"), label_role("Tổng điểm thẩm định"), label_role("Vùng")
+        (('survey', None), ('appraised', 'APPRAISED'), (None, None))
+    """
+    key = fold_key(label)
+    if not key:
+        return None, None
+    if "%" in label and not any(w in key for words in CONTAINED_ROLES.values() for w in words):
+        return "percent", "PERCENT"
+    for role in ("ignore", "unit", "rank"):
+        if any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES[role]):
+            return role, None
+    numbered = _NUMBERED.match(key)
+    if numbered and _number(numbered.group(1)):
+        return "component", f"L{_number(numbered.group(1))}"
+    bare = _BARE_NUMBER.match(key)
+    if bare and _number(bare.group(1)):
+        return "number", str(_number(bare.group(1)))
+    for role, words in CONTAINED_ROLES.items():
+        if any(f" {w} " in f" {key} " for w in words):
+            return role, ROLE_CRITERION.get(role)
+    padded = f" {key} "
+    named = [(len(cue), code) for _, code, cues in criterion_cues() for cue in cues if f" {cue} " in padded]
+    if named:
+        return "component", max(named)[1]
+    candidates = [(w, role) for role in ("group", "percent", "total") for w in PREFIX_ROLES[role]]
+    for word, role in sorted(candidates, key=lambda c: len(c[0]), reverse=True):
+        if key == word or key.startswith(word + " "):
+            return role, ROLE_CRITERION.get(role)
+    return None, None
+
+
+def column_role(labels: list[str]) -> Column:
+    """The role of a column from its labels, top to bottom: the lowest meaningful label decides.
+
+    Example:
+        >>> column_role(["Điểm các lĩnh vực", "4"])
+        Column(role='component', criterion='L4', label='Điểm các lĩnh vực / 4')
+        >>> column_role(["Cải cách thể chế", "Điểm thẩm định"]).criterion
+        'L2'
+    """
+    path = [x for i, x in enumerate(labels) if x and (i == 0 or x != labels[i - 1])]
+    label = " / ".join(path)
+    roles = [label_role(x) for x in path]
+    for depth in range(len(roles) - 1, -1, -1):
+        role, detail = roles[depth]
+        above = [r for r in roles[:depth]]
+        if role == "number":
+            if any(r == "group" for r, _ in above):
+                return Column("component", f"L{detail}", label)
+            continue
+        if role in ("self", "appraised") and any(r == "component" for r, _ in above):
+            code = next(d for r, d in reversed(above) if r == "component")
+            return Column("component" if role == "appraised" else "ignore", code, label)
+        if role == "group":
+            continue
+        if role is not None:
+            return Column(role, detail, label)
+    return Column(None, None, label)
+
+
+def _fill_from_left(rows: list[list[str]]) -> list[list[str]]:
+    """Upper header rows with merged cells written once: a blank inherits its left neighbour."""
+    filled = [list(r) for r in rows]
+    for r in range(len(filled) - 1):
+        for c in range(1, len(filled[r])):
+            below = filled[r + 1][c] if c < len(filled[r + 1]) else ""
+            if not filled[r][c] and filled[r][c - 1] and below:
+                filled[r][c] = filled[r][c - 1]
+    return filled
+
+
+def _continues(row: list[str], unit_col: int, unit_label: str) -> bool:
+    """True when a row under a header row is more header (merged cells, sub-labels, numbering)."""
+    cell = row[unit_col] if unit_col < len(row) else ""
+    if cell and cell != unit_label and not _NUMBERING_CELL.match(fold_key(cell)):
+        return False
+    return not any(_DECIMAL.search(c) for c in row)
+
+
+def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
+    """The first header of a grid (one to three rows), None when no row names a unit and a figure."""
+    for r, row in enumerate(grid):
+        units = [c for c, cell in enumerate(row) if label_role(cell)[0] == "unit"]
+        if not units:
+            continue
+        end = r + 1
+        while end < len(grid) and end - r < max_depth and _continues(grid[end], units[0], row[units[0]]):
+            end += 1
+        block = [grid[i] for i in range(r, end)]
+        numbering = [b for b in block[1:] if _NUMBERING_CELL.match(fold_key(b[units[0]]) or "x")]
+        labels_rows = _fill_from_left([b for b in block if not any(b is n for n in numbering)])
+        width = max(len(b) for b in block)
+        columns = tuple(column_role([lr[c] if c < len(lr) else "" for lr in labels_rows]) for c in range(width))
+        roles = [col.role for col in columns]
+        if "unit" in roles and any(role in roles for role in (*FIGURE_ROLES, "rank")):
+            return Header(r, end, columns)
+    return None
