@@ -241,3 +241,18 @@ def test_sources_in_english_map_to_the_same_units_and_facts(gazetteer):
     assert (out[("Huyện An Lão", "PAR", 2019)]["rank"], out[("Huyện An Lão", "PAR", 2018)]["rank"]) == (5, 9)
     [claim] = result["claims"]
     assert (claim["stated_count"], claim["of"], claim["condition"]) == (14, 15, "score > 80")
+
+
+def test_fronted_score_and_header_rank_of_the_first_group_only(gazetteer):
+    body = ("Với 88 điểm, Sở Tài chính xếp thứ hai. Đứng đầu khối quận, huyện là quận Ngô Quyền (91,93 điểm), tiếp "
+            "đến là quận Hồng Bàng (91,89 điểm), quận Lê Chân (89,92 điểm).")
+    result = run(gazetteer, body)
+    out = facts_of(result)
+    assert (out[("Sở Tài chính", "PAR", 2019)]["score"], out[("Sở Tài chính", "PAR", 2019)]["rank"]) == (88, 2)
+    assert [out[(n, "PAR", 2019)]["rank"] for n in ("Quận Ngô Quyền", "Quận Hồng Bàng", "Quận Lê Chân")] == [1, 2, 3]
+    assert result["warnings"] == []
+
+
+def test_previous_rank_in_parentheses_after_the_compared_year(gazetteer):
+    out = facts_of(run(gazetteer, "Sở Nội vụ đạt 91,5 điểm, xếp thứ 2, tăng 3 bậc so với năm 2018 (xếp thứ 5)."))
+    assert (out[("Sở Nội vụ", "PAR", 2019)]["rank"], out[("Sở Nội vụ", "PAR", 2018)]["rank"]) == (2, 5)

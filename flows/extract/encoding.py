@@ -63,9 +63,11 @@ def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` is spelled like one Vietnamese syllable (letters, at most one tone mark).
 
     Example:
-        >>> [is_vietnamese_syllable(w) for w in ["Nguyễn", "người", "khuya", "quyết", "Së", "Haûi", "LĐTB"]]
-        [True, True, True, True, False, False, False]
+        >>> [is_vietnamese_syllable(w) for w in ["Nguyễn", "người", "khuya", "QUYẾT", "Së", "tÕ", "Haûi", "LĐTB"]]
+        [True, True, True, True, False, False, False, False]
     """
+    if not word.isupper() and any(c.isupper() for c in word[1:]):  # "tÕ", "ViÖt": a capital inside
+        return False
     decomposed = unicodedata.normalize("NFD", word.lower())
     if sum(c in _TONES for c in decomposed) > 1:
         return False
@@ -78,7 +80,7 @@ def syllable_counts(text: str) -> tuple[int, int]:
 
     Example:
         >>> syllable_counts("Sở Y tế Hải Phòng: Së Y tÕ")
-        (3, 2)
+        (4, 2)
     """
     good = bad = 0
     for word in _WORD.findall(text):
@@ -207,9 +209,14 @@ def unicode_to_cp1258(text: str) -> bytes:
     return bytes(out)
 
 
+@lru_cache(maxsize=1)
+def _cp1252_controls() -> dict[int, str]:
+    return {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
 def _latin(data: bytes) -> str:
     """Bytes as code points: cp1252 where it defines the byte (smart quotes), Latin-1 elsewhere."""
-    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) if 0x80 <= b < 0xA0 else chr(b) for b in data)
+    return data.decode("latin-1").translate(_cp1252_controls())
 
 
 def _readings(latin: str, data: bytes | None) -> dict[str, str]:
@@ -239,6 +246,8 @@ def _binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     head = data[:4096]
+    if b"\x00" in head:
+        return "a binary file"
     controls = sum(b < 9 or 13 < b < 32 and b != 27 for b in head)
     return "a binary file" if head and controls > max(2, len(head) // 100) else None
 

@@ -159,10 +159,20 @@ def _fill_from_left(rows: list[list[str]]) -> list[list[str]]:
     return filled
 
 
+def is_numbering(cell: str) -> bool:
+    """True for a column-numbering cell under a header: '2', '(2)', 'B', '(5)=(3)+(4)'.
+
+    Example:
+        >>> is_numbering("(2)"), is_numbering("(5)=(3)+(4)"), is_numbering("Quận Lê Chân"), is_numbering("")
+        (True, True, False, False)
+    """
+    return bool(_NUMBERING_CELL.match(cell.strip().lower()))
+
+
 def _continues(row: list[str], unit_col: int, unit_label: str) -> bool:
     """True when a row under a header row is more header (merged cells, sub-labels, numbering)."""
     cell = row[unit_col] if unit_col < len(row) else ""
-    if cell and cell != unit_label and not _NUMBERING_CELL.match(fold_key(cell)):
+    if cell and cell != unit_label and not is_numbering(cell):
         return False
     return not any(_DECIMAL.search(c) for c in row)
 
@@ -177,7 +187,7 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
         while end < len(grid) and end - r < max_depth and _continues(grid[end], units[0], row[units[0]]):
             end += 1
         block = [grid[i] for i in range(r, end)]
-        numbering = [b for b in block[1:] if _NUMBERING_CELL.match(fold_key(b[units[0]]) or "x")]
+        numbering = [b for b in block[1:] if units[0] < len(b) and is_numbering(b[units[0]])]
         labels_rows = _fill_from_left([b for b in block if not any(b is n for n in numbering)])
         width = max(len(b) for b in block)
         columns = tuple(column_role([lr[c] if c < len(lr) else "" for lr in labels_rows]) for c in range(width))

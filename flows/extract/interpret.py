@@ -59,8 +59,12 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     """Candidate facts for the units of one group."""
     low = where.low
     top_n = _top_count(g)
-    # "ba đơn vị dẫn đầu ... là A, B, C": the header names the top n, not n units ranked first
-    toks = [t for t in g.header if not (top_n and t.kind == "top")] + g.tokens
+    # "ba đơn vị dẫn đầu ... là A, B, C": the header names the top n, not n units ranked first; and a
+    # rank in a header ("Đứng đầu ... là A, tiếp đến là B") is the first group's, unless each group
+    # has its own year (the leaders of successive years: "ngôi đầu ...: A (2013), B (2014)").
+    rank_for_all = _group_year(g.tokens, ctx.year) is not None
+    toks = [t for t in g.header if not (t.kind in ("top", "ranks") and (top_n or (list_pos and not rank_for_all)))]
+    toks += g.tokens
     own = g.tokens
     year = ctx.year
     n = len(g.units)
@@ -202,6 +206,8 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
         return _year_of(toks[i + 1], year)
     for j in range(i - 1, -1, -1):
         before = toks[j]
+        if before.kind == "year" and before.value.get("ref") and _gap(low, before.end, toks[i].start).strip() == "(":
+            return before.value["year"]  # "tăng 3 bậc so với năm 2018 (xếp thứ 5)"
         if before.kind in _RANK_KINDS or _CLAUSE_BREAK.search(_gap(low, before.end, toks[i].start)):
             return None
         if before.kind in ("year", "year_rel") and not (before.kind == "year" and before.value["paren"]):

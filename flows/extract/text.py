@@ -45,6 +45,7 @@ _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|gồm|gồm có|bao gồm)(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
                          r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
+_FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+[^,;:]*\d[^,;:]*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;:]*$")
 
@@ -173,7 +174,10 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         return groups
     prefix = low[s:groups[0].start].rstrip()
     header = [t for t in tokens if t.end <= groups[0].start]
-    if header and _INTRODUCES.search(prefix):
+    fronted = _FRONTED.search(prefix)
+    if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
+        groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
+    elif header and _INTRODUCES.search(prefix):
         counts = [t.value["count"] for t in header if t.kind == "count" and t.value["count"]]
         covered = 0
         for g in groups:  # a header "Ba đơn vị ... là" covers three units, not what the sentence adds after

@@ -1,0 +1,140 @@
+"""Reading the cells and titles of a score table: numbers, ranks, summary rows, index, year and bloc."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from flows.numerals import parse_decimal, parse_ordinal
+from flows.paths import SEED_DIR
+from flows.textnorm import fold_key
+
+# A unit cell that starts with these words is a summary row, not a unit.
+SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "tong diem")
+SUMMARY_WORDS = ("cong", "tong")
+_SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
+_RANK_DIGITS = re.compile(r"^(?:thứ\s*)?0*(\d{1,3})\b")
+_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(nam )?((?:19|20)\d\d)\b")
+MAX_ROW_PREFIXES = ("diem toi da", "thang diem", "diem chuan", "toi da", "diem toi da theo quy dinh")
+# "Khối quận" ranks urban districts apart, "Khối quận, huyện" all districts together.
+_BLOC = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?(so|quan|huyen|phuong|xa|dac khu)\b"
+                   r"(\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
+_BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
+               "dac khu": "commune"}
+
+
+def bloc_cue(text: str) -> str | None:
+    """The bloc a sheet name or title row ranks apart ('urban_district', 'ward' ...), else None.
+
+    Example:
+        >>> bloc_cue("Khối quận"), bloc_cue("KHỐI HUYỆN"), bloc_cue("Khối quận, huyện"), bloc_cue("Sở")
+        ('urban_district', 'rural_district', None, None)
+    """
+    match = _BLOC.search(fold_key(text))
+    return None if not match or match.group(2) else _BLOC_ALONE.get(match.group(1))
+
+
+def is_max_row(unit_cell: str) -> bool:
+    """True for the row that gives each column's maximum points ("Điểm tối đa", "Thang điểm").
+
+    Example:
+        >>> is_max_row("Điểm tối đa"), is_max_row("Quận Đồ Sơn")
+        (True, False)
+    """
+    key = fold_key(unit_cell)
+    return any(key == p or key.startswith(p + " ") for p in MAX_ROW_PREFIXES)
+
+
+def a1(row: int, col: int) -> str:
+    """Spreadsheet name of a 0-based (row, column) cell.
+
+    Example:
+        >>> a1(6, 3), a1(0, 27)
+        ('D7', 'AB1')
+    """
+    letters, n = "", col + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def is_summary_row(unit_cell: str) -> bool:
+    """True for average and total rows ("Trung bình", "Tổng cộng", "Cộng").
+
+    Example:
+        >>> is_summary_row("Trung bình khối quận, huyện"), is_summary_row("Cộng"), is_summary_row("Công Thương")
+        (True, True, False)
+    """
+    key = fold_key(unit_cell)
+    return key in SUMMARY_WORDS or any(key == p or key.startswith(p + " ") for p in SUMMARY_PREFIXES)
+
+
+def parse_score_cell(cell: str) -> float | None:
+    """A score cell as a number ('91,93', '91.93', '95,52%'); None when empty; ValueError when not one.
+
+    Example:
+        >>> parse_score_cell(" 91,93 "), parse_score_cell("95.52 %"), parse_score_cell("")
+        (91.93, 95.52, None)
+    """
+    cleaned = cell.replace("%", "").replace(" ", "").strip()
+    if not cleaned:
+        return None
+    if not _SCORE.match(cleaned):
+        raise ValueError(f"not a score: {cell!r}")
+    return parse_decimal(cleaned)
+
+
+def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
+    """(rank, written as tied) from '1', '06', 'Thứ 6', '6 (đồng hạng)', 'nhì'; ValueError if none.
+
+    Example:
+        >>> parse_rank_cell("06"), parse_rank_cell("6 (đồng hạng)"), parse_rank_cell("nhì"), parse_rank_cell("")
+        ((6, False), (6, True), (2, False), (None, False))
+    """
+    text = cell.strip().lower()
+    if not text:
+        return None, False
+    tied = "đồng hạng" in text or "dong hang" in fold_key(text)
+    match = _RANK_DIGITS.match(text)
+    rank = int(match.group(1)) if match else parse_ordinal(text)
+    if not rank:
+        raise ValueError(f"not a rank: {cell!r}")
+    return rank, tied
+
+
+def stated_year(text: str) -> int | None:
+    """The year a title or file name speaks of: 'năm YYYY' first, else a lone year (dates skipped).
+
+    Example:
+        >>> stated_year("Bảng điểm CCHC năm 2019 (công bố 06/05/2020)"), stated_year("diem-cchc-2018")
+        (2019, 2018)
+    """
+    found = [(bool(m.group(1)), int(m.group(2))) for m in _YEAR.finditer(fold_key(_DATE.sub(" ", text)))]
+    with_nam = [year for has_nam, year in found if has_nam]
+    return (with_nam or [year for _, year in found] or [None])[0]
+
+
+@lru_cache(maxsize=1)
+def index_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(index_code, folded cue words) from the ``dim_index`` seed, in seed order."""
+    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
+        return tuple((r["index_code"], tuple(fold_key(c) for c in r["cues"].split("|") if c.strip()))
+                     for r in csv.DictReader(fh))
+
+
+def index_named_in(text: str) -> str | None:
+    """The index a text names; a specific index (SIPAS, SURVEY ...) wins over PAR's generic cues.
+
+    Example:
+        >>> index_named_in("Chỉ số hài lòng (%)"), index_named_in("diem-cchc-2019"), index_named_in("Điểm")
+        ('SIPAS', 'PAR', None)
+    """
+    padded = f" {fold_key(text)} "
+    named = [code for code, cues in index_cues() if any(f" {cue} " in padded for cue in cues)]
+    specific = [code for code in named if code != "PAR"]
+    return (specific or named or [None])[0]
+
+
