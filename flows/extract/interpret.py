@@ -14,6 +14,7 @@ _RANK_KINDS = ("ranks", "top", "last")
 _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ tịch ubnd|chủ tịch ủy ban nhân dân"
                     r"|chủ tịch uỷ ban nhân dân|chủ tịch)(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
+_NAMES_FIGURE = re.compile(r"^\s*(?:ve\s+|trong\s+|cua\s+)?(?:chi so\s+)?$")  # "đứng đầu Chỉ số CCHC"
 _INTRODUCES_LIST = re.compile(r"\s*(?:gồm|bao gồm|là|gom|bao gom|la)?\s*:|\s*(?:gồm|bao gồm|gom|bao gom)\b")
 _NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
               ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),
@@ -32,9 +33,24 @@ def most_specific(codes: set[str], default: str) -> str:
     return next(code for code in _INDEX_PRIORITY if code in codes) if codes else default
 
 
-def group_index(cue_hits: list[tuple[int, str, bool]], start: int, ctx_index: str, default: str) -> str:
-    """Index of figures at ``start``: the nearest cue before it in the sentence (not one in an aside in
-    parentheses, "(một thành phần của Chỉ số CCHC)"), else the context."""
+def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str, default: str, low: str) -> str:
+    """Index of a group's figures: a cue among its own words ("A cũng đứng đầu Chỉ số CCHC với ...",
+    "A đạt 65,34 điểm Chỉ số PCI"), else the nearest cue before it in the sentence, else the context.
+    A cue in an aside in parentheses ("(một thành phần của Chỉ số CCHC)") names nothing."""
+    figures = [t for t in g.tokens if t.kind in ("scores", "ranks", "top", "last", "bound")]
+    first = figures[0].start if figures else max([g.end] + [t.end for t in g.tokens])
+    # a cue before the group's first figure, or naming the figure it follows ("đạt 65,34 điểm Chỉ số PCI",
+    # "cũng đứng đầu Chỉ số CCHC với ...")
+    inner = [code for pos, code, aside in cue_hits if not aside and (
+        g.start <= pos < first or any(0 <= pos - t.end <= 12 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
+                                      for t in figures))]
+    if inner:
+        return most_specific({inner[0]}, default)
+    return index_at(cue_hits, g.start, ctx_index, default)
+
+
+def index_at(cue_hits: list[tuple[int, str, bool]], start: int, ctx_index: str, default: str) -> str:
+    """Index of figures at ``start``: the nearest cue before it in the sentence, else the context."""
     before = [code for pos, code, aside in cue_hits if pos < start and not aside]
     return most_specific({before[-1]}, default) if before else ctx_index
 
@@ -58,19 +74,21 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
               warnings: list[str], list_pos: int, list_len: int) -> list[Candidate]:
     """Candidate facts for the units of one group."""
     low = where.low
-    top_n = _top_count(g)
+    top = _top_count(g, low)
+    top_n = top[0] if top else None
     # "ba đơn vị dẫn đầu ... là A, B, C": the header names the top n, not n units ranked first; and a
     # rank in a header ("Đứng đầu ... là A, tiếp đến là B") is the first group's, unless each group
     # has its own year (the leaders of successive years: "ngôi đầu ...: A (2013), B (2014)").
     rank_for_all = _group_year(g.tokens, ctx.year) is not None
     toks = [t for t in g.header if not (t.kind in ("top", "ranks") and (top_n or (list_pos and not rank_for_all)))]
-    toks += g.tokens
+    toks += [t for t in g.tokens if not (top and not top[1] and t.kind == "top")]
     own = g.tokens
     year = ctx.year
     n = len(g.units)
     scores: list[float] = []
     current: list[tuple[int, bool]] = []
     previous: list[tuple[list[int], int, str]] = []  # (ranks, year, how)
+    previous_scores: list[tuple[list[float], int]] = []  # (scores, year)
     bounds: list[dict] = []
     kinds = {t.kind for t in toks} - {"continue"}
     move = next((t.value for t in toks if t.kind == "move"), None)
@@ -86,7 +104,11 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         elif t.kind == "freq":
             freq_at = t.end
         elif t.kind == "scores":
-            scores += t.value
+            scored_year = _bound_year(toks, i, low, ctx.year)
+            if scored_year is not None and scored_year != year:  # "(năm 2013 đạt 79,2 điểm)"
+                previous_scores.append((t.value, scored_year))
+            else:
+                scores += t.value
         elif t.kind == "bound":
             bounds.append(t.value)
         elif t.kind in ("ranks", "top"):
@@ -119,7 +141,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         unit_scores = unit_scores or [None] * n
         unit_ranks = [None] * n
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
-    last_n = _last_count(g, list_len)
+    last = _last_count(g, list_len, low)
     out: list[Candidate] = []
     for i, m in enumerate(g.units):
         unit = gazetteer.units.get(m.unit_id)
@@ -132,21 +154,28 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 cand.score_min = b["min"] if b["min"] is not None else cand.score_min
                 cand.score_max = b["max"] if b["max"] is not None else cand.score_max
         cand.group_size = n
+        cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc) if unit else ""
         cand.of = _stated_size(toks, low)
         if cand.rank is None:
-            if last_n:
-                in_list = any(t.kind == "last" for t in g.header)
-                cand.last = (last_n, (list_pos if in_list else 0) + i + 1)
-            elif top_n:
-                cand.top = (top_n, list_pos + i + 1)
+            if last:
+                cand.last = (last[0], (list_pos if last[1] else 0) + i + 1)
+            elif top:
+                cand.top = (top[0], (list_pos if top[1] else 0) + i + 1)
             elif seq:
                 cand.seq = seq
         if any(v is not None for v in (cand.score, cand.score_min, cand.score_max, cand.rank, cand.last, cand.top,
                                        cand.seq)):
             out.append(cand)
         out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g)
+        for values, scored_year in previous_scores:
+            if len(values) in (1, n):
+                out.append(Candidate(m.unit_id, m.text, index, scored_year, kind, where,
+                                     score=values[i] if len(values) == n else values[0], bloc=cand.bloc))
     g.current_ranks = list(unit_ranks)
+    for c in out:
+        unit = gazetteer.units.get(c.unit_id)
+        c.bloc = c.bloc or (bloc_of(unit, ctx.bloc) if unit else "")
     return out
 
 
@@ -216,22 +245,36 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
     return None
 
 
-def _top_count(g: Group) -> int | None:
-    """n of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one."""
-    if any(t.kind == "top" for t in g.header):
-        counts = [t.value["count"] for t in g.header if t.kind == "count"]
-        if counts and counts[-1] and counts[-1] > 1:
-            return counts[-1]
+def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
+    """n of "n đơn vị dẫn đầu" / "hai đơn vị có điểm thấp nhất": a count right before a top or last cue."""
+    for t in tokens:
+        if t.kind == kind and t.value and t.value.get("count"):
+            return t.value["count"]
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        gap = _gap(low, a.end, b.start)
+        if a.kind == "count" and b.kind == kind and len(gap) <= 25 and not re.search(r"[,;()]", gap):
+            return a.value["count"]
     return None
 
 
-def _last_count(g: Group, list_len: int) -> int | None:
-    """n of "the n units ranked last" for a list, 1 for a unit that "xếp cuối" alone."""
+def _top_count(g: Group, low: str) -> tuple[int, bool] | None:
+    """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one."""
+    for tokens, in_header in ((g.header, True), (g.tokens, False)):
+        n = _counted(tokens, "top", low)
+        if n and n > 1 and (in_header or n == len(g.units)):
+            return n, in_header
+    return None
+
+
+def _last_count(g: Group, list_len: int, low: str) -> tuple[int, bool] | None:
+    """(n, in the header) of "the n units ranked last"; a unit that "xếp cuối" alone is the last one."""
     if any(t.kind == "last" for t in g.header):
-        counts = [t.value["count"] for t in g.header if t.kind == "count"]
-        return counts[-1] if counts else list_len
+        return (_counted(g.header, "last", low) or list_len), True
+    n = _counted(g.tokens, "last", low)
+    if n and n == len(g.units):
+        return n, False
     if any(t.kind == "last" for t in g.tokens) and len(g.units) == 1:
-        return 1
+        return 1, False
     return None
 
 
@@ -298,7 +341,7 @@ def claims_of(where: Location, tokens: list[Token], groups: list[Group], ctx: Co
         listed = [m.unit_id for g in groups if t in g.header or t in g.tokens for m in g.units]
         if t.value["member"] or len(listed) != t.value["count"]:
             listed = []
-        out.append({"text": where.text[t.start:bound.end], "index": group_index(cue_hits, t.start, ctx.index,
+        out.append({"text": where.text[t.start:bound.end], "index": index_at(cue_hits, t.start, ctx.index,
                                                                                  default_index),
                     "year": year, "unit_kind": _noun_kind(t.value["noun"], ctx),
                     "stated_count": t.value["count"], "of": t.value["of"], "condition": _condition(bound.value),

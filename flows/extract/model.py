@@ -76,6 +76,7 @@ class Candidate:
     last: tuple[int, int] | None = None  # (n, position) in "the n units ranked last"
     top: tuple[int, int] | None = None  # (n, position) in "the n units leading"
     group_size: int = 1
+    shared_tie: bool = False  # one score for several units, said to be shared ("cùng đạt 95,7%")
     bloc: str = ""
     of: int | None = None  # the bloc size the text states ("xếp cuối trong 45 phường")
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change

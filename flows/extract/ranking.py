@@ -9,10 +9,13 @@ is left out: a wrong number in a warehouse is worse than a missing one.
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
+from functools import lru_cache
 
 from flows.extract.model import Candidate
 from flows.gazetteer import Gazetteer
+from flows.paths import SEED_DIR
 from flows.textnorm import fold
 
 _BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward": "commune"}
@@ -43,13 +46,14 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
     placed: dict[str, int] = {}
     count, last_rank, last_score, valid = 0, 0, None, True
     prev_placed: Candidate | None = None
-    ordered_lists = _lists_in_score_order(cands)
+    ordered_lists = _lists_in_score_order(cands, warnings)
     for c in cands:
         if c.unit_id in placed:
             continue
-        if c.rank is None and c.top is not None and ordered_lists.get(_list_key(c, "top")):
+        if c.rank is None and c.top is not None and c.unit_id in ordered_lists.get(_list_key(c, "top"), ()):
             c.rank, c.rank_basis = c.top[1], "implied"
-        elif c.rank is None and c.last is not None and (c.of or size) and ordered_lists.get(_list_key(c, "last")):
+        elif (c.rank is None and c.last is not None and (c.of or size)
+              and c.unit_id in ordered_lists.get(_list_key(c, "last"), ())):
             n, pos = c.last
             rank = (c.of or size) - n + pos
             if valid and rank <= count:
@@ -58,12 +62,15 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
                 valid = False
                 continue
             c.rank, c.rank_basis = rank, "implied"
+        elif (c.rank is None and c.shared_tie and prev_placed is not None and prev_placed.shared_tie
+              and prev_placed.where is c.where and prev_placed.score == c.score and valid):
+            c.rank, c.rank_basis, c.tied = last_rank, "implied", True  # "A và B cùng đạt 95,7%": one rank
         elif c.rank is None and c.seq and valid:
             c.rank, c.rank_basis = count + 1, "implied"
-        elif (c.rank is None and valid and c.score is not None and last_score is not None and c.group_size == 1
-              and c.score < last_score and prev_placed is not None and prev_placed is _previous(cands, c)
-              and prev_placed.where.paragraph == c.where.paragraph):
-            c.rank, c.rank_basis = count + 1, "implied"
+        elif (c.rank is None and valid and c.score is not None and last_score is not None
+              and (c.group_size == 1 or c.shared_tie) and c.score < last_score and prev_placed is not None
+              and prev_placed is _previous(cands, c) and prev_placed.where.paragraph == c.where.paragraph):
+            c.rank, c.rank_basis, c.tied = count + 1, "implied", c.shared_tie
         if c.rank is None:
             if c.score is not None:
                 valid = False
@@ -83,18 +90,28 @@ def _list_key(c: Candidate, which: str) -> tuple:
     return (which, c.where.start, (c.top if which == "top" else c.last)[0])
 
 
-def _lists_in_score_order(cands: list[Candidate]) -> dict[tuple, bool]:
-    """Whether each "n units leading/last" list gives its units' order: one unit, or scores that fall."""
+def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[tuple, set[str]]:
+    """The units whose place in an "n units leading/last" list gives their rank: all of them when the
+    scores fall in the written order; where they do not, only those whose place agrees with their score
+    (a list declared sorted is not always sorted: the disagreement is flagged)."""
     lists: dict[tuple, list[Candidate]] = defaultdict(list)
     for c in cands:
         for which in ("top", "last"):
             if getattr(c, which) is not None:
                 lists[_list_key(c, which)].append(c)
-    ok = {}
+    ok: dict[tuple, set[str]] = {}
     for key, members in lists.items():
-        scores = [m.score for m in sorted(members, key=lambda m: (m.top or m.last)[1])]
-        ok[key] = key[2] == len(members) and (len(members) == 1 or (
-            None not in scores and all(a >= b for a, b in zip(scores, scores[1:], strict=False))))
+        members = sorted(members, key=lambda m: (m.top or m.last)[1])
+        scores = [m.score for m in members]
+        if key[2] != len(members) or (len(members) > 1 and None in scores):
+            ok[key] = set()
+        elif all(a >= b for a, b in zip(scores, scores[1:], strict=False)):
+            ok[key] = {m.unit_id for m in members}
+        else:
+            by_score = [1 + sum(other > s for other in scores) for s in scores]
+            ok[key] = {m.unit_id for i, m in enumerate(members) if by_score[i] == i + 1}
+            warnings.append(f"line {members[0].where.line}: a list given in order has scores out of order "
+                            f"({', '.join(f'{s:g}' for s in scores)}); only the places the scores confirm are kept")
     return ok
 
 
@@ -226,9 +243,10 @@ def _disjoint(bounds: list[dict]) -> bool:
 
 
 def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer, province: str | None,
-           header: dict, doc_year: int | None) -> tuple[list[dict], list[dict], list[str]]:
-    """Facts, checked claims and warnings from a document's candidates."""
+           header: dict, doc_year: int | None) -> tuple[list[dict], list[dict], list[str], list[dict]]:
+    """Facts, checked claims, warnings and rejects from a document's candidates."""
     warnings: list[str] = []
+    candidates, rejects = _within_range(candidates)
     candidates = _drop_conflicted(candidates, header, doc_year, warnings)
     scopes = defaultdict(list)
     for c in sorted(candidates, key=lambda c: c.order):
@@ -255,7 +273,31 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
         sizes.setdefault(key, bloc_size(gazetteer, province, claim["unit_kind"] or "", claim["year"] or 0))
     checked = [{k: v for k, v in c.items() if k not in ("bound", "listed", "of", "sentence")} | {"of": c["of"]}
                for c in check_claims(claims, facts, sizes)]
-    return facts, checked, warnings
+    return facts, checked, warnings, rejects
+
+
+@lru_cache(maxsize=1)
+def index_maxima() -> dict[str, float]:
+    """The highest score each index allows (bonus points included), from ``dim_index.csv``."""
+    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
+        return {r["index_code"]: float(r["max_score"]) for r in csv.DictReader(fh) if r["max_score"]}
+
+
+def _within_range(cands: list[Candidate]) -> tuple[list[Candidate], list[dict]]:
+    """Scores beyond what their index allows, or negative, are rejected before they rank anything."""
+    kept, rejects = [], []
+    for c in cands:
+        top = index_maxima().get(c.index)
+        if c.score is not None and (c.score < 0 or (top is not None and c.score > top)):
+            rejects.append({
+                "check": "score_range", "value": c.score, "place": f"line {c.where.line}",
+                "span": [c.where.start, c.where.end], "evidence": c.where.evidence,
+                "message": f"{c.surface}: {c.index} score {c.score:g} at line {c.where.line} is outside 0–{top:g}, "
+                           f"the range of {c.index} (bonus points included); check the source, or correct it in "
+                           "raw/<year>/<province>/corrections.csv"})
+        else:
+            kept.append(c)
+    return kept, rejects
 
 
 def _drop_conflicted(cands: list[Candidate], header: dict, doc_year: int | None,

@@ -22,7 +22,10 @@ _ORD = ORDINAL_PATTERN
 _POINTS = r"(?:%\s*điểm|điểm|%)"
 _NOUNS = (r"(?:đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|quận,?\s*huyện|quận|huyện|thị xã"
           r"|địa phương|xã,?\s*phường(?:,?\s*thị trấn)?|phường,?\s*xã|xã|phường|tỉnh,?\s*thành(?: phố)?"
-          r"|tỉnh|bộ,?\s*ngành|bộ|ngành)")
+          r"|tỉnh|bộ,?\s*ngành|bộ|ngành|vị trí)")
+
+
+_RANKED = r"(?:vị trí|đơn vị|địa phương|sở,?\s*ngành|sở|quận,?\s*huyện)"  # "ba đơn vị dẫn đầu"
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,24 @@ class Token:
 
 
 def _rank_list(text: str) -> list[int]:
-    return [r for r in (parse_ordinal(m) for m in re.findall(_ORD, text)) if r is not None]
+    return [r for r in (parse_ordinal(m) for m in _ord_any().findall(text)) if r is not None]
+
+
+@lru_cache(maxsize=1)
+def _ord_any() -> re.Pattern:
+    """Ordinals with or without diacritics ("thứ nhất", "thu nhat")."""
+    folded = "".join(c if c.isascii() else fold(c) for c in _ORD)
+    return re.compile(r"(?<!\w)(?:" + _ORD + "|" + folded + r")(?!\w)")
+
+
+def _small(word: str) -> int | None:
+    return int(word) if word.isdigit() else words_to_int(word)
+
+
+def _rank_range(m: re.Match) -> dict:
+    low, high = parse_ordinal(m.group("a")), parse_ordinal(m.group("b"))
+    ranks = list(range(low, high + 1)) if low and high and 0 < high - low < 30 else []
+    return {"ranks": ranks, "tied": False, "of": None}
 
 
 def _numbers(text: str) -> list[float]:
@@ -89,6 +109,11 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:gov|com|org|net|edu)\.vn\b", None),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     ("mask", r"(?:trung bình|bình quân)[^.;()]{0,60}?" + NUM + r"\s*" + _POINTS, None),  # averages
+    ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
+             r":?\s*[\d.,]+", None),  # weather widgets, view counters
+    # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
+    ("mask", r"trong đó[^.;()]{0,40}?(?:điểm thưởng|điểm cộng|điểm trừ|điểm điều tra|điểm tự đánh giá|điểm thẩm định"
+             r"|điểm đánh giá)[^.;()]*", None),
     ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?"
                    r"(?:(?:19|20)\d\d|nay)\b", None),
     ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<below>dưới\s+)?(?P<b>" + NUM
@@ -101,13 +126,21 @@ _RULES: list[tuple[str, str, Any]] = [
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
     ("change", r"(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?(?:so với\s+)?"
                + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+    ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+"
+              r"(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))", _rank_range),
+    ("ranks", r"á quân(?P<ords>)(?P<of>)", lambda m: {"ranks": [2], "tied": False, "of": None}),
     ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
     ("ranks", r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?P<of>)", _ranks),
+    ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên)\b",
+     lambda m: {"count": _small(m.group("n"))}),
+    ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
+             r"|có điểm thấp nhất)\b", lambda m: {"count": _small(m.group("n"))}),
     ("top", r"(?<!người )(?:dẫn đầu|đứng đầu|xếp đầu|vị trí đầu tiên|vị trí đầu|ngôi đầu|ngôi vị quán quân"
-            r"|quán quân|vị trí số (?:1|một)\b)", None),
-    ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng", None),
+            r"|quán quân|vị trí số (?:1|một)\b|(?:mức |điểm |điểm số )?cao nhất)", None),
+    ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng"
+             r"|(?:mức |điểm |điểm số )?thấp nhất", None),
     ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?\b(?P<n>" + _SMALL
               + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
@@ -122,7 +155,8 @@ _RULES: list[tuple[str, str, Any]] = [
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
-    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó)(?:\s+lần lượt)?(?:\s+là)?", None),
+    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
+             r"(?:\s+là)?", None),
     ("respective", r"lần lượt", None),
     ("ordered", r"thứ tự[^.;:]{0,30}?cao\s+(?:xuống|đến|tới)\s+thấp|từ cao xuống thấp", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),

@@ -35,7 +35,8 @@ _BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuo
 _BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
                "dac khu": "commune"}
 _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
-_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ)\s+")
+_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ|Cục|Chi cục|Kho bạc|Bảo hiểm xã hội|Công an|"
+                        r"Cục Thuế|Cục Hải quan|Trung tâm)\s+")
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.][\w&]+)*)")
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
                        "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
@@ -43,11 +44,16 @@ _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd"
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
-_INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|gồm|gồm có|bao gồm)(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
+_INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|gồm|gồm có|bao gồm)"
+                         r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
                          r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
-_FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+[^,;:]*\d[^,;:]*,$")
+_RELATED = re.compile(r"^(?:tin|bai|bai viet)\s+(?:lien quan|khac|cung chuyen muc|moi|doc nhieu)|^xem them|^related")
+_LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
+_NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+tinh|ca nuoc|toan quoc|tinh,\s*thanh|cac tinh\b")
+_PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh)(?!\s*,)(?!\w)")
+_FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
-_SEPARATOR = re.compile(r"^[\s,;:&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;:]*$")
+_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +168,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     """Group a sentence's mentions and attach its tokens to them."""
     groups: list[Group] = []
     for m in mentions:
+        if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units):
+            continue  # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group
         gap = low[groups[-1].end:m.start] if groups else ""
         inner = _PAREN.match(gap)
         if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not any(
@@ -201,6 +209,40 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         if i + 1 < len(groups):
             groups[i + 1].tokens += [t for t in tokens if forward_from <= t.start < limit]
     return groups
+
+
+def _names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: int) -> bool:
+    """True when a year directly follows an index name: "Chỉ số cải cách hành chính năm 2017"."""
+    return any(0 <= year_at - end <= 25 and not folded[end:year_at].strip(" ()").replace("chi so", "").strip()
+               for end in (_cue_end(folded, pos) for pos, _, _ in cue_hits))
+
+
+def _cue_end(folded: str, pos: int) -> int:
+    pattern, _ = _cue_pattern()
+    m = pattern.match(folded, pos)
+    return m.end() if m else pos
+
+
+def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention], national: bool,
+                             gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
+    """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province."""
+    if not national or not province or any(
+            m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province" for m in mentions):
+        return mentions
+    own = next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
+    # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
+    ref = next((r for r in _PROVINCE_WORD.finditer(text, s, e)
+                if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
+    if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions):
+        return mentions
+    return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
+                  key=lambda m: m.start)
+
+
+def _is_link_list(paragraph: str) -> bool:
+    """A paragraph of links to other articles: every line a title followed by its date in parentheses."""
+    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
+    return bool(lines) and all(_LINK_LINE.match(ln) for ln in lines)
 
 
 def _name_end(text: str, pos: int, end: int) -> int:
@@ -253,12 +295,20 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     warnings: list[str] = []
     rejects: list[dict] = []
     order = 0
+    related_block = False
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
         ascii_only = text[ps:pe].isascii()  # without diacritics: English, or Vietnamese read with folded rules
         english = ascii_only and looks_english(text[ps:pe])
         tokens = [Token(t.kind, t.start + ps, t.end + ps, t.value)
                   for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only, english)]
+        # "Tin liên quan:" and lists of links to other articles are not this article; prose ends the block
+        if _RELATED.match(folded[ps:pe].strip()):
+            related_block = True
+            continue
+        if _is_link_list(text[ps:pe]) or (related_block and pe - ps < 300):
+            continue
+        related_block = False
         for s, e in split_sentences(text, ps, pe):
             sent_tokens = [t for t in tokens if s <= t.start and t.end <= e]
             cue_hits = _sentence_index(folded, s, e)
@@ -266,13 +316,14 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             mentions = [Mention(m.unit_id, m.start + s, m.end + s, m.text, m.bare) for m in mentions]
             mentions = sorted(mentions + _unknown_mentions(text, s, e, mentions), key=lambda m: m.start)
             first_unit = mentions[0].start if mentions else e
-            if cue_hits:
-                new_index = most_specific({c for _, c, _ in cue_hits}, default_index)
+            leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
+            if leading:
+                new_index = most_specific(leading, default_index)
                 if new_index != ctx.index:
                     ctx.index, ctx.year = new_index, doc_year
-            setter = next((t for t in sent_tokens if t.kind == "year" and t.start < first_unit
-                           and not t.value["paren"] and not t.value.get("ref")
-                           and not _inside_parentheses(low, s, t.start)), None)
+            setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
+                           and not t.value.get("ref") and not _inside_parentheses(low, s, t.start)
+                           and (t.start < first_unit or _names_index(folded, cue_hits, t.start))), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
             bloc = _BLOC_CUE.search(folded, s, e)
@@ -286,6 +337,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if any(t.kind == "rating" for t in sent_tokens):
                 ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
                 continue
+            national = bool(_NATIONAL.search(folded, s, e))
+            if not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
+                mentions = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
+            mentions = _with_province_reference(text, s, e, mentions, national, gazetteer, province, ctx.year)
             groups = _groups(low, mentions, sent_tokens, s, e)
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
@@ -296,7 +351,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                     f"{where.evidence[:80]!r} are left out; components come from tables")
                     listed += len(g.units)
                     continue
-                index = group_index(cue_hits, g.start, ctx.index, default_index)
+                index = group_index(cue_hits, g, ctx.index, default_index, low)
                 for cand in interpret(g, index, ctx, where, gazetteer, warnings, listed, list_len):
                     cand.order = order
                     order += 1
@@ -305,8 +360,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     else:
                         rejects.append(unknown_reject(cand, gazetteer, province))
                 listed += len(g.units)
-    facts, claims, more_warnings = finish(candidates, claims, gazetteer, province, header, doc_year)
+    facts, claims, more_warnings, more_rejects = finish(candidates, claims, gazetteer, province, header, doc_year)
     warnings += more_warnings
+    rejects += more_rejects
     return {"source": {"title": header["title"], "published": header["published"],
                        "decision_no": header["decision_no"], "province": province},
             "facts": facts, "leader_ratings": ratings, "claims": claims, "warnings": warnings,
