@@ -2,8 +2,26 @@
 
 Names are matched on a compact ASCII fold (see ``textnorm``), so diacritics, tone-mark placement,
 case, spacing and the punctuation of abbreviations ('LĐTB&XH', 'LĐ-TB&XH') do not matter. Matches
-start and end on token boundaries, the longest match wins, and a name written without its kind word
-("Ngô Quyền", "Tài nguyên và Môi trường") is accepted unless the word before it names another kind.
+start and end on token boundaries, the longest match wins, and "UBND"/"Ủy ban nhân dân" before a
+name written with its kind word belongs to the mention.
+
+With ~15k units (every province, district and commune before and after 2025, departments per
+province, ministries), a name written without its kind word ("bare") is where false mentions come
+from, so bare names are accepted only where they are safe:
+
+- departments, districts and provinces: bare when it starts with a capital, the word before does not
+  name another kind, and (for departments and districts) the document's province is known — a bare
+  "Ngô Quyền" means nothing in a text about the whole country, and names of another province's
+  units never match;
+- communes: only with their kind word ("phường Hồng Bàng", "xã Tân Tiến") or as a later item of a
+  list opened by it ("các phường: Cát Dài, Trại Cau và An Biên"), because thousands of commune names
+  are ordinary words or people's names ("Thống Nhất", "Tân Tiến", "Lê Lợi", "Quang Trung");
+- never a bare name that is only digits ("Quận 1" is not "1");
+- ministries only with "Bộ" or their own aliases ("Ngân hàng Nhà nước", "NHNN").
+
+When one spelling fits several units that the rules above leave eligible, the kind word before it or
+the kind of the list decides; else a province beats a same-named district ("Hà Tĩnh"); else nothing
+is matched rather than a guess.
 """
 
 from __future__ import annotations
@@ -11,12 +29,15 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from flows.paths import SEED_DIR
-from flows.textnorm import compact_key, fold, fold_key, tokens
+from flows.textnorm import fold, fold_key, normalize_text, tokens
 
 KIND_WORDS: dict[str, str] = {
     "quận": "district", "huyện": "district", "thị xã": "district",
@@ -24,10 +45,23 @@ KIND_WORDS: dict[str, str] = {
     "đặc khu": "commune", "sở": "department", "ban": "department", "tỉnh": "province",
     "bộ": "ministry",
 }
-# Words that may stand before a unit name without changing which unit it is.
-_OPTIONAL_PREFIXES = ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ")
+# Names of one province over time: the province column of a renamed province's units.
+SAME_PROVINCE: dict[str, str] = {"Thừa Thiên Huế": "Huế"}
+_PREFIX_TOKENS = (("ubnd",), ("uy", "ban", "nhan", "dan"))  # "UBND quận X" is quận X
+_BARE_KINDS = ("district", "commune", "department", "province")
+_NATIONAL = ("province", "ministry")
 _MAX_ALIAS_TOKENS = 16
 _BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
+_LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # between items of one list
+_LIST_OPENERS = {"cac", "khoi", "nhung"}  # "các phường: A, B" opens a list of communes
+_KIND_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first token -> (kind word tokens, kind)
+for _words, _kind in sorted(((tuple(fold_key(w).split()), k) for w, k in KIND_WORDS.items()), key=lambda t: -len(t[0])):
+    _KIND_TOKENS.setdefault(_words[0], []).append((_words, _kind))
+_FOLDED_KIND_WORDS = [(fold_key(word), kind) for word, kind in KIND_WORDS.items()]
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
+_KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)
+_UNCERTAIN = ("template", "snapshot")  # notes of units whose set per province is not checked
 
 
 @dataclass(frozen=True)
@@ -42,6 +76,7 @@ class Unit:
     valid_from: date | None = None
     valid_to: date | None = None
     successor_id: str | None = None
+    note: str = ""
 
     def valid_in(self, year: int | None) -> bool:
         """True when the unit existed at some time during ``year`` (or no year is given)."""
@@ -63,10 +98,26 @@ class Mention:
     bare: bool  # written without its kind word
 
 
-@dataclass(frozen=True)
-class _Alias:
-    unit_id: str
+class _Alias(NamedTuple):
+    unit: Unit
     bare: bool
+    province: str  # the unit's province, renamed provinces folded together
+    qualified: bool  # the alias names the unit's province ("Sở Y tế Hải Dương")
+
+
+def _alias_key(alias: str, table: dict[int, str]) -> str:
+    """``textnorm.compact_key`` through a translate table: the same key, several times faster.
+
+    Example:
+        >>> _alias_key("Sở LĐ-TB&XH", {})
+        'soldtbxh'
+    """
+    if not unicodedata.is_normalized("NFC", alias) or not _SPECIAL.isdisjoint(alias):
+        alias = normalize_text(alias)
+    missing = [c for c in set(alias) if ord(c) not in table]
+    if missing:
+        table.update({ord(c): fold(c) for c in missing})
+    return _NOT_KEY.sub("", alias.translate(table))
 
 
 def _parse_date(value: str) -> date | None:
@@ -76,30 +127,45 @@ def _parse_date(value: str) -> date | None:
 def _kind_prefix(name: str) -> str | None:
     """The kind word a name starts with, if any (longest first)."""
     low = name.lower()
-    for word in sorted(KIND_WORDS, key=len, reverse=True):
-        if low.startswith(word + " "):
+    for word in _KIND_PREFIXES:
+        if low.startswith(word) and low[len(word):len(word) + 1] == " ":
             return word
     return None
 
 
+def same_province(name: str | None) -> str | None:
+    """One name for a province across renames.
+
+    Example:
+        >>> same_province("Thừa Thiên Huế")
+        'Huế'
+    """
+    return SAME_PROVINCE.get(name, name) if name else name
+
+
 def generated_aliases(unit: Unit) -> list[tuple[str, bool]]:
-    """Aliases every unit gets from its own name: (alias, written without kind word).
+    """Aliases every unit gets from its own names: (alias, written without kind word).
 
     Example:
         >>> u = Unit("x", "Quận Ngô Quyền", "", "district", "Hải Phòng")
         >>> sorted(generated_aliases(u))[:2]
         [('Ngô Quyền', True), ('Quận Ngô Quyền', False)]
+        >>> ("TP Hải Dương", False) in generated_aliases(Unit("y", "Thành phố Hải Dương", "", "district", "Hải Dương"))
+        True
     """
     names = [unit.name_vi]
+    low = unit.name_vi.lower()
+    for word, short in (("thành phố ", "TP "), ("thị xã ", "TX ")):
+        if low.startswith(word):
+            names.append(short + unit.name_vi[len(word):])
     if "thành phố" in unit.name_vi and unit.unit_kind == "department":
         names += [unit.name_vi.replace("thành phố", "TP"), unit.name_vi.replace("thành phố", "TP.")]
-    out: list[tuple[str, bool]] = []
-    for name in names:
-        out.append((name, False))
-        out += [(prefix + name, False) for prefix in _OPTIONAL_PREFIXES]
-        word = _kind_prefix(name)
-        if word and unit.unit_kind in ("district", "commune", "department", "province"):
-            out.append((name[len(word) + 1:], True))
+    out = [(name, False) for name in names]
+    word = _kind_prefix(unit.name_vi)
+    if word and unit.unit_kind in _BARE_KINDS:
+        out.append((unit.name_vi[len(word) + 1:], True))
+    if unit.name_en:
+        out.append((unit.name_en, False))
     return out
 
 
@@ -110,40 +176,50 @@ class Gazetteer:
         self.units: dict[str, Unit] = {u.unit_id: u for u in units}
         self._index: dict[str, list[_Alias]] = {}
         self._prefixes: set[str] = set()
+        self._closest: dict[str | None, dict[str, str]] = {}
+        self._table: dict[int, str] = {}
+        self._seen: set[tuple[str, str]] = set()
         for unit in units:
             for alias, bare in generated_aliases(unit):
-                self._add(alias, unit.unit_id, bare)
+                self._add(alias, unit, bare)
         for alias, unit_id, bare in aliases:
             if unit_id not in self.units:
-                raise ValueError(f"alias {alias!r} names unknown unit_id {unit_id!r}")
-            self._add(alias, unit_id, bare)
+                raise ValueError(f"alias {alias!r} names unknown unit_id {unit_id!r}: add the unit to "
+                                 "warehouse/seeds/dim_unit.csv or correct dim_unit_alias.csv")
+            self._add(alias, self.units[unit_id], bare)
+        for key in self._index:
+            self._prefixes.update(key[:i] for i in range(1, len(key) + 1))
 
-    def _add(self, alias: str, unit_id: str, bare: bool) -> None:
-        key = compact_key(alias)
-        if not key:
+    def _add(self, alias: str, unit: Unit, bare: bool) -> None:
+        key = _alias_key(alias, self._table)
+        if not key or (bare and key.isdigit()) or (key, unit.unit_id) in self._seen:
             return
-        entries = self._index.setdefault(key, [])
-        if all(e.unit_id != unit_id for e in entries):
-            entries.append(_Alias(unit_id, bare))
-        for i in range(1, len(key) + 1):
-            self._prefixes.add(key[:i])
+        self._seen.add((key, unit.unit_id))
+        qualified = unit.unit_kind not in _NATIONAL and key.endswith(_alias_key(unit.province, self._table))
+        self._index.setdefault(key, []).append(_Alias(unit, bare, same_province(unit.province) or "", qualified))
 
     @classmethod
     def load(cls, seed_dir: Path | None = None) -> Gazetteer:
-        """Read ``dim_unit.csv`` and ``dim_unit_alias.csv`` from the seed folder."""
-        seed_dir = seed_dir or SEED_DIR
+        """The gazetteer of ``dim_unit.csv`` and ``dim_unit_alias.csv``, read once per process and folder."""
+        return _load(Path(seed_dir or SEED_DIR))
+
+    @classmethod
+    def read(cls, seed_dir: Path) -> Gazetteer:
+        """Read the seed CSVs of ``seed_dir`` (uncached; ``load`` caches this)."""
         with open(seed_dir / "dim_unit.csv", encoding="utf-8", newline="") as fh:
             units = [
                 Unit(r["unit_id"], r["name_vi"], r["name_en"], r["unit_kind"], r["province"],
-                     _parse_date(r["valid_from"]), _parse_date(r["valid_to"]), r["successor_id"] or None)
+                     _parse_date(r["valid_from"]), _parse_date(r["valid_to"]), r["successor_id"] or None,
+                     r.get("note") or "")
                 for r in csv.DictReader(fh)
             ]
+        kinds = {u.unit_id: u.unit_kind for u in units}
         aliases = []
         with open(seed_dir / "dim_unit_alias.csv", encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 word = _kind_prefix(r["alias"])
                 aliases.append((r["alias"], r["unit_id"], word is None))
-                if word:  # "Huyện Bạch Long Vĩ" also stands as "Bạch Long Vĩ"
+                if word and kinds.get(r["unit_id"]) in _BARE_KINDS:  # "Huyện Bạch Long Vĩ" -> "Bạch Long Vĩ"
                     aliases.append((r["alias"][len(word) + 1:], r["unit_id"], True))
         return cls(units, aliases)
 
@@ -153,13 +229,59 @@ class Gazetteer:
 
     def aliases(self) -> list[tuple[str, str]]:
         """(compact alias key, unit_id) pairs, for the warehouse's alias table."""
-        return sorted((key, a.unit_id) for key, entries in self._index.items() for a in entries)
+        return sorted((key, a.unit.unit_id) for key, entries in self._index.items() for a in entries)
 
-    def _eligible(self, unit_id: str, province: str | None, year: int | None) -> bool:
-        unit = self.units[unit_id]
-        if province and unit.province != province and unit.unit_kind not in ("province", "ministry"):
+    def bloc_size(self, province: str | None, kind: str, year: int | None) -> int | None:
+        """How many units of a kind a province had in a year; None unless the seed's set is checked.
+
+        Template departments and pre-2025 snapshot communes are not checked per province and year.
+
+        Example:
+            >>> Gazetteer.load().bloc_size("Hải Phòng", "district", 2019)
+            15
+            >>> Gazetteer.load().bloc_size("Hải Dương", "department", 2019) is None
+            True
+        """
+        if not province or year is None:
+            return None
+        province = same_province(province)
+        units = [u for u in self.units.values()
+                 if u.unit_kind == kind and same_province(u.province) == province and u.valid_in(year)]
+        if not units or any(u.note.startswith(_UNCERTAIN) for u in units):
+            return None
+        return len(units)
+
+    def _allowed(self, entry: _Alias, province: str | None, year: int | None, capital: bool,
+                 list_kind: str | None) -> bool:
+        unit = entry.unit
+        if province and unit.unit_kind not in _NATIONAL and entry.province != province:
             return False
-        return unit.valid_in(year)
+        if not province and entry.qualified:  # then "Hải Phòng" in it tells the document's province
+            return False
+        if not unit.valid_in(year):
+            return False
+        if not entry.bare:
+            return True
+        if unit.unit_kind == "commune":
+            return list_kind == "commune"
+        if not capital:  # "xây dựng" the verb is not Sở Xây dựng
+            return False
+        return bool(province) or unit.unit_kind in _NATIONAL
+
+    def _longest(self, text: str, toks: list[tuple[str, int, int]], i: int, province: str | None,
+                 year: int | None, list_kind: str | None) -> tuple[int, list[_Alias]] | None:
+        """The longest eligible alias starting at token ``i``: (last token, entries)."""
+        best = None
+        key = ""
+        capital = text[toks[i][1]].isupper() or text[toks[i][1]].isdigit()
+        for j in range(i, min(len(toks), i + _MAX_ALIAS_TOKENS)):
+            key += toks[j][0]
+            if key not in self._prefixes or (j > i and _BREAKS.search(text, toks[j - 1][2], toks[j][1])):
+                break
+            entries = [e for e in self._index.get(key, ()) if self._allowed(e, province, year, capital, list_kind)]
+            if entries:
+                best = (j, entries)
+        return best
 
     def find_mentions(self, text: str, province: str | None = None,
                       year: int | None = None) -> list[Mention]:
@@ -167,57 +289,75 @@ class Gazetteer:
 
         Example:
             >>> g = Gazetteer.load()
-            >>> [m.unit_id for m in g.find_mentions("Sở LĐ-TB&XH và quận Ngô Quyền")]
+            >>> [m.unit_id for m in g.find_mentions("Sở LĐ-TB&XH và quận Ngô Quyền", "Hải Phòng", 2019)]
             ['hai-phong:so-lao-dong-thuong-binh-va-xa-hoi', 'hai-phong:quan-ngo-quyen']
+            >>> [m.text for m in g.find_mentions("các phường: Hồng Bàng, Lê Chân và An Biên", "Hải Phòng", 2026)]
+            ['Hồng Bàng', 'Lê Chân', 'An Biên']
         """
+        province = same_province(province)
         folded = fold(text)
         toks = tokens(folded)
         found: list[Mention] = []
+        list_kind: str | None = None
+        list_end = 0
         i = 0
         while i < len(toks):
-            best: tuple[int, list[_Alias]] | None = None
-            key = ""
-            for j in range(i, min(len(toks), i + _MAX_ALIAS_TOKENS)):
-                key += toks[j][0]
-                if key not in self._prefixes or (j > i and _BREAKS.search(text, toks[j - 1][2], toks[j][1])):
-                    break
-                entries = [e for e in self._index.get(key, ()) if self._eligible(e.unit_id, province, year)]
-                if entries:
-                    best = (j, entries)
+            in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, toks[i][1]) else None
+            first, best = i, None
+            skip = _prefix_len(toks, i)
+            if skip and i + skip < len(toks):
+                best = self._longest(text, toks, i + skip, province, year, None)
+                if best:
+                    best = (best[0], [e for e in best[1] if not e.bare]) if any(not e.bare for e in best[1]) else None
             if best is None:
-                i += 1
+                best = self._longest(text, toks, i, province, year, in_list)
+            if best is None:
+                word = _kind_word_at(toks, i)
+                if word:
+                    list_kind, list_end = word[1], toks[word[0]][2]
+                    i = word[0] + 1
+                else:
+                    i += 1
                 continue
             j, entries = best
-            start, end = toks[i][1], toks[j][2]
-            if not (text[start].isupper() or text[start].isdigit()):
-                entries = [e for e in entries if not e.bare]  # "xây dựng" the verb is not Sở Xây dựng
-            chosen = self._choose(entries, toks, i) if entries else None
+            start, end = toks[first][1], toks[j][2]
+            chosen = self._choose(entries, toks, first, in_list)
             if chosen is not None:
-                found.append(Mention(chosen.unit_id, start, end, text[start:end], chosen.bare))
+                found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
+                list_kind, list_end = chosen.unit.unit_kind, end
             i = j + 1
         return found
 
-    def _choose(self, entries: list[_Alias], toks: list[tuple[str, int, int]], i: int) -> _Alias | None:
+    def _choose(self, entries: list[_Alias], toks: list[tuple[str, int, int]], i: int,
+                list_kind: str | None) -> _Alias | None:
         """Pick one unit for a matched alias; None when the word before names another kind."""
         before = " ".join(t[0] for t in toks[max(0, i - 2):i])
-        kinds_before = {kind for word, kind in KIND_WORDS.items()
-                        if before.endswith(fold_key(word)) and (before == fold_key(word)
-                                                                or before.endswith(" " + fold_key(word)))}
-        fitting = [e for e in entries
-                   if not e.bare or not kinds_before or self.units[e.unit_id].unit_kind in kinds_before]
+        words_before = {word for word, _ in _FOLDED_KIND_WORDS if before == word or before.endswith(" " + word)}
+        kinds_before = {kind for word, kind in _FOLDED_KIND_WORDS if word in words_before}
+
+        def fits(e: _Alias) -> bool:  # "thành phố" + "Hải Phòng" is the province named "Thành phố Hải Phòng"
+            own = _kind_prefix(e.unit.name_vi)
+            return e.unit.unit_kind in kinds_before or (own is not None and fold_key(own) in words_before)
+
+        fitting = [e for e in entries if not e.bare or not kinds_before or fits(e)]
+        kinds = kinds_before or ({list_kind} if list_kind else set())
         if len(fitting) > 1 and kinds_before:
-            fitting = [e for e in fitting if self.units[e.unit_id].unit_kind in kinds_before] or fitting
+            fitting = [e for e in fitting if fits(e)] or fitting
+        elif len(fitting) > 1 and kinds:
+            fitting = [e for e in fitting if e.unit.unit_kind in kinds] or fitting
         if len(fitting) > 1:
             fitting = [e for e in fitting if not e.bare] or fitting
+        if len(fitting) > 1:  # "Hà Tĩnh" alone is the province, not its district-level city
+            fitting = [e for e in fitting if e.unit.unit_kind == "province"] or fitting
         return fitting[0] if len(fitting) == 1 else None
 
     def resolve(self, name: str, province: str | None = None, year: int | None = None) -> Unit | None:
         """The unit a whole name denotes, or None.
 
         Example:
-            >>> Gazetteer.load().resolve("Tài nguyên và Môi trường").name_vi
+            >>> Gazetteer.load().resolve("Tài nguyên và Môi trường", "Hải Phòng", 2019).name_vi
             'Sở Tài nguyên và Môi trường'
-            >>> Gazetteer.load().resolve("huyen Thuy Nguyen").unit_id
+            >>> Gazetteer.load().resolve("huyen Thuy Nguyen", "Hải Phòng").unit_id
             'hai-phong:huyen-thuy-nguyen'
         """
         stripped = name.strip()
@@ -233,16 +373,45 @@ class Gazetteer:
             >>> Gazetteer.load().closest("Sở Tài nguyên Môi trường")[0]
             'Sở Tài nguyên và Môi trường'
         """
-        by_key: dict[str, str] = {}
-        for unit in self.units.values():
-            if province and unit.province != province:
-                continue
-            by_key.setdefault(fold_key(unit.name_vi), unit.name_vi)
-            for alias, _ in generated_aliases(unit):
-                by_key.setdefault(fold_key(alias), unit.name_vi)
+        province = same_province(province)
+        by_key = self._closest.get(province)
+        if by_key is None:
+            by_key = {}
+            for unit in self.units.values():
+                if province and same_province(unit.province) != province:
+                    continue
+                by_key.setdefault(fold_key(unit.name_vi), unit.name_vi)
+                for alias, _ in generated_aliases(unit):
+                    by_key.setdefault(fold_key(alias), unit.name_vi)
+            self._closest[province] = by_key
         keys = difflib.get_close_matches(fold_key(name), list(by_key), n=n * 3, cutoff=0.5)
         names: list[str] = []
         for key in keys:
             if by_key[key] not in names:
                 names.append(by_key[key])
         return names[:n]
+
+
+@lru_cache(maxsize=8)
+def _load(seed_dir: Path) -> Gazetteer:
+    return Gazetteer.read(seed_dir.resolve())
+
+
+def _prefix_len(toks: list[tuple[str, int, int]], i: int) -> int:
+    """Number of tokens of an optional 'UBND' / 'Ủy ban nhân dân' at token ``i``."""
+    if toks[i][0] not in ("ubnd", "uy"):
+        return 0
+    for prefix in _PREFIX_TOKENS:
+        if tuple(t[0] for t in toks[i:i + len(prefix)]) == prefix:
+            return len(prefix)
+    return 0
+
+
+def _kind_word_at(toks: list[tuple[str, int, int]], i: int) -> tuple[int, str] | None:
+    """(last token, kind) of a kind word that opens a list at token ``i`` ("các phường: ...")."""
+    if i == 0 or toks[i][0] not in _KIND_TOKENS or toks[i - 1][0] not in _LIST_OPENERS:
+        return None
+    for words, kind in _KIND_TOKENS[toks[i][0]]:
+        if tuple(t[0] for t in toks[i:i + len(words)]) == words:
+            return i + len(words) - 1, kind
+    return None

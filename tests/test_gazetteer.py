@@ -1,0 +1,182 @@
+"""The gazetteer over every province, district, commune, department and ministry."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from flows.gazetteer import Gazetteer
+from flows.paths import SEED_DIR
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _valid(g: Gazetteer, kind: str, year: int) -> list:
+    return [u for u in g.units.values() if u.unit_kind == kind and u.valid_in(year)]
+
+
+def test_province_counts_before_and_after_2025(g):
+    assert len(_valid(g, "province", 2024)) == 63
+    assert len(_valid(g, "province", 2026)) == 34
+
+
+def test_hai_duong_merged_into_hai_phong(g):
+    hd = g.units["hai-duong"]
+    assert hd.valid_to == date(2025, 6, 30) and hd.successor_id == "hai-phong"
+    assert g.units["hai-phong"].valid_to is None
+    assert g.units["hai-duong:so-y-te"].successor_id == "hai-phong:so-y-te"
+    assert g.resolve("tỉnh Hải Dương", None, 2024).unit_id == "hai-duong"
+    assert g.resolve("tỉnh Hải Dương", None, 2026) is None
+
+
+def test_every_absorbed_province_has_a_valid_successor(g):
+    ended = [u for u in g.provinces() if u.valid_to]
+    assert len(ended) == 30  # 29 merged away + Thừa Thiên Huế renamed
+    for u in ended:
+        assert g.units[u.successor_id].valid_in(2026), u.unit_id
+
+
+def test_ward_and_district_of_one_name_are_told_apart_by_year_and_kind(g):
+    ward = g.resolve("phường Hồng Bàng", "Hải Phòng", 2026)
+    assert ward.unit_id == "hai-phong:phuong-hong-bang" and ward.unit_kind == "commune"
+    assert g.resolve("quận Hồng Bàng", "Hải Phòng", 2019).unit_id == "hai-phong:quan-hong-bang"
+    assert g.resolve("quận Hồng Bàng", "Hải Phòng", 2026) is None
+    assert g.resolve("phường Hồng Bàng", "Hải Phòng", 2019) is None
+    assert g.resolve("Hồng Bàng", "Hải Phòng", 2019).unit_id == "hai-phong:quan-hong-bang"
+    assert g.resolve("Hồng Bàng", "Hải Phòng", 2026) is None  # a bare commune name is not enough
+    assert g.resolve("Hong Bang ward", "Hải Phòng", 2026).unit_id == "hai-phong:phuong-hong-bang"
+
+
+def test_old_communes_point_to_their_2025_successor(g):
+    old = g.units["hai-phong:quan-hong-bang:phuong-minh-khai"]
+    assert old.valid_to == date(2025, 6, 30) and old.successor_id == "hai-phong:phuong-hong-bang"
+    assert g.units["hai-phong:huyen-bach-long-vy"].successor_id == "hai-phong:dac-khu-bach-long-vi"
+
+
+@pytest.mark.parametrize("old, new", [
+    ("so-ke-hoach-va-dau-tu", "so-tai-chinh"),
+    ("so-lao-dong-thuong-binh-va-xa-hoi", "so-noi-vu"),
+    ("so-thong-tin-va-truyen-thong", "so-khoa-hoc-va-cong-nghe"),
+    ("so-tai-nguyen-va-moi-truong", "so-nong-nghiep-va-moi-truong"),
+    ("so-nong-nghiep-va-phat-trien-nong-thon", "so-nong-nghiep-va-moi-truong"),
+    ("so-giao-thong-van-tai", "so-xay-dung"),
+    ("so-du-lich", "so-van-hoa-the-thao-va-du-lich"),
+])
+def test_department_mergers_of_2025(g, old, new):
+    unit = g.units[f"hai-phong:{old}"]
+    assert unit.valid_to == date(2025, 2, 28) and unit.successor_id == f"hai-phong:{new}"
+    assert g.units[unit.successor_id].valid_in(2026)
+    assert "Decree 45/2025" in unit.note
+
+
+def test_department_names_by_year(g):
+    assert g.resolve("Sở Nông nghiệp và Môi trường", "Hải Phòng", 2019) is None
+    assert g.resolve("Sở NN&MT", "Hải Phòng", 2026).unit_id == "hai-phong:so-nong-nghiep-va-moi-truong"
+    assert g.resolve("Sở KH&ĐT", "Hải Phòng", 2026) is None
+
+
+def test_ministries_and_their_mergers(g):
+    assert g.resolve("Bộ Tư pháp", None, 2020).unit_id == "bo-tu-phap"
+    assert g.resolve("Ngân hàng Nhà nước", None, 2020).unit_id == "ngan-hang-nha-nuoc-viet-nam"
+    assert g.resolve("NHNN", "Hải Phòng", 2020).unit_id == "ngan-hang-nha-nuoc-viet-nam"
+    assert g.units["bo-ke-hoach-va-dau-tu"].successor_id == "bo-tai-chinh"
+    assert g.resolve("Bộ KH&ĐT", None, 2019).unit_id == "bo-ke-hoach-va-dau-tu"
+    assert g.resolve("Bộ LĐTB&XH", None, 2026) is None
+    assert g.resolve("Ministry of Justice", None, 2020).unit_id == "bo-tu-phap"
+
+
+@pytest.mark.parametrize("name, province, unit_id", [
+    ("TP.HCM", None, "ho-chi-minh"), ("TP HCM", None, "ho-chi-minh"), ("Ho Chi Minh City", None, "ho-chi-minh"),
+    ("TT-Huế", None, "thua-thien-hue"), ("BR-VT", None, "ba-ria-vung-tau"), ("Hanoi", None, "ha-noi"),
+    ("Hai Phong City", None, "hai-phong"), ("Hải Phòng", None, "hai-phong"), ("Daklak", None, "dak-lak"),
+    ("Department of Finance", "Hải Phòng", "hai-phong:so-tai-chinh"),
+    ("Hong Bang District", "Hải Phòng", "hai-phong:quan-hong-bang"),
+    ("Sở VH,TT&DL", "Hải Dương", "hai-duong:so-van-hoa-the-thao-va-du-lich"),
+    ("BQL KKT", "Hải Phòng", "hai-phong:ban-quan-ly-khu-kinh-te"),
+    ("Sở LĐ-TB&XH", "Nghệ An", "nghe-an:so-lao-dong-thuong-binh-va-xa-hoi"),
+])
+def test_english_names_short_forms_and_abbreviations_resolve(g, name, province, unit_id):
+    unit = g.resolve(name, province, 2019)
+    assert unit is not None and unit.unit_id == unit_id
+
+
+def test_a_province_name_beats_its_same_named_city(g):
+    assert g.resolve("Hà Tĩnh", None, 2019).unit_id == "ha-tinh"
+    assert g.resolve("thành phố Hà Tĩnh", "Hà Tĩnh", 2019).unit_id == "ha-tinh:thanh-pho-ha-tinh"
+    assert g.resolve("TP Hà Tĩnh", "Hà Tĩnh", 2019).unit_id == "ha-tinh:thanh-pho-ha-tinh"
+
+
+def test_ambiguous_aliases_match_nothing_without_a_province(g):
+    assert g.resolve("Sở Y tế", None, 2019) is None  # one per province
+    assert g.resolve("Sở Y tế", "Hải Dương", 2019).unit_id == "hai-duong:so-y-te"
+    assert g.resolve("Sở Y tế Hải Dương", "Hải Dương", 2019).unit_id == "hai-duong:so-y-te"
+    # with no province, a name that carries one tells the province
+    assert [m.unit_id for m in g.find_mentions("Sở Y tế Hải Dương", None, 2019)] == ["hai-duong"]
+
+
+def test_names_of_another_province_do_not_match(g):
+    assert g.find_mentions("Kiến Thụy và huyện Kiến Thụy", "Hải Dương", 2019) == []
+    assert g.find_mentions("Ngô Quyền đứng đầu", None, 2019) == []  # a bare district name needs a province
+
+
+def test_commune_names_that_are_ordinary_words_do_not_match(g):
+    text = ("Tinh thần Đoàn Kết, Thống Nhất và Quyết Thắng; Tân Tiến. Độc Lập, Tự Do. "
+            "Quang Trung, Lê Lợi, Trần Phú là tên đường. Việc phân loại, an sinh xã hội, cán bộ, địa phương.")
+    for province in ("Hải Phòng", "Hải Dương", "Nghệ An", None):
+        assert [m.text for m in g.find_mentions(text, province, 2019)] == [], province
+
+
+def test_communes_listed_after_their_kind_word(g):
+    found = g.find_mentions("Các phường: Hồng Bàng, Lê Chân (95,1 điểm) và An Biên; xã Tân Tiến", "Hải Phòng", 2026)
+    assert [m.unit_id for m in found] == ["hai-phong:phuong-hong-bang", "hai-phong:phuong-le-chan",
+                                         "hai-phong:phuong-an-bien"]
+    assert g.find_mentions("các địa phương: Hồng Bàng, Lê Chân", "Hải Phòng", 2026) == []
+
+
+def test_numbered_districts_need_their_kind_word(g):
+    assert g.resolve("Quận 1", "Hồ Chí Minh", 2019).unit_id == "ho-chi-minh:quan-1"
+    assert g.find_mentions("xếp thứ 1 với 90 điểm", "Hồ Chí Minh", 2019) == []
+
+
+def test_thu_duc_city_replaces_three_districts(g):
+    assert g.units["ho-chi-minh:quan-2"].successor_id == "ho-chi-minh:thanh-pho-thu-duc"
+    assert g.resolve("Thành phố Thủ Đức", "Hồ Chí Minh", 2019) is None
+    assert g.resolve("Thành phố Thủ Đức", "Hồ Chí Minh", 2022).unit_id == "ho-chi-minh:thanh-pho-thu-duc"
+
+
+def test_bloc_sizes_only_where_the_seed_is_checked(g):
+    assert g.bloc_size("Hải Phòng", "district", 2019) == 15
+    assert g.bloc_size("Hải Phòng", "department", 2019) == 20
+    assert g.bloc_size("Hải Dương", "department", 2019) is None  # template departments
+    assert g.bloc_size("Hải Phòng", "commune", 2019) is None  # pre-2025 snapshot
+    assert g.bloc_size("Hải Phòng", "commune", 2026) == 114
+
+
+def test_every_unit_has_an_english_name_and_every_change_a_note(g):
+    assert all(u.name_en for u in g.units.values())
+    changed = [u for u in g.units.values() if u.valid_to or u.successor_id]
+    assert changed and all(u.note for u in changed)
+
+
+def test_hai_phong_unit_ids_are_stable(g):
+    for uid in ("hai-phong", "hai-phong:quan-ngo-quyen", "hai-phong:so-y-te", "hai-phong:huyen-bach-long-vy",
+                "hai-phong:van-phong-ubnd", "hai-phong:thanh-tra", "hai-phong:ban-quan-ly-khu-kinh-te"):
+        assert uid in g.units
+
+
+def test_load_is_cached_and_matching_is_fast(g):
+    assert Gazetteer.load() is g and Gazetteer.load(SEED_DIR) is g
+    sentence = ("Năm 2019, UBND quận Ngô Quyền xếp thứ nhất với 91,93 điểm; Sở LĐTB&XH đạt 90,5 điểm, "
+                "Sở Tài chính, Văn phòng UBND thành phố và huyện Bạch Long Vỹ xếp cuối. ")
+    text = sentence * (8192 // len(sentence))
+    started = time.perf_counter()
+    for _ in range(5):
+        mentions = g.find_mentions(text, "Hải Phòng", 2019)
+    per_call = (time.perf_counter() - started) / 5
+    assert len(mentions) >= 5 * (len(text) // len(sentence))
+    assert per_call < 0.1, f"find_mentions over 8 KB took {per_call * 1000:.1f} ms"
