@@ -14,7 +14,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from flows.extract.model import Candidate
-from flows.gazetteer import Gazetteer
+from flows.gazetteer import Gazetteer, same_province
 from flows.paths import SEED_DIR
 from flows.textnorm import fold
 
@@ -26,8 +26,11 @@ def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) 
     if not province:
         return None
     kind = _BLOC_KIND.get(bloc, bloc)
+    if gazetteer.bloc_size(province, kind, year) is None:  # the seed's list of such units is not checked
+        return None
     n = sum(1 for u in gazetteer.units.values()
-            if u.province == province and u.unit_kind == kind and u.valid_in(year) and _in_bloc(u, bloc))
+            if same_province(u.province) == same_province(province) and u.unit_kind == kind and u.valid_in(year)
+            and _in_bloc(u, bloc))
     return n or None
 
 

@@ -143,9 +143,9 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
 
 
 def detect_province(text: str, gazetteer: Gazetteer) -> str | None:
-    """The province a text is about: the one its province names mention most."""
+    """The province a text is about: the one its units (province names included) belong to most often."""
     counts = Counter(gazetteer.units[m.unit_id].province for m in gazetteer.find_mentions(text)
-                     if gazetteer.units[m.unit_id].unit_kind == "province")
+                     if gazetteer.units[m.unit_id].unit_kind != "ministry")
     return counts.most_common(1)[0][0] if counts else None
 
 
