@@ -2,6 +2,9 @@
 
 The documents are short texts written for the tests, one group of constructions each (see the
 ``document`` field of each answer file). The labels are what a careful reader extracts, no more.
+Optional keys: ``expect_no_facts`` (a page of distractors: no PAR, SIPAS or survey fact at all),
+``expect_rejects`` (names whose figures must be reported as rejects), ``bloc`` on a fact (urban or
+rural: ranked within khối quận or khối huyện, so its ranks are checked apart).
 """
 
 from __future__ import annotations
@@ -13,7 +16,16 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from scoring import claim_mismatches, missing_leader_ratings, missing_rejects, report, score
+from scoring import (
+    SCORED_INDICES,
+    claim_mismatches,
+    describe,
+    missing_leader_ratings,
+    missing_rejects,
+    report,
+    score,
+    unit_key,
+)
 
 from flows.extract import extract_path
 from flows.gazetteer import Gazetteer
@@ -46,12 +58,17 @@ ids = [p.stem for p in DOCUMENTS]
 
 
 def test_there_are_golden_documents() -> None:
-    assert len(DOCUMENTS) >= 5
+    assert len(DOCUMENTS) >= 40
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=ids)
 def test_facts(path: Path) -> None:
-    precision, recall, missed, wrong = score(expected_for(path), extracted(path))
+    expected = expected_for(path)
+    if expected.get("expect_no_facts"):
+        produced = [f for f in extracted(path)["facts"] if str(f.get("index", "")).upper() in SCORED_INDICES]
+        assert not produced, "a document without facts produced:\n" + "\n".join(map(describe, produced))
+        return
+    precision, recall, missed, wrong = score(expected, extracted(path))
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, report(precision, recall, missed, wrong)
 
 
@@ -72,6 +89,10 @@ def test_rejects(path: Path) -> None:
     produced = extracted(path)
     missing = missing_rejects(expected_for(path), produced)
     assert not missing, f"rejects not reported: {missing}; got {produced.get('rejects')}"
+    unrejected = [name for name in expected_for(path).get("expect_rejects", [])
+                  if not any(unit_key(name) in unit_key(str(r.get(field, "")))
+                             for r in produced["rejects"] for field in ("value", "evidence"))]
+    assert not unrejected, f"figures of {unrejected} not rejected; got {produced.get('rejects')}"
 
 
 # The answer files themselves: these hold whatever the extractor does.
@@ -89,12 +110,15 @@ def test_labels_name_known_units_and_rank_by_competition(label: Path) -> None:
         assert units[fact["unit"]].unit_kind == fact["unit_kind"], fact
         assert fact["index"] in {"PAR", "SIPAS", "SURVEY"} and 2013 <= fact["year"] <= 2019, fact
         assert fact.get("score") is not None or fact.get("rank") or fact.get("score_min") or fact.get("score_max")
+        assert fact.get("bloc") in (None, "urban", "rural"), fact
         if fact.get("rank") and not fact.get("ambiguous"):
-            groups.setdefault((fact["index"], fact["year"], fact["unit_kind"]), []).append(fact)
+            groups.setdefault((fact["index"], fact["year"], fact["unit_kind"], fact.get("bloc")), []).append(fact)
     for group in groups.values():
         ranks = [f["rank"] for f in group]
         for fact in group:
             assert bool(fact.get("tied", False)) == (ranks.count(fact["rank"]) > 1) or "tied" not in fact, fact
+        for rank in set(ranks):  # competition ranking: k units tied at r leave r+1 .. r+k-1 empty
+            assert not set(range(rank + 1, rank + ranks.count(rank))) & set(ranks), (label.name, sorted(ranks))
         scored = sorted((f for f in group if f.get("score") is not None), key=lambda f: f["rank"])
         assert all(a["score"] >= b["score"] for a, b in zip(scored, scored[1:], strict=False)), scored
     for claim in answers.get("claims", []):
@@ -102,6 +126,8 @@ def test_labels_name_known_units_and_rank_by_competition(label: Path) -> None:
         assert isinstance(claim["stated_count"], int), claim
     for rating in answers.get("leader_ratings", []):
         assert rating["unit"] in units, rating
+    assert not (answers.get("expect_no_facts") and answers["facts"]), "expect_no_facts with labelled facts"
+    assert isinstance(answers.get("expect_rejects", []), list), answers.get("expect_rejects")
 
 
 def _words(text: str) -> list[str]:
