@@ -21,17 +21,29 @@ from flows.textnorm import fold
 _BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward": "commune"}
 
 
+@lru_cache(maxsize=4096)
 def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) -> int | None:
-    """How many units a province's bloc had in a year, per the gazetteer."""
+    """How many units a province's bloc had in a year, per the gazetteer (cached: a gazetteer is read-only)."""
     if not province:
         return None
     kind = _BLOC_KIND.get(bloc, bloc)
     if gazetteer.bloc_size(province, kind, year) is None:  # the seed's list of such units is not checked
         return None
-    n = sum(1 for u in gazetteer.units.values()
-            if same_province(u.province) == same_province(province) and u.unit_kind == kind and u.valid_in(year)
-            and _in_bloc(u, bloc))
+    n = sum(1 for u in _units_of(gazetteer, same_province(province))
+            if u.unit_kind == kind and u.valid_in(year) and _in_bloc(u, bloc))
     return n or None
+
+
+@lru_cache(maxsize=8)
+def _units_by_province(gazetteer: Gazetteer) -> dict[str | None, list]:
+    by_province: dict[str | None, list] = defaultdict(list)
+    for unit in gazetteer.units.values():
+        by_province[same_province(unit.province)].append(unit)
+    return by_province
+
+
+def _units_of(gazetteer: Gazetteer, province: str | None) -> list:
+    return _units_by_province(gazetteer).get(province, [])
 
 
 def _in_bloc(unit, bloc: str) -> bool:
