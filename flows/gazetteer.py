@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from flows.paths import SEED_DIR
-from flows.textnorm import fold, fold_key, normalize_text, tokens
+from flows.textnorm import compact_key, fold, fold_key, normalize_text, tokens
 
 KIND_WORDS: dict[str, str] = {
     "quận": "district", "huyện": "district", "thị xã": "district",
@@ -52,6 +52,7 @@ _BARE_KINDS = ("district", "commune", "department", "province")
 _NATIONAL = ("province", "ministry")
 _MAX_ALIAS_TOKENS = 16
 _BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
+_CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes on after the match
 _LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # between items of one list
 _LIST_OPENERS = {"cac", "khoi", "nhung"}  # "các phường: A, B" opens a list of communes
 _KIND_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first token -> (kind word tokens, kind)
@@ -219,8 +220,10 @@ class Gazetteer:
             for r in csv.DictReader(fh):
                 word = _kind_prefix(r["alias"])
                 aliases.append((r["alias"], r["unit_id"], word is None))
-                if word and kinds.get(r["unit_id"]) in _BARE_KINDS:  # "Huyện Bạch Long Vĩ" -> "Bạch Long Vĩ"
-                    aliases.append((r["alias"][len(word) + 1:], r["unit_id"], True))
+                rest = r["alias"][len(word) + 1:] if word else ""
+                # "Huyện Bạch Long Vĩ" -> "Bạch Long Vĩ"; but "Sở DL" alone is no name ("DL")
+                if word and kinds.get(r["unit_id"]) in _BARE_KINDS and len(compact_key(rest)) >= 4:
+                    aliases.append((rest, r["unit_id"], True))
         return cls(units, aliases)
 
     def provinces(self) -> list[Unit]:
@@ -321,6 +324,9 @@ class Gazetteer:
                 continue
             j, entries = best
             start, end = toks[first][1], toks[j][2]
+            if _CONTINUES.match(text, end):  # "Sở VH,TT" of "Sở VH,TT&DL" is not Sở VH&TT
+                i = j + 1
+                continue
             chosen = self._choose(entries, toks, first, in_list)
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))

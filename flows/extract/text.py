@@ -37,7 +37,7 @@ _BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "w
 _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ|Cục|Chi cục|Kho bạc|Bảo hiểm xã hội|Công an|"
                         r"Cục Thuế|Cục Hải quan|Trung tâm)\s+")
-_NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.][\w&]+)*)")
+_NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
                        "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
