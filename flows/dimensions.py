@@ -7,7 +7,7 @@ them in.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import pandera.pandas as pa
@@ -16,6 +16,7 @@ from flows.errors import ParindexError
 from flows.gazetteer import Gazetteer
 from flows.textnorm import fold
 from schemas import DimIndex, DimUnit, DimUnitAlias
+from schemas.criteria import DimCriterion
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,13 @@ class Dimensions:
 
     index_max: Mapping[str, float]
     unit_kinds: Mapping[str, str]
+    # (index_code, criterion_code) -> max points (None where not recorded), from dim_criterion
+    criteria: Mapping[tuple[str, str], float | None] = field(default_factory=dict)
 
     @classmethod
-    def from_frames(cls, dim_index: pd.DataFrame, dim_unit: pd.DataFrame) -> Dimensions:
-        """Lookups from validated ``dim_index`` and ``dim_unit`` frames.
+    def from_frames(cls, dim_index: pd.DataFrame, dim_unit: pd.DataFrame,
+                    dim_criterion: pd.DataFrame | None = None) -> Dimensions:
+        """Lookups from validated ``dim_index``, ``dim_unit`` (and ``dim_criterion``: the seed when omitted).
 
         Example:
             >>> idx = pd.DataFrame({"index_code": ["PAR"], "max_score": [110.0]})
@@ -35,9 +39,16 @@ class Dimensions:
             >>> Dimensions.from_frames(idx, units).index_max
             {'PAR': 110.0}
         """
+        if dim_criterion is None:
+            from flows.load import read_criterion_seed
+
+            dim_criterion = dim_criterion_frame(read_criterion_seed())
+        maxima = dim_criterion["max_points"].astype(object).where(dim_criterion["max_points"].notna(), None)
         return cls(
             index_max=dict(zip(dim_index["index_code"], dim_index["max_score"].astype(float), strict=True)),
             unit_kinds=dict(zip(dim_unit["unit_id"], dim_unit["unit_kind"], strict=True)),
+            criteria=dict(zip(zip(dim_criterion["index_code"], dim_criterion["criterion_code"], strict=True),
+                              maxima, strict=True)),
         )
 
 
@@ -61,6 +72,12 @@ def dim_index_frame(seed_rows: pd.DataFrame) -> pd.DataFrame:
     return _validated(frame, DimIndex, "warehouse/seeds/dim_index.csv")
 
 
+def dim_criterion_frame(seed_rows: pd.DataFrame) -> pd.DataFrame:
+    """``dim_criterion`` from the rows of ``warehouse/seeds/dim_criterion.csv`` (empty cells are nulls)."""
+    frame = seed_rows.reindex(columns=list(DimCriterion.to_schema().columns)).replace("", None)
+    return _validated(frame, DimCriterion, "warehouse/seeds/dim_criterion.csv")
+
+
 def dim_unit_frame(gazetteer: Gazetteer) -> pd.DataFrame:
     """``dim_unit`` from the gazetteer's units, with the ASCII fold of every name."""
     rows = [
@@ -79,7 +96,16 @@ def dim_unit_alias_frame(gazetteer: Gazetteer) -> pd.DataFrame:
     return _validated(frame.reset_index(drop=True), DimUnitAlias, "warehouse/seeds/dim_unit_alias.csv")
 
 
-def dimension_frames(gazetteer: Gazetteer, index_seed_rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every seeded dimension, by table name: dim_index, dim_unit, dim_unit_alias."""
+def dimension_frames(gazetteer: Gazetteer, index_seed_rows: pd.DataFrame,
+                     criterion_seed_rows: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Every seeded dimension, by table name: dim_index, dim_unit, dim_unit_alias, dim_criterion.
+
+    ``criterion_seed_rows`` defaults to ``warehouse/seeds/dim_criterion.csv``.
+    """
+    if criterion_seed_rows is None:
+        from flows.load import read_criterion_seed
+
+        criterion_seed_rows = read_criterion_seed()
     return {"dim_index": dim_index_frame(index_seed_rows), "dim_unit": dim_unit_frame(gazetteer),
-            "dim_unit_alias": dim_unit_alias_frame(gazetteer)}
+            "dim_unit_alias": dim_unit_alias_frame(gazetteer),
+            "dim_criterion": dim_criterion_frame(criterion_seed_rows)}

@@ -24,11 +24,11 @@ if TYPE_CHECKING:  # validation pulls in pandera, which the read-only commands d
     from flows.validate import ValidatedDocument
 
 # Creation order; the DDL of each lives in warehouse/ddl/<table>.sql.
-TABLES = ("dim_index", "dim_unit", "dim_unit_alias", "dim_source", "fact_score", "fact_leader_rating",
-          "fact_claim", "etl_run", "etl_reject")
+TABLES = ("dim_index", "dim_criterion", "dim_unit", "dim_unit_alias", "dim_source", "fact_score",
+          "fact_leader_rating", "fact_claim", "etl_run", "etl_reject")
 # Views in dependency order, from warehouse/views/<view>.sql.
 VIEWS = ("v_fact_score_preferred", "v_league_table", "v_score_conflict")
-SEEDED_TABLES = ("dim_index", "dim_unit", "dim_unit_alias")
+SEEDED_TABLES = ("dim_index", "dim_criterion", "dim_unit", "dim_unit_alias")
 DOCUMENT_TABLES = ("fact_score", "fact_leader_rating", "fact_claim")
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
 
@@ -84,11 +84,19 @@ def apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(read_sql("ddl", table))
     for view in VIEWS:
         con.execute(read_sql("views", view))
+    from flows.marts import apply_marts  # the query layer: methodology breaks and ranking views
+
+    apply_marts(con)
 
 
 def read_index_seed(seed_dir: Path = SEED_DIR) -> pd.DataFrame:
     """Rows of ``dim_index.csv`` as text (validated later by ``dimensions.dim_index_frame``)."""
     return pd.read_csv(seed_dir / "dim_index.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def read_criterion_seed(seed_dir: Path = SEED_DIR) -> pd.DataFrame:
+    """Rows of ``dim_criterion.csv`` as text (validated later by ``dimensions.dim_criterion_frame``)."""
+    return pd.read_csv(seed_dir / "dim_criterion.csv", dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -105,7 +113,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
 
 
 def seed_dimensions(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pd.DataFrame]) -> None:
-    """Replace the seeded dimensions (dim_index, dim_unit, dim_unit_alias) in one transaction."""
+    """Replace the seeded dimensions (dim_index, dim_criterion, dim_unit, dim_unit_alias) in one transaction."""
     with transaction(con):
         for table in SEEDED_TABLES:
             con.execute(f"delete from {table}")

@@ -18,6 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from flows import EXTRACTOR_VERSION
+from flows.consistency import consistency_findings
 from flows.dimensions import Dimensions
 from flows.errors import ParindexError
 from schemas import (
@@ -40,6 +41,8 @@ _CHECK_COLUMNS = {
     "index_code_known": ("index_code",),
     "unit_id_known": ("unit_id",),
     "unit_kind_matches_dim_unit": ("unit_kind", "dim_unit_kind"),
+    "criterion_code_known": ("index_code", "criterion"),
+    "score_within_criterion_max": ("criterion", "score", "criterion_max"),
 }
 _FIXES = {
     "score_within_index_max": "check the figure in the source; if the methodology allows more bonus points, "
@@ -52,6 +55,9 @@ _FIXES = {
     "unit_kind_matches_dim_unit": "correct unit_kind in warehouse/seeds/dim_unit.csv or the extractor's kind words",
     "year_in_range": f"years run from {FIRST_YEAR} to this year: check which year the sentence speaks of",
     "str_length(1, None)": "every figure needs the sentence or table cell it comes from",
+    "criterion_code_known": "add the component to warehouse/seeds/dim_criterion.csv (with cues that name it)",
+    "score_within_criterion_max": "check the cell in the source, or the component's max_points in "
+                                  "warehouse/seeds/dim_criterion.csv (or the table's 'Điểm tối đa' row)",
 }
 
 
@@ -123,6 +129,11 @@ def _message(table: str, check: str, column: str | None, value: str, ctx: Mappin
     what = f"{ctx.get('unit') or ctx.get('unit_id') or 'row'} ({ctx.get('index_code', '')} {ctx.get('year', '')})"
     if check == "score_within_index_max":
         text = f"{value} of {what} is above the maximum {ctx.get('max_score'):g} of index {ctx.get('index_code')}"
+    elif check == "score_within_criterion_max":
+        text = (f"component {ctx.get('criterion')} score {ctx.get('score'):g} of {what} is above its maximum "
+                f"{ctx.get('criterion_max'):g}")
+    elif check == "criterion_code_known":
+        text = f"criterion {ctx.get('criterion')!r} of {what} is not a component of {ctx.get('index_code')}"
     elif check == "index_code_known":
         text = f"unknown index {value!r} for {what}"
     elif check == "unit_id_known":
@@ -191,7 +202,8 @@ def _informative_first(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[order.sort_values(["no_score", "no_rank", "implied", "at"], kind="stable").index]
 
 
-def deduplicate_facts(facts: pd.DataFrame, file: str) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+def deduplicate_facts(facts: pd.DataFrame, file: str,
+                      places: pd.Series | None = None) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """One row per fact key: repeats that agree are dropped, repeats that contradict are rejected.
 
     The most informative statement is kept (a score over none, a rank over none, stated over implied,
@@ -202,7 +214,7 @@ def deduplicate_facts(facts: pd.DataFrame, file: str) -> tuple[pd.DataFrame, lis
     kept = ordered[~repeated]
     rejects = []
     by_key = kept.set_index(FACT_KEY)
-    for _, row in ordered[repeated].iterrows():
+    for idx, row in ordered[repeated].iterrows():
         first = by_key.loc[tuple(row[FACT_KEY])]
         clashes = [c for c in ("score", "score_min", "score_max", "rank")
                    if pd.notna(row[c]) and pd.notna(first[c]) and row[c] != first[c]]
@@ -212,7 +224,8 @@ def deduplicate_facts(facts: pd.DataFrame, file: str) -> tuple[pd.DataFrame, lis
                 row["source_id"], file, "fact_score", "conflicting_duplicate",
                 f"{row['unit_id']} ({row['index_code']} {row['year']}, bloc {row['bloc']}) is given twice in "
                 f"one document with different figures: {value} — the first reading is kept; check which one "
-                "the source means", value=value, place=_place((row["span_start"], row["span_end"])),
+                "the source means", value=value,
+                place=_place((row["span_start"], row["span_end"]), places.get(idx) if places is not None else None),
                 span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"]))
     return kept.sort_index(), rejects
 
@@ -242,13 +255,31 @@ def _fact_frames(contract: Mapping[str, Any], source_id: str, dims: Dimensions,
             "source_id": source_id, "evidence": fact.get("evidence") or "", "span_start": start,
             "span_end": end, "extractor_version": version, "unit_kind": fact.get("unit_kind"),
             "dim_unit_kind": dims.unit_kinds.get(unit_id), "max_score": dims.index_max.get(index_code),
+            **_criterion_columns(fact, dims),
         })
         ctx.append({"unit": fact.get("unit"), "place": _place(fact.get("span"), fact.get("place"))})
     columns = list(FactScoreCandidate.to_schema().columns)
     frame = pd.DataFrame(rows, columns=columns)
-    for col in ("score", "score_min", "score_max", "max_score"):
+    for col in ("score", "score_min", "score_max", "max_score", "criterion_max"):
         frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame, pd.DataFrame(ctx, columns=["unit", "place"], index=frame.index)
+
+
+def _with_held_components(facts: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
+    """Accepted facts plus components held back only for exceeding their maximum (they still count in sums)."""
+    held = candidates.loc[candidates.index.difference(facts.index)]
+    score = pd.to_numeric(held["score"], errors="coerce")
+    over = held[(score > pd.to_numeric(held["criterion_max"], errors="coerce")) & held["criterion_known"].astype(bool)
+                & held["unit_id"].notna()]
+    return pd.concat([facts, over[facts.columns].assign(score=score[over.index])]) if len(over) else facts
+
+
+def _criterion_columns(fact: Mapping[str, Any], dims: Dimensions) -> dict[str, Any]:
+    """Whether the fact's criterion is known for its index, and its maximum (the table's own, else the seed's)."""
+    criterion, key = fact.get("criterion") or "TOTAL", (fact.get("index"), fact.get("criterion") or "TOTAL")
+    known = criterion == "TOTAL" or key in dims.criteria
+    maximum = fact.get("max_points")  # the table's own "Điểm tối đa" row (never given for a headline total)
+    return {"criterion_known": known, "criterion_max": maximum if maximum is not None else dims.criteria.get(key)}
 
 
 def _rating_rows(contract: Mapping[str, Any], source_id: str, version: str) -> pd.DataFrame:
@@ -306,7 +337,12 @@ def validate_contract(contract: Mapping[str, Any], dims: Dimensions, *, ingested
     checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", file, context,
                                           extractor_version)
     facts = FactScore.validate(checked[list(FactScore.to_schema().columns)])
-    facts, duplicate_rejects = deduplicate_facts(facts, file)
+    facts, duplicate_rejects = deduplicate_facts(facts, file, context["place"])
+    duplicate_rejects += [
+        _reject(source_id, file, "fact_score", f.check, f.message, value=f.value, place=context.at[f.row, "place"],
+                span=(candidates.at[f.row, "span_start"], candidates.at[f.row, "span_end"]),
+                extractor_version=extractor_version)
+        for f in consistency_findings(_with_held_components(facts, candidates), context["unit"])]
 
     ratings = _rating_rows(contract, source_id, extractor_version)
     rating_rejects = _unknown_units(ratings, dims, "fact_leader_rating", file)

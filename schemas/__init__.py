@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from schemas.criteria import DimCriterion
 from schemas.dims import DimIndex, DimSource, DimUnit, DimUnitAlias
 from schemas.etl import EtlReject, EtlRun
 from schemas.facts import (
@@ -23,6 +24,7 @@ from schemas.facts import (
 
 TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "dim_index": DimIndex,
+    "dim_criterion": DimCriterion,
     "dim_unit": DimUnit,
     "dim_unit_alias": DimUnitAlias,
     "dim_source": DimSource,
@@ -35,6 +37,6 @@ TABLE_MODELS: dict[str, type[pa.DataFrameModel]] = {
 
 __all__ = [
     "BASES", "CLAIM_STATUSES", "FIRST_YEAR", "LEADER_RATINGS", "TABLE_MODELS", "UNIT_KINDS",
-    "DimIndex", "DimSource", "DimUnit", "DimUnitAlias", "EtlReject", "EtlRun", "FactClaim",
+    "DimCriterion", "DimIndex", "DimSource", "DimUnit", "DimUnitAlias", "EtlReject", "EtlRun", "FactClaim",
     "FactLeaderRating", "FactScore", "FactScoreCandidate",
 ]

@@ -84,6 +84,18 @@ class FactScoreCandidate(FactScore):
     unit_kind: Series[str] = pa.Field(isin=UNIT_KINDS)
     dim_unit_kind: Series[str] = pa.Field(nullable=True)
     max_score: Series[float] = pa.Field(nullable=True, gt=0)
+    criterion_known: Series[bool]
+    criterion_max: Series[float] = pa.Field(nullable=True, gt=0)
+
+    @pa.dataframe_check(name="criterion_code_known")
+    def criterion_code_known(cls, df: pd.DataFrame) -> Series[bool]:
+        """The criterion is 'TOTAL' or a component of the index in ``dim_criterion``."""
+        return df["criterion_known"]
+
+    @pa.dataframe_check(name="score_within_criterion_max")
+    def score_within_criterion_max(cls, df: pd.DataFrame) -> Series[bool]:
+        """A component's score is at most its maximum (the table's own "Điểm tối đa" row, else dim_criterion)."""
+        return df["score"].isna() | df["criterion_max"].isna() | (df["score"] <= df["criterion_max"] + 1e-9)
 
     @pa.dataframe_check(name="index_code_known")
     def index_code_known(cls, df: pd.DataFrame) -> Series[bool]:

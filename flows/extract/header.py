@@ -186,6 +186,8 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
         end = r + 1
         while end < len(grid) and end - r < max_depth and _continues(grid[end], units[0], row[units[0]]):
             end += 1
+        if end < len(grid) and units[0] < len(grid[end]) and is_numbering(grid[end][units[0]]):
+            end += 1  # a column-numbering row under a full-depth header: "(1) (2) ... (6)=(4)+(5)"
         block = [grid[i] for i in range(r, end)]
         numbering = [b for b in block[1:] if units[0] < len(b) and is_numbering(b[units[0]])]
         labels_rows = _fill_from_left([b for b in block if not any(b is n for n in numbering)])

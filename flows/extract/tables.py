@@ -1,135 +1,233 @@
-"""Table extraction: a CSV of unit scores -> one fact per data row.
+"""Table extraction: a grid of cells (one per sheet, page table, HTML table or CSV) -> facts.
 
-Columns are found by what their header says, not by position ("Đơn vị", "Tổng điểm", "Xếp hạng";
-"STT" is ignored), the delimiter may be ';', tab or ',', and scores may use a decimal comma. Rows
-above the header are title rows: they (with the score header and the file name) tell the index
-and the year. Average and total rows are skipped; a row naming no known unit goes to the rejects.
+``extract_grid`` is the one entry point every tabular format uses: the CSV, Excel, PDF and HTML
+readers only turn their input into a grid (rows of cell strings, merged cells expanded) and say how
+to name a cell in messages. Columns are found by what their header says, over one to three header
+rows (see ``header.py``); each row gives a ``'TOTAL'`` fact with the rank, and one fact per
+component column with its ``criterion`` code from ``dim_criterion``. Survey columns ("Điểm điều tra
+XHH") become facts of the SURVEY index. Title rows, the sheet name and the file name tell the
+index, the year and the bloc; average, total and footnote rows are skipped.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
 from flows.errors import ParindexError
+from flows.extract.cells import (
+    a1,
+    bloc_cue,
+    index_named_in,
+    is_max_row,
+    is_summary_row,
+    parse_rank_cell,
+    parse_score_cell,
+    stated_year,
+)
+from flows.extract.header import FIGURE_ROLES, Column, Header, find_header
+from flows.extract.interpret import bloc_of
 from flows.gazetteer import Gazetteer
-from flows.numerals import parse_decimal, parse_ordinal
-from flows.paths import SEED_DIR
-from flows.textnorm import fold_key, normalize_text
+from flows.textnorm import normalize_text
 
 ALIAS_SEED = "warehouse/seeds/dim_unit_alias.csv"
 DELIMITERS = (";", "\t", ",")
-# Folded header text -> column role; matched whole, or as the first words of a longer header.
-HEADER_ROLES: dict[str, tuple[str, ...]] = {
-    "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "diem toi da", "thang diem", "xep loai",
-               "nhom", "ma don vi"),
-    "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
-    "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu"),
-    "score": ("tong diem", "diem", "diem so", "ket qua", "chi so", "ty le"),
-}
-# A unit cell that starts with these words is a summary row, not a unit.
-SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "tong diem")
-SUMMARY_WORDS = ("cong", "tong")
-_SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
-_RANK_DIGITS = re.compile(r"^(?:thứ\s*)?0*(\d{1,3})\b")
-_DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b")
-_YEAR = re.compile(r"\b(nam )?((?:19|20)\d\d)\b")
+CellPlace = Callable[[int, int], str]
+RowText = Callable[[int], tuple[str, list[int] | None]]
+_SINGLE_ROLES = ("unit", "total", "rank", "percent", "survey", "self", "appraised", "bonus", "penalty")
+_ROLE_WORD = {"total": "score"}
 
 
-def header_role(cell: str) -> str | None:
-    """The role of a header cell: 'unit', 'score', 'rank', 'ignore', or None when unknown.
+def _headline(header: Header, path: str, place: str) -> tuple[Column, ...]:
+    """Columns with the headline settled: a lone '%' or appraised column is the total."""
+    roles = [c.role for c in header.columns]
+    for role in _SINGLE_ROLES:
+        if roles.count(role) > 1:
+            raise ParindexError(
+                f"the header has {roles.count(role)} {_ROLE_WORD.get(role, role)} columns", path=path, place=place,
+                fix="keep one unit, one score and one rank column per table (one table per index and year)")
+    codes = [c.criterion for c in header.columns if c.role == "component"]
+    for code in {c for c in codes if codes.count(c) > 1}:
+        raise ParindexError(f"two columns score criterion {code}", path=path, place=place,
+                            fix="name each component column after its own lĩnh vực "
+                                "(see warehouse/seeds/dim_criterion.csv)")
+    promote = None
+    if "total" not in roles:
+        promote = "percent" if "percent" in roles else ("appraised" if "survey" not in roles else None)
+    return tuple(Column("total", "TOTAL", c.label) if promote and c.role == promote else c
+                 for c in header.columns)
 
-    Example:
-        >>> [header_role(c) for c in ["STT", "Tên đơn vị", "Tổng điểm (%)", "Xếp hạng", "Ghi chú", "Vùng"]]
-        ['ignore', 'unit', 'score', 'rank', 'ignore', None]
+
+def _default_place(sheet: str | None) -> CellPlace:
+    return (lambda r, c: f"'{sheet}'!{a1(r, c)}") if sheet else (lambda r, c: a1(r, c))
+
+
+def _row_text(row: list[str]) -> str:
+    """The evidence of a grid row: its non-empty cells, merged repeats once, ' | '-separated."""
+    cells = [c for i, c in enumerate(row) if c and (i == 0 or c != row[i - 1])]
+    return " | ".join(cells)
+
+
+def _reject(check: str, value: str, place: str, span: list[int] | None, message: str, **extra: Any) -> dict:
+    return {"check": check, "value": value, "place": place, "span": span, "message": message, **extra}
+
+
+def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gazetteer: Gazetteer,
+                  province: str | None, year: int) -> dict[str, Any]:
+    """The reject for a unit cell that names no unit of the gazetteer (or none that existed then)."""
+    candidates = gazetteer.closest(name, province)
+    if gazetteer.resolve(name, province, None) is not None:
+        return _reject("unit_not_valid", name, place, span,
+                       f"unit {name!r} in {path} {place} did not exist in {year} — check the year "
+                       "of the table or the unit's valid_from/valid_to in warehouse/seeds/dim_unit.csv",
+                       candidates=candidates)
+    closest = f"closest: {', '.join(candidates)}" if candidates else "no close match"
+    return _reject("unknown_unit", name, place, span,
+                   f"unknown unit {name!r} in {path} {place} — {closest}; add an alias to {ALIAS_SEED}",
+                   candidates=candidates)
+
+
+def _context(columns: tuple[Column, ...], titles: str, sheet: str | None, path: str, year_hint: int | None,
+             place: str, warnings: list[str]) -> tuple[str, int]:
+    """(index, year) of a table from its score header, titles, sheet name and file name."""
+    score_label = next((c.label for c in columns if c.role == "total"), "")
+    stem = PurePath(path).stem
+    texts = (score_label, titles, sheet or "", stem)
+    index = next((i for i in map(index_named_in, texts) if i), "PAR")
+    year = next((y for y in map(stated_year, texts) if y), year_hint)
+    if year is None:
+        raise ParindexError("the table names no year", path=path, place=place,
+                            fix="put it under raw/<year>/ or name the year in a title row or the file name")
+    if year_hint is not None and year != year_hint:
+        warnings.append(f"{path}: the table speaks of {year} but its folder says {year_hint}; using {year}")
+    return index, year
+
+
+def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
+                 province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
+                 cell_place: CellPlace | None = None, row_text: RowText | None = None) -> dict[str, Any]:
+    """Facts from one table grid: a 'TOTAL' fact (with the rank) and one fact per component per unit row.
+
+    ``cell_place(row, col)`` names a cell in messages ("'Khối huyện'!D7", "line 7"); ``row_text(row)``
+    gives a row's evidence and span (default: its cells joined with ' | ', no span).
     """
-    key = fold_key(cell)
-    candidates = [(word, role) for role, words in HEADER_ROLES.items() for word in words]
-    for word, role in sorted(candidates, key=lambda c: len(c[0]), reverse=True):
-        if key == word or key.startswith(word + " "):
-            return role
-    return None
+    place = cell_place or _default_place(sheet)
+    grid = [[normalize_text(str(c or "")).strip() for c in row] for row in grid]
+    header = find_header(grid)
+    if header is None:
+        first = next((r for r, row in enumerate(grid) if any(row)), 0)
+        raise ParindexError(
+            "no header row with a unit column ('Đơn vị') and a score or rank column "
+            "('Tổng điểm', 'Xếp hạng')", path=path, place=place(first, 0),
+            fix="put a header row such as 'STT;Đơn vị;Tổng điểm;Xếp hạng' above the data")
+    columns = _headline(header, path, place(header.row, 0))
+    warnings = [f"{path} {place(header.row, c)}: column {col.label!r} is not read"
+                for c, col in enumerate(columns) if col.role is None and col.label]
+    titles = " ".join([*(title_lines or []), *(_row_text(row) for row in grid[:header.row])])
+    index, year = _context(columns, titles, sheet, path, year_hint, place(header.row, 0), warnings)
+    cue = next((c for c in (bloc_cue(sheet or ""), bloc_cue(titles)) if c), None)
+    unit_col = columns.index(next(c for c in columns if c.role == "unit"))
+    rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
+    figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
+    if index != "PAR" and any(columns[i].role == "survey" for i in figure_cols):
+        warnings.append(f"{path}: a survey column in a {index} table is not read")
+        figure_cols = [i for i in figure_cols if columns[i].role != "survey"]
+    header_unit = grid[header.row][unit_col]
+    maxima: dict[int, float] = {}
+    facts: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for r in range(header.end, len(grid)):
+        row = grid[r] + [""] * (len(columns) - len(grid[r]))
+        if not any(row):
+            continue
+        evidence, span = row_text(r) if row_text else (_row_text(row), None)
+        unit_cell = row[unit_col]
+        filled = {c for c in row if c}
+        if len(filled) == 1 and sum(1 for c in row if c) > 1 or unit_cell == header_unit:
+            cue = bloc_cue(next(iter(filled))) or cue  # a merged title, section or footnote row
+            continue
+        if is_max_row(unit_cell):
+            maxima = {c: v for c in figure_cols if (v := _number_or_none(row[c])) is not None}
+            continue
+        cells = {c: row[c] for c in figure_cols if row[c]}
+        rank_cell = row[rank_col] if rank_col is not None else ""
+        if not unit_cell and (cells or rank_cell):
+            rejects.append(_reject("missing_unit", evidence, place(r, unit_col), span,
+                                   f"a figure with no unit in {path} {place(r, unit_col)} — fill in the unit cell"))
+            continue
+        if not unit_cell or is_summary_row(unit_cell):
+            continue
+        if not cells and not rank_cell:
+            cue = bloc_cue(unit_cell) or cue  # a section label such as "Khối quận"
+            continue
+        scores: dict[int, float | None] = {}
+        for c, cell in cells.items():
+            try:
+                scores[c] = parse_score_cell(cell)
+            except ValueError:
+                rejects.append(_reject("score_format", cell, place(r, c), span,
+                                       f"score {cell!r} of {unit_cell!r} in {path} {place(r, c)} is not a "
+                                       "number — write it as 91,93 or 91.93"))
+        headline_ok = all(c in scores for c in cells if columns[c].role == "total")
+        try:
+            rank, written_tied = parse_rank_cell(rank_cell)
+        except ValueError:
+            rejects.append(_reject("rank_format", rank_cell, place(r, rank_col or 0), span,
+                                   f"rank {rank_cell!r} of {unit_cell!r} in {path} {place(r, rank_col or 0)} is "
+                                   "not a rank — write it as a number (1, 2, 02)"))
+            rank, written_tied, headline_ok = None, False, False
+        if not any(v is not None for v in scores.values()) and rank is None:
+            continue
+        unit = gazetteer.resolve(unit_cell, province_hint, year)
+        if unit is None:
+            rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
+            continue
+        base = {"unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": index,
+                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue), "score": None,
+                "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
+                "evidence": evidence, "span": span}
+        total_col = next((c for c in figure_cols if columns[c].role == "total"), None)
+        if headline_ok and (scores.get(total_col) is not None or rank is not None):
+            facts.append({**base, "score": scores.get(total_col), "rank": rank, "tied": written_tied,
+                          "place": place(r, total_col if total_col is not None else rank_col or 0)})
+        for c, score in scores.items():
+            if c == total_col or score is None:
+                continue
+            survey = columns[c].role == "survey"
+            facts.append({**base, "index": "SURVEY" if survey else index,
+                          "criterion": "TOTAL" if survey else columns[c].criterion, "score": score,
+                          "place": place(r, c), **_max(maxima, c)})
+    shared = Counter((f["index"], f["bloc"], f["rank"]) for f in facts if f["rank"] is not None)
+    for fact in facts:
+        fact["tied"] = fact["tied"] or shared[(fact["index"], fact["bloc"], fact["rank"])] > 1
+    provinces = {gazetteer.units[f["unit_id"]].province for f in facts}
+    province = province_hint or (provinces.pop() if len(provinces) == 1 else None)
+    return {"source": {"title": None, "province": province}, "facts": facts, "leader_ratings": [],
+            "claims": [], "warnings": warnings, "rejects": rejects}
 
 
-def is_summary_row(unit_cell: str) -> bool:
-    """True for average and total rows ("Trung bình", "Tổng cộng", "Cộng").
-
-    Example:
-        >>> is_summary_row("Trung bình khối quận, huyện"), is_summary_row("Cộng"), is_summary_row("Công Thương")
-        (True, True, False)
-    """
-    key = fold_key(unit_cell)
-    return key in SUMMARY_WORDS or any(key == p or key.startswith(p + " ") for p in SUMMARY_PREFIXES)
-
-
-def parse_score_cell(cell: str) -> float | None:
-    """A score cell as a number ('91,93', '91.93', '95,52%'); None when empty; ValueError when not one.
-
-    Example:
-        >>> parse_score_cell(" 91,93 "), parse_score_cell("95.52 %"), parse_score_cell("")
-        (91.93, 95.52, None)
-    """
-    cleaned = cell.replace("%", "").replace(" ", "").strip()
-    if not cleaned:
+def _number_or_none(cell: str) -> float | None:
+    try:
+        return parse_score_cell(cell)
+    except ValueError:
         return None
-    if not _SCORE.match(cleaned):
-        raise ValueError(f"not a score: {cell!r}")
-    return parse_decimal(cleaned)
 
 
-def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
-    """(rank, written as tied) from '1', '06', 'Thứ 6', '6 (đồng hạng)', 'nhì'; ValueError if none.
-
-    Example:
-        >>> parse_rank_cell("06"), parse_rank_cell("6 (đồng hạng)"), parse_rank_cell("nhì"), parse_rank_cell("")
-        ((6, False), (6, True), (2, False), (None, False))
-    """
-    text = cell.strip().lower()
-    if not text:
-        return None, False
-    tied = "đồng hạng" in text or "dong hang" in fold_key(text)
-    match = _RANK_DIGITS.match(text)
-    rank = int(match.group(1)) if match else parse_ordinal(text)
-    if not rank:
-        raise ValueError(f"not a rank: {cell!r}")
-    return rank, tied
+def _max(maxima: dict[int, float], col: int | None) -> dict[str, float]:
+    """The column's maximum points from a "Điểm tối đa" row, as an extra fact field, when there is one."""
+    return {"max_points": maxima[col]} if col in maxima else {}
 
 
-def stated_year(text: str) -> int | None:
-    """The year a title or file name speaks of: 'năm YYYY' first, else a lone year (dates skipped).
-
-    Example:
-        >>> stated_year("Bảng điểm CCHC năm 2019 (công bố 06/05/2020)"), stated_year("diem-cchc-2018")
-        (2019, 2018)
-    """
-    found = [(bool(m.group(1)), int(m.group(2))) for m in _YEAR.finditer(fold_key(_DATE.sub(" ", text)))]
-    with_nam = [year for has_nam, year in found if has_nam]
-    return (with_nam or [year for _, year in found] or [None])[0]
-
-
-@lru_cache(maxsize=1)
-def index_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(index_code, folded cue words) from the ``dim_index`` seed, in seed order."""
-    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
-        return tuple((r["index_code"], tuple(fold_key(c) for c in r["cues"].split("|") if c.strip()))
-                     for r in csv.DictReader(fh))
-
-
-def index_named_in(text: str) -> str | None:
-    """The index a text names; a specific index (SIPAS, SURVEY ...) wins over PAR's generic cues.
-
-    Example:
-        >>> index_named_in("Chỉ số hài lòng (%)"), index_named_in("diem-cchc-2019"), index_named_in("Điểm")
-        ('SIPAS', 'PAR', None)
-    """
-    padded = f" {fold_key(text)} "
-    named = [code for code, cues in index_cues() if any(f" {cue} " in padded for cue in cues)]
-    specific = [code for code in named if code != "PAR"]
-    return (specific or named or [None])[0]
+def merge_results(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One contract from the results of several tables of a document (sheets, pages)."""
+    provinces = {p["source"].get("province") for p in parts} - {None}
+    merged: dict[str, Any] = {"source": {"title": None, "province": provinces.pop() if len(provinces) == 1 else None}}
+    for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
+        merged[key] = [item for p in parts for item in p.get(key, [])]
+    return merged
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -145,130 +243,43 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
 
 
-def _find_header(lines: list[tuple[int, int, str]], path: str) -> tuple[int, str, list[str | None]]:
-    """(index into lines, delimiter, role per column) of the header row; ParindexError if none."""
-    best: tuple[int, str, list[str | None]] | None = None
+def _delimiter(lines: list[tuple[int, int, str]]) -> str:
+    """The delimiter whose grid has the earliest header (';' when none has one: the error comes later)."""
+    found = []
     for delimiter in DELIMITERS:
-        for i, (_, _, line) in enumerate(lines):
-            roles = [header_role(c) for c in _cells(line, delimiter)]
-            if "unit" in roles and ("score" in roles or "rank" in roles):
-                if best is None or i < best[0]:
-                    best = (i, delimiter, roles)
-                break
-    if best is None:
-        first = next((n for n, _, line in lines if line.strip()), 1)
-        raise ParindexError(
-            "no header row with a unit column ('Đơn vị') and a score or rank column "
-            "('Tổng điểm', 'Xếp hạng')", path=path, place=f"line {first}",
-            fix="put a header row such as 'STT;Đơn vị;Tổng điểm;Xếp hạng' above the data")
-    i, delimiter, roles = best
-    for role in ("unit", "score", "rank"):
-        if roles.count(role) > 1:
-            raise ParindexError(
-                f"the header has {roles.count(role)} {role} columns", path=path,
-                place=f"line {lines[i][0]}",
-                fix="keep one unit, one score and one rank column per file (one file per index and year)")
-    return best
-
-
-def _reject(check: str, value: str, number: int, span: list[int], message: str, **extra: Any) -> dict:
-    return {"check": check, "value": value, "place": f"line {number}", "span": span,
-            "message": message, **extra}
+        header = find_header([_cells(line, delimiter) for _, _, line in lines])
+        if header is not None:
+            found.append((header.row, DELIMITERS.index(delimiter), delimiter))
+    return min(found)[2] if found else DELIMITERS[0]
 
 
 def extract_csv(text: str, path: str, gazetteer: Gazetteer, year_hint: int | None,
                 province_hint: str | None) -> dict[str, Any]:
-    """Facts from a CSV table of unit scores: one per data row, evidence the row's line."""
+    """Facts from a CSV table of unit scores: evidence the row's line, place 'line N'."""
     # Normalization turns tabs into spaces; parse a copy that keeps them (same offsets).
     with_tabs = "\t".join(normalize_text(piece) for piece in text.split("\t"))
     lines = _lines(with_tabs)
-    header_at, delimiter, roles = _find_header(lines, path)
-    header_number, _, header_line = lines[header_at]
-    header_cells = _cells(header_line, delimiter)
-    warnings = [f"{path} line {header_number}: column {header_cells[c]!r} is not read"
-                for c, role in enumerate(roles) if role is None and header_cells[c]]
-    score_header = header_cells[roles.index("score")] if "score" in roles else ""
-    titles = " ".join(line for _, _, line in lines[:header_at])
-    stem = PurePath(path).stem
-    index = index_named_in(score_header) or index_named_in(titles) or index_named_in(stem) or "PAR"
-    year = stated_year(score_header) or stated_year(titles) or stated_year(stem) or year_hint
-    if year is None:
-        raise ParindexError("the table names no year", path=path, place=f"line {header_number}",
-                            fix="put it under raw/<year>/ or name the year in a title row or the file name")
-    if year_hint is not None and year != year_hint:
-        warnings.append(f"{path}: the table speaks of {year} but its folder says {year_hint}; using {year}")
-
-    facts: list[dict[str, Any]] = []
-    rejects: list[dict[str, Any]] = []
-    for number, start, line in lines[header_at + 1:]:
-        cells = _cells(line, delimiter)
-        span = [start, start + len(line)]
-        line = line.replace("\t", " ")  # the evidence is a substring of the normalized text
-        while len(cells) > len(roles) and not cells[-1]:
+    delimiter = _delimiter(lines)
+    grid = [_cells(line, delimiter) for _, _, line in lines]
+    header = find_header(grid)
+    width = len(header.columns) if header else 0
+    rejects = []
+    for r, (number, start, line) in enumerate(lines):
+        cells = grid[r]
+        while len(cells) > width and not cells[-1]:
             cells.pop()
-        if not any(cells):
-            continue
-        if len(cells) > len(roles):
+        if header and r >= header.end and len(cells) > width:
             rejects.append(_reject(
-                "row_format", line, number, span,
-                f"row has {len(cells)} cells but the header has {len(roles)} in {path} line {number} — "
+                "row_format", line.replace("\t", " "), f"line {number}", [start, start + len(line)],
+                f"row has {len(cells)} cells but the header has {width} in {path} line {number} — "
                 "quote decimal commas (\"91,93\") or use ';' as the delimiter"))
-            continue
-        row = dict.fromkeys(("unit", "score", "rank"), "")
-        for role, cell in zip(roles, cells, strict=False):
-            if role in row:
-                row[role] = cell
-        if not row["unit"] and (row["score"] or row["rank"]):
-            rejects.append(_reject("missing_unit", line, number, span,
-                                   f"a figure with no unit in {path} line {number} — fill in the unit cell"))
-            continue
-        if not row["unit"] or is_summary_row(row["unit"]):
-            continue
-        try:
-            score = parse_score_cell(row["score"])
-        except ValueError:
-            rejects.append(_reject("score_format", row["score"], number, span,
-                                   f"score {row['score']!r} of {row['unit']!r} in {path} line {number} is "
-                                   "not a number — write it as 91,93 or 91.93"))
-            continue
-        try:
-            rank, written_tied = parse_rank_cell(row["rank"])
-        except ValueError:
-            rejects.append(_reject("rank_format", row["rank"], number, span,
-                                   f"rank {row['rank']!r} of {row['unit']!r} in {path} line {number} is "
-                                   "not a rank — write it as a number (1, 2, 02)"))
-            continue
-        if score is None and rank is None:
-            continue  # a section label such as "Khối quận, huyện", or an empty row
-        unit = gazetteer.resolve(row["unit"], province_hint, year)
-        if unit is None:
-            rejects.append(_unknown_unit(row["unit"], path, number, span, gazetteer, province_hint, year))
-            continue
-        facts.append({
-            "unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": index,
-            "year": year, "criterion": "TOTAL", "bloc": unit.unit_kind, "score": score,
-            "score_min": None, "score_max": None, "rank": rank, "tied": written_tied, "basis": "stated",
-            "evidence": line, "span": span, "place": f"line {number}",
-        })
-    shared = Counter((f["bloc"], f["rank"]) for f in facts if f["rank"] is not None)
-    for fact in facts:
-        fact["tied"] = fact["tied"] or shared[(fact["bloc"], fact["rank"])] > 1
-    provinces = {gazetteer.units[f["unit_id"]].province for f in facts}
-    province = province_hint or (provinces.pop() if len(provinces) == 1 else None)
-    return {"source": {"title": None, "province": province}, "facts": facts, "leader_ratings": [],
-            "claims": [], "warnings": warnings, "rejects": rejects}
+            grid[r] = []
 
+    def row_text(r: int) -> tuple[str, list[int]]:
+        _, start, line = lines[r]
+        return line.replace("\t", " "), [start, start + len(line)]  # evidence: a substring of the text
 
-def _unknown_unit(name: str, path: str, number: int, span: list[int], gazetteer: Gazetteer,
-                  province: str | None, year: int) -> dict[str, Any]:
-    """The reject for a unit cell that names no unit of the gazetteer (or none that existed then)."""
-    candidates = gazetteer.closest(name, province)
-    if gazetteer.resolve(name, province, None) is not None:
-        return _reject("unit_not_valid", name, number, span,
-                       f"unit {name!r} in {path} line {number} did not exist in {year} — check the year "
-                       "of the table or the unit's valid_from/valid_to in warehouse/seeds/dim_unit.csv",
-                       candidates=candidates)
-    closest = f"closest: {', '.join(candidates)}" if candidates else "no close match"
-    return _reject("unknown_unit", name, number, span,
-                   f"unknown unit {name!r} in {path} line {number} — {closest}; add an alias to {ALIAS_SEED}",
-                   candidates=candidates)
+    result = extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint, province_hint=province_hint,
+                          cell_place=lambda r, _c: f"line {lines[r][0]}", row_text=row_text)
+    result["rejects"] = rejects + result["rejects"]
+    return result
