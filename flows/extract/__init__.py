@@ -17,7 +17,12 @@ from flows.errors import UnreadableInput
 from flows.gazetteer import Gazetteer
 from flows.textnorm import fold_key
 
-MEDIA_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".csv": "text/csv"}
+MEDIA_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".csv": "text/csv",
+               ".html": "text/html", ".htm": "text/html"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MEDIA_TYPES.update({".xlsx": XLSX, ".pdf": "application/pdf"})
+# Binary table formats: their readers take the bytes, not decoded text (xlsx.py, pdf.py).
+BINARY_READERS = {XLSX: ("flows.extract.xlsx", "extract_xlsx"), "application/pdf": ("flows.extract.pdf", "extract_pdf")}
 _YEAR_DIR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -49,17 +54,10 @@ def hints_from_path(path: Path, gazetteer: Gazetteer) -> tuple[int | None, str |
 
 
 def decode(data: bytes, path: Path) -> str:
-    """UTF-8 text of a document (a BOM is dropped); a clear error for anything else."""
-    if b"\x00" in data[:4096]:
-        raise UnreadableInput("this looks like a binary file, not text", path=str(path),
-                              fix="give parindex the announcement as .txt/.md or its table as .csv")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnreadableInput(
-            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})", path=str(path),
-            fix="re-save the file as UTF-8 (legacy Vietnamese encodings such as TCVN3/VNI are not read yet)",
-        ) from exc
+    """NFC text of a document: UTF-8, or Windows-1258/TCVN3/VNI converted; a clear error for anything else."""
+    from flows.extract.encoding import decode_bytes
+
+    return decode_bytes(data, path).text
 
 
 def extract_path(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
@@ -75,16 +73,43 @@ def extract_path(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, An
     except OSError as exc:
         raise UnreadableInput(f"cannot read the file ({exc.strerror})", path=str(path),
                               fix="check the path and its permissions") from exc
-    text = decode(data, path)
     year_hint, province_hint = hints_from_path(path, gazetteer)
+    if media_type in BINARY_READERS:
+        return _extract_binary(path, data, media_type, gazetteer, year_hint, province_hint)
+    from flows.extract.encoding import decode_bytes
+
+    decoded = decode_bytes(data, path)
+    text = decoded.text
     if media_type == "text/csv":
         from flows.extract.tables import extract_csv
 
         result = extract_csv(text, str(path), gazetteer, year_hint, province_hint)
+    elif media_type == "text/html":
+        from flows.extract.html import extract_html
+
+        result = extract_html(text, str(path), gazetteer, year_hint, province_hint)
     else:
         from flows.extract.text import extract_text
 
         result = extract_text(text, gazetteer, year_hint, province_hint)
+    source = {"path": str(path), "sha256": hashlib.sha256(data).hexdigest(), "media_type": media_type,
+              "title": None, "published": None, "decision_no": None, "province": province_hint}
+    source.update({k: v for k, v in result.get("source", {}).items() if v is not None})
+    source["encoding"] = decoded.encoding
+    result["source"] = source
+    for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
+        result.setdefault(key, [])
+    result["warnings"][:0] = decoded.warnings
+    return result
+
+
+def _extract_binary(path: Path, data: bytes, media_type: str, gazetteer: Gazetteer, year_hint: int | None,
+                    province_hint: str | None) -> dict[str, Any]:
+    """A workbook or PDF through its table reader, completed into the contract object."""
+    import importlib
+
+    module, name = BINARY_READERS[media_type]
+    result = getattr(importlib.import_module(module), name)(data, str(path), gazetteer, year_hint, province_hint)
     source = {"path": str(path), "sha256": hashlib.sha256(data).hexdigest(), "media_type": media_type,
               "title": None, "published": None, "decision_no": None, "province": province_hint}
     source.update({k: v for k, v in result.get("source", {}).items() if v is not None})

@@ -26,7 +26,7 @@ FIX = ("open it in a Vietnamese converter (for example Unikey's toolkit: source 
 SIGNATURES = {b"%PDF-": "a PDF document", b"PK\x03\x04": "a ZIP archive (.docx and .xlsx files are ZIP archives)",
               b"\xd0\xcf\x11\xe0": "an old Office document (.doc or .xls)", b"\x89PNG": "a PNG image",
               b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip archive"}
-MIN_SYLLABLES = 3  # words with Vietnamese letters a reading needs before it is believed
+MIN_SYLLABLES = 8  # words with Vietnamese letters a reading needs before it is believed
 MIN_RATIO, MIN_MARGIN = 0.85, 0.3  # share of those words that are syllables; lead over the next reading
 
 # TCVN3 (TCVN 5712:1993, VN3): one byte per lowercase toned letter; capitals only for the 7 bare letters.
@@ -247,9 +247,9 @@ def _binary_kind(data: bytes) -> str | None:
             return kind
     head = data[:4096]
     if b"\x00" in head:
-        return "a binary file"
+        return "it holds NUL bytes"
     controls = sum(b < 9 or 13 < b < 32 and b != 27 for b in head)
-    return "a binary file" if head and controls > max(2, len(head) // 100) else None
+    return "it holds control bytes that text never has" if head and controls > max(2, len(head) // 100) else None
 
 
 def decode_bytes(data: bytes, path: str | Path) -> Decoded:
@@ -262,7 +262,7 @@ def decode_bytes(data: bytes, path: str | Path) -> Decoded:
             raise UnreadableInput("starts like UTF-16 but is not valid UTF-16", path=path, fix=FIX) from exc
     kind = _binary_kind(data)
     if kind:
-        raise UnreadableInput(f"this is {kind}, not text", path=path,
+        raise UnreadableInput(f"this is a binary file ({kind}), not text", path=path,
                               fix="give parindex the announcement as .txt/.md/.html or its table as .csv")
     try:
         text = data.decode("utf-8-sig")
@@ -274,12 +274,12 @@ def decode_bytes(data: bytes, path: str | Path) -> Decoded:
     good, bad = syllable_counts(text)
     if bad <= good:
         return Decoded(text, "utf-8")
-    best, _ = _best(_readings(text, None))
+    readings = _readings(text, None)
+    best, _ = _best(readings)
     if best is None:
         return Decoded(text, "utf-8")
-    return Decoded(_readings(text, None)[best], best, [
-        f"{path}: the text was typed in a {NAMES[best]} font and saved as Unicode; converted to Unicode "
-        f"(check the names, or {FIX})"])
+    return Decoded(readings[best], best, [
+        f"{path}: the text was typed in a {NAMES[best]} font and saved as Unicode; converted to Unicode"])
 
 
 def _decode_legacy(data: bytes, path: str, exc: UnicodeDecodeError) -> Decoded:
@@ -288,6 +288,6 @@ def _decode_legacy(data: bytes, path: str, exc: UnicodeDecodeError) -> Decoded:
     if best is None:
         tried = ", ".join(f"{NAMES[n]} {g} of {g + b} words Vietnamese" for n, (g, b) in counts.items())
         raise UnreadableInput(
-            f"not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}) and no legacy Vietnamese "
+            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}) and no legacy Vietnamese "
             f"encoding fits it clearly ({tried})", path=path, fix=FIX) from exc
     return Decoded(readings[best], best, [f"{path}: read as {NAMES[best]} and converted to Unicode"])
