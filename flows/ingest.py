@@ -139,6 +139,9 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
         raise
     finally:
         con.close()
+    from flows.publish import publish_after_run  # read-only snapshot + Parquet for BI tools
+
+    snapshot = publish_after_run(db_path, failures)
     return {"run_id": run_id, "db": str(db_path), "documents": docs, "check_failures": failures,
-            "status": "rejects" if any(d["rejects"] for d in docs) or failures else "ok"}
+            "status": "rejects" if any(d["rejects"] for d in docs) or failures else "ok", "snapshot": snapshot}
 

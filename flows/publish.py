@@ -1,0 +1,88 @@
+"""Publish a read-only copy of the warehouse after a run, so that readers never hold the writer's lock.
+
+``<db stem>-read.duckdb`` beside the warehouse (``warehouse/parindex-read.duckdb``) is replaced
+atomically: the closed warehouse file is copied to a temporary file, which is renamed over the
+snapshot; a BI tool that still has the old snapshot open keeps reading it. Parquet files of every
+table and view go to ``export/`` beside it (``warehouse/export/``), swapped in as a whole folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from flows.errors import ParindexError
+from flows.export import export_relations
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Where a warehouse's published copies live."""
+
+    db: Path
+    parquet_dir: Path
+
+
+def snapshot_paths(db: Path | str) -> Snapshot:
+    """The snapshot file and Parquet folder of a warehouse file.
+
+    Example:
+        >>> s = snapshot_paths("warehouse/parindex.duckdb")
+        >>> str(s.db), str(s.parquet_dir)
+        ('warehouse/parindex-read.duckdb', 'warehouse/export')
+    """
+    db = Path(db)
+    return Snapshot(db.with_name(f"{db.stem}-read.duckdb"), db.parent / "export")
+
+
+def publish_snapshot(db: Path | str, *, parquet: bool = True) -> Snapshot:
+    """Copy the closed warehouse ``db`` to its read-only snapshot (and Parquet files); the paths."""
+    db = Path(db)
+    target = snapshot_paths(db)
+    tmp_db = target.db.with_name(f".{target.db.stem}.{os.getpid()}.tmp.duckdb")
+    tmp_dir = target.parquet_dir.with_name(f".{target.parquet_dir.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(db, tmp_db)
+        if parquet:
+            shutil.rmtree(tmp_dir, ignore_errors=True)
+            con = duckdb.connect(str(tmp_db), read_only=True)
+            try:
+                export_relations(con, tmp_dir, "parquet")
+            finally:
+                con.close()
+        os.replace(tmp_db, target.db)
+        if parquet:
+            old = target.parquet_dir.with_name(f".{target.parquet_dir.name}.{os.getpid()}.old")
+            if target.parquet_dir.exists():
+                target.parquet_dir.rename(old)
+            tmp_dir.rename(target.parquet_dir)
+            shutil.rmtree(old, ignore_errors=True)
+    except (OSError, duckdb.Error) as exc:
+        raise ParindexError(f"could not publish the read-only snapshot: {exc}", path=str(target.db),
+                            fix="check free space and permissions of the warehouse folder; the warehouse "
+                                "itself is complete") from exc
+    finally:
+        tmp_db.unlink(missing_ok=True)
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+    return target
+
+
+def publish_after_run(db: Path | str, check_failures: object) -> str | None:
+    """The flow's last step: publish when the warehouse checks passed; the snapshot path, or None.
+
+    A failed publication does not undo a loaded warehouse: it is reported on stderr and the old
+    snapshot stays in place.
+    """
+    if check_failures:
+        return None
+    try:
+        return str(publish_snapshot(db).db)
+    except ParindexError as exc:
+        import sys
+
+        print(f"warning: {exc}", file=sys.stderr, flush=True)
+        return None
