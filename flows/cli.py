@@ -22,9 +22,18 @@ UNIT_KINDS = sorted(set(KIND_WORDS.values()))
 EXAMPLES = {
     "ingest": "Example:\n  parindex ingest raw/ --show-year 2019\n"
               "  parindex ingest raw/2019/hai-phong/ --db /tmp/test.duckdb",
-    "extract": "Example:\n  parindex extract raw/2019/hai-phong/cong-bo-chi-so-cchc-2019.txt --json > out.json",
+    "extract": "Example:\n  parindex extract raw/2019/hai-phong/cong-bo-chi-so-cchc-2019.txt --json > out.json\n"
+               "  parindex extract raw/2019/   (one summary line per document, then totals)\n"
+               "  parindex extract raw/ --json > all.jsonl   (one contract per line)",
     "rank": "Example:\n  parindex rank --index PAR --year 2019 --kind district\n"
             "  parindex rank --index SIPAS --year 2019 --kind department --csv > sipas.csv",
+    "sql": "Example:\n  parindex sql \"select year, unit, score from v_leaders order by year\"\n"
+           "  parindex sql \"show tables\" --csv",
+    "history": "Example:\n  parindex history \"ngo quyen\"\n  parindex history \"Quận Hồng Bàng\" --index PAR --json",
+    "leaders": "Example:\n  parindex leaders --index PAR\n  parindex leaders --index SIPAS --kind department --csv",
+    "export": "Example:\n  parindex export --format parquet --out /tmp/parindex\n"
+              "  parindex export --format csv --out out/ --table v_league_table --table fact_score",
+    "report": "Example:\n  parindex report --year 2019 --out report.html",
 }
 
 
@@ -94,6 +103,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from flows.extract import extract_path
     from flows.query import score_text
 
+    if Path(args.file).is_dir():
+        return _extract_folder(Path(args.file), args.json)
     try:
         result = extract_path(Path(args.file))
     except UnreadableInput as exc:
@@ -126,6 +137,39 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract_folder(folder: Path, as_json: bool) -> int:
+    """Every document under ``folder``: a summary line each and totals, or JSON Lines (one contract a line)."""
+    from flows.discover import discover
+    from flows.extract import extract_path
+    from flows.gazetteer import Gazetteer
+
+    files = discover([folder])
+    if not files:
+        raise ParindexError(f"no documents found in {folder}",
+                            fix="parindex reads .txt, .md, .csv, .html and .htm files")
+    gazetteer, rows, unreadable = Gazetteer.load(), [], 0
+    for path in files:
+        try:
+            result = extract_path(path, gazetteer)
+        except UnreadableInput as exc:
+            unreadable += 1
+            _print(f"parindex: error: {exc}", file=sys.stderr)
+            rows.append((str(path), "unreadable", "", ""))
+            continue
+        if as_json:
+            _print(json.dumps(result, ensure_ascii=False))
+        rows.append((str(path), *(str(len(result[k])) for k in ("facts", "warnings", "rejects"))))
+    if not as_json:
+        width = max(len(r[0]) for r in rows)
+        _print(f"{'document':<{width}}  {'facts':>5}  {'warnings':>8}  {'rejects':>7}")
+        for name, facts, warnings, rejects in rows:
+            _print(f"{name:<{width}}  {facts:>5}  {warnings:>8}  {rejects:>7}")
+        totals = [sum(int(r[i]) for r in rows if r[1] != "unreadable") for i in (1, 2, 3)]
+        _print(f"{len(rows)} document(s): {totals[0]} facts, {totals[1]} warnings, {totals[2]} rejects, "
+               f"{unreadable} unreadable")
+    return 1 if unreadable else 0
+
+
 def cmd_rank(args: argparse.Namespace) -> int:
     """Print a league table from the warehouse (read-only)."""
     from flows import load, query
@@ -143,6 +187,103 @@ def cmd_rank(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(query.format_league_tables(frame))
     return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Read-only SQL (flows.commands)."""
+    from flows.commands import run_sql
+
+    return run_sql(args)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """A unit's history across reorganisations (flows.commands)."""
+    from flows.commands import run_history
+
+    return run_history(args)
+
+
+def cmd_leaders(args: argparse.Namespace) -> int:
+    """Who ranked first each year (flows.commands)."""
+    from flows.commands import run_leaders
+
+    return run_leaders(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Tables and views to Parquet or CSV (flows.commands)."""
+    from flows.commands import run_export
+
+    return run_export(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The HTML report of a year (flows.commands)."""
+    from flows.commands import run_report
+
+    return run_report(args)
+
+
+def _add_machine_output(parser: argparse.ArgumentParser) -> None:
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="rows as a JSON array")
+    out.add_argument("--csv", action="store_true", help="rows as CSV")
+
+
+def _add_query_commands(sub: argparse._SubParsersAction, formatter: type) -> None:
+    """Parsers of sql, history, leaders, export and report (the read side; no Prefect)."""
+    p = sub.add_parser("sql", help="run read-only SQL on the warehouse", formatter_class=formatter,
+                       epilog=EXAMPLES["sql"],
+                       description="Run SELECT queries on the warehouse, opened read-only. Writes, ATTACH, COPY, "
+                                   "INSTALL, LOAD, SET and writing PRAGMAs are refused. Tables and views: "
+                                   "docs/data-dictionary.md.")
+    p.add_argument("query", metavar="SQL", help="one or more SELECT statements; the last result is printed")
+    _add_db(p)
+    _add_machine_output(p)
+    p.set_defaults(handler=cmd_sql)
+
+    p = sub.add_parser("history", help="a unit's figures over the years, across reorganisations",
+                       formatter_class=formatter, epilog=EXAMPLES["history"],
+                       description="Resolve a unit name (diacritics optional), show its predecessors and "
+                                   "successors (dim_unit.successor_id) and every ranked figure of the lineage.")
+    p.add_argument("unit", metavar="UNIT", help="unit name, any spelling ('ngo quyen', 'Sở LĐTB&XH')")
+    p.add_argument("--index", metavar="CODE", help="only this index (default: all)")
+    p.add_argument("--province", help="only units of this province, when several share the name")
+    _add_db(p)
+    _add_machine_output(p)
+    p.set_defaults(handler=cmd_history)
+
+    p = sub.add_parser("leaders", help="who ranked first each year", formatter_class=formatter,
+                       epilog=EXAMPLES["leaders"],
+                       description="The units ranked first per province, bloc and year (ties included), with "
+                                   "first-time leaders and how often each has led.")
+    p.add_argument("--index", default="PAR", metavar="CODE", help="PAR, SIPAS ... (default: PAR)")
+    p.add_argument("--province", help="only this province ('Hải Phòng', 'hai-phong')")
+    p.add_argument("--kind", choices=UNIT_KINDS, help="only units of this kind")
+    p.add_argument("--unit", help="only this unit (diacritics optional)")
+    _add_db(p)
+    _add_machine_output(p)
+    p.set_defaults(handler=cmd_leaders)
+
+    p = sub.add_parser("export", help="write tables and views as Parquet or CSV", formatter_class=formatter,
+                       epilog=EXAMPLES["export"],
+                       description="One file per table or view (all of them by default) in --out.")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="file format (default: parquet)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write (created if missing)")
+    p.add_argument("--table", action="append", metavar="NAME", help="a table or view to export (repeatable)")
+    _add_db(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("report", help="write a one-page HTML report of a year", formatter_class=formatter,
+                       epilog=EXAMPLES["report"],
+                       description="League tables per bloc, a bump chart of ranks, score changes, component "
+                                   "heatmaps, failed claims, every figure linked to its evidence. Self-contained: "
+                                   "works offline.")
+    p.add_argument("--year", type=int, required=True, help="evaluated year")
+    p.add_argument("--index", metavar="CODE", help="only this index (default: every index with figures that year)")
+    p.add_argument("--out", required=True, metavar="FILE", help="HTML file to write")
+    _add_db(p)
+    p.set_defaults(handler=cmd_report)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -172,10 +313,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print what one document says, as the JSON contract",
                        formatter_class=formatter, epilog=EXAMPLES["extract"],
-                       description="Extract facts, leader ratings and claims from one document; no warehouse, "
-                                   "no Prefect.")
-    p.add_argument("file", metavar="FILE", help="a .txt, .md or .csv document")
-    p.add_argument("--json", action="store_true", help="print the contract as JSON (default: a summary)")
+                       description="Extract facts, leader ratings and claims from one document, or from every "
+                                   "document of a folder; no warehouse, no Prefect. Exit 1 when a document "
+                                   "cannot be read.")
+    p.add_argument("file", metavar="PATH", help="a .txt, .md, .csv, .html or .htm document, or a folder of them")
+    p.add_argument("--json", action="store_true",
+                   help="print the contract as JSON (a folder: JSON Lines, one document a line; "
+                        "default: a summary)")
     p.set_defaults(handler=cmd_extract)
 
     p = sub.add_parser("rank", help="print a league table", formatter_class=formatter, epilog=EXAMPLES["rank"],
@@ -191,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--json", action="store_true", help="rows as a JSON array")
     out.add_argument("--csv", action="store_true", help="rows as CSV")
     p.set_defaults(handler=cmd_rank)
+    _add_query_commands(sub, formatter)
     return parser
 
 
