@@ -256,3 +256,12 @@ def test_fronted_score_and_header_rank_of_the_first_group_only(gazetteer):
 def test_previous_rank_in_parentheses_after_the_compared_year(gazetteer):
     out = facts_of(run(gazetteer, "Sở Nội vụ đạt 91,5 điểm, xếp thứ 2, tăng 3 bậc so với năm 2018 (xếp thứ 5)."))
     assert (out[("Sở Nội vụ", "PAR", 2019)]["rank"], out[("Sở Nội vụ", "PAR", 2018)]["rank"]) == (2, 5)
+
+
+def test_last_place_without_a_known_bloc_size_gives_no_rank(gazetteer):
+    text = ("UBND tỉnh Nghệ An công bố Chỉ số cải cách hành chính năm 2021. Ở khối UBND cấp huyện, thị xã Hoàng Mai "
+            "xếp thứ nhất với 88,4 điểm, huyện Quế Phong xếp cuối với 71,3 điểm.")
+    out = facts_of(extract_text(text, gazetteer, None, None))
+    assert out[("Thị xã Hoàng Mai", "PAR", 2021)]["rank"] == 1
+    assert out[("Huyện Quế Phong", "PAR", 2021)]["score"] == 71.3
+    assert out[("Huyện Quế Phong", "PAR", 2021)]["rank"] is None  # the seed's district list is not checked
