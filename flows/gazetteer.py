@@ -180,6 +180,7 @@ class Gazetteer:
         self._closest: dict[str | None, dict[str, str]] = {}
         self._table: dict[int, str] = {}
         self._seen: set[tuple[str, str]] = set()
+        self._eligible: dict[tuple, list[_Alias]] = {}  # (key, province, year, capital, list kind) -> entries
         for unit in units:
             for alias, bare in generated_aliases(unit):
                 self._add(alias, unit, bare)
@@ -265,15 +266,18 @@ class Gazetteer:
             return False
         if not entry.bare:
             return True
+        if not capital:  # "xây dựng" the verb is not Sở Xây dựng, nor "đứng" the commune Dùng
+            return False
         if unit.unit_kind == "commune":
             return list_kind == "commune"
-        if not capital:  # "xây dựng" the verb is not Sở Xây dựng
             return False
         return bool(province) or unit.unit_kind in _NATIONAL
 
     def _longest(self, text: str, toks: list[tuple[str, int, int]], i: int, province: str | None,
                  year: int | None, list_kind: str | None) -> tuple[int, list[_Alias]] | None:
         """The longest eligible alias starting at token ``i``: (last token, entries)."""
+        if toks[i][0] not in self._prefixes:  # most words start no name
+            return None
         best = None
         key = ""
         capital = text[toks[i][1]].isupper() or text[toks[i][1]].isdigit()
@@ -281,7 +285,13 @@ class Gazetteer:
             key += toks[j][0]
             if key not in self._prefixes or (j > i and _BREAKS.search(text, toks[j - 1][2], toks[j][1])):
                 break
-            entries = [e for e in self._index.get(key, ()) if self._allowed(e, province, year, capital, list_kind)]
+            memo = (key, province, year, capital, list_kind)
+            entries = self._eligible.get(memo)
+            if entries is None:  # the same words recur in every sentence: filter each spelling once
+                if len(self._eligible) > 100_000:
+                    self._eligible.clear()
+                entries = self._eligible[memo] = [e for e in self._index.get(key, ())
+                                                  if self._allowed(e, province, year, capital, list_kind)]
             if entries:
                 best = (j, entries)
         return best
@@ -304,7 +314,12 @@ class Gazetteer:
         list_kind: str | None = None
         list_end = 0
         i = 0
+        prefixes = self._prefixes
         while i < len(toks):
+            word = toks[i][0]
+            if word not in prefixes and word not in _KIND_TOKENS and word not in ("ubnd", "uy"):
+                i += 1  # starts no name, no "UBND" and no kind word: nothing below would match here
+                continue
             in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, toks[i][1]) else None
             first, best = i, None
             skip = _prefix_len(toks, i)

@@ -265,3 +265,9 @@ def test_last_place_without_a_known_bloc_size_gives_no_rank(gazetteer):
     assert out[("Thị xã Hoàng Mai", "PAR", 2021)]["rank"] == 1
     assert out[("Huyện Quế Phong", "PAR", 2021)]["score"] == 71.3
     assert out[("Huyện Quế Phong", "PAR", 2021)]["rank"] is None  # the seed's district list is not checked
+
+
+def test_a_negative_score_is_rejected_not_loaded_positive(gazetteer):
+    result = run(gazetteer, "Quận Ngô Quyền đạt -12,5 điểm. Quận Lê Chân - 91,2 điểm, xếp thứ 2.")
+    assert [r["check"] for r in result["rejects"]] == ["score_range"]
+    assert [(f["unit"], f["score"]) for f in result["facts"]] == [("Quận Lê Chân", 91.2)]

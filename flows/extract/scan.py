@@ -60,7 +60,11 @@ def _rank_range(m: re.Match) -> dict:
 
 
 def _numbers(text: str) -> list[float]:
-    return [parse_decimal(n) for n in re.findall(NUM, text)]
+    """The numbers of a score list; a minus written before the first one makes it negative ("-12,5 điểm")."""
+    values = [parse_decimal(n) for n in re.findall(NUM, text)]
+    if values and re.match(r"\s*-\d", text):
+        values[0] = -values[0]
+    return values
 
 
 def _count(m: re.Match) -> dict:
@@ -145,7 +149,8 @@ _RULES: list[tuple[str, str, Any]] = [
               + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
      None),
-    ("scores", r"(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
+    ("scores", r"(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?"
+               + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:lần lượt\s+)?(?:là\s+|đạt\s+)?(?P<list>\d+[.,]\d+"
@@ -165,6 +170,56 @@ _RULES: list[tuple[str, str, Any]] = [
     ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
     ("shared", r"\bcùng\b|\bđều\b|bằng điểm", None),
 ]
+
+
+# Rules that cannot match a text without one of these strings (lowercased; folded too in 'folded'
+# mode): checking ``in`` first skips a regex scan that tries every position of most paragraphs.
+def _rule(start: str) -> str:
+    """The one rule pattern that starts with ``start``."""
+    (pattern,) = [p for _, p, _ in _RULES if p.startswith(start)]
+    return pattern
+
+
+_POINTS_GATE = ("điểm", "%")
+_GATES: dict[str, tuple[str, ...]] = {
+    _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
+    _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt"),
+    _rule(r"(?:năm|lần|kỳ"): ("thứ",),
+    _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
+    _rule(r"trong đó"): ("trong đó",),
+    _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
+    _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
+    _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
+    _rule(r"(?P<w>trên|"): _POINTS_GATE,
+    _rule(r"(?P<dir>"): ("bậc", "hạng", "vị trí"),
+    _rule(r"(?:tăng|giảm|cao hơn"): _POINTS_GATE,
+    _rule(r"(?:các\s+)?(?:vị trí\s+)?từ"): ("từ",),
+    _rule(r"á quân"): ("á quân",),
+    _rule(r"đồng\s+hạng"): ("đồng",),
+    _rule(r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ"): ("thứ",),
+    _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
+    _rule(r"(?<!người )"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
+    _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
+    _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
+    _rule(r"(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;"): _POINTS_GATE,
+    _rule(r"(?<=\()"): ("(",),
+    _rule(r"(?:số điểm|"): ("điểm",),
+    _rule(r"\(\s*(?:năm"): ("(",),
+    _rule(r"(?P<ref>"): ("năm",),
+    _rule(r"năm\s+(?:trước"): ("năm",),
+    _rule(r"không hoàn thành"): ("nhiệm vụ",),
+    _rule(r"thứ tự"): ("cao",),
+    _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
+}
+
+
+@lru_cache(maxsize=3)
+def _gates(mode: str) -> list[tuple[str, ...] | None]:
+    """Per compiled rule of ``mode``, the strings one of which a text must hold for it to match."""
+    if mode == "en":
+        return [None] * len(_compiled("en"))
+    shaped = [_GATES.get(pattern) for _, pattern, _ in _RULES]
+    return [tuple(fold(n) for n in g) if g and mode == "folded" else g for g in shaped]
 
 
 @lru_cache(maxsize=3)
@@ -196,7 +251,10 @@ def scan(low: str, ascii_only: bool = False, english: bool = False) -> list[Toke
     """
     taken = bytearray(len(low) + 1)
     found: list[Token] = []
-    for kind, pattern, build in _compiled("en" if english else "folded" if ascii_only else "vi"):
+    mode = "en" if english else "folded" if ascii_only else "vi"
+    for (kind, pattern, build), gate in zip(_compiled(mode), _gates(mode), strict=True):
+        if gate and not any(needle in low for needle in gate):
+            continue
         for m in pattern.finditer(low):
             s, e = m.span()
             if s == e or any(taken[s:e]):
