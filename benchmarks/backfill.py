@@ -1,0 +1,115 @@
+"""End to end: a backfill through the real Prefect flow, its no-op re-run, and the stages without Prefect.
+
+Run by hand (not part of the test suite):
+
+    .venv/bin/python benchmarks/generate.py --docs 1000 --seed 7 --out /tmp/bench/raw
+    .venv/bin/python benchmarks/backfill.py /tmp/bench/raw --work /tmp/bench
+
+1. ``parindex ingest RAW --db WORK/flow.duckdb`` under ``/usr/bin/time -v`` (a fresh warehouse,
+   PREFECT_HOME in WORK): wall time and peak memory (maximum resident set size);
+2. the same command again on the unchanged input (the no-op re-run);
+3. the same stages called directly in one process, without Prefect (discover, extract, validate,
+   load one transaction per document, checks) into WORK/direct.duckdb, each stage timed: the
+   difference to (1) is the share spent in Prefect's machinery.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed_ingest(raw: Path, db: Path, work: Path) -> tuple[float, float, int, str]:
+    """(wall s, peak RSS MB, exit code, last stderr line) of one ``parindex ingest``."""
+    env = dict(os.environ, PREFECT_HOME=str(work / "prefect"))
+    cmd = ["/usr/bin/time", "-v", str(ROOT / ".venv" / "bin" / "parindex"), "ingest", str(raw), "--db", str(db)]
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t0
+    with open(work / "ingest.log", "a", encoding="utf-8") as log:  # the run's own messages, for diagnosis
+        log.write(f"$ {' '.join(cmd)}\n{done.stdout}{done.stderr}\n")
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    lines = [ln for ln in done.stderr.splitlines() if ln.strip() and not ln.startswith("\t")]
+    return wall, int(rss.group(1)) / 1024 if rss else float("nan"), done.returncode, lines[-1] if lines else ""
+
+
+def direct(raw: Path, db: Path) -> dict[str, float]:
+    """The flow's stages without Prefect, timed per stage (seconds), and the facts loaded."""
+    from flows import load
+    from flows.dimensions import Dimensions, dimension_frames
+    from flows.discover import discover
+    from flows.extract import extract_path
+    from flows.gazetteer import Gazetteer
+    from flows.validate import validate_contract
+
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+    gazetteer = Gazetteer.load()
+    dim_frames = dimension_frames(gazetteer, load.read_index_seed())
+    dims = Dimensions.from_frames(dim_frames["dim_index"], dim_frames["dim_unit"])
+    files = discover([raw])
+    con = load.connect(db)
+    load.prepare(con, dim_frames)
+    times["setup (gazetteer, dimensions, DDL, seeds)"] = time.perf_counter() - t0
+    times["extract"] = times["validate"] = times["load"] = 0.0
+    started = datetime.now()
+    for path in files:
+        t0 = time.perf_counter()
+        contract = extract_path(path, gazetteer)
+        t1 = time.perf_counter()
+        doc = validate_contract(contract, dims, ingested_at=started)
+        t2 = time.perf_counter()
+        load.load_document(con, doc)
+        t3 = time.perf_counter()
+        times["extract"] += t1 - t0
+        times["validate"] += t2 - t1
+        times["load"] += t3 - t2
+    t0 = time.perf_counter()
+    load.run_checks(con)
+    times["checks"] = time.perf_counter() - t0
+    times["facts"] = con.execute("select count(*) from fact_score").fetchone()[0]
+    con.close()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("raw", type=Path, help="a raw/<year>/<province>/ tree (benchmarks/generate.py)")
+    parser.add_argument("--work", type=Path, required=True, help="folder for the warehouses and PREFECT_HOME")
+    parser.add_argument("--skip-flow", action="store_true", help="only the direct run")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    if not args.skip_flow:
+        for name in ("flow.duckdb", "flow.duckdb.wal"):
+            (args.work / name).unlink(missing_ok=True)
+        first = timed_ingest(args.raw, args.work / "flow.duckdb", args.work)
+        print(f"flow, first run: {first[0]:.1f} s wall, peak RSS {first[1]:.0f} MB, exit {first[2]} ({first[3]})")
+        again = timed_ingest(args.raw, args.work / "flow.duckdb", args.work)
+        print(f"flow, no-op re-run: {again[0]:.1f} s wall ({again[0] / first[0]:.0%} of the first), "
+              f"peak RSS {again[1]:.0f} MB, exit {again[2]}")
+    for name in ("direct.duckdb", "direct.duckdb.wal"):
+        (args.work / name).unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    stages = direct(args.raw, args.work / "direct.duckdb")
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    facts = int(stages.pop("facts"))
+    parts = ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
+    print(f"direct (no Prefect): {wall:.1f} s wall, peak RSS {peak:.0f} MB, {facts:,} facts; {parts}")
+    if not args.skip_flow:
+        print(f"Prefect's share of the first run: {(first[0] - wall) / first[0]:.0%} ({first[0] - wall:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
