@@ -18,10 +18,11 @@ import duckdb
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from flows import EXTRACTOR_VERSION, load
+from flows import EXTRACTOR_VERSION, cache, corrections, load
+from flows.corrections import Outcome
 from flows.dimensions import Dimensions, dimension_frames
 from flows.discover import discover, display_path
-from flows.errors import ParindexError
+from flows.errors import ParindexError, UnreadableInput
 from flows.extract import extract_path
 from flows.gazetteer import Gazetteer
 from flows.paths import DEFAULT_DB, RAW_DIR
@@ -52,13 +53,26 @@ def extract_document(path: Path, gazetteer: Gazetteer, dims: Dimensions, ingeste
         contract = extract_path(path, gazetteer)
     except ParindexError as exc:
         return rejected_document(str(path), exc)
+    if not any(contract[k] for k in ("facts", "leader_ratings", "claims", "rejects")):
+        return rejected_document(str(path), UnreadableInput(
+            "no figure found: no score, rank, leader rating or claim (scripts and page furniture are ignored)",
+            path=str(path), fix="check that it is a PAR/SIPAS announcement or score table with a header row "
+                                "'STT;Đơn vị;Tổng điểm;Xếp hạng'; remove it from raw/ if it is not"),
+            source_id=contract["source"]["sha256"])
     return validate_contract(contract, dims, ingested_at=ingested_at)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_is_io_error)
-def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument) -> None:
-    """Replace one document's rows in the warehouse (one transaction)."""
-    load.load_document(con, doc)
+def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument, key: cache.CacheKey | None = None,
+                  run_id: str | None = None) -> None:
+    """Replace one document's rows in the warehouse (one transaction, with its cache record)."""
+    load.load_document(con, doc, key, run_id)
+
+
+@task(cache_policy=NO_CACHE)
+def apply_corrections(con: duckdb.DuckDBPyConnection, paths: list[str], gazetteer: Gazetteer) -> Outcome:
+    """Undo and re-apply the corrections.csv files in scope (one transaction)."""
+    return corrections.apply_corrections(con, paths, gazetteer)
 
 
 @task(cache_policy=NO_CACHE)
@@ -76,9 +90,9 @@ def document_summary(doc: ValidatedDocument) -> dict[str, Any]:
 
 
 def run_record(run_id: str, started: datetime, paths: Sequence[str], docs: list[dict[str, Any]],
-               check_failures: int, status: str | None = None) -> dict[str, Any]:
-    """The ``etl_run`` row of a run so far."""
-    rejects = sum(d["rejects"] for d in docs)
+               check_failures: int, status: str | None = None, extra_rejects: int = 0) -> dict[str, Any]:
+    """The ``etl_run`` row of a run so far (``extra_rejects``: corrections that could not be applied)."""
+    rejects = sum(d["rejects"] for d in docs) + extra_rejects
     if status is None:
         status = "rejects" if rejects or check_failures else "ok"
     return {"run_id": run_id, "started_at": started, "finished_at": None if status == "running" else _now(),
@@ -104,12 +118,19 @@ def _progress(enabled: bool, number: int, total: int, doc: dict[str, Any]) -> No
     if enabled:
         what = (f"{doc['facts']} facts, {doc['leader_ratings']} leader ratings, {doc['claims']} claims, "
                 f"{doc['rejects']} rejected" if doc["readable"] else "not readable, rejected")
+        if doc.get("unchanged"):
+            what = f"unchanged since its last load, skipped ({what})"
         print(f"[{number}/{total}] {doc['path']}: {what}", file=sys.stderr, flush=True)
 
 
 @flow(name="ingest", log_prints=False, validate_parameters=True)
-def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool = False) -> dict[str, Any]:
-    """Load announcements into the warehouse; returns a summary of the run."""
+def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool = False,
+           wait: float = 0) -> dict[str, Any]:
+    """Load announcements into the warehouse; returns a summary of the run.
+
+    Unchanged documents (same bytes, extractor and seeds) are skipped and listed with ``unchanged``;
+    corrections.csv files in scope are applied after loading; ``wait`` bounds the wait for the lock.
+    """
     paths = paths or [display_path(RAW_DIR)]
     db_path = Path(db or DEFAULT_DB)
     run_id, started = _run_id(), _now()
@@ -118,19 +139,32 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
     dims = Dimensions.from_frames(dim_frames["dim_index"], dim_frames["dim_unit"])
 
     files = discover_documents(paths)
-    con = load.connect(db_path)
+    con = load.connect(db_path, wait=wait)
+    stale_note = load.claim_writer(db_path)
+    if stale_note:
+        print(stale_note, file=sys.stderr, flush=True)
     docs: list[dict[str, Any]] = []
+    corrected = None
     try:
         load.prepare(con, dim_frames)
         load.record_run(con, run_record(run_id, started, paths, docs, 0, status="running"))
-        extracted = extract_document.map(files, unmapped(gazetteer), unmapped(dims), unmapped(started))
-        for number, future in enumerate(extracted, start=1):
-            doc = future.result()
-            load_document(con, doc)
-            docs.append(document_summary(doc))
+        seeds = cache.seed_fingerprint()
+        keys = {f: cache.cache_key(f, seeds) for f in files}
+        todo = [f for f in files if not cache.is_unchanged(con, keys[f])]
+        extracted = dict(zip(todo, extract_document.map(todo, unmapped(gazetteer), unmapped(dims),
+                                                        unmapped(started)), strict=True))
+        for number, path in enumerate(files, start=1):
+            if path in extracted:
+                doc = extracted[path].result()
+                load_document(con, doc, keys[path], run_id)
+                docs.append(document_summary(doc) | {"unchanged": False})
+            else:
+                docs.append(cache.cached_summary(con, keys[path]))
             _progress(progress, number, len(files), docs[-1])
+        corrected = apply_corrections(con, paths, gazetteer)
         failures = check_warehouse(con)
-        load.record_run(con, run_record(run_id, started, paths, docs, len(failures)))
+        load.record_run(con, run_record(run_id, started, paths, docs, len(failures),
+                                        extra_rejects=len(corrected.rejects)))
     except BaseException:
         try:
             load.record_run(con, run_record(run_id, started, paths, docs, 0, status="failed"))
@@ -139,9 +173,12 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
         raise
     finally:
         con.close()
+        load.release_writer(db_path)
     from flows.publish import publish_after_run  # read-only snapshot + Parquet for BI tools
 
     snapshot = publish_after_run(db_path, failures)
+    rejected = any(d["rejects"] for d in docs) or corrected.rejects or failures
     return {"run_id": run_id, "db": str(db_path), "documents": docs, "check_failures": failures,
-            "status": "rejects" if any(d["rejects"] for d in docs) or failures else "ok", "snapshot": snapshot}
+            "unchanged": sum(d["unchanged"] for d in docs), "corrections": corrected.summary(),
+            "status": "rejects" if rejected else "ok", "snapshot": snapshot}
 

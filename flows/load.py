@@ -8,9 +8,12 @@ duplicates, and ``dim_source.ingested_at`` keeps the time the bytes were first l
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +24,12 @@ from flows.errors import ParindexError
 from flows.paths import SEED_DIR, WAREHOUSE_DIR
 
 if TYPE_CHECKING:  # validation pulls in pandera, which the read-only commands do not need
+    from flows.cache import CacheKey
     from flows.validate import ValidatedDocument
 
 # Creation order; the DDL of each lives in warehouse/ddl/<table>.sql.
-TABLES = ("dim_index", "dim_criterion", "dim_unit", "dim_unit_alias", "dim_source", "fact_score",
-          "fact_leader_rating", "fact_claim", "etl_run", "etl_reject")
+TABLES = ("schema_version", "dim_index", "dim_criterion", "dim_unit", "dim_unit_alias", "dim_source", "fact_score",
+          "fact_leader_rating", "fact_claim", "etl_run", "etl_reject", "etl_document", "etl_correction")
 # Views in dependency order, from warehouse/views/<view>.sql.
 VIEWS = ("v_fact_score_preferred", "v_league_table", "v_score_conflict")
 SEEDED_TABLES = ("dim_index", "dim_criterion", "dim_unit", "dim_unit_alias")
@@ -47,23 +51,91 @@ def read_sql(folder: str, name: str, warehouse_dir: Path = WAREHOUSE_DIR) -> str
     return (warehouse_dir / folder / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def connect(db: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; clear errors when it does not exist yet or another process holds it."""
+def connect(db: Path | str, *, read_only: bool = False, wait: float = 0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; clear errors when it does not exist yet or another process holds it.
+
+    DuckDB allows one writer per file (its lock goes with the process). While another process holds
+    the file, retry for up to ``wait`` seconds, then raise ``WarehouseBusy`` naming the holder.
+    """
     db = Path(db)
     if read_only and not db.exists():
         raise ParindexError(f"no warehouse at {db}", fix="run `parindex ingest` first, or pass --db FILE")
     if not read_only:
         db.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + max(wait, 0)
+    while True:
+        try:
+            return duckdb.connect(str(db), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise ParindexError(f"cannot open the warehouse: {exc}", path=str(db),
+                                    fix="check the file, or pass --db to use another one") from exc
+            if time.monotonic() < deadline:
+                time.sleep(0.2)
+                continue
+            pid = _LOCK_PID.search(str(exc))
+            holder = describe_holder(db, int(pid.group(1)) if pid else None)
+            waited = f"; waited {wait:g} s" if wait > 0 else ""
+            raise WarehouseBusy(f"the warehouse is in use by another process{holder}{waited}", path=str(db),
+                                fix="wait for that run to finish (or pass --wait SECONDS), "
+                                    "or pass --db to use another file") from exc
+
+
+def lock_info_path(db: Path | str) -> Path:
+    """The file beside the warehouse that names the process writing it (``<db>.lock``)."""
+    return Path(f"{db}.lock")
+
+
+def _pid_alive(pid: int) -> bool:
     try:
-        return duckdb.connect(str(db), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise ParindexError(f"cannot open the warehouse: {exc}", path=str(db),
-                                fix="check the file, or pass --db to use another one") from exc
-        pid = _LOCK_PID.search(str(exc))
-        holder = f" (PID {pid.group(1)})" if pid else ""
-        raise WarehouseBusy(f"the warehouse is in use by another process{holder}", path=str(db),
-                            fix="wait for that run to finish, or pass --db to use another file") from exc
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_lock_info(db: Path | str) -> dict[str, str]:
+    try:
+        text = lock_info_path(db).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+
+
+def describe_holder(db: Path | str, pid: int | None) -> str:
+    """' (PID 12, parindex ingest started 2026-01-01T10:00:00)': who holds the warehouse, as far as known."""
+    info = _read_lock_info(db)
+    if info.get("pid") and (pid is None or info["pid"] == str(pid)):
+        return f" (PID {info['pid']}, {info.get('command', 'parindex')} started {info.get('started_at', '?')})"
+    return f" (PID {pid})" if pid else ""
+
+
+def claim_writer(db: Path | str, command: str = "parindex ingest") -> str | None:
+    """Record this process as the warehouse's writer; explain a stale record a crashed run left.
+
+    Call with the write connection open. Returns a note for the user when the previous writer died
+    without finishing (killed, crashed, power loss): DuckDB rolled back its unfinished document.
+    """
+    info = _read_lock_info(db)
+    note = None
+    if info.get("pid", "").isdigit() and int(info["pid"]) != os.getpid():
+        pid = int(info["pid"])
+        if not _pid_alive(pid) or not info.get("started_at"):
+            note = (f"note: {lock_info_path(db)}: the previous run ({info.get('command', 'parindex')}, PID {pid}, "
+                    f"started {info.get('started_at', '?')}) ended without finishing (killed or crashed); "
+                    "its unfinished document was rolled back and the warehouse is consistent. "
+                    "This run replaces the stale lock record.")
+    started = datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+    lock_info_path(db).write_text(f"pid={os.getpid()}\ncommand={command}\nstarted_at={started}\n", encoding="utf-8")
+    return note
+
+
+def release_writer(db: Path | str) -> None:
+    """Remove this process's writer record (after closing the connection)."""
+    if _read_lock_info(db).get("pid") == str(os.getpid()):
+        lock_info_path(db).unlink(missing_ok=True)
 
 
 @contextmanager
@@ -79,7 +151,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 
 def apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and (re)create the views; safe to run on every start."""
+    """Migrate an older file, create missing tables and (re)create the views; safe on every start."""
+    from flows.migrations import upgrade
+
+    upgrade(con)
     for table in TABLES:
         con.execute(read_sql("ddl", table))
     for view in VIEWS:
@@ -121,16 +196,22 @@ def seed_dimensions(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pd.Data
 
 
 def prepare(con: duckdb.DuckDBPyConnection, dimension_frames: Mapping[str, pd.DataFrame]) -> None:
-    """Tables, views and seeded dimensions, ready for documents."""
+    """Tables, views and seeded dimensions, ready for documents; runs left 'running' by a crash are 'failed'."""
     apply_ddl(con)
     seed_dimensions(con, dimension_frames)
+    con.execute("update etl_run set status = 'failed' where status = 'running'")  # we hold the only write lock
 
 
-def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument) -> None:
-    """Replace everything one document contributes, in one transaction."""
+def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument, cache_key: CacheKey | None = None,
+                  run_id: str | None = None) -> None:
+    """Replace everything one document contributes, in one transaction (with its cache record)."""
     stale = "source_id in (select source_id from dim_source where path = ? or source_id = ?)"
     keys = [doc.path, doc.source_id]
     with transaction(con):
+        if cache_key is not None:
+            from flows.cache import record
+
+            record(con, cache_key, datetime.now(UTC).replace(tzinfo=None), run_id)
         first_loaded = con.execute(
             "select ingested_at from dim_source where source_id = ?", [doc.source_id]).fetchone()
         con.execute(f"delete from etl_reject where file = ? or {stale}", [doc.path, *keys])

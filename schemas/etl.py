@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-RUN_STATUSES = ("running", "ok", "rejects", "failed")
+RUN_STATUSES = ("running", "ok", "rejects", "failed", "empty")  # empty: a backfill year without documents
 
 
 class EtlReject(pa.DataFrameModel):

@@ -18,6 +18,8 @@ def add_source(con: duckdb.DuckDBPyConnection, source_id: str = SRC, published: 
 def add_score(con: duckdb.DuckDBPyConnection, unit_id: str, year: int, score: float | None, rank: int | None, *,
               index: str = "PAR", criterion: str = "TOTAL", bloc: str = "district", source: str = SRC,
               score_min: float | None = None, score_max: float | None = None, tied: bool = False) -> None:
-    con.execute("insert into fact_score values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stated', ?, ?, 0, 10, 'test')",
+    con.execute("insert into fact_score (unit_id, index_code, year, criterion, bloc, score, score_min, score_max, "
+                "rank, rank_tied, basis, source_id, evidence, span_start, span_end, extractor_version) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stated', ?, ?, 0, 10, 'test')",
                 [unit_id, index, year, criterion, bloc, score, score_min, score_max, rank, tied, source,
                  f"{unit_id} {year} {criterion}: {score}"])

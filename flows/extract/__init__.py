@@ -9,6 +9,7 @@ with ``check``, ``value``, ``place`` and ``message``).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA_TYPES.update({".xlsx": XLSX, ".pdf": "application/pdf"})
 # Binary table formats: their readers take the bytes, not decoded text (xlsx.py, pdf.py).
 BINARY_READERS = {XLSX: ("flows.extract.xlsx", "extract_xlsx"), "application/pdf": ("flows.extract.pdf", "extract_pdf")}
+MAX_DOCUMENT_BYTES = 20 * 2**20  # announcements and score tables are kilobytes; refuse before reading
+MAX_UNPACKED_BYTES = 100 * 2**20  # an .xlsx whose ZIP directory promises more is refused unread
 _YEAR_DIR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -60,10 +63,53 @@ def decode(data: bytes, path: Path) -> str:
     return decode_bytes(data, path).text
 
 
+def refuse_unsafe(path: Path) -> None:
+    """Refuse, before reading a byte, a folder (a symlink loop) or a file too large to be a document."""
+    if path.is_symlink() and path.is_dir():
+        raise UnreadableInput(f"a folder link that loops back into its own folder (-> {os.readlink(path)})",
+                              path=str(path), fix="remove the link, or point it outside raw/")
+    if path.is_dir():
+        raise UnreadableInput("a folder, not a document", path=str(path), fix="give the files inside it")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read the file ({exc.strerror})", path=str(path),
+                              fix="check the path and its permissions") from exc
+    if size > MAX_DOCUMENT_BYTES:
+        raise UnreadableInput(f"the file is {size / 2**20:.0f} MB, over the {MAX_DOCUMENT_BYTES // 2**20} MB "
+                              "size limit for a document", path=str(path),
+                              fix="check that it is an announcement or score table; split it, or remove it from raw/")
+    if size == 0:
+        raise UnreadableInput("the file is empty", path=str(path),
+                              fix="download the document again, or remove the empty file")
+
+
+def check_workbook(data: bytes, path: Path) -> None:
+    """Refuse an .xlsx that is encrypted, not a ZIP, or would unpack to more than ``MAX_UNPACKED_BYTES``."""
+    import io
+    import zipfile
+
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableInput("an OLE compound file, not an .xlsx workbook: the workbook is password-protected "
+                              "(encrypted) or an old .xls saved with the wrong extension", path=str(path),
+                              fix="open it in Excel or LibreOffice, remove the password, and save it as .xlsx")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableInput(f"not a readable Excel workbook (a broken or truncated ZIP: {exc})", path=str(path),
+                              fix="download it again, or re-save it as .xlsx from Excel or LibreOffice") from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableInput(f"the workbook would unpack to {unpacked / 2**20:.0f} MB (ZIP directory), over the "
+                              f"{MAX_UNPACKED_BYTES // 2**20} MB limit: refused unread (a ZIP bomb?)", path=str(path),
+                              fix="check where the file comes from; re-save the real workbook from Excel")
+
+
 def extract_path(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """Extract one document into the contract object (no warehouse, no Prefect)."""
     path = Path(path)
     gazetteer = gazetteer or Gazetteer.load()
+    refuse_unsafe(path)
     media_type = media_type_of(path)
     if media_type is None:
         raise UnreadableInput(f"unsupported file type {path.suffix or '(none)'!r}", path=str(path),
@@ -108,6 +154,11 @@ def _extract_binary(path: Path, data: bytes, media_type: str, gazetteer: Gazette
     """A workbook or PDF through its table reader, completed into the contract object."""
     import importlib
 
+    if media_type == XLSX:
+        check_workbook(data, path)
+    elif media_type == "application/pdf" and not data.startswith(b"%PDF-"):
+        raise UnreadableInput("not a PDF file (it does not start with '%PDF-')", path=str(path),
+                              fix="check the file; a text or a table saved under a .pdf name needs its real extension")
     module, name = BINARY_READERS[media_type]
     result = getattr(importlib.import_module(module), name)(data, str(path), gazetteer, year_hint, province_hint)
     source = {"path": str(path), "sha256": hashlib.sha256(data).hexdigest(), "media_type": media_type,

@@ -3,7 +3,7 @@ create table if not exists etl_run (
     run_id             varchar primary key,
     started_at         timestamp not null,
     finished_at        timestamp,
-    status             varchar not null,  -- running, ok, rejects, failed
+    status             varchar not null,  -- running, ok, rejects, failed, empty (a backfill year without documents)
     paths              varchar not null,
     documents          integer not null,
     documents_rejected integer not null,

@@ -16,5 +16,6 @@ create table if not exists fact_score (
     span_start        integer,
     span_end          integer,
     extractor_version varchar not null,
+    correction        varchar,           -- reason of a human correction (corrections.csv), else null
     primary key (unit_id, index_code, year, criterion, bloc, source_id)
 );

@@ -1,0 +1,99 @@
+"""Content-hash cache: a document whose bytes, extractor and seeds are unchanged is not extracted again.
+
+``etl_document`` keeps, per file, the sha256 of the bytes last loaded, ``flows.EXTRACTOR_VERSION``
+and a fingerprint of ``warehouse/seeds/*.csv``; the row is written in the transaction that loads the
+document, so it never claims rows that are not there. A cached document's summary is read back from
+the warehouse, so a re-run reports the same counts (and the same rejects) as the run that loaded it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from flows import EXTRACTOR_VERSION
+from flows.extract import MAX_DOCUMENT_BYTES
+from flows.paths import SEED_DIR
+
+
+@dataclass(frozen=True)
+class CacheKey:
+    """What a document was (or is about to be) loaded with."""
+
+    path: str
+    sha256: str
+    extractor_version: str
+    seed_fingerprint: str
+
+
+def bytes_fingerprint(chunks: Iterable[tuple[str, bytes]]) -> str:
+    """sha256 over (name, bytes) pairs, order-independent.
+
+    Example:
+        >>> a, b = ("a.csv", b"x"), ("b.csv", b"y")
+        >>> bytes_fingerprint([a, b]) == bytes_fingerprint([b, a]) != bytes_fingerprint([a])
+        True
+    """
+    digest = hashlib.sha256()
+    for name, data in sorted(chunks):
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def seed_fingerprint(seed_dir: Path = SEED_DIR) -> str:
+    """Fingerprint of ``warehouse/seeds/*.csv``: a changed gazetteer or criterion list re-extracts everything."""
+    return bytes_fingerprint((p.name, p.read_bytes()) for p in seed_dir.glob("*.csv"))
+
+
+def file_sha256(path: Path) -> str | None:
+    """sha256 of a file's bytes, None when it cannot be read or is too large to be a document."""
+    try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:  # refused by the extractor: never worth hashing
+            return None
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def cache_key(path: Path, seeds: str) -> CacheKey | None:
+    """The key a document would be loaded with now, None when its bytes cannot be hashed."""
+    sha = file_sha256(path)
+    return None if sha is None else CacheKey(str(path), sha, EXTRACTOR_VERSION, seeds)
+
+
+def is_unchanged(con: duckdb.DuckDBPyConnection, key: CacheKey | None) -> bool:
+    """True when the warehouse holds this document loaded from the same bytes, extractor and seeds."""
+    if key is None:
+        return False
+    row = con.execute("select count(*) from etl_document where path = ? and sha256 = ? and extractor_version = ? "
+                      "and seed_fingerprint = ?",
+                      [key.path, key.sha256, key.extractor_version, key.seed_fingerprint]).fetchall()[0]
+    return bool(row and row[0])
+
+
+def record(con: duckdb.DuckDBPyConnection, key: CacheKey, loaded_at: Any, run_id: str | None) -> None:
+    """Remember what a document was loaded with (call inside the document's transaction)."""
+    con.execute("delete from etl_document where path = ?", [key.path])
+    con.execute("insert into etl_document values (?, ?, ?, ?, ?, ?)",
+                [key.path, key.sha256, key.extractor_version, key.seed_fingerprint, loaded_at, run_id])
+
+
+def cached_summary(con: duckdb.DuckDBPyConnection, key: CacheKey) -> dict[str, Any]:
+    """The run-summary entry of an unchanged document, read back from the warehouse."""
+
+    def count(table: str) -> int:
+        return con.execute(f"select count(*) from {table} where source_id = ?", [key.sha256]).fetchall()[0][0]
+
+    readable = bool(count("dim_source"))
+    messages = [m for (m,) in con.execute("select message from etl_reject where file = ? order by all",
+                                          [key.path]).fetchall()]
+    return {"path": key.path, "readable": readable, "facts": count("fact_score"),
+            "leader_ratings": count("fact_leader_rating"), "claims": count("fact_claim"),
+            "rejects": len(messages), "warnings": [], "reject_messages": messages, "unchanged": True}

@@ -1,0 +1,87 @@
+"""Content-hash caching: an unchanged document is not extracted again, and a re-run changes nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pytest
+from helpers import snapshot
+
+from flows import cache, load
+from flows.paths import RAW_DIR
+
+STABLE = tuple(t for t in load.TABLES if t != "etl_run")  # etl_run gains a row per run, by design
+
+
+@pytest.fixture(scope="module")
+def three_runs(tmp_path_factory):
+    """raw/ (two documents) plus an unreadable one, ingested three times; the second file edited before run 3."""
+    from flows.ingest import ingest
+
+    root = tmp_path_factory.mktemp("cache")
+    folder = root / "raw" / "2019" / "hai-phong"
+    shutil.copytree(RAW_DIR / "2019" / "hai-phong", folder)
+    (folder / "cu.txt").write_bytes("Quân Ngô Quyên: 91,93".encode("latin-1"))
+    db = root / "w.duckdb"
+    states, summaries = [], []
+    for run in range(3):
+        if run == 2:
+            table = next(folder.glob("*.csv"))
+            table.write_text(table.read_text(encoding="utf-8").replace("91,93", "91,94"), encoding="utf-8")
+        summaries.append(ingest(paths=[str(root / "raw")], db=str(db)))
+        con = load.connect(db, read_only=True)
+        states.append(snapshot(con, STABLE))
+        con.close()
+    return {"db": db, "states": states, "summaries": summaries}
+
+
+def test_the_second_run_skips_every_document_and_changes_nothing(three_runs):
+    first, second, _ = three_runs["summaries"]
+    assert first["unchanged"] == 0 and not any(d["unchanged"] for d in first["documents"])
+    assert second["unchanged"] == 3 and all(d["unchanged"] for d in second["documents"])
+    assert three_runs["states"][1] == three_runs["states"][0]
+
+
+def test_a_skipped_document_reports_what_the_warehouse_holds(three_runs):
+    first, second, _ = three_runs["summaries"]
+    strip = [{k: v for k, v in d.items() if k not in ("unchanged", "warnings")} for d in first["documents"]]
+    assert [{k: v for k, v in d.items() if k not in ("unchanged", "warnings")} for d in second["documents"]] == strip
+    assert first["status"] == second["status"] == "rejects"  # the unreadable file is still reported
+
+
+def test_an_edited_document_is_extracted_again_and_only_it(three_runs):
+    third = three_runs["summaries"][2]
+    fresh = [d["path"] for d in third["documents"] if not d["unchanged"]]
+    assert len(fresh) == 1 and fresh[0].endswith(".csv")
+    con = load.connect(three_runs["db"], read_only=True)
+    try:
+        assert con.execute("select score from fact_score where unit_id = 'hai-phong:quan-ngo-quyen' "
+                           "and source_id in (select source_id from dim_source where path like '%.csv')"
+                           ).fetchall() == [(91.94,)]
+        assert con.execute("select count(*) from etl_document").fetchone() == (3,)
+        assert con.execute("select count(*) from dim_source").fetchone() == (2,)
+        assert not load.run_checks(con)
+    finally:
+        con.close()
+
+
+def test_a_new_extractor_or_changed_seeds_invalidate_the_cache(warehouse, tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Quận Ngô Quyền đạt 91,93 điểm", encoding="utf-8")
+    key = cache.cache_key(doc, cache.seed_fingerprint())
+    assert key is not None and not cache.is_unchanged(warehouse, key)
+    cache.record(warehouse, key, "2020-01-01 00:00:00", None)
+    assert cache.is_unchanged(warehouse, key)
+    assert not cache.is_unchanged(warehouse, dataclasses.replace(key, extractor_version="9.9.9"))
+    assert not cache.is_unchanged(warehouse, dataclasses.replace(key, seed_fingerprint="0" * 64))
+    doc.write_text("Quận Ngô Quyền đạt 91,94 điểm", encoding="utf-8")
+    assert not cache.is_unchanged(warehouse, cache.cache_key(doc, cache.seed_fingerprint()))
+
+
+def test_the_seed_fingerprint_follows_the_seed_files(tmp_path):
+    (tmp_path / "dim_unit.csv").write_text("unit_id\na\n", encoding="utf-8")
+    before = cache.seed_fingerprint(tmp_path)
+    assert cache.seed_fingerprint(tmp_path) == before
+    (tmp_path / "dim_unit.csv").write_text("unit_id\nb\n", encoding="utf-8")
+    assert cache.seed_fingerprint(tmp_path) != before
