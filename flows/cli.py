@@ -21,6 +21,7 @@ from flows.paths import DEFAULT_DB, RAW_DIR
 UNIT_KINDS = sorted(set(KIND_WORDS.values()))
 EXAMPLES = {
     "ingest": "Example:\n  parindex ingest raw/ --show-year 2019\n"
+              "  parindex ingest raw/2019/ --task-runner dask --dask-address tcp://127.0.0.1:8786\n"
               "  parindex ingest raw/2019/hai-phong/ --db /tmp/test.duckdb",
     "extract": "Example:\n  parindex extract raw/2019/hai-phong/cong-bo-chi-so-cchc-2019.txt --json > out.json\n"
                "  parindex extract raw/2019/   (one summary line per document, then totals)\n"
@@ -34,6 +35,11 @@ EXAMPLES = {
     "export": "Example:\n  parindex export --format parquet --out /tmp/parindex\n"
               "  parindex export --format csv --out out/ --table v_league_table --table fact_score",
     "report": "Example:\n  parindex report --year 2019 --out report.html",
+    "backfill": "Example:\n  parindex backfill --from 2012 --to 2025\n"
+                "  parindex backfill --from 2018 --to 2020 --task-runner dask --dask-address tcp://10.0.0.5:8786",
+    "serve": "Example:\n  export PREFECT_SERVER_SERVICES_SCHEDULER_MAX_SCHEDULED_TIME=P400D\n"
+             "  prefect server start --host 127.0.0.1 &\n"
+             "  PREFECT_API_URL=http://127.0.0.1:4200/api parindex serve",
 }
 
 
@@ -62,23 +68,41 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not files:
         raise ParindexError("no documents found in " + " ".join(paths),
                             fix="parindex reads .txt, .md and .csv files under raw/<year>/<province>/")
-    load.connect(args.db).close()  # a held lock is reported before Prefect starts, too
+    load.connect(args.db, wait=args.wait).close()  # a held lock is reported before Prefect starts, too
     quiet_prefect_defaults()
     from flows.ingest import ingest
 
     db_shown = display_path(Path(args.db))
     _print(f"ingesting {len(files)} document(s) into {db_shown} ...", file=sys.stderr)
-    summary = ingest(paths=[str(p) for p in paths], db=str(args.db), progress=True)
+    if args.task_runner == "thread" and not args.dask_address:
+        summary = ingest(paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
+    else:
+        from flows.backfill import check_scheduler, dask_cluster, make_task_runner
+
+        make_task_runner(args.task_runner, args.dask_address)  # usage errors before any cluster starts
+        if args.dask_address:
+            check_scheduler(args.dask_address)
+        with dask_cluster(args.task_runner, args.dask_address) as address:
+            summary = ingest.with_options(task_runner=make_task_runner(args.task_runner, address))(
+                paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
     docs = summary["documents"]
     _print(f"loaded {len(docs)} document(s) into {db_shown}: "
            f"{sum(d['facts'] for d in docs)} facts, {sum(d['leader_ratings'] for d in docs)} leader ratings, "
            f"{sum(d['claims'] for d in docs)} claims, {sum(d['rejects'] for d in docs)} rejected "
            f"(run {summary['run_id']})")
-    for doc in docs:
-        for warning in doc["warnings"]:
-            _print(f"warning: {doc['path']}: {warning}", file=sys.stderr)
-        for message in doc["reject_messages"]:
+    if summary.get("unchanged"):
+        _print(f"{summary['unchanged']} document(s) unchanged since their last load: not extracted again")
+    corrected = summary.get("corrections") or {}
+    if corrected.get("files"):
+        _print(f"corrections: {corrected['applied']} applied, {corrected['rejected']} rejected "
+               f"({', '.join(corrected['files'])})")
+        for message in corrected["reject_messages"]:
             _print(f"rejected: {message}", file=sys.stderr)
+    for doc in docs:
+        for warning in doc["warnings"]:  # every line names its file, once
+            _print(f"warning: {_with_path(doc['path'], warning)}", file=sys.stderr)
+        for message in doc["reject_messages"]:
+            _print(f"rejected: {_with_path(doc['path'], message)}", file=sys.stderr)
     for name, rows in summary["check_failures"].items():
         _print(f"check failed: warehouse/checks/{name}.sql returned {len(rows)} row(s): {rows[:3]}",
                file=sys.stderr)
@@ -86,6 +110,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _print()
         _show_league_tables(args.db, args.show_index, args.show_year)
     return 1 if summary["status"] != "ok" else 0
+
+
+def _with_path(path: str, message: str) -> str:
+    """A message that names its file: prefixed with the path unless it already says it.
+
+    Example:
+        >>> _with_path("raw/a.csv", "raw/a.csv: empty"), _with_path("raw/a.csv", "rank 0 at line 3")
+        ('raw/a.csv: empty', 'raw/a.csv: rank 0 at line 3')
+    """
+    return message if path in message else f"{path}: {message}"
 
 
 def _show_league_tables(db: Path, index_code: str, year: int) -> None:
@@ -96,6 +130,28 @@ def _show_league_tables(db: Path, index_code: str, year: int) -> None:
         _print(query.format_league_tables(query.league_table(con, index_code, year)), file=sys.stdout)
     finally:
         con.close()
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    """Ingest raw/<year>/ for a range of years (flows.backfill); a progress line per year on stderr."""
+    quiet_prefect_defaults()  # before Prefect is imported: its settings are read then
+    from flows.backfill import run_backfill
+
+    result = run_backfill(args.from_year, args.to_year, raw=args.raw, db=args.db, task_runner=args.task_runner,
+                          dask_address=args.dask_address, progress=True)
+    years = result["years"]
+    _print(f"backfilled {len(years)} year(s) into {args.db}: "
+           + ", ".join(f"{y['year']} {y['status']}" for y in years))
+    return 1 if result["status"] != "ok" else 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Register the yearly deployment and run it on its schedule (flows.deploy); blocks until Ctrl-C."""
+    quiet_prefect_defaults()
+    from flows.deploy import serve
+
+    serve({"db": str(args.db)} if args.db != DEFAULT_DB else None)
+    return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -286,6 +342,32 @@ def _add_query_commands(sub: argparse._SubParsersAction, formatter: type) -> Non
     p.set_defaults(handler=cmd_report)
 
 
+def _add_operations_commands(sub: argparse._SubParsersAction, formatter: type) -> None:
+    """Parsers of backfill and serve (Prefect)."""
+    p = sub.add_parser("backfill", help="ingest a range of years, in order (Prefect flow)", formatter_class=formatter,
+                       epilog=EXAMPLES["backfill"],
+                       description="Run the ingest flow over raw/<year>/ for each year from --from to --to; each "
+                                   "year's outcome is a row of etl_run (status 'empty' when the year has no "
+                                   "documents). Exit 0 when every year loaded cleanly, 1 otherwise, 2 on error.")
+    p.add_argument("--from", dest="from_year", type=int, required=True, metavar="YEAR", help="first year")
+    p.add_argument("--to", dest="to_year", type=int, required=True, metavar="YEAR", help="last year")
+    p.add_argument("--raw", type=Path, default=RAW_DIR, metavar="DIR", help="folder of the years (default: raw/)")
+    p.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
+                   help="thread (default) or dask: a Dask cluster (prefect-dask) runs the extraction tasks")
+    p.add_argument("--dask-address", metavar="ADDR",
+                   help="scheduler of an existing Dask cluster (default with dask: a local one, 2 workers)")
+    _add_db(p)
+    p.set_defaults(handler=cmd_backfill)
+
+    p = sub.add_parser("serve", help="run the yearly ingestion on its schedule (needs a Prefect server)",
+                       formatter_class=formatter, epilog=EXAMPLES["serve"],
+                       description="Register the 'yearly-ingest/yearly' deployment (cron 06:00 on 15 April, "
+                                   "Asia/Ho_Chi_Minh; ingests raw/<last year>/) with the Prefect server of "
+                                   "PREFECT_API_URL and run its runs until stopped with Ctrl-C.")
+    _add_db(p)
+    p.set_defaults(handler=cmd_serve)
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE",
                         help="DuckDB warehouse file (default: warehouse/parindex.duckdb)")
@@ -309,6 +391,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--show-year", type=int, metavar="YEAR", help="then print that year's league tables")
     p.add_argument("--show-index", default="PAR", metavar="CODE", help="index of --show-year (default: PAR)")
+    p.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                   help="while another run holds the warehouse, wait up to this long, then stop (exit 2; default 0)")
+    p.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
+                   help="run the per-document tasks on Prefect's thread pool (default) or on a Dask cluster")
+    p.add_argument("--dask-address", metavar="ADDR",
+                   help="scheduler of an existing Dask cluster (default with dask: a local one, two workers)")
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("extract", help="print what one document says, as the JSON contract",
@@ -336,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--csv", action="store_true", help="rows as CSV")
     p.set_defaults(handler=cmd_rank)
     _add_query_commands(sub, formatter)
+    _add_operations_commands(sub, formatter)
     return parser
 
 
