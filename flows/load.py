@@ -155,7 +155,9 @@ def apply_ddl(con: duckdb.DuckDBPyConnection) -> None:
     from flows.migrations import upgrade
 
     upgrade(con)
-    for table in TABLES:
+    from flows.marts import MART_TABLES
+
+    for table in (*TABLES, *MART_TABLES):  # v_league_table reads dim_methodology_break
         con.execute(read_sql("ddl", table))
     for view in VIEWS:
         con.execute(read_sql("views", view))

@@ -73,6 +73,20 @@ def test_year_over_year_suppresses_comparison_across_a_methodology_break(ranked)
     assert before_break == (-1, 1.0, None)
 
 
+def test_league_table_shows_no_change_across_a_methodology_break(ranked):
+    add_score(ranked, NQ, 2021, 85.0, 1, index="SIPAS")
+    add_score(ranked, NQ, 2022, 88.0, 2, index="SIPAS")
+    add_score(ranked, HB, 2020, 79.0, 1, index="SIPAS")
+    add_score(ranked, HB, 2021, 80.0, 2, index="SIPAS")
+    across = ranked.execute("select prev_rank, rank_change, score_change, change_suppressed from v_league_table "
+                            "where index_code = 'SIPAS' and year = 2022 and unit_id = ?", [NQ]).fetchone()
+    assert across[:3] == (1, None, None)
+    assert across[3].startswith("SIPAS methodology changed")
+    before = ranked.execute("select rank_change, score_change, change_suppressed from v_league_table "
+                            "where index_code = 'SIPAS' and year = 2021 and unit_id = ?", [HB]).fetchone()
+    assert before == (-1, 1.0, None)
+
+
 def test_a_rank_from_another_bloc_is_not_compared(ranked):
     add_score(ranked, NQ, 2020, 90.0, 1, bloc="urban")
     row = ranked.execute("select prev_bloc, rank_change, score_change, suppressed_reason from v_year_over_year "

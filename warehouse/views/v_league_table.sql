@@ -3,7 +3,8 @@
 -- (1, 2, 2, 4), given only where every unit ranked above has a score; rank is the published one
 -- where given, else the computed one. prev_rank is the unit's rank in the year
 -- before (same bloc preferred, else the bloc the unit was in then); rank_change = prev_rank - rank,
--- so a positive change is a climb.
+-- so a positive change is a climb; across a methodology break (dim_methodology_break) no change is
+-- computed and change_suppressed gives the reason.
 create or replace view v_league_table as
 with figures as (
     select
@@ -76,8 +77,8 @@ with_previous as (
 )
 
 select
-    province,
-    index_code,
+    w.province,
+    w.index_code,
     year,
     criterion,
     bloc,
@@ -93,11 +94,21 @@ select
     rank_tied,
     rank_published <> rank_computed as rank_mismatch,
     prev_rank,
-    prev_rank - rank as rank_change,
+    case when brk.reason is null then prev_rank - rank end as rank_change,
     prev_score,
-    round(score - prev_score, 2) as score_change,
+    case when brk.reason is null then round(score - prev_score, 2) end as score_change,
+    brk.reason as change_suppressed,
     basis,
     source_count,
     source_id,
     evidence
-from with_previous
+from with_previous as w
+left join (
+    -- a methodology break between the previous year and this one: no change is computed across it
+    select index_code, first_year, province, string_agg(reason, '; ') as reason
+    from dim_methodology_break
+    group by all
+) as brk
+    on brk.index_code = w.index_code
+    and brk.first_year = w.year
+    and (brk.province is null or brk.province = w.province)
