@@ -398,6 +398,15 @@ def _title_text(title: str, unit_name: str) -> str:
 
 def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) -> dict:
     """A figure whose unit name matches no unit: held back, with the closest names."""
+    known = gazetteer.resolve(cand.surface, province, None)
+    if known is not None and not known.valid_in(cand.year):  # a real unit, but not in that year
+        period = f"{known.valid_from or '…'} – {known.valid_to or 'now'}"
+        return {"check": "unit_not_valid", "value": cand.surface, "place": f"line {cand.where.line}",
+                "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence,
+                "candidates": [known.name_vi],
+                "message": f"{known.name_vi} did not exist in {cand.year} (valid {period}) but a figure at line "
+                           f"{cand.where.line} is given for it; check the year of the source, or the unit's "
+                           "validity in warehouse/seeds/dim_unit.csv"}
     closest = gazetteer.closest(cand.surface, province)
     hint = f" — closest: {', '.join(closest)}" if closest else ""
     return {"check": "unknown_unit", "value": cand.surface, "place": f"line {cand.where.line}",
