@@ -271,3 +271,11 @@ def test_a_negative_score_is_rejected_not_loaded_positive(gazetteer):
     result = run(gazetteer, "Quận Ngô Quyền đạt -12,5 điểm. Quận Lê Chân - 91,2 điểm, xếp thứ 2.")
     assert [r["check"] for r in result["rejects"]] == ["score_range"]
     assert [(f["unit"], f["score"]) for f in result["facts"]] == [("Quận Lê Chân", 91.2)]
+
+
+def test_numbered_lists_rank_only_when_the_scores_fall_with_the_numbers(gazetteer):
+    ranked = facts_of(run(gazetteer, "Kết quả cụ thể:\n1. Sở Tư pháp: 93,5 điểm;\n2. Sở Nội vụ: 92,1 điểm;\n"
+                                     "3. Sở Y tế: 91 điểm."))
+    assert [ranked[(n, "PAR", 2019)]["rank"] for n in ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế")] == [1, 2, 3]
+    result = run(gazetteer, "Các đơn vị gồm:\n1. Sở Tư pháp: 90 điểm;\n2. Sở Nội vụ: 92,1 điểm.")
+    assert all(f["rank"] is None for f in result["facts"]) and result["warnings"]

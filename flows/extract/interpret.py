@@ -97,6 +97,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     if group_year is not None:
         year = group_year
     habitual_at = freq_at = None
+    listed = False  # a rank given by the number of a list item
     rank_tokens = [t for t in toks if t.kind in _RANK_KINDS]
     for i, t in enumerate(toks):
         if t.kind == "habitual":
@@ -118,6 +119,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 continue
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
             tied = t.kind == "ranks" and t.value["tied"]
+            listed = listed or (t.kind == "ranks" and t.value.get("listed", False))
             bound_year = _bound_year(toks, i, low, ctx.year)
             came_from = fold(low[max(0, t.start - 5):t.start]).endswith(("tu ", "from ")) and t is not rank_tokens[-1]
             if bound_year is not None and bound_year != year:
@@ -154,6 +156,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 cand.score_min = b["min"] if b["min"] is not None else cand.score_min
                 cand.score_max = b["max"] if b["max"] is not None else cand.score_max
         cand.group_size = n
+        cand.listed = listed and cand.rank is not None
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc) if unit else ""
         cand.of = _stated_size(toks, low)

@@ -76,6 +76,7 @@ class Candidate:
     last: tuple[int, int] | None = None  # (n, position) in "the n units ranked last"
     top: tuple[int, int] | None = None  # (n, position) in "the n units leading"
     group_size: int = 1
+    listed: bool = False  # the rank is a list item's number ("1. Sở Tư pháp: 93,5 điểm")
     shared_tie: bool = False  # one score for several units, said to be shared ("cùng đạt 95,7%")
     bloc: str = ""
     of: int | None = None  # the bloc size the text states ("xếp cuối trong 45 phường")

@@ -262,6 +262,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     """Facts, checked claims, warnings and rejects from a document's candidates."""
     warnings: list[str] = []
     candidates, rejects = _within_range(candidates)
+    _check_listed(candidates, warnings)
     candidates = _drop_conflicted(candidates, header, doc_year, warnings)
     scopes = defaultdict(list)
     for c in sorted(candidates, key=lambda c: c.order):
@@ -296,6 +297,25 @@ def index_maxima() -> dict[str, float]:
     """The highest score each index allows (bonus points included), from ``dim_index.csv``."""
     with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
         return {r["index_code"]: float(r["max_score"]) for r in csv.DictReader(fh) if r["max_score"]}
+
+
+def _check_listed(cands: list[Candidate], warnings: list[str]) -> None:
+    """Numbers of list items are ranks only where the scores fall along them; else they are dropped."""
+    lists: dict[tuple, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.listed:
+            lists[(c.where.paragraph, c.index, c.year)].append(c)
+    for members in lists.values():
+        ordered = sorted(members, key=lambda c: c.rank)
+        scores = [c.score for c in ordered if c.score is not None]
+        if any(a < b for a, b in zip(scores, scores[1:], strict=False)):
+            warnings.append(f"line {members[0].where.line}: a numbered list whose scores do not fall with its "
+                            "numbers; the numbers are not taken as ranks")
+            for c in members:
+                c.rank, c.rank_basis, c.listed = None, None, False
+        else:
+            for c in members:
+                c.rank_basis = "implied"
 
 
 def _within_range(cands: list[Candidate]) -> tuple[list[Candidate], list[dict]]:

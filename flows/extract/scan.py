@@ -133,6 +133,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+"
               r"(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))", _rank_range),
     ("ranks", r"á quân(?P<ords>)(?P<of>)", lambda m: {"ranks": [2], "tied": False, "of": None}),
+    # the number of a list item, "1. Sở Tư pháp: 93,5 điểm" (a listed rank: checked against the scores later)
+    ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
+     lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": None, "listed": True}),
     ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
     ("ranks", r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),

@@ -26,6 +26,7 @@ from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
 from flows.textnorm import fold, normalize_text
 
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)[.!?](?=\s+[A-ZĐÀ-Ỹ0-9\"“(])|\n")
 _BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
                        r"(so|quan|huyen|phuong|xa|dac khu)\b(,?\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
@@ -91,6 +92,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans, cursor = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
+        if _LIST_NUMBER.fullmatch(text, cursor, m.end()):
+            continue  # "1. Sở Tư pháp: 93,5 điểm": the number of a list item starts its sentence
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
@@ -185,6 +188,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     fronted = _FRONTED.search(prefix)
     if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
+    elif _LIST_NUMBER.fullmatch(prefix):  # "1. Sở Tư pháp: 93,5 điểm": the item's number is the unit's
+        groups[0].tokens += header
     elif header and _INTRODUCES.search(prefix):
         counts = [t.value["count"] for t in header if t.kind == "count" and t.value["count"]]
         covered = 0
