@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
 from flows.numerals import parse_decimal, parse_ordinal
-from flows.paths import SEED_DIR
+from flows.seeds import index_rows
 from flows.textnorm import fold_key
 
 # A unit cell that starts with these words is a summary row, not a unit.
@@ -120,9 +119,8 @@ def stated_year(text: str) -> int | None:
 @lru_cache(maxsize=1)
 def index_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(index_code, folded cue words) from the ``dim_index`` seed, in seed order."""
-    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
-        return tuple((r["index_code"], tuple(fold_key(c) for c in r["cues"].split("|") if c.strip()))
-                     for r in csv.DictReader(fh))
+    return tuple((r["index_code"], tuple(fold_key(c) for c in r["cues"].split("|") if c.strip()))
+                 for r in index_rows())
 
 
 def index_named_in(text: str) -> str | None:

@@ -9,13 +9,12 @@ is left out: a wrong number in a warehouse is worse than a missing one.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from functools import lru_cache
 
 from flows.extract.model import Candidate
 from flows.gazetteer import Gazetteer, same_province
-from flows.paths import SEED_DIR
+from flows.seeds import index_rows
 from flows.textnorm import fold
 
 _BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward": "commune"}
@@ -295,8 +294,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
 @lru_cache(maxsize=1)
 def index_maxima() -> dict[str, float]:
     """The highest score each index allows (bonus points included), from ``dim_index.csv``."""
-    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
-        return {r["index_code"]: float(r["max_score"]) for r in csv.DictReader(fh) if r["max_score"]}
+    return {r["index_code"]: float(r["max_score"]) for r in index_rows() if r["max_score"]}
 
 
 def _check_listed(cands: list[Candidate], warnings: list[str]) -> None:

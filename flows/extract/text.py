@@ -24,6 +24,7 @@ from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
+from flows.seeds import index_rows
 from flows.textnorm import fold, normalize_text
 
 _LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
@@ -77,9 +78,8 @@ def _component_cues(folded: str, s: int, e: int) -> list[int]:
 @lru_cache(maxsize=1)
 def index_cues() -> dict[str, tuple[str, ...]]:
     """Cue phrases per index code, from ``dim_index.csv`` (lowercased), read once per process."""
-    with open(SEED_DIR / "dim_index.csv", encoding="utf-8", newline="") as fh:
-        return {r["index_code"]: tuple(c.strip().lower() for c in r["cues"].split("|") if c.strip())
-                for r in csv.DictReader(fh)}
+    return {r["index_code"]: tuple(c.strip().lower() for c in r["cues"].split("|") if c.strip())
+            for r in index_rows()}
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
