@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pandas as pd
 
 from flows import query
 from flows.errors import ParindexError
+
+
+@contextmanager
+def reading(db: Any) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection (to the snapshot while a writer holds the warehouse, said on stderr)."""
+    con, note = query.open_for_reading(db)
+    if note:
+        print(note, file=sys.stderr)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def _emit(frame: pd.DataFrame, args: argparse.Namespace, readable: str) -> None:
@@ -26,23 +42,15 @@ def run_sql(args: argparse.Namespace) -> int:
     from flows.sql_guard import check_read_only, run_read_only
 
     check_read_only(args.query)  # refuse before opening anything
-    con, note = query.open_for_reading(args.db)
-    if note:
-        print(note, file=sys.stderr)
-    try:
+    with reading(args.db) as con:
         frame = run_read_only(con, args.query)
-    finally:
-        con.close()
     _emit(frame, args, query.format_table(frame))
     return 0
 
 
 def run_history(args: argparse.Namespace) -> int:
     """Print a unit's lineage and figures over the years, predecessors and successors included."""
-    con, note = query.open_for_reading(args.db)
-    if note:
-        print(note, file=sys.stderr)
-    try:
+    with reading(args.db) as con:
         units = query.resolve_units(con, args.unit)
         province = query.resolve_province(con, args.province)
         if province:
@@ -50,8 +58,6 @@ def run_history(args: argparse.Namespace) -> int:
         index_code = query.resolve_index(con, args.index) if args.index else None
         histories = [(unit, *query.unit_history(con, unit["unit_id"], index_code=index_code))
                      for _, unit in units.iterrows()]
-    finally:
-        con.close()
     with_figures = [h for h in histories if not h[2].empty]
     if with_figures and len(with_figures) < len(histories):  # namesakes without figures only add noise
         others = [f"{h[0]['name_vi']} ({h[0]['province']})" for h in histories if h[2].empty]
@@ -72,14 +78,9 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_leaders(args: argparse.Namespace) -> int:
     """Print who ranked first each year."""
-    con, note = query.open_for_reading(args.db)
-    if note:
-        print(note, file=sys.stderr)
-    try:
+    with reading(args.db) as con:
         unit_ids = query.resolve_units(con, args.unit)["unit_id"].tolist() if args.unit else None
         frame = query.leaders(con, args.index, province=args.province, unit_kind=args.kind, unit_ids=unit_ids)
-    finally:
-        con.close()
     _emit(frame, args, query.format_leaders(frame))
     return 0
 
@@ -88,13 +89,8 @@ def run_export(args: argparse.Namespace) -> int:
     """Write tables and views as Parquet or CSV files."""
     from flows.export import export_relations
 
-    con, note = query.open_for_reading(args.db)
-    if note:
-        print(note, file=sys.stderr)
-    try:
+    with reading(args.db) as con:
         written = export_relations(con, Path(args.out), args.format, args.table)
-    finally:
-        con.close()
     print(f"wrote {len(written)} file(s) to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 
@@ -103,12 +99,7 @@ def run_report(args: argparse.Namespace) -> int:
     """Write the one-page HTML report of a year."""
     from flows.report import write_report
 
-    con, note = query.open_for_reading(args.db)
-    if note:
-        print(note, file=sys.stderr)
-    try:
+    with reading(args.db) as con:
         out = write_report(con, args.year, Path(args.out), index_code=args.index)
-    finally:
-        con.close()
     print(f"wrote {out}")
     return 0
