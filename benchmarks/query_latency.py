@@ -8,8 +8,11 @@ The warehouse is built with the project's DDL, views and seeded dimensions (``fl
 the facts are generated in SQL, not through the extractor: every unit of ``dim_unit`` (about 15,500:
 provinces, departments, districts, communes) for every year 2012-2025, PAR with its total and ten
 components and SIPAS, each figure published by several sources (the appendix table and news
-articles), until ``--rows`` rows. An existing ``--db`` with enough rows is reused. Each query runs
-once to warm up, then ``--repeat`` times; the median and the spread are printed.
+articles), until ``--rows`` rows. An existing ``--db`` with enough rows is reused. The league table is
+materialised (``mart_league_table``, ``flows.marts.refresh_marts``): the script reports what a full
+rebuild and the refresh of one index-year cost (each in a transaction that is rolled back, so the
+file is unchanged), then the queries. Each query runs once to warm up, then ``--repeat`` times; the
+median and the spread are printed.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flows import load  # noqa: E402
+from flows import load, marts  # noqa: E402
 from flows.dimensions import dimension_frames  # noqa: E402
 from flows.gazetteer import Gazetteer  # noqa: E402
 
@@ -78,8 +81,22 @@ QUERIES = {
         "and criterion = 'TOTAL'", {"province": "Hải Phòng"}),
     "year over year, whole country, one year (v_year_over_year)": (
         "select * from v_year_over_year where index_code = 'PAR' and year = 2019 and criterion = 'TOTAL'", {}),
+    "biggest movers, one province and year (v_biggest_movers)": (
+        "select * from v_biggest_movers where province = $province and index_code = 'PAR' and year = 2019 "
+        "and criterion = 'TOTAL'", {"province": "Hải Phòng"}),
+    "leaders, one province, every year (v_leaders)": (
+        "select * from v_leaders where province = $province and index_code = 'PAR' and criterion = 'TOTAL'",
+        {"province": "Hải Phòng"}),
+    "leaders, whole country, every year (v_leaders)": (
+        "select * from v_leaders where index_code = 'PAR' and criterion = 'TOTAL'", {}),
+    "component breakdown, one province and year (v_component_breakdown)": (
+        "select * from v_component_breakdown where province = $province and index_code = 'PAR' and year = 2019",
+        {"province": "Hải Phòng"}),
     "league table, every row (count(*) of v_league_table)": ("select count(*) from v_league_table", {}),
+    "year over year, every row (count(*) of v_year_over_year)": ("select count(*) from v_year_over_year", {}),
 }
+REFRESHES = {"full rebuild (refresh_marts(con))": None, "one index-year (refresh_marts(con, [('PAR', 2019)]))":
+             [("PAR", 2019)], "one small index-year (refresh_marts(con, [('SIPAS', 2019)]))": [("SIPAS", 2019)]}
 
 
 def build(db: Path, rows: int) -> int:
@@ -89,6 +106,7 @@ def build(db: Path, rows: int) -> int:
         load.apply_ddl(con)
         have = con.execute("select count(*) from fact_score").fetchone()[0]
         if have >= rows:
+            marts.sync_marts(con)  # an older file, or one made before the seeds changed
             return have
         load.seed_dimensions(con, dimension_frames(Gazetteer.load(), load.read_index_seed()))
         criteria = ", ".join(f"('{i}', '{c}', {n})" for n, (i, c) in enumerate(CRITERIA))  # constants, not input
@@ -97,10 +115,32 @@ def build(db: Path, rows: int) -> int:
         con.execute("delete from dim_source")
         con.execute(_SOURCES.format(sources=SOURCES))
         con.execute(_FACTS.format(criteria=criteria, sources=SOURCES), {"rows": rows})
-        con.execute("checkpoint")
         count = con.execute("select count(*) from fact_score").fetchone()[0]
         print(f"generated {count:,} fact rows in {time.perf_counter() - t0:.0f} s")
+        t0 = time.perf_counter()
+        with load.transaction(con):
+            marts.refresh_marts(con)
+        con.execute("checkpoint")
+        print(f"materialised the league table in {time.perf_counter() - t0:.0f} s")
         return count
+    finally:
+        con.close()
+
+
+def time_refreshes(db: Path, repeat: int) -> None:
+    """Median time of each refresh in REFRESHES, every run rolled back."""
+    con = load.connect(db)
+    try:
+        for name, keys in REFRESHES.items():
+            times = []
+            for _ in range(repeat if keys else 1):
+                con.execute("begin transaction")
+                t0 = time.perf_counter()
+                marts.refresh_marts(con, keys)
+                times.append((time.perf_counter() - t0) * 1000)
+                con.execute("rollback")
+            print(f"refresh, {name}: median {statistics.median(times):,.0f} ms "
+                  f"(min {min(times):,.0f}, max {max(times):,.0f})", flush=True)
     finally:
         con.close()
 
@@ -112,6 +152,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     count = build(args.db, args.rows)
+    time_refreshes(args.db, args.repeat)
     con = load.connect(args.db, read_only=True)
     threads = con.execute("select current_setting('threads')").fetchone()[0]
     print(f"fact rows: {count:,}; DuckDB threads: {threads}")
@@ -122,8 +163,8 @@ def main() -> None:
             t0 = time.perf_counter()
             con.execute(sql, params).fetchall()
             times.append((time.perf_counter() - t0) * 1000)
-        print(f"{name}: median {statistics.median(times):.0f} ms (min {min(times):.0f}, max {max(times):.0f}), "
-              f"{len(result)} rows")
+        print(f"{name}: median {statistics.median(times):,.0f} ms (min {min(times):,.0f}, max {max(times):,.0f}), "
+              f"{len(result)} rows", flush=True)
     con.close()
 
 

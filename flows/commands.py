@@ -88,9 +88,10 @@ def run_leaders(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Write tables and views as Parquet or CSV files."""
     from flows.export import export_relations
+    from flows.publish import published_relations
 
     with reading(args.db) as con:
-        written = export_relations(con, Path(args.out), args.format, args.table)
+        written = export_relations(con, Path(args.out), args.format, args.table or published_relations(con))
     print(f"wrote {len(written)} file(s) to {args.out}: " + ", ".join(p.name for p in written))
     return 0
 

@@ -6,7 +6,8 @@ that reports it: ``field`` is ``score``, ``rank``, ``score_min`` or ``score_max`
 row keeps the reason in ``fact_score.correction``; ``etl_correction`` keeps the original value. A
 correction to a figure the warehouse does not hold is a reject (``etl_reject``), never a new fact.
 Every run first undoes the corrections of the files in its scope, so removing a line restores the
-published figure; the whole step is one transaction.
+published figure; the whole step is one transaction, which also refreshes the materialised league
+table (``marts.refresh_marts``) for the index-years whose figures changed.
 """
 
 from __future__ import annotations
@@ -98,6 +99,12 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[dict[s
 
 
 _SAME_ROW = " and ".join(f"f.{k} = c.{k}" for k in KEY)
+
+
+def _corrected_pairs(con: duckdb.DuckDBPyConnection, files: list[str]) -> set[tuple[str, int]]:
+    """(index_code, year) of every figure the corrections recorded for ``files`` change."""
+    return set(con.execute("select distinct index_code, year from etl_correction where file in (select unnest(?))",
+                           [files]).fetchall())
 
 
 def _undo(con: duckdb.DuckDBPyConnection, files: list[str]) -> None:
@@ -201,6 +208,7 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, paths: Sequence[str | Path
     from flows.discover import display_path
     from flows.extract import hints_from_path
     from flows.load import _insert
+    from flows.marts import refresh_marts
     from flows.validate import reject_frame
 
     outcome = Outcome(files=[display_path(p) for p in find_files(paths)])
@@ -208,7 +216,9 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, paths: Sequence[str | Path
         recorded = [f for (f,) in con.execute(
             "select distinct file from etl_correction union select distinct file from etl_reject "
             "where file like '%' || ?", [FILE_NAME]).fetchall()]
-        _undo(con, sorted({*outcome.files, *(f for f in recorded if _in_scope(f, paths))}))
+        undone = sorted({*outcome.files, *(f for f in recorded if _in_scope(f, paths))})
+        changed = _corrected_pairs(con, undone)
+        _undo(con, undone)
         for file in outcome.files:
             rows, rejects = read_rows(Path(file))
             outcome.rejects += rejects
@@ -221,4 +231,5 @@ def apply_corrections(con: duckdb.DuckDBPyConnection, paths: Sequence[str | Path
                     outcome.applied += 1
         if outcome.rejects:
             _insert(con, "etl_reject", reject_frame(outcome.rejects))
+        refresh_marts(con, changed | _corrected_pairs(con, outcome.files))  # the league tables follow
     return outcome

@@ -3,7 +3,8 @@
 ``<db stem>-read.duckdb`` beside the warehouse (``warehouse/parindex-read.duckdb``) is replaced
 atomically: the closed warehouse file is copied to a temporary file, which is renamed over the
 snapshot; a BI tool that still has the old snapshot open keeps reading it. Parquet files of every
-table and view go to ``export/`` beside it (``warehouse/export/``), swapped in as a whole folder.
+table and view go to ``export/`` beside it (``warehouse/export/``), swapped in as a whole folder;
+the materialised marts are left out (``v_league_table.parquet`` holds ``mart_league_table``'s rows).
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from pathlib import Path
 import duckdb
 
 from flows.errors import ParindexError
-from flows.export import export_relations
+from flows.export import export_relations, relations
+
+
+def published_relations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every table and view worth a file: all but the marts, whose rows their views already give."""
+    from flows.marts import MART_TABLES
+
+    hidden = {t for t in MART_TABLES if t.startswith("mart_")}
+    return [name for name in relations(con) if name not in hidden]
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,7 @@ def publish_snapshot(db: Path | str, *, parquet: bool = True) -> Snapshot:
             shutil.rmtree(tmp_dir, ignore_errors=True)
             con = duckdb.connect(str(tmp_db), read_only=True)
             try:
-                export_relations(con, tmp_dir, "parquet")
+                export_relations(con, tmp_dir, "parquet", published_relations(con))
             finally:
                 con.close()
         os.replace(tmp_db, target.db)

@@ -107,3 +107,19 @@ def test_corrections_are_not_documents(tmp_path):
     (tmp_path / "diem.csv").write_text("STT;Đơn vị\n", encoding="utf-8")
     assert [p.name for p in discover([tmp_path])] == ["diem.csv"]
     assert corrections.find_files([tmp_path]) == [tmp_path / "corrections.csv"]
+
+
+def test_the_league_table_follows_a_correction_and_its_removal(loaded, gazetteer):
+    con, folder = loaded
+
+    def league(unit_id):
+        return con.execute("select score, rank from v_league_table where unit_id = ? and year = 2019 "
+                           "and criterion = 'TOTAL'", [unit_id]).fetchone()
+
+    published = league(NQ)
+    _apply(con, folder, gazetteer, ["Quận Ngô Quyền,PAR,2019,score,\"92,03\",QĐ 1200/QĐ-UBND đính chính",
+                                    "quan le chan,par,2019,rank,4,bảng gốc in nhầm thứ hạng"])
+    assert league(NQ) == (pytest.approx(92.03), published[1])
+    assert league(LC)[1] == 4
+    _apply(con, folder, gazetteer, [])
+    assert league(NQ) == published and league(LC)[1] == 3

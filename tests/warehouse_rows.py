@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from flows.marts import refresh_marts
+
 NQ, HB, LC, HA = ("hai-phong:quan-ngo-quyen", "hai-phong:quan-hong-bang", "hai-phong:quan-le-chan",
                   "hai-phong:quan-hai-an")
 SRC, SRC2 = "a" * 64, "b" * 64
@@ -23,3 +25,4 @@ def add_score(con: duckdb.DuckDBPyConnection, unit_id: str, year: int, score: fl
                 "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'stated', ?, ?, 0, 10, 'test')",
                 [unit_id, index, year, criterion, bloc, score, score_min, score_max, rank, tied, source,
                  f"{unit_id} {year} {criterion}: {score}"])
+    refresh_marts(con, [(index, year)])  # as every writer of fact_score does: the league table follows

@@ -1,18 +1,16 @@
 -- one row per (province, index, year, bloc, criterion, unit) for component scores (criterion <> 'TOTAL'):
 -- the unit's score against the best and the average of its bloc on that criterion, and its rank there.
+-- Reads the preferred figures from mart_league_table (one row per preferred figure of a known unit).
 create or replace view v_component_breakdown as
 with components as (
-    select
-        u.province, f.index_code, f.year, f.bloc, f.criterion, u.unit_kind, f.unit_id,
-        u.name_vi as unit, f.score, f.source_id, f.evidence
-    from v_fact_score_preferred as f
-    join dim_unit as u using (unit_id)
-    where f.criterion <> 'TOTAL'
+    select province, index_code, year, bloc, criterion, unit_kind, unit_id, unit, score, source_id, evidence
+    from mart_league_table
+    where criterion <> 'TOTAL'
 ),
 
 totals as (
-    select unit_id, index_code, year, bloc, score as total_score
-    from v_fact_score_preferred
+    select province, unit_id, index_code, year, bloc, score as total_score
+    from mart_league_table
     where criterion = 'TOTAL'
 )
 
@@ -32,5 +30,5 @@ select
     c.source_id,
     c.evidence
 from components as c
-left join totals as t using (unit_id, index_code, year, bloc)
+left join totals as t using (province, unit_id, index_code, year, bloc)
 window w as (partition by c.province, c.index_code, c.year, c.bloc, c.criterion)

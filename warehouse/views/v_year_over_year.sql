@@ -4,37 +4,56 @@
 -- (dim_methodology_break) both are, and a rank from another bloc is not compared either.
 -- first_time_leader: ranked first, never first before in this province, index and criterion.
 create or replace view v_year_over_year as
-with league as (
+with league as not materialized (
     select
         province, index_code, year, criterion, bloc, unit_kind, unit_id, unit,
         score, score_min, score_max, rank, rank_tied, source_id
-    from v_league_table
+    from mart_league_table
+),
+
+unit_years as not materialized (
+    -- every year a unit was ranked in (any bloc): the last earlier one, and whether it led before.
+    -- Partitioned by province too (a unit has one), so a filter on the province reaches the mart.
+    select
+        province, unit_id, index_code, criterion, year,
+        lag(year) over history as prev_year,
+        coalesce(bool_or(led) over (history rows between unbounded preceding and 1 preceding), false)
+            as led_before
+    from (
+        select province, unit_id, index_code, criterion, year, bool_or(rank = 1) as led
+        from league
+        group by all
+    )
+    window history as (partition by province, unit_id, index_code, criterion order by year)
 ),
 
 with_previous as (
     select
         cur.*,
-        prev.year as prev_year,
+        y.led_before,
+        y.prev_year,
         prev.bloc as prev_bloc,
         prev.rank as prev_rank,
         prev.score as prev_score
     from league as cur
+    join unit_years as y using (province, unit_id, index_code, criterion, year)
     left join league as prev
-        on prev.unit_id = cur.unit_id
+        on prev.province = cur.province
+        and prev.unit_id = cur.unit_id
         and prev.index_code = cur.index_code
         and prev.criterion = cur.criterion
-        and prev.year < cur.year
+        and prev.year = y.prev_year
     qualify row_number() over (
-        partition by cur.unit_id, cur.index_code, cur.year, cur.criterion, cur.bloc
-        order by prev.year desc nulls last, prev.bloc = cur.bloc desc, prev.rank nulls last
+        partition by cur.province, cur.unit_id, cur.index_code, cur.year, cur.criterion, cur.bloc
+        order by prev.bloc = cur.bloc desc nulls last, prev.rank nulls last, prev.bloc
     ) = 1
 ),
 
 breaks as (
     select
-        p.unit_id, p.index_code, p.year, p.criterion, p.bloc,
+        p.province, p.unit_id, p.index_code, p.year, p.criterion, p.bloc,
         string_agg(
-            'methodology break from ' || b.first_year || ': ' || b.reason, '; ' order by b.first_year
+            'methodology break from ' || b.first_year || ': ' || b.reason, '; ' order by b.first_year, b.reason
         ) as break_reason
     from with_previous as p
     join dim_methodology_break as b
@@ -55,7 +74,7 @@ compared as (
         end as suppressed_reason,
         b.break_reason is null as comparable
     from with_previous as p
-    left join breaks as b using (unit_id, index_code, year, criterion, bloc)
+    left join breaks as b using (province, unit_id, index_code, year, criterion, bloc)
 ),
 
 changes as (
@@ -72,15 +91,7 @@ select
     prev_year, prev_bloc, prev_rank, prev_score,
     rank_change, score_change,
     suppressed_reason,
-    rank = 1 and not exists (
-        select 1
-        from league as earlier
-        where earlier.unit_id = changes.unit_id
-            and earlier.index_code = changes.index_code
-            and earlier.criterion = changes.criterion
-            and earlier.year < changes.year
-            and earlier.rank = 1
-    ) as first_time_leader,
+    rank = 1 and not led_before as first_time_leader,
     case when rank_change > 0 then
         rank() over (partition by province, index_code, year, criterion, bloc, rank_change > 0
                      order by rank_change desc)
