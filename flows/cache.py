@@ -9,7 +9,7 @@ the warehouse, so a re-run reports the same counts (and the same rejects) as the
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,11 +78,68 @@ def is_unchanged(con: duckdb.DuckDBPyConnection, key: CacheKey | None) -> bool:
     return bool(row and row[0])
 
 
+def unchanged(con: duckdb.DuckDBPyConnection, keys: Iterable[CacheKey | None]) -> set[str]:
+    """Paths of the keys the warehouse holds loaded from the same bytes, extractor and seeds (one query)."""
+    import pandas as pd
+
+    rows = [(k.path, k.sha256, k.extractor_version, k.seed_fingerprint) for k in keys if k is not None]
+    if not rows:
+        return set()
+    con.register("_parindex_keys", pd.DataFrame(rows, columns=["path", "sha256", "extractor_version",
+                                                               "seed_fingerprint"]))
+    try:
+        found = con.execute("select path from etl_document join _parindex_keys "
+                            "using (path, sha256, extractor_version, seed_fingerprint)").fetchall()
+    finally:
+        con.unregister("_parindex_keys")
+    return {path for (path,) in found}
+
+
 def record(con: duckdb.DuckDBPyConnection, key: CacheKey, loaded_at: Any, run_id: str | None) -> None:
     """Remember what a document was loaded with (call inside the document's transaction)."""
     con.execute("delete from etl_document where path = ?", [key.path])
     con.execute("insert into etl_document values (?, ?, ?, ?, ?, ?)",
                 [key.path, key.sha256, key.extractor_version, key.seed_fingerprint, loaded_at, run_id])
+
+
+def record_many(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey], loaded_at: Any,
+                run_id: str | None) -> None:
+    """``record`` for many documents with two statements (call inside their transaction)."""
+    import pandas as pd
+
+    frame = pd.DataFrame([(k.path, k.sha256, k.extractor_version, k.seed_fingerprint) for k in keys],
+                         columns=["path", "sha256", "extractor_version", "seed_fingerprint"])
+    frame = frame.drop_duplicates("path", keep="last").assign(loaded_at=loaded_at, run_id=run_id)
+    con.register("_parindex_cache_keys", frame)
+    try:
+        con.execute("delete from etl_document where path in (select path from _parindex_cache_keys)")
+        con.execute("insert into etl_document by name select * from _parindex_cache_keys")
+    finally:
+        con.unregister("_parindex_cache_keys")
+
+
+def cached_summaries(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey]) -> dict[str, dict[str, Any]]:
+    """``cached_summary`` of many documents, with one query per table."""
+    import pandas as pd
+
+    if not keys:
+        return {}
+    con.register("_parindex_keys", pd.DataFrame({"path": [k.path for k in keys], "sha256": [k.sha256 for k in keys]}))
+    try:
+        counts = {table: dict(con.execute(
+            f"select source_id, count(*) from {table} where source_id in (select sha256 from _parindex_keys) "
+            "group by all").fetchall()) for table in ("dim_source", "fact_score", "fact_leader_rating", "fact_claim")}
+        messages: dict[str, list[str]] = {}
+        for path, message in con.execute("select file, message from etl_reject "
+                                         "where file in (select path from _parindex_keys) order by all").fetchall():
+            messages.setdefault(path, []).append(message)
+    finally:
+        con.unregister("_parindex_keys")
+    return {k.path: {"path": k.path, "readable": bool(counts["dim_source"].get(k.sha256)),
+                     "facts": counts["fact_score"].get(k.sha256, 0),
+                     "leader_ratings": counts["fact_leader_rating"].get(k.sha256, 0),
+                     "claims": counts["fact_claim"].get(k.sha256, 0), "rejects": len(messages.get(k.path, [])),
+                     "warnings": [], "reject_messages": messages.get(k.path, []), "unchanged": True} for k in keys}
 
 
 def cached_summary(con: duckdb.DuckDBPyConnection, key: CacheKey) -> dict[str, Any]:

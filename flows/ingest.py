@@ -1,12 +1,14 @@
-"""The ingest flow: discover -> extract and validate (one task per document) -> load -> check.
+"""The ingest flow: discover -> extract and validate (one task per batch of documents) -> load -> check.
 
-Extraction runs as one Prefect task per document; loading stays sequential in the flow because
-DuckDB has a single writer, and each document is one transaction. The flow holds the write lock for
-the whole run. Importing this module imports Prefect: only ``parindex ingest`` does.
+Extraction and validation run as one Prefect task per batch of up to ``BATCH_DOCUMENTS`` documents
+(pandera and Prefect cost per call, not per row); loading stays sequential in the flow because DuckDB
+has a single writer, and each batch is one transaction. The flow holds the write lock for the whole
+run. Importing this module imports Prefect: only ``parindex ingest`` does.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 import uuid
 from collections.abc import Sequence
@@ -20,13 +22,15 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import EXTRACTOR_VERSION, cache, corrections, load
 from flows.corrections import Outcome
-from flows.dimensions import Dimensions, dimension_frames
 from flows.discover import discover, display_path
 from flows.errors import ParindexError, UnreadableInput
 from flows.extract import extract_path
 from flows.gazetteer import Gazetteer
 from flows.paths import DEFAULT_DB, RAW_DIR
-from flows.validate import ValidatedDocument, rejected_document, validate_contract
+from flows.refdata import reference_data
+from flows.validate import ValidatedDocument, rejected_document, validate_batch
+
+BATCH_DOCUMENTS = 100  # documents per extraction task and per load transaction
 
 
 def _is_io_error(_task: Any, _run: Any, state: Any) -> bool:
@@ -46,9 +50,8 @@ def discover_documents(paths: list[str]) -> list[Path]:
     return discover(paths)
 
 
-@task(cache_policy=NO_CACHE)
-def extract_document(path: Path, gazetteer: Gazetteer, dims: Dimensions, ingested_at: datetime) -> ValidatedDocument:
-    """Extract one document and validate it; an unreadable document becomes a reject."""
+def _extracted(path: Path, gazetteer: Gazetteer) -> dict[str, Any] | ValidatedDocument:
+    """The extraction contract of one document, or the reject of a document that cannot be read."""
     try:
         contract = extract_path(path, gazetteer)
     except ParindexError as exc:
@@ -59,14 +62,64 @@ def extract_document(path: Path, gazetteer: Gazetteer, dims: Dimensions, ingeste
             path=str(path), fix="check that it is a PAR/SIPAS announcement or score table with a header row "
                                 "'STT;Đơn vị;Tổng điểm;Xếp hạng'; remove it from raw/ if it is not"),
             source_id=contract["source"]["sha256"])
-    return validate_contract(contract, dims, ingested_at=ingested_at)
+    return contract
+
+
+@task(cache_policy=NO_CACHE)
+def extract_batch(paths: list[Path], seeds: str, ingested_at: datetime) -> list[ValidatedDocument]:
+    """Extract a batch of documents and validate them together; unreadable documents become rejects."""
+    gazetteer, _frames, dims = reference_data(seeds)
+    results = [_extracted(path, gazetteer) for path in paths]
+    contracts = [r for r in results if not isinstance(r, ValidatedDocument)]
+    validated = iter(validate_batch(contracts, dims, ingested_at=ingested_at) if contracts else [])
+    return [r if isinstance(r, ValidatedDocument) else next(validated) for r in results]
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_is_io_error)
-def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument, key: cache.CacheKey | None = None,
-                  run_id: str | None = None) -> None:
-    """Replace one document's rows in the warehouse (one transaction, with its cache record)."""
-    load.load_document(con, doc, key, run_id)
+def load_documents(con: duckdb.DuckDBPyConnection, docs: list[ValidatedDocument],
+                   keys: list[cache.CacheKey | None], run_id: str | None = None) -> list[ValidatedDocument]:
+    """Replace the documents' rows in the warehouse in one transaction (with their cache records).
+
+    Should the batch fail for any reason but the disk, each document is loaded on its own and one that
+    still fails is recorded as a rejected document instead; returns what was loaded.
+    """
+    try:
+        load.load_batch(con, docs, keys, run_id)
+        return docs
+    except duckdb.IOException:
+        raise
+    except duckdb.Error:
+        if len(docs) == 1:
+            raise
+    loaded = []
+    for doc, key in zip(docs, keys, strict=True):
+        try:
+            load.load_document(con, doc, key, run_id)
+        except duckdb.IOException:
+            raise
+        except duckdb.Error as exc:
+            doc = rejected_document(doc.path, ParindexError(
+                f"could not be loaded: {exc}", path=doc.path,
+                fix="this is a bug in parindex (validation let the rows through); please report it"),
+                source_id=doc.source_id)
+            load.load_document(con, doc, None, run_id)
+        loaded.append(doc)
+    return loaded
+
+
+def batches(paths: Sequence[Path], workers: int = 2, size: int = BATCH_DOCUMENTS) -> list[list[Path]]:
+    """Consecutive batches of at most ``size`` paths, at least two per worker when there are enough.
+
+    Example:
+        >>> [len(b) for b in batches([Path(str(n)) for n in range(10)], workers=2, size=3)]
+        [3, 3, 3, 1]
+        >>> [len(b) for b in batches([Path("a"), Path("b")])]
+        [1, 1]
+    """
+    if not paths:
+        return []
+    per = max(1, min(size, math.ceil(len(paths) / (2 * max(1, workers)))))
+    return [list(paths[i:i + per]) for i in range(0, len(paths), per)]
 
 
 @task(cache_policy=NO_CACHE)
@@ -103,6 +156,16 @@ def run_record(run_id: str, started: datetime, paths: Sequence[str], docs: list[
             "extractor_version": EXTRACTOR_VERSION}
 
 
+def _workers() -> int:
+    """Worker processes of the flow's task runner (1 for threads)."""
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    runner = getattr(context, "task_runner", None)
+    return int(getattr(runner, "_max_workers", None) or 1) if runner is not None and "Process" in type(
+        runner).__name__ else 1
+
+
 def _now() -> datetime:
     """Naive UTC, the way the warehouse stores timestamps."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -134,9 +197,8 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
     paths = paths or [display_path(RAW_DIR)]
     db_path = Path(db or DEFAULT_DB)
     run_id, started = _run_id(), _now()
-    gazetteer = Gazetteer.load()
-    dim_frames = dimension_frames(gazetteer, load.read_index_seed())
-    dims = Dimensions.from_frames(dim_frames["dim_index"], dim_frames["dim_unit"])
+    seeds = cache.seed_fingerprint()
+    gazetteer, dim_frames, _dims = reference_data(seeds)
 
     files = discover_documents(paths)
     con = load.connect(db_path, wait=wait)
@@ -148,18 +210,22 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
     try:
         load.prepare(con, dim_frames)
         load.record_run(con, run_record(run_id, started, paths, docs, 0, status="running"))
-        seeds = cache.seed_fingerprint()
         keys = {f: cache.cache_key(f, seeds) for f in files}
-        todo = [f for f in files if not cache.is_unchanged(con, keys[f])]
-        extracted = dict(zip(todo, extract_document.map(todo, unmapped(gazetteer), unmapped(dims),
-                                                        unmapped(started)), strict=True))
+        same = cache.unchanged(con, keys.values())
+        todo = [f for f in files if keys[f] is None or keys[f].path not in same]
+        cached = cache.cached_summaries(con, [keys[f] for f in files if keys[f] is not None and keys[f].path in same])
+        work = batches(todo, workers=_workers())
+        futures = extract_batch.map(work, unmapped(seeds), unmapped(started))
+        batch_of = {path: number for number, batch in enumerate(work) for path in batch}
+        summaries: dict[Path, dict[str, Any]] = {}
         for number, path in enumerate(files, start=1):
-            if path in extracted:
-                doc = extracted[path].result()
-                load_document(con, doc, keys[path], run_id)
-                docs.append(document_summary(doc) | {"unchanged": False})
-            else:
-                docs.append(cache.cached_summary(con, keys[path]))
+            if path in batch_of and path not in summaries:
+                at = batch_of[path]
+                loaded = load_documents(con, futures[at].result(), [keys[p] for p in work[at]], run_id)
+                futures[at] = None  # release the batch's frames once they are in the warehouse
+                summaries |= {p: document_summary(d) | {"unchanged": False}
+                              for p, d in zip(work[at], loaded, strict=True)}
+            docs.append(summaries.pop(path) if path in batch_of else cached[keys[path].path])
             _progress(progress, number, len(files), docs[-1])
         corrected = apply_corrections(con, paths, gazetteer)
         failures = check_warehouse(con)

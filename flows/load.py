@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # validation pulls in pandera, which the read-only commands d
 
 # Creation order; the DDL of each lives in warehouse/ddl/<table>.sql.
 TABLES = ("schema_version", "dim_index", "dim_criterion", "dim_unit", "dim_unit_alias", "dim_source", "fact_score",
-          "fact_leader_rating", "fact_claim", "etl_run", "etl_reject", "etl_document", "etl_correction")
+          "fact_leader_rating", "fact_claim", "etl_run", "etl_reject", "etl_document", "etl_correction",
+          "etl_seed")
 # Views in dependency order, from warehouse/views/<view>.sql.
 VIEWS = ("v_fact_score_preferred", "v_league_table", "v_score_conflict")
 SEEDED_TABLES = ("dim_index", "dim_criterion", "dim_unit", "dim_unit_alias")
@@ -189,44 +190,117 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> 
         con.unregister("_parindex_staging")
 
 
+def seed_fingerprint(frames: Mapping[str, pd.DataFrame]) -> str:
+    """A hash of the seeded dimension frames' contents (columns, values and order)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for table in SEEDED_TABLES:
+        frame = frames[table]
+        digest.update("|".join([table, *map(str, frame.columns)]).encode())
+        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
 def seed_dimensions(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pd.DataFrame]) -> None:
-    """Replace the seeded dimensions (dim_index, dim_criterion, dim_unit, dim_unit_alias) in one transaction."""
+    """Replace the seeded dimensions (dim_index, dim_criterion, dim_unit, dim_unit_alias) in one transaction.
+
+    Skipped when they are what the last run wrote (same fingerprint): 15,000 units need not be rewritten.
+    """
+    fingerprint = seed_fingerprint(frames)
+    stored = con.execute("select count(*) from etl_seed where fingerprint = ?", [fingerprint]).fetchone() == (1,)
+    if stored and all(con.execute(f"select count(*) from {table}").fetchone() == (len(frames[table]),)
+                      for table in SEEDED_TABLES):  # a row written behind the pipeline's back forces a rewrite
+        return
     with transaction(con):
         for table in SEEDED_TABLES:
             con.execute(f"delete from {table}")
             _insert(con, table, frames[table])
+        con.execute("delete from etl_seed")
+        con.execute("insert into etl_seed values (?, ?)", [fingerprint, datetime.now(UTC).replace(tzinfo=None)])
 
 
 def prepare(con: duckdb.DuckDBPyConnection, dimension_frames: Mapping[str, pd.DataFrame]) -> None:
     """Tables, views and seeded dimensions, ready for documents; runs left 'running' by a crash are 'failed'."""
+    from flows.marts import sync_marts
+
     apply_ddl(con)
     seed_dimensions(con, dimension_frames)
+    sync_marts(con)  # rebuilds the league table mart when the units, breaks or its SQL changed
     con.execute("update etl_run set status = 'failed' where status = 'running'")  # we hold the only write lock
 
 
 def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument, cache_key: CacheKey | None = None,
                   run_id: str | None = None) -> None:
     """Replace everything one document contributes, in one transaction (with its cache record)."""
-    stale = "source_id in (select source_id from dim_source where path = ? or source_id = ?)"
-    keys = [doc.path, doc.source_id]
-    with transaction(con):
-        if cache_key is not None:
-            from flows.cache import record
+    load_batch(con, [doc], [cache_key], run_id)
 
-            record(con, cache_key, datetime.now(UTC).replace(tzinfo=None), run_id)
-        first_loaded = con.execute(
-            "select ingested_at from dim_source where source_id = ?", [doc.source_id]).fetchone()
-        con.execute(f"delete from etl_reject where file = ? or {stale}", [doc.path, *keys])
+
+def load_batch(con: duckdb.DuckDBPyConnection, docs: Sequence[ValidatedDocument],
+               cache_keys: Sequence[CacheKey | None] | None = None, run_id: str | None = None) -> None:
+    """Replace everything the documents contribute, in one transaction, with one statement per table.
+
+    The same as loading the documents one after the other: the rows earlier loads of the same files
+    (by path) or the same bytes (by source_id) left are deleted first. Documents that repeat bytes
+    within the batch are loaded in turn, so the last one wins as it would alone.
+    """
+    keys = list(cache_keys) if cache_keys is not None else [None] * len(docs)
+    sources = [d.source_id for d in docs if d.source_id]
+    with transaction(con):
+        if len(set(sources)) < len(sources):
+            for doc, key in zip(docs, keys, strict=True):
+                _replace(con, [doc], [key], run_id)
+        else:
+            _replace(con, docs, keys, run_id)
+
+
+def _frame(docs: Sequence[ValidatedDocument], table: str) -> pd.DataFrame:
+    frames = [d.tables[table] for d in docs if d.readable and len(d.tables[table])]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else pd.DataFrame()
+
+
+def _replace(con: duckdb.DuckDBPyConnection, docs: Sequence[ValidatedDocument], keys: Sequence[CacheKey | None],
+             run_id: str | None) -> None:
+    """Delete what earlier loads of these files or bytes left and insert the documents (caller's transaction)."""
+    recorded = [k for k in keys if k is not None]
+    if recorded:
+        from flows.cache import record_many
+
+        record_many(con, recorded, datetime.now(UTC).replace(tzinfo=None), run_id)
+    batch = pd.DataFrame({"path": [d.path for d in docs], "source_id": [d.source_id for d in docs]}, dtype=object)
+    con.register("_parindex_batch", batch)
+    try:
+        con.execute("""create or replace temp table _parindex_stale as
+                       select source_id, ingested_at from dim_source
+                       where path in (select path from _parindex_batch)
+                          or source_id in (select source_id from _parindex_batch)""")
+        first_loaded = dict(con.execute("select source_id, ingested_at from _parindex_stale").fetchall())
+        touched = con.execute("select distinct index_code, year from fact_score "
+                              "where source_id in (select source_id from _parindex_stale)").fetchall()
+        con.execute("delete from etl_reject where file in (select path from _parindex_batch) "
+                    "or source_id in (select source_id from _parindex_stale)")
         for table in (*DOCUMENT_TABLES, "dim_source"):  # dim_source last: the others select from it
-            con.execute(f"delete from {table} where {stale}", keys)
-        if doc.readable:
-            source = doc.tables["dim_source"]
-            if first_loaded is not None:
-                source = source.assign(ingested_at=first_loaded[0])
-            _insert(con, "dim_source", source)
-            for table in DOCUMENT_TABLES:
-                _insert(con, table, doc.tables[table])
-        _insert(con, "etl_reject", doc.rejects)
+            con.execute(f"delete from {table} where source_id in (select source_id from _parindex_stale)")
+    finally:
+        con.unregister("_parindex_batch")
+    source = _frame(docs, "dim_source")
+    if len(source):
+        kept = source["source_id"].map(first_loaded)
+        source = source.assign(ingested_at=kept.where(kept.notna(), source["ingested_at"]).astype(
+            source["ingested_at"].dtype))
+        _insert(con, "dim_source", source)
+    for table in DOCUMENT_TABLES:
+        _insert(con, table, _frame(docs, table))
+    rejects = [d.rejects for d in docs if len(d.rejects)]
+    if rejects:
+        _insert(con, "etl_reject", pd.concat(rejects, ignore_index=True))
+    facts = _frame(docs, "fact_score")
+    if len(facts):
+        touched += list(facts[["index_code", "year"]].drop_duplicates().itertuples(index=False, name=None))
+    con.execute("drop table if exists _parindex_stale")
+    from flows.marts import refresh_marts  # the materialised league table follows the facts, same transaction
+
+    refresh_marts(con, sorted({(str(i), int(y)) for i, y in touched}))
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, Any]) -> None:

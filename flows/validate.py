@@ -9,7 +9,7 @@ the same frame. Pure: frames in, frames out.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -152,9 +152,11 @@ def _message(table: str, check: str, column: str | None, value: str, ctx: Mappin
     return f"{text} — {fix.format(index=ctx.get('index_code'))}" if fix else text
 
 
-def _row_cases(cases: pd.DataFrame, rows: pd.Index) -> pd.DataFrame:
+def _row_cases(cases: pd.DataFrame, rows: pd.Index, allow_unpinned: bool = True) -> pd.DataFrame:
     """Failure cases per (row, check); a failure pandera could not pin to a row applies to every row."""
     row_cases = cases[cases["index"].notna()].drop_duplicates(["index", "check"])
+    if not allow_unpinned and cases["index"].isna().any():
+        raise _Unpinned
     if row_cases.empty:
         return pd.DataFrame([{**case, "index": idx} for idx in rows for case in cases.to_dict("records")])
     coerced = row_cases[row_cases["check"].str.startswith("coerce_dtype")][["index", "column"]]
@@ -164,12 +166,13 @@ def _row_cases(cases: pd.DataFrame, rows: pd.Index) -> pd.DataFrame:
 
 
 def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str, file: str,
-                  context: pd.DataFrame | None = None,
-                  extractor_version: str = EXTRACTOR_VERSION) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+                  context: pd.DataFrame | None = None, extractor_version: str = EXTRACTOR_VERSION,
+                  allow_unpinned: bool = True) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Lazily validate ``frame``; return (rows that pass, one reject per failed check of the others).
 
     ``context`` (same index) holds what messages mention but the table does not store: the unit's
-    name and the place in the document.
+    name, the place in the document and, for rows of several documents, the ``file`` (else ``file``).
+    ``allow_unpinned=False`` raises ``_Unpinned`` for a failure pandera cannot pin to a row.
     """
     context = context if context is not None else pd.DataFrame(index=frame.index)
     rejects: list[dict[str, Any]] = []
@@ -179,7 +182,7 @@ def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: st
             return model.validate(remaining, lazy=True), rejects
         except pa.errors.SchemaErrors as err:
             cases = err.failure_cases
-        row_cases = _row_cases(cases, remaining.index)
+        row_cases = _row_cases(cases, remaining.index, allow_unpinned)
         for case in row_cases.to_dict("records"):
             idx, check = case["index"], str(case["check"])
             columns = _CHECK_COLUMNS.get(check)
@@ -187,7 +190,7 @@ def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: st
             value = _frame_value(frame, idx, columns) if columns else _shown(case["failure_case"])
             ctx = {**frame.loc[idx].to_dict(), **(context.loc[idx].to_dict() if idx in context.index else {})}
             rejects.append(_reject(
-                ctx.get("source_id"), file, table, check, _message(table, check, column, value, ctx),
+                ctx.get("source_id"), ctx.get("file") or file, table, check, _message(table, check, column, value, ctx),
                 value=value, place=ctx.get("place"), span=(ctx.get("span_start"), ctx.get("span_end")),
                 extractor_version=extractor_version))
         failed = remaining.index.intersection(pd.Index(row_cases["index"].unique()))
@@ -202,26 +205,28 @@ def _informative_first(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[order.sort_values(["no_score", "no_rank", "implied", "at"], kind="stable").index]
 
 
-def deduplicate_facts(facts: pd.DataFrame, file: str,
+def deduplicate_facts(facts: pd.DataFrame, file: str | pd.Series,
                       places: pd.Series | None = None) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
-    """One row per fact key: repeats that agree are dropped, repeats that contradict are rejected.
+    """One row per fact key and source: repeats that agree are dropped, repeats that contradict are rejected.
 
     The most informative statement is kept (a score over none, a rank over none, stated over implied,
-    then the earliest in the text).
+    then the earliest in the text). ``file`` is the document's path, or a path per row (same index).
     """
+    key = [*FACT_KEY, "source_id"]
     ordered = _informative_first(facts)
-    repeated = ordered.duplicated(FACT_KEY, keep="first")
+    repeated = ordered.duplicated(key, keep="first")
     kept = ordered[~repeated]
     rejects = []
-    by_key = kept.set_index(FACT_KEY)
+    by_key = kept.set_index(key)
     for idx, row in ordered[repeated].iterrows():
-        first = by_key.loc[tuple(row[FACT_KEY])]
+        first = by_key.loc[tuple(row[key])]
         clashes = [c for c in ("score", "score_min", "score_max", "rank")
                    if pd.notna(row[c]) and pd.notna(first[c]) and row[c] != first[c]]
         if clashes:
             value = ", ".join(f"{c}={row[c]} (kept {first[c]})" for c in clashes)
             rejects.append(_reject(
-                row["source_id"], file, "fact_score", "conflicting_duplicate",
+                row["source_id"], file if isinstance(file, str) else file.get(idx), "fact_score",
+                "conflicting_duplicate",
                 f"{row['unit_id']} ({row['index_code']} {row['year']}, bloc {row['bloc']}) is given twice in "
                 f"one document with different figures: {value} — the first reading is kept; check which one "
                 "the source means", value=value,
@@ -241,9 +246,21 @@ def _published_on(value: Any, source_id: str, file: str) -> tuple[date | None, l
                               "loaded without it", value=value)]
 
 
-def _fact_frames(contract: Mapping[str, Any], source_id: str, dims: Dimensions,
+def _fact_frames(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
                  version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, ctx = [], []
+    for contract in contracts:
+        source_id, file = contract["source"]["sha256"], contract["source"]["path"]
+        _document_fact_rows(contract, source_id, file, dims, version, rows, ctx)
+    columns = list(FactScoreCandidate.to_schema().columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in ("score", "score_min", "score_max", "max_score", "criterion_max"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
+    return frame, pd.DataFrame(ctx, columns=["unit", "place", "file"], index=frame.index)
+
+
+def _document_fact_rows(contract: Mapping[str, Any], source_id: str, file: str, dims: Dimensions, version: str,
+                        rows: list[dict[str, Any]], ctx: list[dict[str, Any]]) -> None:
     for fact in contract.get("facts", []):
         start, end = _span(fact)
         unit_id, index_code = fact.get("unit_id") or None, fact.get("index")
@@ -257,12 +274,7 @@ def _fact_frames(contract: Mapping[str, Any], source_id: str, dims: Dimensions,
             "dim_unit_kind": dims.unit_kinds.get(unit_id), "max_score": dims.index_max.get(index_code),
             **_criterion_columns(fact, dims),
         })
-        ctx.append({"unit": fact.get("unit"), "place": _place(fact.get("span"), fact.get("place"))})
-    columns = list(FactScoreCandidate.to_schema().columns)
-    frame = pd.DataFrame(rows, columns=columns)
-    for col in ("score", "score_min", "score_max", "max_score", "criterion_max"):
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    return frame, pd.DataFrame(ctx, columns=["unit", "place"], index=frame.index)
+        ctx.append({"unit": fact.get("unit"), "place": _place(fact.get("span"), fact.get("place")), "file": file})
 
 
 def _with_held_components(facts: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
@@ -282,89 +294,155 @@ def _criterion_columns(fact: Mapping[str, Any], dims: Dimensions) -> dict[str, A
     return {"criterion_known": known, "criterion_max": maximum if maximum is not None else dims.criteria.get(key)}
 
 
-def _rating_rows(contract: Mapping[str, Any], source_id: str, version: str) -> pd.DataFrame:
-    rows = []
-    for item in contract.get("leader_ratings", []):
-        start, end = _span(item)
-        rating = unicodedata.normalize("NFC", str(item.get("rating") or "")).strip().lower()
-        rows.append({"unit_id": item.get("unit_id") or None, "year": item.get("year"),
-                     "title": item.get("title") or None, "rating": rating, "source_id": source_id,
-                     "evidence": item.get("evidence") or "", "span_start": start, "span_end": end,
-                     "extractor_version": version})
-    return pd.DataFrame(rows, columns=list(FactLeaderRating.to_schema().columns))
+def _rating_rows(contracts: Sequence[Mapping[str, Any]], version: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Leader-rating rows of the contracts, and the file of each row."""
+    rows, files = [], []
+    for contract in contracts:
+        source_id, file = contract["source"]["sha256"], contract["source"]["path"]
+        for item in contract.get("leader_ratings", []):
+            start, end = _span(item)
+            rating = unicodedata.normalize("NFC", str(item.get("rating") or "")).strip().lower()
+            rows.append({"unit_id": item.get("unit_id") or None, "year": item.get("year"),
+                         "title": item.get("title") or None, "rating": rating, "source_id": source_id,
+                         "evidence": item.get("evidence") or "", "span_start": start, "span_end": end,
+                         "extractor_version": version})
+            files.append(file)
+    frame = pd.DataFrame(rows, columns=list(FactLeaderRating.to_schema().columns))
+    return frame, pd.Series(files, index=frame.index, dtype=object)
 
 
-def _claim_rows(contract: Mapping[str, Any], source_id: str, version: str) -> pd.DataFrame:
-    rows = []
-    for number, claim in enumerate(contract.get("claims", []), start=1):
-        start, end = _span(claim)
-        rows.append({"source_id": source_id, "claim_no": number, "text": claim.get("text"),
-                     "index_code": claim.get("index"), "year": claim.get("year"),
-                     "unit_kind": claim.get("unit_kind"), "condition": claim.get("condition"),
-                     "stated_count": claim.get("stated_count"), "observed_count": claim.get("observed_count"),
-                     "status": claim.get("status"), "span_start": start, "span_end": end,
-                     "extractor_version": version})
-    return pd.DataFrame(rows, columns=list(FactClaim.to_schema().columns))
+def _claim_rows(contracts: Sequence[Mapping[str, Any]], version: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Claim rows of the contracts (numbered per document), and the file of each row."""
+    rows, files = [], []
+    for contract in contracts:
+        source_id, file = contract["source"]["sha256"], contract["source"]["path"]
+        for number, claim in enumerate(contract.get("claims", []), start=1):
+            start, end = _span(claim)
+            rows.append({"source_id": source_id, "claim_no": number, "text": claim.get("text"),
+                         "index_code": claim.get("index"), "year": claim.get("year"),
+                         "unit_kind": claim.get("unit_kind"), "condition": claim.get("condition"),
+                         "stated_count": claim.get("stated_count"), "observed_count": claim.get("observed_count"),
+                         "status": claim.get("status"), "span_start": start, "span_end": end,
+                         "extractor_version": version})
+            files.append(file)
+    frame = pd.DataFrame(rows, columns=list(FactClaim.to_schema().columns))
+    return frame, pd.Series(files, index=frame.index, dtype=object)
 
 
-def _unknown_units(frame: pd.DataFrame, dims: Dimensions, table: str, file: str) -> list[dict[str, Any]]:
+def _unknown_units(frame: pd.DataFrame, dims: Dimensions, table: str, files: pd.Series) -> list[dict[str, Any]]:
     unknown = frame[frame["unit_id"].notna() & ~frame["unit_id"].isin(list(dims.unit_kinds))]
-    return [_reject(row["source_id"], file, table, "unit_id_known",
+    return [_reject(row["source_id"], files[idx], table, "unit_id_known",
                     f"unit_id {row['unit_id']!r} is not in dim_unit — {_FIXES['unit_id_known']}",
                     value=row["unit_id"], place=_place((row["span_start"], row["span_end"])),
                     span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"])
-            for _, row in unknown.iterrows()]
+            for idx, row in unknown.iterrows()]
 
 
 def validate_contract(contract: Mapping[str, Any], dims: Dimensions, *, ingested_at: datetime,
                       extractor_version: str = EXTRACTOR_VERSION) -> ValidatedDocument:
     """Split one extraction contract into accepted table frames and an ``etl_reject`` frame."""
-    src = contract["source"]
-    source_id, file = src["sha256"], src["path"]
-    published, rejects = _published_on(src.get("published"), source_id, file)
-    source = pd.DataFrame([{
-        "source_id": source_id, "path": file, "media_type": src.get("media_type"), "title": src.get("title"),
-        "published_on": published, "decision_no": src.get("decision_no"), "url": src.get("url"),
-        "province": src.get("province"), "extractor_version": extractor_version, "ingested_at": ingested_at,
-    }])
+    return validate_batch([contract], dims, ingested_at=ingested_at, extractor_version=extractor_version)[0]
+
+
+def validate_batch(contracts: Sequence[Mapping[str, Any]], dims: Dimensions, *, ingested_at: datetime,
+                   extractor_version: str = EXTRACTOR_VERSION) -> list[ValidatedDocument]:
+    """``validate_contract`` of each contract, with one pandera pass per model for the whole batch.
+
+    Pandera's cost is per call, not per row, so the documents are validated together and split back;
+    a batch whose failures pandera cannot pin to rows, or that repeats a document's bytes, is
+    validated one document at a time so that one document never changes another's outcome.
+    """
+    if len(contracts) > 1 and len({c["source"]["sha256"] for c in contracts}) < len(contracts):
+        return [doc for c in contracts for doc in _validate_together([c], dims, ingested_at, extractor_version)]
     try:
-        source = DimSource.validate(source, lazy=True)
+        return _validate_together(contracts, dims, ingested_at, extractor_version)
+    except _Unpinned:
+        if len(contracts) == 1:
+            return _validate_together(contracts, dims, ingested_at, extractor_version, allow_unpinned=True)
+        return [doc for c in contracts for doc in _validate_together([c], dims, ingested_at, extractor_version,
+                                                                      allow_unpinned=True)]
+
+
+class _Unpinned(Exception):
+    """A failure pandera could not attribute to a row: it would touch every document of the batch."""
+
+
+def _sources(contracts: Sequence[Mapping[str, Any]], ingested_at: datetime,
+             version: str) -> tuple[pd.DataFrame, list[list[dict[str, Any]]]]:
+    rows, rejects = [], []
+    for contract in contracts:
+        src = contract["source"]
+        published, bad_date = _published_on(src.get("published"), src["sha256"], src["path"])
+        rejects.append(bad_date)
+        rows.append({
+            "source_id": src["sha256"], "path": src["path"], "media_type": src.get("media_type"),
+            "title": src.get("title"), "published_on": published, "decision_no": src.get("decision_no"),
+            "url": src.get("url"), "province": src.get("province"), "extractor_version": version,
+            "ingested_at": ingested_at,
+        })
+    try:
+        return DimSource.validate(pd.DataFrame(rows), lazy=True), rejects
     except pa.errors.SchemaErrors as err:
+        case = err.failure_cases.iloc[0]
+        index = case["index"]
+        file = rows[int(index)]["path"] if pd.notna(index) else ", ".join(r["path"] for r in rows)
         raise ParindexError(f"the extractor returned an invalid source record: {err.failure_cases.to_dict('records')}",
                             path=file, fix="this is a bug in the extractor; please report it") from err
 
-    candidates, context = _fact_frames(contract, source_id, dims, extractor_version)
-    checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", file, context,
-                                          extractor_version)
+
+def _validate_together(contracts: Sequence[Mapping[str, Any]], dims: Dimensions, ingested_at: datetime,
+                       version: str, allow_unpinned: bool = False) -> list[ValidatedDocument]:
+    sources, date_rejects = _sources(contracts, ingested_at, version)
+    candidates, context = _fact_frames(contracts, dims, version)
+    checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", "", context, version,
+                                          allow_unpinned)
     facts = FactScore.validate(checked[list(FactScore.to_schema().columns)])
-    facts, duplicate_rejects = deduplicate_facts(facts, file, context["place"])
+    facts, duplicate_rejects = deduplicate_facts(facts, context["file"], context["place"])
     duplicate_rejects += [
-        _reject(source_id, file, "fact_score", f.check, f.message, value=f.value, place=context.at[f.row, "place"],
-                span=(candidates.at[f.row, "span_start"], candidates.at[f.row, "span_end"]),
-                extractor_version=extractor_version)
+        _reject(candidates.at[f.row, "source_id"], context.at[f.row, "file"], "fact_score", f.check, f.message,
+                value=f.value, place=context.at[f.row, "place"],
+                span=(candidates.at[f.row, "span_start"], candidates.at[f.row, "span_end"]), extractor_version=version)
         for f in consistency_findings(_with_held_components(facts, candidates), context["unit"])]
 
-    ratings = _rating_rows(contract, source_id, extractor_version)
-    rating_rejects = _unknown_units(ratings, dims, "fact_leader_rating", file)
-    ratings = ratings[ratings["unit_id"].isna() | ratings["unit_id"].isin(list(dims.unit_kinds))]
-    ratings, more = validate_rows(ratings, FactLeaderRating, "fact_leader_rating", file,
-                                  extractor_version=extractor_version)
-    ratings = ratings.drop_duplicates(["unit_id", "year", "title", "rating"])
-    claims, claim_rejects = validate_rows(_claim_rows(contract, source_id, extractor_version), FactClaim,
-                                          "fact_claim", file, extractor_version=extractor_version)
+    ratings, rating_files = _rating_rows(contracts, version)
+    rating_rejects = _unknown_units(ratings, dims, "fact_leader_rating", rating_files)
+    known = ratings["unit_id"].isna() | ratings["unit_id"].isin(list(dims.unit_kinds))
+    ratings, more = validate_rows(ratings[known], FactLeaderRating, "fact_leader_rating", "",
+                                  rating_files[known].to_frame("file"), version, allow_unpinned)
+    ratings = ratings.drop_duplicates(["source_id", "unit_id", "year", "title", "rating"])
+    claims, claim_files = _claim_rows(contracts, version)
+    claims, claim_rejects = validate_rows(claims, FactClaim, "fact_claim", "", claim_files.to_frame("file"), version,
+                                          allow_unpinned)
 
-    for item in contract.get("rejects", []):
-        rejects.append(_reject(
-            source_id, file, item.get("table", "fact_score"), item.get("check") or "extract",
-            item.get("message") or f"{item.get('value')!r} could not become a fact", value=item.get("value"),
-            place=_place(item.get("span"), item.get("place")), candidates=item.get("candidates"),
-            span=_span(item), extractor_version=extractor_version))
-    all_rejects = rejects + fact_rejects + duplicate_rejects + rating_rejects + more + claim_rejects
-    return ValidatedDocument(
-        path=file, source_id=source_id,
-        tables={"dim_source": source, "fact_score": facts.reset_index(drop=True),
-                "fact_leader_rating": ratings.reset_index(drop=True), "fact_claim": claims.reset_index(drop=True)},
-        rejects=reject_frame(all_rejects), warnings=list(contract.get("warnings", [])))
+    found = fact_rejects + duplicate_rejects + rating_rejects + more + claim_rejects
+    all_rejects = [r for bad_date, c in zip(date_rejects, contracts, strict=True)
+                   for r in bad_date + _contract_rejects(c, version)] + found
+    rejects = reject_frame(all_rejects)
+    order = {c["source"]["path"]: n for n, c in enumerate(contracts)}
+    reject_doc = rejects["file"].map(order)
+    tables = {"dim_source": sources, "fact_score": facts, "fact_leader_rating": ratings, "fact_claim": claims}
+    split = {name: dict(tuple(frame.groupby("source_id", sort=False))) for name, frame in tables.items()}
+    reject_parts = dict(tuple(rejects.groupby(reject_doc, sort=False)))
+    docs = []
+    for number, contract in enumerate(contracts):
+        src = contract["source"]
+        doc_tables = {name: parts[src["sha256"]].reset_index(drop=True) if src["sha256"] in parts
+                      else tables[name].iloc[0:0].reset_index(drop=True) for name, parts in split.items()}
+        doc_rejects = reject_parts[number] if number in reject_parts else rejects.iloc[0:0]
+        docs.append(ValidatedDocument(path=src["path"], source_id=src["sha256"], tables=doc_tables,
+                                      rejects=doc_rejects.reset_index(drop=True),
+                                      warnings=list(contract.get("warnings", []))))
+    return docs
+
+
+def _contract_rejects(contract: Mapping[str, Any], version: str) -> list[dict[str, Any]]:
+    """The figures the extractor itself could not turn into facts."""
+    src = contract["source"]
+    return [_reject(src["sha256"], src["path"], item.get("table", "fact_score"), item.get("check") or "extract",
+                    item.get("message") or f"{item.get('value')!r} could not become a fact", value=item.get("value"),
+                    place=_place(item.get("span"), item.get("place")), candidates=item.get("candidates"),
+                    span=_span(item), extractor_version=version)
+            for item in contract.get("rejects", [])]
 
 
 def rejected_document(path: str, error: ParindexError, source_id: str | None = None,

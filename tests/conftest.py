@@ -16,6 +16,7 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="parindex-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+os.environ["PARINDEX_CACHE_DIR"] = tempfile.mkdtemp(prefix="parindex-cache-")  # reference data, per session
 
 import duckdb  # noqa: E402
 import pandas as pd  # noqa: E402

@@ -121,3 +121,18 @@ def test_a_second_process_gets_a_clear_message(tmp_path):
         holder.wait(timeout=10)
     time.sleep(0.05)
     load.connect(db).close()
+
+
+def test_unchanged_seeds_are_not_rewritten_but_changed_or_tampered_ones_are(warehouse, dimension_frames):
+    seeded_at = _rows(warehouse, "select seeded_at from etl_seed")
+    load.prepare(warehouse, dimension_frames)
+    assert _rows(warehouse, "select seeded_at from etl_seed") == seeded_at  # same seeds: nothing rewritten
+    units = len(dimension_frames["dim_unit"])
+    warehouse.execute("delete from dim_unit where unit_id = 'hai-phong:quan-ngo-quyen'")
+    load.prepare(warehouse, dimension_frames)
+    assert _rows(warehouse, "select count(*) from dim_unit") == [(units,)]
+    renamed = dict(dimension_frames)
+    renamed["dim_index"] = dimension_frames["dim_index"].assign(name_en=lambda f: f["name_en"] + " (renamed)")
+    load.prepare(warehouse, renamed)
+    assert all(name.endswith("(renamed)") for (name,) in _rows(warehouse, "select name_en from dim_index"))
+    assert len(_rows(warehouse, "select * from etl_seed")) == 1

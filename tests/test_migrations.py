@@ -91,3 +91,14 @@ def test_a_newer_warehouse_is_refused(tmp_path, dimension_frames):
     with pytest.raises(ParindexError, match="schema version 999, newer"):
         load.apply_ddl(con)
     con.close()
+
+
+def test_an_old_warehouse_gets_its_league_table_materialised(tmp_path, dimension_frames):
+    _old_warehouse(tmp_path / "w.duckdb")
+    con = load.connect(tmp_path / "w.duckdb")
+    load.prepare(con, dimension_frames)
+    assert "004_league_mart.sql" in {n for (n,) in con.execute("select name from schema_version").fetchall()}
+    row = con.execute("select unit, score, rank, source_count from v_league_table").fetchall()
+    assert row == [("Quận Ngô Quyền", 91.93, 1, 1)]
+    assert con.execute("select row_count from mart_refresh").fetchall() == [(1,)]
+    con.close()
