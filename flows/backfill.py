@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,12 +63,34 @@ def year_documents(raw: Path, year: int) -> list[Path]:
     return discover([folder]) if folder.is_dir() else []
 
 
+AUTO_PROCESS_DOCUMENTS = 200  # from this many documents on, "auto" extracts in worker processes
+
+
+def resolve_task_runner(kind: str, documents: int) -> str:
+    """The runner "auto" means for a run of ``documents``: processes when there is enough to share.
+
+    Worker processes take a few seconds to start (Python, Prefect and the gazetteer in each), so small
+    runs stay on threads.
+
+    Example:
+        >>> resolve_task_runner("auto", 5), resolve_task_runner("dask", 5)
+        ('thread', 'dask')
+    """
+    if kind != "auto":
+        return kind
+    return "process" if documents >= AUTO_PROCESS_DOCUMENTS and (os.cpu_count() or 1) > 1 else "thread"
+
+
 def make_task_runner(kind: str = "thread", address: str | None = None) -> Any:
-    """Prefect's thread pool, or a prefect-dask runner on the cluster at ``address`` (a local one if None)."""
-    if kind == "thread":
-        if address:
-            raise ParindexError("--dask-address needs --task-runner dask", fix="add --task-runner dask")
+    """Prefect's thread or process pool, or a prefect-dask runner on the cluster at ``address`` (local if None)."""
+    if address and kind != "dask":
+        raise ParindexError("--dask-address needs --task-runner dask", fix="add --task-runner dask")
+    if kind in ("thread", "auto"):
         return ThreadPoolTaskRunner()
+    if kind == "process":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1)
     if kind == "dask":
         quiet_dask()
         from prefect_dask import DaskTaskRunner
@@ -75,7 +98,8 @@ def make_task_runner(kind: str = "thread", address: str | None = None) -> Any:
         if address:
             return DaskTaskRunner(address=address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": False})
-    raise ParindexError(f"unknown task runner {kind!r}", fix="use --task-runner thread or --task-runner dask")
+    raise ParindexError(f"unknown task runner {kind!r}",
+                        fix="use --task-runner auto, thread, process or dask")
 
 
 def quiet_dask() -> None:
@@ -112,23 +136,46 @@ def dask_cluster(kind: str, address: str | None) -> Iterator[str | None]:
         yield cluster.scheduler_address
 
 
-@contextmanager
-def shared_api(task_runner: str) -> Iterator[None]:
-    """Dask workers report to this process's Prefect API; without a configured one, to its temporary server.
+_EARLY_API: list[threading.Thread] = []  # the thread that starts the temporary server early, if any
 
-    Otherwise each worker process would start a temporary server of its own (seconds each).
+
+def start_api_early() -> None:
+    """Start Prefect's temporary API server in the background while the CLI prepares the run.
+
+    Only when no API is configured; the server takes seconds to start, which then overlap with
+    discovery and the reference data. ``shared_api`` waits for it before any flow starts.
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value() or _EARLY_API:
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    thread = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api-start", daemon=True)
+    thread.start()
+    _EARLY_API.append(thread)
+
+
+@contextmanager
+def shared_api(task_runner: str, *, always: bool = False) -> Iterator[None]:
+    """Flow and worker processes report to one Prefect API; without a configured one, to this process's server.
+
+    Otherwise each worker process (process pool or Dask) would start a temporary server of its own
+    (seconds each). The temporary server is started here when no flow has started it yet; with
+    ``always`` the flow uses it whatever the task runner (the CLI starts it early).
     """
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    if task_runner != "dask" or PREFECT_API_URL.value():
+    for thread in _EARLY_API:
+        thread.join()  # the server counts as running before it answers: wait for its start to finish
+    if (task_runner in ("thread", "auto") and not always) or PREFECT_API_URL.value():
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer
 
-    server = SubprocessASGIServer()  # the singleton this process started for the running flow
+    server = SubprocessASGIServer()  # a singleton: the one a running flow started, if any
     if not server.running:
-        yield
-        return
+        server.start()
     with temporary_settings({PREFECT_API_URL: server.api_url}):
         yield
 
@@ -190,7 +237,7 @@ def progress_line(number: int, total: int, outcome: dict[str, Any]) -> str:
 
 @flow(name="backfill", log_prints=False, validate_parameters=True)
 def backfill(from_year: int, to_year: int, raw: str | None = None, db: str | None = None,
-             task_runner: str = "thread", dask_address: str | None = None,
+             task_runner: str = "auto", dask_address: str | None = None,
              progress: bool = False) -> dict[str, Any]:
     """Ingest ``raw/<year>/`` for every year from ``from_year`` to ``to_year``, in order."""
     from flows.ingest import ingest
@@ -201,10 +248,11 @@ def backfill(from_year: int, to_year: int, raw: str | None = None, db: str | Non
     for number, year in enumerate(years, start=1):
         folder = display_path(year_folder(raw_dir, year))
         summary, error = None, None
-        if year_documents(raw_dir, year):
-            runner = make_task_runner(task_runner, dask_address)
+        if documents := year_documents(raw_dir, year):
+            kind = resolve_task_runner(task_runner, len(documents))
+            runner = make_task_runner(kind, dask_address)
             try:
-                with shared_api(task_runner):
+                with shared_api(kind):
                     summary = ingest.with_options(task_runner=runner, flow_run_name=f"ingest-{year}")(
                         paths=[folder], db=str(db_path))
             except load.WarehouseBusy:
@@ -221,7 +269,7 @@ def backfill(from_year: int, to_year: int, raw: str | None = None, db: str | Non
 
 
 def run_backfill(from_year: int, to_year: int, *, raw: Path | None = None, db: Path | None = None,
-                 task_runner: str = "thread", dask_address: str | None = None,
+                 task_runner: str = "auto", dask_address: str | None = None,
                  progress: bool = False) -> dict[str, Any]:
     """The backfill flow, with one local Dask cluster for all years when dask has no address."""
     check_years(from_year, to_year)

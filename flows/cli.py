@@ -70,21 +70,30 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                             fix="parindex reads .txt, .md and .csv files under raw/<year>/<province>/")
     load.connect(args.db, wait=args.wait).close()  # a held lock is reported before Prefect starts, too
     quiet_prefect_defaults()
-    from flows.ingest import ingest
+    from flows.backfill import (
+        check_scheduler,
+        dask_cluster,
+        make_task_runner,
+        resolve_task_runner,
+        shared_api,
+        start_api_early,
+    )
 
+    kind = resolve_task_runner(args.task_runner, len(files))
+    make_task_runner(kind, args.dask_address)  # usage errors before any server or cluster starts
+    if args.dask_address:
+        check_scheduler(args.dask_address)
+    start_api_early()
+    from flows.cache import seed_fingerprint
+    from flows.ingest import ingest
+    from flows.refdata import reference_data
+
+    reference_data(seed_fingerprint())  # read (or build) while the server starts
     db_shown = display_path(Path(args.db))
     _print(f"ingesting {len(files)} document(s) into {db_shown} ...", file=sys.stderr)
-    if args.task_runner == "thread" and not args.dask_address:
-        summary = ingest(paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
-    else:
-        from flows.backfill import check_scheduler, dask_cluster, make_task_runner
-
-        make_task_runner(args.task_runner, args.dask_address)  # usage errors before any cluster starts
-        if args.dask_address:
-            check_scheduler(args.dask_address)
-        with dask_cluster(args.task_runner, args.dask_address) as address:
-            summary = ingest.with_options(task_runner=make_task_runner(args.task_runner, address))(
-                paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
+    with dask_cluster(kind, args.dask_address) as address, shared_api(kind, always=True):
+        summary = ingest.with_options(task_runner=make_task_runner(kind, address))(
+            paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
     docs = summary["documents"]
     _print(f"loaded {len(docs)} document(s) into {db_shown}: "
            f"{sum(d['facts'] for d in docs)} facts, {sum(d['leader_ratings'] for d in docs)} leader ratings, "
@@ -352,8 +361,9 @@ def _add_operations_commands(sub: argparse._SubParsersAction, formatter: type) -
     p.add_argument("--from", dest="from_year", type=int, required=True, metavar="YEAR", help="first year")
     p.add_argument("--to", dest="to_year", type=int, required=True, metavar="YEAR", help="last year")
     p.add_argument("--raw", type=Path, default=RAW_DIR, metavar="DIR", help="folder of the years (default: raw/)")
-    p.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
-                   help="thread (default) or dask: a Dask cluster (prefect-dask) runs the extraction tasks")
+    p.add_argument("--task-runner", choices=("auto", "thread", "process", "dask"), default="auto",
+                   help="where the extraction tasks run: threads, processes (one per core) or a Dask cluster "
+                        "(prefect-dask); auto (default): processes for a year of 200 documents or more")
     p.add_argument("--dask-address", metavar="ADDR",
                    help="scheduler of an existing Dask cluster (default with dask: a local one, 2 workers)")
     _add_db(p)
@@ -393,8 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-index", default="PAR", metavar="CODE", help="index of --show-year (default: PAR)")
     p.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                    help="while another run holds the warehouse, wait up to this long, then stop (exit 2; default 0)")
-    p.add_argument("--task-runner", choices=("thread", "dask"), default="thread",
-                   help="run the per-document tasks on Prefect's thread pool (default) or on a Dask cluster")
+    p.add_argument("--task-runner", choices=("auto", "thread", "process", "dask"), default="auto",
+                   help="where the extraction tasks run: Prefect's thread pool, its process pool (one worker per "
+                        "core), or a Dask cluster; auto (default): processes from 200 documents on, else threads")
     p.add_argument("--dask-address", metavar="ADDR",
                    help="scheduler of an existing Dask cluster (default with dask: a local one, two workers)")
     p.set_defaults(handler=cmd_ingest)

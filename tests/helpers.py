@@ -29,3 +29,26 @@ def make_contract(facts: list[dict], *, sha: str = "a" * 64, path: str = "raw/20
 def snapshot(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
     """Every row of ``tables``, sorted, for comparing two states of a warehouse."""
     return {t: sorted(con.execute(f"select * from {t}").fetchall(), key=repr) for t in tables}
+
+
+COMPARED = ("fact_score", "fact_leader_rating", "fact_claim", "dim_source", "etl_reject")
+VOLATILE = {"run_id", "ingested_at", "started_at", "finished_at"}
+
+
+def comparable_rows(db) -> dict[str, list[tuple]]:
+    """The rows of a warehouse file two runs should agree on (run ids and timestamps aside), sorted."""
+    from flows import load
+
+    con = load.connect(db, read_only=True)
+    try:
+        tables = {}
+        for table in COMPARED:
+            columns = [c for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+                [table]).fetchall() if c not in VOLATILE]
+            select = ", ".join(f'"{c}"' for c in columns)
+            tables[table] = sorted(con.execute(f"select {select} from {table}").fetchall(), key=repr)
+        runs = con.execute("select paths, status, documents, facts, rejects from etl_run order by started_at")
+        return tables | {"etl_run": runs.fetchall()}
+    finally:
+        con.close()
