@@ -8,8 +8,11 @@ Run by hand (not part of the test suite):
 The announcements are extracted first (not timed). Then, each into a fresh DuckDB file under a
 temporary folder, with the seeded dimensions in place:
 
-- project path: ``flows.validate.validate_contract`` then ``flows.load.load_document`` per document
-  (one transaction each), with validation and loading timed apart;
+- project path, as the ingest flow runs it: ``flows.validate.validate_batch`` then
+  ``flows.load.load_batch`` per batch of ``BATCH_DOCUMENTS`` documents (one transaction each, with the
+  refresh of the materialised league tables), with validation and loading timed apart;
+- the path before batching, for comparison: ``validate_contract`` then ``load_document`` per document
+  (on the first ``--single-docs`` documents, as rows/s);
 - floor: the same fact_score rows as one Arrow table, ``insert into fact_score select * from t``;
 - naive: the same rows by ``executemany`` of a parameterised ``insert ... values (?, ...)`` (on the
   first ``--naive-rows`` rows only, extrapolated as rows/s).
@@ -36,7 +39,8 @@ from flows import load  # noqa: E402
 from flows.dimensions import Dimensions, dimension_frames  # noqa: E402
 from flows.extract import extract_path  # noqa: E402
 from flows.gazetteer import Gazetteer  # noqa: E402
-from flows.validate import validate_contract  # noqa: E402
+from flows.ingest import BATCH_DOCUMENTS  # noqa: E402
+from flows.validate import validate_batch, validate_contract  # noqa: E402
 
 
 def _fresh(folder: Path, name: str, dim_frames: dict) -> load.duckdb.DuckDBPyConnection:
@@ -50,6 +54,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, required=True, help="a folder written by benchmarks/generate.py")
     parser.add_argument("--limit", type=int, help="use only the first N announcements")
     parser.add_argument("--naive-rows", type=int, default=5000, help="rows for the executemany run (default 5000)")
+    parser.add_argument("--single-docs", type=int, default=50,
+                        help="documents for the one-at-a-time run (default 50)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -63,14 +69,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         con = _fresh(folder, "project", dim_frames)
-        t0 = time.perf_counter()
-        docs = [validate_contract(c, dims, ingested_at=ingested) for c in contracts]
-        validate_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        for doc in docs:
-            load.load_document(con, doc)
-        load_s = time.perf_counter() - t0
+        docs, validate_s, load_s = [], 0.0, 0.0
+        for start in range(0, len(contracts), BATCH_DOCUMENTS):
+            t0 = time.perf_counter()
+            batch = validate_batch(contracts[start:start + BATCH_DOCUMENTS], dims, ingested_at=ingested)
+            t1 = time.perf_counter()
+            load.load_batch(con, batch)
+            validate_s, load_s = validate_s + t1 - t0, load_s + time.perf_counter() - t1
+            docs += batch
         rows = con.execute("select count(*) from fact_score").fetchone()[0]
+        con.close()
+
+        con = _fresh(folder, "single", dim_frames)
+        t0 = time.perf_counter()
+        for contract in contracts[:args.single_docs]:
+            load.load_document(con, validate_contract(contract, dims, ingested_at=ingested))
+        single_s = time.perf_counter() - t0
+        single_rows = con.execute("select count(*) from fact_score").fetchone()[0]
         con.close()
 
         facts = pd.concat([d.tables["fact_score"] for d in docs], ignore_index=True)
@@ -85,22 +100,6 @@ def main() -> None:
         con.execute("insert into fact_score by name select * from t")
         bulk_s = time.perf_counter() - t0
         assert con.execute("select count(*) from fact_score").fetchone()[0] == len(facts)
-        con.close()
-
-        # a proposal, not the project's path: every document's frames in one transaction and one insert per table
-        con = _fresh(folder, "batched", dim_frames)
-        t0 = time.perf_counter()
-        with load.transaction(con):
-            ids = pd.DataFrame({"source_id": sources["source_id"], "path": sources["path"]})
-            con.register("_stale", ids)
-            for table in ("etl_reject", *load.DOCUMENT_TABLES, "dim_source"):
-                con.execute(f"delete from {table} where source_id in (select source_id from _stale)")
-            con.unregister("_stale")
-            load._insert(con, "dim_source", sources)
-            for table in load.DOCUMENT_TABLES:
-                load._insert(con, table, pd.concat([d.tables[table] for d in docs], ignore_index=True))
-        batched_s = time.perf_counter() - t0
-        assert con.execute("select count(*) from fact_score").fetchone()[0] == rows
         con.close()
 
         con = _fresh(folder, "naive", dim_frames)
@@ -119,8 +118,8 @@ def main() -> None:
     print(f"project path: {project:,.0f} rows/s ({project_s:.2f} s: validate {validate_s:.2f} s "
           f"= {validate_s / project_s:.0%}, load {load_s:.2f} s; load alone {rows / load_s:,.0f} rows/s)")
     print(f"floor, DuckDB bulk insert of the Arrow table: {bulk:,.0f} rows/s ({bulk_s * 1000:.0f} ms)")
-    print(f"proposal, all documents in one transaction (deletes by source_id, one insert per table): "
-          f"{rows / batched_s:,.0f} rows/s ({batched_s * 1000:.0f} ms)")
+    print(f"before batching, one document at a time: {single_rows / single_s:,.0f} rows/s "
+          f"({single_rows} rows in {single_s:.2f} s)")
     print(f"naive executemany: {naive:,.0f} rows/s ({len(values)} rows in {naive_s:.2f} s)")
     print(f"bulk/project = {bulk / project:.1f}x (load alone {bulk / (rows / load_s):.1f}x); "
           f"project/executemany = {project / naive:.1f}x (load alone {rows / load_s / naive:.1f}x)")
