@@ -30,14 +30,18 @@ import csv
 import difflib
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+import ahocorasick
+
 from flows.paths import SEED_DIR
-from flows.textnorm import compact_key, fold, fold_key, normalize_text, tokens
+from flows.textnorm import compact_key, fold, fold_key, normalize_text, token_spans
 
 KIND_WORDS: dict[str, str] = {
     "quận": "district", "huyện": "district", "thị xã": "district",
@@ -55,6 +59,9 @@ _BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
 _CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes on after the match
 _LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # between items of one list
 _LIST_OPENERS = {"cac", "khoi", "nhung"}  # "các phường: A, B" opens a list of communes
+# "UBND", "Ủy ban", or a kind word after a list opener: where a mention may start without an alias hit
+_POINT_WORDS = re.compile(r"(?<![a-z0-9])(?:ubnd|uy|(?:cac|khoi|nhung)[^a-z0-9]+(quan|huyen|thi|thanh|phuong|xa|dac"
+                          r"|so|ban|tinh|bo))(?![a-z0-9])")
 _KIND_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first token -> (kind word tokens, kind)
 for _words, _kind in sorted(((tuple(fold_key(w).split()), k) for w, k in KIND_WORDS.items()), key=lambda t: -len(t[0])):
     _KIND_TOKENS.setdefault(_words[0], []).append((_words, _kind))
@@ -99,6 +106,13 @@ class Mention:
     bare: bool  # written without its kind word
 
 
+class _Matcher(NamedTuple):
+    automaton: ahocorasick.Automaton  # the keys of three or more characters
+    short: frozenset[str]  # the keys of one or two characters
+    short_starts: frozenset[str]  # the words a short key may start with (itself, or its first character)
+    bare_only: frozenset[str]  # keys that are only ever bare names
+
+
 class _Alias(NamedTuple):
     unit: Unit
     bare: bool
@@ -106,19 +120,20 @@ class _Alias(NamedTuple):
     qualified: bool  # the alias names the unit's province ("Sở Y tế Hải Dương")
 
 
-def _alias_key(alias: str, table: dict[int, str]) -> str:
-    """``textnorm.compact_key`` through a translate table: the same key, several times faster.
+def _alias_key(alias: str, table: dict[str, str]) -> str:
+    """``textnorm.compact_key``, several times faster; ``table`` remembers the keys already made.
 
     Example:
         >>> _alias_key("Sở LĐ-TB&XH", {})
         'soldtbxh'
     """
-    if not unicodedata.is_normalized("NFC", alias) or not _SPECIAL.isdisjoint(alias):
-        alias = normalize_text(alias)
-    missing = [c for c in set(alias) if ord(c) not in table]
-    if missing:
-        table.update({ord(c): fold(c) for c in missing})
-    return _NOT_KEY.sub("", alias.translate(table))
+    key = table.get(alias)
+    if key is None:
+        text = alias
+        if not unicodedata.is_normalized("NFC", text) or not _SPECIAL.isdisjoint(text):
+            text = normalize_text(text)
+        key = table[alias] = _NOT_KEY.sub("", fold(text))
+    return key
 
 
 def _parse_date(value: str) -> date | None:
@@ -176,10 +191,10 @@ class Gazetteer:
     def __init__(self, units: list[Unit], aliases: list[tuple[str, str, bool]]) -> None:
         self.units: dict[str, Unit] = {u.unit_id: u for u in units}
         self._index: dict[str, list[_Alias]] = {}
-        self._prefixes: set[str] = set()
         self._closest: dict[str | None, dict[str, str]] = {}
-        self._table: dict[int, str] = {}
+        self._table: dict[str, str] = {}  # alias -> key
         self._seen: set[tuple[str, str]] = set()
+        self._ac: dict[str | None, _Matcher] = {}  # per province (None: all)
         self._eligible: dict[tuple, list[_Alias]] = {}  # (key, province, year, capital, list kind) -> entries
         for unit in units:
             for alias, bare in generated_aliases(unit):
@@ -189,8 +204,6 @@ class Gazetteer:
                 raise ValueError(f"alias {alias!r} names unknown unit_id {unit_id!r}: add the unit to "
                                  "warehouse/seeds/dim_unit.csv or correct dim_unit_alias.csv")
             self._add(alias, self.units[unit_id], bare)
-        for key in self._index:
-            self._prefixes.update(key[:i] for i in range(1, len(key) + 1))
 
     def _add(self, alias: str, unit: Unit, bare: bool) -> None:
         key = _alias_key(alias, self._table)
@@ -270,27 +283,51 @@ class Gazetteer:
             return False
         if unit.unit_kind == "commune":
             return list_kind == "commune"
-            return False
         return bool(province) or unit.unit_kind in _NATIONAL
 
-    def _longest(self, text: str, toks: list[tuple[str, int, int]], i: int, province: str | None,
-                 year: int | None, list_kind: str | None) -> tuple[int, list[_Alias]] | None:
-        """The longest eligible alias starting at token ``i``: (last token, entries)."""
-        if toks[i][0] not in self._prefixes:  # most words start no name
+    def prepare(self, text: str, folded: str | None = None, province: str | None = None) -> TextIndex:
+        """The alias hits of a whole normalized text, found once for all its sentences (``mentions_in``).
+
+        With ``province``, only the names that can be a unit there (or a province or ministry) are
+        looked for; the index then serves ``mentions_in`` for that province only."""
+        return TextIndex(self, text, fold(text) if folded is None else folded, same_province(province))
+
+    def _automaton(self, province: str | None = None) -> _Matcher:
+        """An Aho-Corasick automaton over the alias keys of three or more characters (value: (length, key));
+        the shorter keys ("Tư", "IV": ordinary syllables, hits all over a text) are looked up per token.
+        With ``province``: only the keys of which some unit is of that province or national."""
+        matcher = self._ac.get(province)
+        if matcher is None:
+            keys = [key for key, entries in self._index.items() if province is None or any(
+                e.province == province or e.unit.unit_kind in _NATIONAL for e in entries)]
+            automaton = ahocorasick.Automaton()
+            for key in keys:
+                if len(key) > 2:
+                    automaton.add_word(key, (len(key), key))
+            automaton.make_automaton()
+            short = frozenset(key for key in keys if len(key) <= 2)
+            bare_only = frozenset(key for key in keys if all(e.bare for e in self._index[key]))
+            matcher = self._ac[province] = _Matcher(automaton, short, short | {key[0] for key in short}, bare_only)
+        return matcher
+
+    def _longest(self, doc: TextIndex, i: int, hi: int, province: str | None, year: int | None,
+                 list_kind: str | None) -> tuple[int, list[_Alias]] | None:
+        """The longest eligible alias starting at token ``i`` and ending before token ``hi``: (last token, entries)."""
+        hits = doc.hits.get(i)
+        if not hits:  # most words start no name
             return None
         best = None
-        key = ""
-        capital = text[toks[i][1]].isupper() or text[toks[i][1]].isdigit()
-        for j in range(i, min(len(toks), i + _MAX_ALIAS_TOKENS)):
-            key += toks[j][0]
-            if key not in self._prefixes or (j > i and _BREAKS.search(text, toks[j - 1][2], toks[j][1])):
+        capital = _capital(doc.text[doc.starts[i]])
+        limit = min(hi, i + _MAX_ALIAS_TOKENS)
+        for j, key in hits:  # by last token, ascending
+            if j >= limit or (j > i and doc.broken(i, j)):
                 break
             memo = (key, province, year, capital, list_kind)
             entries = self._eligible.get(memo)
             if entries is None:  # the same words recur in every sentence: filter each spelling once
                 if len(self._eligible) > 100_000:
                     self._eligible.clear()
-                entries = self._eligible[memo] = [e for e in self._index.get(key, ())
+                entries = self._eligible[memo] = [e for e in self._index[key]
                                                   if self._allowed(e, province, year, capital, list_kind)]
             if entries:
                 best = (j, entries)
@@ -307,54 +344,69 @@ class Gazetteer:
             >>> [m.text for m in g.find_mentions("các phường: Hồng Bàng, Lê Chân và An Biên", "Hải Phòng", 2026)]
             ['Hồng Bàng', 'Lê Chân', 'An Biên']
         """
+        return self.mentions_in(self.prepare(text), 0, len(text), province, year)
+
+    def mentions_in(self, doc: TextIndex, s: int, e: int, province: str | None = None,
+                    year: int | None = None) -> list[Mention]:
+        """``find_mentions(doc.text[s:e])``, with offsets into ``doc.text``; reuses the text's alias hits.
+
+        Example:
+            >>> g = Gazetteer.load()
+            >>> doc = g.prepare("Hết. Sở Tư pháp đứng đầu.")
+            >>> [(m.text, m.start) for m in g.mentions_in(doc, 5, 25, "Hải Phòng", 2019)]
+            [('Sở Tư pháp', 5)]
+        """
+        if doc.province is not None and same_province(province) != doc.province:  # prepared for another one
+            doc = self.prepare(doc.text, doc.folded)
+        lo, hi = doc.token_range(s, e)
+        if lo is None:  # the span cuts a word: read it on its own
+            return [Mention(m.unit_id, m.start + s, m.end + s, m.text, m.bare)
+                    for m in self.find_mentions(doc.text[s:e], province, year)]
         province = same_province(province)
-        folded = fold(text)
-        toks = tokens(folded)
+        text, folded, words, starts, ends, points = doc.text, doc.folded, doc.words, doc.starts, doc.ends, doc.points
         found: list[Mention] = []
         list_kind: str | None = None
-        list_end = 0
-        i = 0
-        prefixes = self._prefixes
-        while i < len(toks):
-            word = toks[i][0]
-            if word not in prefixes and word not in _KIND_TOKENS and word not in ("ubnd", "uy"):
-                i += 1  # starts no name, no "UBND" and no kind word: nothing below would match here
+        list_end = s
+        i = lo
+        for i_next in points[bisect_left(points, lo):bisect_left(points, hi)]:
+            if i_next < i:  # inside a name already matched
                 continue
-            in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, toks[i][1]) else None
+            i = i_next  # the tokens between start no name, no "UBND" and no list of a kind: nothing matches there
+            in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, starts[i]) else None
             first, best = i, None
-            skip = _prefix_len(toks, i)
-            if skip and i + skip < len(toks):
-                best = self._longest(text, toks, i + skip, province, year, None)
+            skip = _prefix_len(words, i, hi)
+            if skip and i + skip < hi:
+                best = self._longest(doc, i + skip, hi, province, year, None)
                 if best:
                     best = (best[0], [e for e in best[1] if not e.bare]) if any(not e.bare for e in best[1]) else None
             if best is None:
-                best = self._longest(text, toks, i, province, year, in_list)
+                best = self._longest(doc, i, hi, province, year, in_list)
             if best is None:
-                word = _kind_word_at(toks, i)
+                word = _kind_word_at(words, i, lo, hi)
                 if word:
-                    list_kind, list_end = word[1], toks[word[0]][2]
+                    list_kind, list_end = word[1], ends[word[0]]
                     i = word[0] + 1
                 else:
                     i += 1
                 continue
             j, entries = best
-            start, end = toks[first][1], toks[j][2]
-            if _CONTINUES.match(text, end):  # "Sở VH,TT" of "Sở VH,TT&DL" is not Sở VH&TT
+            start, end = starts[first], ends[j]
+            if _CONTINUES.match(text, end, e):  # "Sở VH,TT" of "Sở VH,TT&DL" is not Sở VH&TT
                 i = j + 1
                 continue
-            chosen = self._choose(entries, toks, first, in_list)
+            chosen = self._choose(entries, words, first, lo, in_list)
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
                 list_kind, list_end = chosen.unit.unit_kind, end
             i = j + 1
         return found
 
-    def _choose(self, entries: list[_Alias], toks: list[tuple[str, int, int]], i: int,
+    def _choose(self, entries: list[_Alias], words: list[str], i: int, lo: int,
                 list_kind: str | None) -> _Alias | None:
-        """Pick one unit for a matched alias; None when the word before names another kind."""
-        before = " ".join(t[0] for t in toks[max(0, i - 2):i])
-        words_before = {word for word, _ in _FOLDED_KIND_WORDS if before == word or before.endswith(" " + word)}
-        kinds_before = {kind for word, kind in _FOLDED_KIND_WORDS if word in words_before}
+        """Pick one unit for a matched alias; None when the word before (from token ``lo`` on) names another kind."""
+        words_before, kinds_before = _kinds_before(" ".join(words[max(lo, i - 2):i]))
+        if len(entries) == 1 and (not kinds_before or not entries[0].bare):
+            return entries[0]  # what the rules below keep of a single spelling
 
         def fits(e: _Alias) -> bool:  # "thành phố" + "Hải Phòng" is the province named "Thành phố Hải Phòng"
             own = _kind_prefix(e.unit.name_vi)
@@ -418,21 +470,82 @@ def _load(seed_dir: Path) -> Gazetteer:
     return Gazetteer.read(seed_dir.resolve())
 
 
-def _prefix_len(toks: list[tuple[str, int, int]], i: int) -> int:
-    """Number of tokens of an optional 'UBND' / 'Ủy ban nhân dân' at token ``i``."""
-    if toks[i][0] not in ("ubnd", "uy"):
+@lru_cache(maxsize=4096)
+def _kinds_before(before: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(kind words, kinds) that the (folded) words before a name end with.
+
+    Example:
+        >>> [sorted(found) for found in _kinds_before("cac thi xa")]
+        [['thi xa', 'xa'], ['commune', 'district']]
+    """
+    words = frozenset(word for word, _ in _FOLDED_KIND_WORDS if before == word or before.endswith(" " + word))
+    return words, frozenset(kind for word, kind in _FOLDED_KIND_WORDS if word in words)
+
+
+def _capital(first: str) -> bool:
+    """Whether a word starting with ``first`` may be a bare name (capitalised, or a number)."""
+    return first.isupper() or first.isdigit()
+
+
+def _prefix_len(words: list[str], i: int, hi: int) -> int:
+    """Number of tokens of an optional 'UBND' / 'Ủy ban nhân dân' at token ``i`` (before token ``hi``)."""
+    if words[i] not in ("ubnd", "uy"):
         return 0
     for prefix in _PREFIX_TOKENS:
-        if tuple(t[0] for t in toks[i:i + len(prefix)]) == prefix:
+        if tuple(words[i:min(hi, i + len(prefix))]) == prefix:
             return len(prefix)
     return 0
 
 
-def _kind_word_at(toks: list[tuple[str, int, int]], i: int) -> tuple[int, str] | None:
-    """(last token, kind) of a kind word that opens a list at token ``i`` ("các phường: ...")."""
-    if i == 0 or toks[i][0] not in _KIND_TOKENS or toks[i - 1][0] not in _LIST_OPENERS:
+def _kind_word_at(words: list[str], i: int, lo: int, hi: int) -> tuple[int, str] | None:
+    """(last token, kind) of a kind word that opens a list at token ``i`` ("các phường: ..."), within [lo, hi)."""
+    if i == lo or words[i] not in _KIND_TOKENS or words[i - 1] not in _LIST_OPENERS:
         return None
-    for words, kind in _KIND_TOKENS[toks[i][0]]:
-        if tuple(t[0] for t in toks[i:i + len(words)]) == words:
-            return i + len(words) - 1, kind
+    for kind_words, kind in _KIND_TOKENS[words[i]]:
+        if tuple(words[i:min(hi, i + len(kind_words))]) == kind_words:
+            return i + len(kind_words) - 1, kind
     return None
+
+
+class TextIndex:
+    """A normalized text's folded form, tokens and alias hits (every alias key that spans whole tokens)."""
+
+    def __init__(self, gazetteer: Gazetteer, text: str, folded: str, province: str | None = None) -> None:
+        self.text, self.folded, self.province = text, folded, province
+        self.words, self.starts, self.ends = words, starts, _ = token_spans(folded)
+        lengths = list(accumulate(map(len, words)))  # the end of each word in the words written together
+        token_of_end = dict(zip(lengths, range(len(lengths)), strict=True))
+        token_of_start = dict(zip([0, *lengths][:-1], range(len(lengths)), strict=True))
+        matcher = gazetteer._automaton(province)
+        bare_only = matcher.bare_only
+        self.hits: dict[int, list[tuple[int, str]]] = {}  # first token -> [(last token, key)], ascending
+        for last_char, (length, key) in matcher.automaton.iter("".join(words)) if words else ():
+            j = token_of_end.get(last_char + 1)
+            if j is not None:
+                i = token_of_start.get(last_char + 1 - length)
+                # a key that is only ever a bare name ("Tư", "Dùng") needs a capital: "từ", "đứng" are words
+                if i is not None and (key not in bare_only or _capital(text[starts[i]])):
+                    self.hits.setdefault(i, []).append((j, key))
+        for k in [k for k, word in enumerate(words) if word in matcher.short_starts]:
+            for j in (k, k + 1):  # a key of one or two characters: one word, or two words of one character
+                key = "".join(words[k:j + 1])
+                if j < len(words) and key in matcher.short and (key not in bare_only or _capital(text[starts[k]])):
+                    insort(self.hits.setdefault(k, []), (j, key))
+        # tokens where a name, "UBND" or a list of one kind ("các phường:") may start
+        points = set(self.hits)
+        for m in _POINT_WORDS.finditer(folded):
+            points.add(bisect_left(self.starts, m.start(m.lastindex or 0)))
+        self.points = sorted(points)
+        self.breaks = [m.start() for m in _BREAKS.finditer(text)]
+
+    def broken(self, i: int, j: int) -> bool:
+        """True when a name cannot run from token ``i`` to token ``j`` (a colon, a bracket, a line end between)."""
+        k = bisect_left(self.breaks, self.ends[i])
+        return k < len(self.breaks) and self.breaks[k] < self.starts[j]
+
+    def token_range(self, s: int, e: int) -> tuple[int | None, int]:
+        """Tokens [lo, hi) inside ``text[s:e]``; lo None when a token runs across ``s`` or ``e``."""
+        lo, hi = bisect_left(self.starts, s), bisect_left(self.starts, e)
+        if (lo and self.ends[lo - 1] > s) or (hi and self.ends[hi - 1] > e):
+            return None, hi
+        return lo, hi

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN_SPLIT = re.compile(r"([a-z0-9]+)")
 
 
 def normalize_text(raw: str) -> str:
@@ -23,7 +26,9 @@ def normalize_text(raw: str) -> str:
         >>> normalize_text("Thu\\u0309y Nguye\\u0302n\\r\\n") == "Thủy Nguyên\\n"
         True
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if _HAS_INVISIBLE.search(text):  # translate looks up every character: only when there is one to drop
+        text = text.translate(_INVISIBLE)
     for src, dst in _SPACES.items():
         text = text.replace(src, dst)
     return unicodedata.normalize("NFC", text)
@@ -49,6 +54,8 @@ def fold(text: str) -> str:
         >>> len(fold("Đồ Sơn")) == len("Đồ Sơn")
         True
     """
+    if text.isascii():  # the fold of an ASCII character is its lowercase
+        return text.lower()
     return text.translate(_FOLD_TABLE)
 
 
@@ -92,4 +99,16 @@ def tokens(folded: str) -> list[tuple[str, int, int]]:
         >>> tokens("quan ngo quyen, 91,93")
         [('quan', 0, 4), ('ngo', 5, 8), ('quyen', 9, 14), ('91', 16, 18), ('93', 19, 21)]
     """
-    return [(m.group(), *m.span()) for m in _TOKEN.finditer(folded)]
+    return list(zip(*token_spans(folded), strict=True))
+
+
+def token_spans(folded: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of ``tokens(folded)`` as three lists: words, starts and ends.
+
+    Example:
+        >>> token_spans("quan ngo quyen, 91")
+        (['quan', 'ngo', 'quyen', '91'], [0, 5, 9, 16], [4, 8, 14, 18])
+    """
+    parts = _TOKEN_SPLIT.split(folded)  # separator, token, separator, ...: offsets from the lengths alone
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return parts[1::2], offsets[1:-1:2], offsets[2::2]

@@ -145,6 +145,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
     last = _last_count(g, list_len, low)
     out: list[Candidate] = []
+    stated_size = _stated_size(toks, low)
     for i, m in enumerate(g.units):
         unit = gazetteer.units.get(m.unit_id)
         kind = unit.unit_kind if unit else ""
@@ -159,7 +160,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.listed = listed and cand.rank is not None
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc) if unit else ""
-        cand.of = _stated_size(toks, low)
+        cand.of = stated_size
         if cand.rank is None:
             if last:
                 cand.last = (last[0], (list_pos if last[1] else 0) + i + 1)
@@ -254,9 +255,10 @@ def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
         if t.kind == kind and t.value and t.value.get("count"):
             return t.value["count"]
     for a, b in zip(tokens, tokens[1:], strict=False):
-        gap = _gap(low, a.end, b.start)
-        if a.kind == "count" and b.kind == kind and len(gap) <= 25 and not re.search(r"[,;()]", gap):
-            return a.value["count"]
+        if a.kind == "count" and b.kind == kind:
+            gap = _gap(low, a.end, b.start)
+            if len(gap) <= 25 and not _CLAUSE_BREAK.search(gap):
+                return a.value["count"]
     return None
 
 

@@ -46,6 +46,7 @@ class Location:
     start: int
     end: int
     paragraph: int
+    line_no: int | None = field(default=None, compare=False, repr=False)  # the line, when the caller knows it
 
     @property
     def evidence(self) -> str:
@@ -53,7 +54,7 @@ class Location:
 
     @property
     def line(self) -> int:
-        return self.text.count("\n", 0, self.start) + 1
+        return self.line_no if self.line_no is not None else self.text.count("\n", 0, self.start) + 1
 
 
 @dataclass

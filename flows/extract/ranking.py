@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from operator import attrgetter
 
 from flows.extract.model import Candidate
 from flows.gazetteer import Gazetteer, same_province
@@ -139,7 +140,8 @@ def _merge(cands: list[Candidate], warnings: list[str]) -> dict:
     first = cands[0]
     scores = [c for c in cands if c.score is not None]
     stated = [c for c in cands if c.rank is not None and c.rank_basis == "stated" and not c.derived]
-    derived = [c for c in cands if c.rank is not None and c not in stated]
+    stated_ids = {id(c) for c in stated}  # candidates differ in ``order``: equal only to themselves
+    derived = [c for c in cands if c.rank is not None and id(c) not in stated_ids]
     score = scores[0].score if scores else None
     if any(abs(c.score - score) > 0.005 for c in scores):
         warnings.append(f"line {scores[1].where.line}: {first.surface} has two scores for {first.index} "
@@ -264,7 +266,8 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     _check_listed(candidates, warnings)
     candidates = _drop_conflicted(candidates, header, doc_year, warnings)
     scopes = defaultdict(list)
-    for c in sorted(candidates, key=lambda c: c.order):
+    in_order = sorted(candidates, key=attrgetter("order"))
+    for c in in_order:
         scopes[(c.index, c.year, c.bloc)].append(c)
     sizes = {}
     for (index, year, bloc), cands in scopes.items():
@@ -272,7 +275,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
         sizes[(index, year, bloc)] = size
         _chain(cands, size, warnings)
     by_key = defaultdict(list)
-    for c in sorted(candidates, key=lambda c: c.order):
+    for c in in_order:  # _chain changed ranks, not the order
         by_key[c.key].append(c)
     facts = []
     for cands in by_key.values():

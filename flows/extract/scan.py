@@ -25,7 +25,24 @@ _NOUNS = (r"(?:đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|
           r"|tỉnh|bộ,?\s*ngành|bộ|ngành|vị trí)")
 
 
+_NUM, _MINUS, _PER_100 = re.compile(NUM), re.compile(r"\s*-\d"), re.compile(r"/\s*100")
+_SEP = r"\s*(?:,\s+|;\s*|\s+và\s+)"  # between the scores of a list
+_PER_100_POINTS = r"\s*(?:/\s*100\s*)?" + _POINTS
 _RANKED = r"(?:vị trí|đơn vị|địa phương|sở,?\s*ngành|sở|quận,?\s*huyện)"  # "ba đơn vị dẫn đầu"
+
+
+def _first_char_first(words: list[str], after: str, alone: str | None, check: str = "") -> str:
+    """``(?:w1|w2|...)after`` (plus the bare ``alone`` word) written to start with the class of the words'
+    first characters, which lets the regex engine skip to the next candidate: ``[vx](?:(?<=v)ị...|(?<=x)ếp...)``.
+    The same matches, tried in the same order; ``check`` is asserted after the first character.
+
+    Example:
+        >>> _first_char_first(["vị trí", "xếp"], " ", "t")
+        '[vxt](?:(?<=v)ị trí |(?<=x)ếp |(?<=t))'
+    """
+    firsts = "".join(dict.fromkeys(w[0] for w in words + ([alone] if alone else [])))
+    alternatives = [f"(?<={w[0]}){w[1:]}{after}" for w in words] + ([f"(?<={alone})"] if alone else [])
+    return f"[{firsts}]{check}(?:" + "|".join(alternatives) + ")"
 
 
 @dataclass(frozen=True)
@@ -38,8 +55,21 @@ class Token:
     value: Any = field(default=None, compare=False)
 
 
+def _new_token(kind: str, start: int, end: int, value: Any) -> Token:
+    """``Token(kind, start, end, value)`` without the frozen dataclass's per-field ``object.__setattr__``."""
+    token = object.__new__(Token)
+    token.__dict__.update(kind=kind, start=start, end=end, value=value)
+    return token
+
+
 def _rank_list(text: str) -> list[int]:
-    return [r for r in (parse_ordinal(m) for m in _ord_any().findall(text)) if r is not None]
+    return list(_ranks_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _ranks_in(text: str) -> tuple[int, ...]:
+    """The ranks an ordinal list spells ("thứ 5, 6 và 7"); the same few are written in every text."""
+    return tuple(r for r in (parse_ordinal(m) for m in _ord_any().findall(text)) if r is not None)
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +91,8 @@ def _rank_range(m: re.Match) -> dict:
 
 def _numbers(text: str) -> list[float]:
     """The numbers of a score list; a minus written before the first one makes it negative ("-12,5 điểm")."""
-    values = [parse_decimal(n) for n in re.findall(NUM, text)]
-    if values and re.match(r"\s*-\d", text):
+    values = [parse_decimal(n) for n in _NUM.findall(text)]
+    if values and _MINUS.match(text):
         values[0] = -values[0]
     return values
 
@@ -107,9 +137,10 @@ def _rating(m: re.Match) -> str:
 
 # (kind, pattern, value builder). Order is priority.
 _RULES: list[tuple[str, str, Any]] = [
-    ("mask", r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b", None),  # dates, times
-    ("mask", r"\b\d+/\d*[a-zđ][\w\-/.]*", None),  # decision numbers 1091/QĐ-UBND
-    ("mask", r"\b0\d{1,3}[.\- ]?\d{2,4}[.\- ]\d{3,4}(?:[.\- ]\d{2,4})?\b|\b0\d{2,3}-\d{4,8}\b", None),  # phones
+    # dates, times. "\d(?<!\w\d)" is "\b\d" written so that the regex engine can skip to the next digit
+    ("mask", r"\d(?<!\w\d)(?:\d?[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\d?[:h]\d{2}\b)", None),
+    ("mask", r"\d(?<!\w\d)\d*/\d*[a-zđ][\w\-/.]*", None),  # decision numbers 1091/QĐ-UBND
+    ("mask", r"0(?<!\w0)(?:\d{1,3}[.\- ]?\d{2,4}[.\- ]\d{3,4}(?:[.\- ]\d{2,4})?\b|\d{2,3}-\d{4,8}\b)", None),  # phones
     ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:gov|com|org|net|edu)\.vn\b", None),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     ("mask", r"(?:trung bình|bình quân)[^.;()]{0,60}?" + NUM + r"\s*" + _POINTS, None),  # averages
@@ -137,24 +168,30 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
      lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": None, "listed": True}),
     ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
-    ("ranks", r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
+    ("ranks", _first_char_first(["vị trí", "hạng", "xếp", "đứng", "ở"], r"\s+(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*t", "t")
+              + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?P<of>)", _ranks),
     ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên)\b",
      lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
              r"|có điểm thấp nhất)\b", lambda m: {"count": _small(m.group("n"))}),
-    ("top", r"(?<!người )(?:dẫn đầu|đứng đầu|xếp đầu|vị trí đầu tiên|vị trí đầu|ngôi đầu|ngôi vị quán quân"
-            r"|quán quân|vị trí số (?:1|một)\b|(?:mức |điểm |điểm số )?cao nhất)", None),
+    ("top", _first_char_first(["dẫn đầu", "đứng đầu", "xếp đầu", "vị trí đầu tiên", "vị trí đầu", "ngôi đầu",
+                               "ngôi vị quán quân", "quán quân", r"vị trí số (?:1|một)\b", "mức cao nhất",
+                               "điểm cao nhất", "điểm số cao nhất", "cao nhất"], "", None, "(?<!người .)"), None),
     ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng"
              r"|(?:mức |điểm |điểm số )?thấp nhất", None),
     ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?\b(?P<n>" + _SMALL
               + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
      None),
-    ("scores", r"(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM + r"\s*(?:/\s*100\s*)?"
-               + _POINTS,
-     lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
+    # a list of scores: "-"? NUM (SEP NUM){0,8} ("/100")? POINTS, where the "-" is a minus (not after a word,
+    # a number or "/"). Written to start with the class [-\d] (so that the regex engine skips to the next
+    # digit or "-"): after a digit, the rest of its first number, as "(?:NUM SEP){0,8}" would go on.
+    ("scores", r"[-\d](?:(?<=-)(?<![\w.,/]-)(?=\d)(?:" + NUM + _SEP + r"){0,8}" + NUM + _PER_100_POINTS
+               + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
+               + _PER_100_POINTS + ")",
+     lambda m: _numbers(_PER_100.sub("", m.group(0)) if "/" in m.group(0) else m.group(0))),
     ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:lần lượt\s+)?(?:là\s+|đạt\s+)?(?P<list>\d+[.,]\d+"
                r"(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
@@ -186,7 +223,7 @@ def _rule(start: str) -> str:
 _POINTS_GATE = ("điểm", "%")
 _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
-    _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt"),
+    _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
@@ -199,12 +236,12 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:các\s+)?(?:vị trí\s+)?từ"): ("từ",),
     _rule(r"á quân"): ("á quân",),
     _rule(r"đồng\s+hạng"): ("đồng",),
-    _rule(r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ"): ("thứ",),
+    _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
-    _rule(r"(?<!người )"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
+    _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
     _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
-    _rule(r"(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;"): _POINTS_GATE,
+    _rule(r"[-\d](?:(?<=-)"): _POINTS_GATE,
     _rule(r"(?<=\()"): ("(",),
     _rule(r"(?:số điểm|"): ("điểm",),
     _rule(r"\(\s*(?:năm"): ("(",),
@@ -213,16 +250,61 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"không hoàn thành"): ("nhiệm vụ",),
     _rule(r"thứ tự"): ("cao",),
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
+    _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
+    _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "sau đó", "xếp sau", "đứng sau",
+                               "theo sau"),
+    _rule(r"tiếp tục"): ("tiếp tục", "giữ vững", "giữ nguyên", "duy trì"),
+    _rule(r"soán"): ("soán", "giành", "chiếm", "thay thế", "vượt"),
+}
+# More strings a rule needs, each tuple one more condition ("tăng ... điểm" needs a change word AND a unit).
+_ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
+    _rule(r"(?P<w>từ)\s"): (("từ",), ("-", "–", "đến", "tới")),
+    _rule(r"(?P<w>từ|ít nhất"): (("trở lên",),),
+    _rule(r"(?P<w>trên|"): (("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
+    _rule(r"(?:tăng|giảm|cao hơn"): (("tăng", "giảm", "hơn", "chênh", "+", "−"),),
+}
+_RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện)\s+"  # the last word of every _RANKED noun
+# A cheaper pattern that every match of the rule contains (searched first; literal first characters let
+# the regex engine skip ahead), for rules that are expensive on every paragraph and rarely match.
+_PRECHECKS: dict[str, str] = {
+    _rule(r"(?:(?P<member>"): r"(?:0|1|2|3|4|5|6|7|8|9|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*\d+)?\s+"
+                              r"(?:đơn vị|sở|cơ quan|quận|huyện|thị xã|địa phương|xã|phường|tỉnh|bộ|ngành|vị trí)",
+    _rule(r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu"): _RANKED_END + r"(?:đầu|dẫn đầu|đứng đầu|cao nhất)",
+    _rule(r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối"): _RANKED_END + r"(?:cuối|xếp cuối|đứng cuối"
+                                                                      r"|thấp nhất|có điểm thấp nhất)",
+    _rule(r"\b" + _SMALL + r"\s+năm"): r"năm\s+(?:liền\s+|liên tiếp\s+)?(?:đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
+    _rule(r"(?:từ\s+(?:khi"): r"(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:(?:19|20)\d\d|nay)",
 }
 
 
+Gate = tuple[tuple[frozenset[str], ...], "re.Pattern | None"]
+
+
 @lru_cache(maxsize=3)
-def _gates(mode: str) -> list[tuple[str, ...] | None]:
-    """Per compiled rule of ``mode``, the strings one of which a text must hold for it to match."""
+def _gates(mode: str) -> tuple[tuple[str, ...], list[Gate]]:
+    """Every string some rule of ``mode`` needs, and per compiled rule: groups of strings (the text must
+    hold one of each group) and a pattern the text must contain, for the rule to match at all."""
     if mode == "en":
-        return [None] * len(_compiled("en"))
-    shaped = [_GATES.get(pattern) for _, pattern, _ in _RULES]
-    return [tuple(fold(n) for n in g) if g and mode == "folded" else g for g in shaped]
+        return (), [((), None)] * len(_compiled("en"))
+    out = []
+    for _, pattern, _ in _RULES:
+        groups = ((_GATES[pattern],) if pattern in _GATES else ()) + _ALSO.get(pattern, ())
+        check = _PRECHECKS.get(pattern)
+        if mode == "folded":
+            groups = tuple(tuple(fold(n) for n in group) for group in groups)
+        out.append((tuple(frozenset(group) for group in groups), re.compile(_shape(check, mode)) if check else None))
+    return tuple({n for groups, _ in out for group in groups for n in group}), out
+
+
+@lru_cache(maxsize=8)
+def _needles_in(document: str, mode: str) -> tuple[str, ...]:
+    """The gate strings of ``mode`` that ``document`` holds (a paragraph of it holds no other)."""
+    return tuple(needle for needle in _gates(mode)[0] if needle in document)
+
+
+def _shape(pattern: str, mode: str) -> str:
+    """A rule's pattern for ``mode``: folded for text without diacritics."""
+    return "".join(c if c.isascii() else fold(c) for c in pattern) if mode == "folded" else pattern
 
 
 @lru_cache(maxsize=3)
@@ -233,14 +315,14 @@ def _compiled(mode: str) -> list[tuple[str, re.Pattern, Any]]:
         from flows.extract.scan_en import EN_RULES
 
         return [(kind, re.compile(pattern), build) for kind, pattern, build in EN_RULES]
-
-    def shape(pattern: str) -> str:
-        return "".join(c if c.isascii() else fold(c) for c in pattern) if mode == "folded" else pattern
-    return [(kind, re.compile(shape(pattern)), build) for kind, pattern, build in _RULES]
+    return [(kind, re.compile(_shape(pattern, mode)), build) for kind, pattern, build in _RULES]
 
 
-def scan(low: str, ascii_only: bool = False, english: bool = False) -> list[Token]:
-    """Tokens of a lowercased normalized text, in text order, none overlapping.
+def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int = 0,
+         document: str | None = None) -> list[Token]:
+    """Tokens of a lowercased normalized text, in text order, none overlapping; ``offset`` is added to
+    their positions (the text's place in ``document``, the whole text lowercased or folded like ``low``:
+    what the rules need and the document lacks is not looked for in each paragraph).
 
     Example:
         >>> [(t.kind, t.value) for t in scan("quận a với 91,93 điểm, vị trí thứ nhất")]
@@ -255,15 +337,23 @@ def scan(low: str, ascii_only: bool = False, english: bool = False) -> list[Toke
     taken = bytearray(len(low) + 1)
     found: list[Token] = []
     mode = "en" if english else "folded" if ascii_only else "vi"
-    for (kind, pattern, build), gate in zip(_compiled(mode), _gates(mode), strict=True):
-        if gate and not any(needle in low for needle in gate):
-            continue
-        for m in pattern.finditer(low):
-            s, e = m.span()
-            if s == e or any(taken[s:e]):
+    needles, gates = _gates(mode)
+    if document is not None:
+        needles = _needles_in(document, mode)
+    present = {needle for needle in needles if needle in low}
+    for (kind, pattern, build), (groups, check) in zip(_compiled(mode), gates, strict=True):
+        for group in groups:
+            if present.isdisjoint(group):
+                break
+        else:
+            if check and not check.search(low):
                 continue
-            taken[s:e] = b"\x01" * (e - s)
-            if kind != "mask":
-                found.append(Token(kind, s, e, build(m) if build else None))
+            for m in pattern.finditer(low):
+                s, e = m.span()
+                if s == e or taken.find(1, s, e) >= 0:
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                if kind != "mask":
+                    found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
     found.sort(key=lambda t: t.start)
     return found

@@ -13,22 +13,28 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 from functools import lru_cache
+from operator import attrgetter
 
 from flows.extract.interpret import claims_of, group_index, interpret, most_specific, ratings_of, unknown_reject
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
-from flows.gazetteer import Gazetteer, Mention
+from flows.gazetteer import Gazetteer, Mention, TextIndex
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
 from flows.textnorm import fold, normalize_text
 
+_LINE_END = re.compile(r"\n")
+_START = attrgetter("start")
 _LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
-_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)[.!?](?=\s+[A-ZĐÀ-Ỹ0-9\"“(])|\n")
+# A line end, or [.!?] before a capitalised word but not after "TP", "ThS", "TS" (the end character is read
+# first so that the regex engine can skip to the next one; the lookbehinds then look past it).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bThS.)(?<!\bTS.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
 _BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
                        r"(so|quan|huyen|phuong|xa|dac khu)\b(,?\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
 _BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune",
@@ -65,10 +71,14 @@ def criterion_cues() -> tuple[str, ...]:
         return tuple(fold(r["cue"].strip().lower()) for r in csv.DictReader(fh) if r["cue"].strip())
 
 
-def _component_cues(folded: str, s: int, e: int) -> list[int]:
-    """Where a sentence names a PAR component ("lĩnh vực hiện đại hóa hành chính", "tiêu chí 3")."""
-    found = [m.start() for m in _COMPONENT.finditer(folded, s, e)]
-    for cue in criterion_cues():
+def _component_cues(folded: str, s: int, e: int, cues: tuple[str, ...] | None = None,
+                    numbered: bool = True) -> list[int]:
+    """Where a sentence names a PAR component ("lĩnh vực hiện đại hóa hành chính", "tiêu chí 3").
+
+    ``cues``: the criterion cues to look for (those the whole text holds); ``numbered``: False when
+    the whole text has no "tiêu chí 3"."""
+    found = [m.start() for m in _COMPONENT.finditer(folded, s, e)] if numbered else []
+    for cue in criterion_cues() if cues is None else cues:
         at = folded.find(cue, s, e)
         if at >= 0:
             found.append(at)
@@ -99,12 +109,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.append((cursor, end))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        part = text[s:e]
+        kept = part.strip()  # str.strip drops exactly the characters str.isspace accepts
+        if kept:
+            s += len(part) - len(part.lstrip())
+            out.append((s, s + len(kept)))
     return out
 
 
@@ -145,9 +154,10 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
             "year": doc_year, "announced": announced}
 
 
-def detect_province(text: str, gazetteer: Gazetteer) -> str | None:
+def detect_province(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> str | None:
     """The province a text is about: the one its units (province names included) belong to most often."""
-    counts = Counter(gazetteer.units[m.unit_id].province for m in gazetteer.find_mentions(text)
+    mentions = gazetteer.mentions_in(doc, 0, len(text)) if doc is not None else gazetteer.find_mentions(text)
+    counts = Counter(gazetteer.units[m.unit_id].province for m in mentions
                      if gazetteer.units[m.unit_id].unit_kind != "ministry")
     return counts.most_common(1)[0][0] if counts else None
 
@@ -273,6 +283,8 @@ def _unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> list[M
     """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know."""
     out = []
     for m in _UNIT_WORD.finditer(text, s, e):
+        if any(k.start <= m.start() < k.end for k in known):
+            continue  # a known name starts here or runs over it: whatever follows overlaps it
         stop = _name_end(text, m.end(), e)
         if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known):
             continue
@@ -289,10 +301,15 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     cues = index_cues()
     header = document_header(text, cues)
-    province = province_hint or detect_province(text, gazetteer)
+    folded = fold(text)
+    doc = gazetteer.prepare(text, folded, province_hint)  # only the names that can be there, when that is known
+    doc_cues = tuple(cue for cue in criterion_cues() if cue in folded)  # a sentence holds only what the text holds
+    numbered = _COMPONENT.search(folded) is not None
+    line_ends = [m.start() for m in _LINE_END.finditer(text)]
+    doc_bloc, doc_national = _BLOC_CUE.search(folded) is not None, _NATIONAL.search(folded) is not None
+    province = province_hint or detect_province(text, gazetteer, doc)
     doc_year = header["year"] or year_hint
     default_index = header["announced"][0] if header["announced"] else "PAR"
-    folded = fold(text)
     ctx = Context(default_index, doc_year)
     candidates: list[Candidate] = []
     ratings: list[dict] = []
@@ -305,8 +322,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         ctx.bloc_kind = ctx.bloc = None
         ascii_only = text[ps:pe].isascii()  # without diacritics: English, or Vietnamese read with folded rules
         english = ascii_only and looks_english(text[ps:pe])
-        tokens = [Token(t.kind, t.start + ps, t.end + ps, t.value)
-                  for t in scan(folded[ps:pe] if ascii_only else low[ps:pe], ascii_only, english)]
+        whole_text = folded if ascii_only else low
+        tokens = scan(whole_text[ps:pe], ascii_only, english, ps, whole_text)
         # "Tin liên quan:" and lists of links to other articles are not this article; prose ends the block
         if _RELATED.match(folded[ps:pe].strip()):
             related_block = True
@@ -314,12 +331,13 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         if _is_link_list(text[ps:pe]) or (related_block and pe - ps < 300):
             continue
         related_block = False
+        token_starts = [t.start for t in tokens]  # in text order, none overlapping
         for s, e in split_sentences(text, ps, pe):
-            sent_tokens = [t for t in tokens if s <= t.start and t.end <= e]
+            sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             cue_hits = _sentence_index(folded, s, e)
-            mentions = gazetteer.find_mentions(text[s:e], province, ctx.year)
-            mentions = [Mention(m.unit_id, m.start + s, m.end + s, m.text, m.bare) for m in mentions]
-            mentions = sorted(mentions + _unknown_mentions(text, s, e, mentions), key=lambda m: m.start)
+            mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
+            unknown = _unknown_mentions(text, s, e, mentions)
+            mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             first_unit = mentions[0].start if mentions else e
             leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
             if leading:
@@ -331,18 +349,20 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                            and (t.start < first_unit or _names_index(folded, cue_hits, t.start))), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
-            bloc = _BLOC_CUE.search(folded, s, e)
+            # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
+            whole = e == len(folded) or folded[e].isspace()
+            bloc = _BLOC_CUE.search(folded, s, e) if doc_bloc or not whole else None
             if bloc:
                 ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
                 # "khối huyện, huyện An Lão ...": the second kind word starts a name, not a list of kinds
                 alone = not bloc.group(2) or text[bloc.end(2):bloc.end(2) + 2].strip()[:1].isupper()
                 ctx.bloc = _BLOC_ALONE.get(bloc.group(1)) if alone else None
-            components = _component_cues(folded, s, e)
-            where = Location(text, low, s, e, p_no)
+            components = _component_cues(folded, s, e, doc_cues, numbered)
+            where = Location(text, low, s, e, p_no, bisect_left(line_ends, s) + 1)
             if any(t.kind == "rating" for t in sent_tokens):
                 ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
                 continue
-            national = bool(_NATIONAL.search(folded, s, e))
+            national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
             if not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
                 mentions = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
             mentions = _with_province_reference(text, s, e, mentions, national, gazetteer, province, ctx.year)
