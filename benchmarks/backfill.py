@@ -23,9 +23,12 @@ import argparse
 import os
 import re
 import resource
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -34,9 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def timed_ingest(raw: Path, db: Path, work: Path) -> tuple[float, float, int, str]:
+def timed_ingest(raw: Path, db: Path, work: Path, api_url: str | None = None) -> tuple[float, float, int, str]:
     """(wall s, peak RSS MB, exit code, last stderr line) of one ``parindex ingest``."""
     env = dict(os.environ, PREFECT_HOME=str(work / "prefect"))
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
     cmd = ["/usr/bin/time", "-v", str(ROOT / ".venv" / "bin" / "parindex"), "ingest", str(raw), "--db", str(db)]
     t0 = time.perf_counter()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
@@ -113,22 +118,54 @@ def timeline(prefect_home: Path) -> str:
             f"{(first - begin).total_seconds():.1f} s); task time: {parts}")
 
 
+@contextmanager
+def prefect_server(work: Path) -> Iterator[str]:
+    """A real ``prefect server start`` on a free loopback port (as ``parindex serve`` uses); its API URL."""
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, PREFECT_HOME=str(work / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "prefect"), "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        yield api
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("raw", type=Path, help="a raw/<year>/<province>/ tree (benchmarks/generate.py)")
     parser.add_argument("--work", type=Path, required=True, help="folder for the warehouses and PREFECT_HOME")
     parser.add_argument("--skip-flow", action="store_true", help="only the direct run")
+    parser.add_argument("--server", action="store_true",
+                        help="run the flow against a running `prefect server start` (as a deployment does) "
+                             "instead of the temporary server Prefect starts for each `parindex ingest`")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if not args.skip_flow:
         for name in ("flow.duckdb", "flow.duckdb.wal"):
             (args.work / name).unlink(missing_ok=True)
-        first = timed_ingest(args.raw, args.work / "flow.duckdb", args.work)
-        print(f"flow, first run: {first[0]:.1f} s wall, peak RSS {first[1]:.0f} MB, exit {first[2]} ({first[3]})")
-        print(f"  {timeline(args.work / 'prefect')}")
-        again = timed_ingest(args.raw, args.work / "flow.duckdb", args.work)
-        print(f"flow, no-op re-run: {again[0]:.1f} s wall ({again[0] / first[0]:.0%} of the first), "
-              f"peak RSS {again[1]:.0f} MB, exit {again[2]}")
+        with prefect_server(args.work) if args.server else nullcontext(None) as api:
+            first = timed_ingest(args.raw, args.work / "flow.duckdb", args.work, api)
+            print(f"flow, first run: {first[0]:.1f} s wall, peak RSS {first[1]:.0f} MB, exit {first[2]} "
+                  f"({first[3]}){' against a running Prefect server' if api else ''}")
+            if not api:
+                print(f"  {timeline(args.work / 'prefect')}")
+            again = timed_ingest(args.raw, args.work / "flow.duckdb", args.work, api)
+            print(f"flow, no-op re-run: {again[0]:.1f} s wall ({again[0] / first[0]:.0%} of the first), "
+                  f"peak RSS {again[1]:.0f} MB, exit {again[2]}")
     for name in ("direct.duckdb", "direct.duckdb.wal"):
         (args.work / name).unlink(missing_ok=True)
     t0 = time.perf_counter()
