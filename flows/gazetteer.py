@@ -33,7 +33,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -243,6 +243,11 @@ class Gazetteer:
     def provinces(self) -> list[Unit]:
         """Units of kind province."""
         return [u for u in self.units.values() if u.unit_kind == "province"]
+
+    @cached_property
+    def province_slugs(self) -> dict[str, str]:
+        """Folder name ('hai-phong') -> province ('Hải Phòng'), for the ``raw/<year>/<province>/`` layout."""
+        return {fold_key(u.province).replace(" ", "-"): u.province for u in self.provinces()}
 
     def aliases(self) -> list[tuple[str, str]]:
         """(compact alias key, unit_id) pairs, for the warehouse's alias table."""

@@ -16,7 +16,6 @@ from typing import Any
 
 from flows.errors import UnreadableInput
 from flows.gazetteer import Gazetteer
-from flows.textnorm import fold_key
 
 MEDIA_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".csv": "text/csv",
                ".html": "text/html", ".htm": "text/html"}
@@ -47,7 +46,7 @@ def hints_from_path(path: Path, gazetteer: Gazetteer) -> tuple[int | None, str |
         (2019, 'Hải Phòng')
     """
     year = province = None
-    by_slug = {fold_key(u.province).replace(" ", "-"): u.province for u in gazetteer.provinces()}
+    by_slug = gazetteer.province_slugs
     for part in path.parts:
         if _YEAR_DIR.match(part):
             year = int(part)

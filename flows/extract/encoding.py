@@ -241,6 +241,10 @@ def _best(readings: dict[str, str]) -> tuple[str | None, dict[str, tuple[int, in
     return None, counts
 
 
+# Bytes below 32 that text never holds: all but tab, line feed, vertical tab, form feed, carriage return, ESC.
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or (13 < b and b != 27))
+
+
 def _binary_kind(data: bytes) -> str | None:
     for magic, kind in SIGNATURES.items():
         if data.startswith(magic):
@@ -248,7 +252,7 @@ def _binary_kind(data: bytes) -> str | None:
     head = data[:4096]
     if b"\x00" in head:
         return "it holds NUL bytes"
-    controls = sum(b < 9 or 13 < b < 32 and b != 27 for b in head)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return "it holds control bytes that text never has" if head and controls > max(2, len(head) // 100) else None
 
 
