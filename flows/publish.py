@@ -9,6 +9,7 @@ the materialised marts are left out (``v_league_table.parquet`` holds ``mart_lea
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -48,8 +49,34 @@ def snapshot_paths(db: Path | str) -> Snapshot:
     return Snapshot(db.with_name(f"{db.stem}-read.duckdb"), db.parent / "export")
 
 
+# Tables a run always changes (its own row) without changing any published figure.
+RUN_LOG_TABLES = ("etl_run",)
+FINGERPRINT_FILE = ".content-fingerprint"
+
+
+def content_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """A hash of the schema and of every base table's rows but the run log: equal when no export can differ.
+
+    Views derive from the tables, so their SQL is hashed, not their rows; one pass of DuckDB's row hash.
+    """
+    names = [n for (n,) in con.execute("select table_name from information_schema.tables "
+                                       "where table_schema = 'main' and table_type = 'BASE TABLE' "
+                                       "order by table_name").fetchall() if n not in RUN_LOG_TABLES]
+    parts = [repr(con.execute("select view_name, sql from duckdb_views() where not internal order by all").fetchall()),
+             repr(con.execute("select table_name, column_name, data_type from information_schema.columns "
+                              "where table_schema = 'main' order by all").fetchall())]  # what is published
+    for name in names:  # names come from the catalog, never from input
+        rows, total = con.execute(f'select count(*), sum(hash(t)) from "{name}" as t').fetchone()
+        parts.append(f"{name}:{rows}:{total}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def publish_snapshot(db: Path | str, *, parquet: bool = True) -> Snapshot:
-    """Copy the closed warehouse ``db`` to its read-only snapshot (and Parquet files); the paths."""
+    """Copy the closed warehouse ``db`` to its read-only snapshot (and Parquet files); the paths.
+
+    When no table but the run log changed since the last publication (a re-run of unchanged input),
+    only the run log's Parquet file is rewritten: the others would come out the same.
+    """
     db = Path(db)
     target = snapshot_paths(db)
     tmp_db = target.db.with_name(f".{target.db.stem}.{os.getpid()}.tmp.duckdb")
@@ -60,11 +87,21 @@ def publish_snapshot(db: Path | str, *, parquet: bool = True) -> Snapshot:
             shutil.rmtree(tmp_dir, ignore_errors=True)
             con = duckdb.connect(str(tmp_db), read_only=True)
             try:
-                export_relations(con, tmp_dir, "parquet", published_relations(con))
+                fingerprint = content_fingerprint(con)
+                stored = target.parquet_dir / FINGERPRINT_FILE
+                published = published_relations(con)
+                unchanged = (stored.is_file() and stored.read_text(encoding="utf-8") == fingerprint
+                             and all((target.parquet_dir / f"{n}.parquet").is_file() for n in published))
+                export_relations(con, tmp_dir, "parquet",
+                                 list(RUN_LOG_TABLES) if unchanged else published)
             finally:
                 con.close()
+            (tmp_dir / FINGERPRINT_FILE).write_text(fingerprint, encoding="utf-8")
         os.replace(tmp_db, target.db)
-        if parquet:
+        if parquet and unchanged:
+            for written in tmp_dir.glob("*.parquet"):
+                os.replace(written, target.parquet_dir / written.name)
+        elif parquet:
             old = target.parquet_dir.with_name(f".{target.parquet_dir.name}.{os.getpid()}.old")
             if target.parquet_dir.exists():
                 target.parquet_dir.rename(old)
