@@ -396,7 +396,7 @@ def _validate_together(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
     candidates, context = _fact_frames(contracts, dims, version)
     checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", "", context, version,
                                           allow_unpinned)
-    facts = FactScore.validate(checked[list(FactScore.to_schema().columns)])
+    facts = checked[list(FactScore.to_schema().columns)]  # FactScoreCandidate holds every FactScore check
     facts, duplicate_rejects = deduplicate_facts(facts, context["file"], context["place"])
     duplicate_rejects += [
         _reject(candidates.at[f.row, "source_id"], context.at[f.row, "file"], "fact_score", f.check, f.message,
