@@ -421,18 +421,33 @@ def _validate_together(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
     order = {c["source"]["path"]: n for n, c in enumerate(contracts)}
     reject_doc = rejects["file"].map(order)
     tables = {"dim_source": sources, "fact_score": facts, "fact_leader_rating": ratings, "fact_claim": claims}
-    split = {name: dict(tuple(frame.groupby("source_id", sort=False))) for name, frame in tables.items()}
-    reject_parts = dict(tuple(rejects.groupby(reject_doc, sort=False)))
+    split = {name: _split(frame, frame["source_id"]) for name, frame in tables.items()}
+    reject_parts = _split(rejects, reject_doc)
     docs = []
     for number, contract in enumerate(contracts):
         src = contract["source"]
-        doc_tables = {name: parts[src["sha256"]].reset_index(drop=True) if src["sha256"] in parts
-                      else tables[name].iloc[0:0].reset_index(drop=True) for name, parts in split.items()}
-        doc_rejects = reject_parts[number] if number in reject_parts else rejects.iloc[0:0]
+        doc_tables = {name: parts.get(src["sha256"]) if src["sha256"] in parts else _part(tables[name], [])
+                      for name, parts in split.items()}
         docs.append(ValidatedDocument(path=src["path"], source_id=src["sha256"], tables=doc_tables,
-                                      rejects=doc_rejects.reset_index(drop=True),
+                                      rejects=reject_parts.get(number, _part(rejects, [])),
                                       warnings=list(contract.get("warnings", []))))
     return docs
+
+
+def _part(frame: pd.DataFrame, positions: Any) -> pd.DataFrame:
+    """The rows at ``positions``, numbered from 0: a slice when they are consecutive, as a document's are."""
+    consecutive = len(positions) and positions[-1] - positions[0] + 1 == len(positions)
+    part = frame.iloc[positions[0]:positions[-1] + 1] if consecutive else frame.take(positions)
+    part.index = pd.RangeIndex(len(part))
+    return part
+
+
+def _split(frame: pd.DataFrame, keys: pd.Series) -> dict[Any, pd.DataFrame]:
+    """The rows of each key, in their order, numbered from 0 as if the document had been validated alone."""
+    if frame.empty:
+        return {}
+    groups = frame.groupby(keys.to_numpy(), sort=False).indices
+    return {key: _part(frame, positions) for key, positions in groups.items()}
 
 
 def _contract_rejects(contract: Mapping[str, Any], version: str) -> list[dict[str, Any]]:
