@@ -21,44 +21,20 @@ from flows import EXTRACTOR_VERSION
 from flows.consistency import consistency_findings
 from flows.dimensions import Dimensions
 from flows.errors import ParindexError
-from schemas import (
-    FIRST_YEAR,
-    DimSource,
-    EtlReject,
-    FactClaim,
-    FactLeaderRating,
-    FactScore,
-    FactScoreCandidate,
+from flows.rejects import (
+    CHECK_COLUMNS,
+    FIXES,
+    frame_value,
+    make_reject,
+    place_of,
+    reject_frame,
+    reject_message,
+    shown,
+    span_of,
 )
+from schemas import DimSource, FactClaim, FactLeaderRating, FactScore, FactScoreCandidate
 
 FACT_KEY = ["unit_id", "index_code", "year", "criterion", "bloc"]
-REJECT_COLUMNS = list(EtlReject.to_schema().columns)
-# For checks over several columns: which columns show the offending value.
-_CHECK_COLUMNS = {
-    "score_within_index_max": ("score", "score_min", "score_max"),
-    "score_min_below_score_max": ("score_min", "score_max"),
-    "figure_present": ("score", "score_min", "score_max", "rank"),
-    "index_code_known": ("index_code",),
-    "unit_id_known": ("unit_id",),
-    "unit_kind_matches_dim_unit": ("unit_kind", "dim_unit_kind"),
-    "criterion_code_known": ("index_code", "criterion"),
-    "score_within_criterion_max": ("criterion", "score", "criterion_max"),
-}
-_FIXES = {
-    "score_within_index_max": "check the figure in the source; if the methodology allows more bonus points, "
-                              "raise max_score of {index} in warehouse/seeds/dim_index.csv",
-    "greater_than_or_equal_to(0)": "check the figure in the source: scores are never negative",
-    "greater_than_or_equal_to(1)": "ranks start at 1: check how the ordinal was read",
-    "index_code_known": "add the index to warehouse/seeds/dim_index.csv, or correct the extractor's cues",
-    "unit_id_known": "add the unit to warehouse/seeds/dim_unit.csv",
-    "not_nullable": "add the name as an alias in warehouse/seeds/dim_unit_alias.csv",
-    "unit_kind_matches_dim_unit": "correct unit_kind in warehouse/seeds/dim_unit.csv or the extractor's kind words",
-    "year_in_range": f"years run from {FIRST_YEAR} to this year: check which year the sentence speaks of",
-    "str_length(1, None)": "every figure needs the sentence or table cell it comes from",
-    "criterion_code_known": "add the component to warehouse/seeds/dim_criterion.csv (with cues that name it)",
-    "score_within_criterion_max": "check the cell in the source, or the component's max_points in "
-                                  "warehouse/seeds/dim_criterion.csv (or the table's 'Điểm tối đa' row)",
-}
 
 
 @dataclass(frozen=True)
@@ -80,76 +56,6 @@ class ValidatedDocument:
         """Rows accepted for ``table``."""
         frame = self.tables.get(table)
         return 0 if frame is None else len(frame)
-
-
-def _place(span: Any, place: Any = None) -> str | None:
-    """Where a row comes from: the extractor's place ('line 7') or its character span.
-
-    Example:
-        >>> _place([120, 180]), _place(None, "line 7"), _place(None)
-        ('chars 120-180', 'line 7', None)
-    """
-    if place:
-        return str(place)
-    if isinstance(span, list | tuple) and len(span) == 2:
-        return f"chars {span[0]}-{span[1]}"
-    return None
-
-
-def _span(item: Mapping[str, Any]) -> tuple[Any, Any]:
-    span = item.get("span")
-    return (span[0], span[1]) if isinstance(span, list | tuple) and len(span) == 2 else (None, None)
-
-
-def _reject(source_id: str | None, file: str, table: str, check: str, message: str, *, value: Any = None,
-            place: str | None = None, candidates: Any = None, span: tuple[Any, Any] = (None, None),
-            extractor_version: str = EXTRACTOR_VERSION) -> dict[str, Any]:
-    if isinstance(candidates, list | tuple):
-        candidates = " | ".join(map(str, candidates)) or None
-    return {"source_id": source_id, "file": file, "place": place, "table_name": table, "check_name": check,
-            "value": None if value is None else str(value), "message": message, "candidates": candidates,
-            "span_start": span[0], "span_end": span[1], "extractor_version": extractor_version}
-
-
-def reject_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """An ``etl_reject`` frame from reject dicts (validated; an empty list gives an empty frame)."""
-    return EtlReject.validate(pd.DataFrame(rows, columns=REJECT_COLUMNS))
-
-
-def _shown(value: Any) -> str:
-    return "null" if value is None or (not isinstance(value, list | tuple) and pd.isna(value)) else str(value)
-
-
-def _frame_value(frame: pd.DataFrame, index: Any, columns: tuple[str, ...]) -> str:
-    parts = [f"{c}={frame.at[index, c]}" for c in columns if pd.notna(frame.at[index, c])]
-    return ", ".join(parts) if len(columns) > 1 else (str(frame.at[index, columns[0]]) if parts else "null")
-
-
-def _message(table: str, check: str, column: str | None, value: str, ctx: Mapping[str, Any]) -> str:
-    what = f"{ctx.get('unit') or ctx.get('unit_id') or 'row'} ({ctx.get('index_code', '')} {ctx.get('year', '')})"
-    if check == "score_within_index_max":
-        text = f"{value} of {what} is above the maximum {ctx.get('max_score'):g} of index {ctx.get('index_code')}"
-    elif check == "score_within_criterion_max":
-        text = (f"component {ctx.get('criterion')} score {ctx.get('score'):g} of {what} is above its maximum "
-                f"{ctx.get('criterion_max'):g}")
-    elif check == "criterion_code_known":
-        text = f"criterion {ctx.get('criterion')!r} of {what} is not a component of {ctx.get('index_code')}"
-    elif check == "index_code_known":
-        text = f"unknown index {value!r} for {what}"
-    elif check == "unit_id_known":
-        text = f"unit_id {value!r} of {what} is not in dim_unit"
-    elif check == "unit_kind_matches_dim_unit":
-        text = (f"{what} is a {ctx.get('dim_unit_kind')} in dim_unit, but the extractor read it as a "
-                f"{ctx.get('unit_kind')}")
-    elif check == "not_nullable" and column == "unit_id":
-        text = f"no unit_id for {what}: the name matches no unit"
-    elif check.startswith("coerce_dtype") or check.startswith("dtype"):
-        dtype = check.split("(")[-1].rstrip(")").strip("'")
-        text = f"{column} {value!r} of {what} is not of type {dtype}"
-    else:
-        text = f"{column or 'row'} {value} of {what} fails {table} check {check}"
-    fix = _FIXES.get(check)
-    return f"{text} — {fix.format(index=ctx.get('index_code'))}" if fix else text
 
 
 def _row_cases(cases: pd.DataFrame, rows: pd.Index, allow_unpinned: bool = True) -> pd.DataFrame:
@@ -185,12 +91,13 @@ def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: st
         row_cases = _row_cases(cases, remaining.index, allow_unpinned)
         for case in row_cases.to_dict("records"):
             idx, check = case["index"], str(case["check"])
-            columns = _CHECK_COLUMNS.get(check)
+            columns = CHECK_COLUMNS.get(check)
             column = case["column"] if case["column"] in frame.columns else None
-            value = _frame_value(frame, idx, columns) if columns else _shown(case["failure_case"])
+            value = frame_value(frame, idx, columns) if columns else shown(case["failure_case"])
             ctx = {**frame.loc[idx].to_dict(), **(context.loc[idx].to_dict() if idx in context.index else {})}
-            rejects.append(_reject(
-                ctx.get("source_id"), ctx.get("file") or file, table, check, _message(table, check, column, value, ctx),
+            rejects.append(make_reject(
+                ctx.get("source_id"), ctx.get("file") or file, table, check,
+                reject_message(table, check, column, value, ctx),
                 value=value, place=ctx.get("place"), span=(ctx.get("span_start"), ctx.get("span_end")),
                 extractor_version=extractor_version))
         failed = remaining.index.intersection(pd.Index(row_cases["index"].unique()))
@@ -224,13 +131,13 @@ def deduplicate_facts(facts: pd.DataFrame, file: str | pd.Series,
                    if pd.notna(row[c]) and pd.notna(first[c]) and row[c] != first[c]]
         if clashes:
             value = ", ".join(f"{c}={row[c]} (kept {first[c]})" for c in clashes)
-            rejects.append(_reject(
+            rejects.append(make_reject(
                 row["source_id"], file if isinstance(file, str) else file.get(idx), "fact_score",
                 "conflicting_duplicate",
                 f"{row['unit_id']} ({row['index_code']} {row['year']}, bloc {row['bloc']}) is given twice in "
                 f"one document with different figures: {value} — the first reading is kept; check which one "
                 "the source means", value=value,
-                place=_place((row["span_start"], row["span_end"]), places.get(idx) if places is not None else None),
+                place=place_of((row["span_start"], row["span_end"]), places.get(idx) if places is not None else None),
                 span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"]))
     return kept.sort_index(), rejects
 
@@ -241,7 +148,7 @@ def _published_on(value: Any, source_id: str, file: str) -> tuple[date | None, l
     try:
         return date.fromisoformat(str(value)), []
     except ValueError:
-        return None, [_reject(source_id, file, "dim_source", "published_is_iso_date",
+        return None, [make_reject(source_id, file, "dim_source", "published_is_iso_date",
                               f"publication date {value!r} is not an ISO date (YYYY-MM-DD) — the source is "
                               "loaded without it", value=value)]
 
@@ -262,7 +169,7 @@ def _fact_frames(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
 def _document_fact_rows(contract: Mapping[str, Any], source_id: str, file: str, dims: Dimensions, version: str,
                         rows: list[dict[str, Any]], ctx: list[dict[str, Any]]) -> None:
     for fact in contract.get("facts", []):
-        start, end = _span(fact)
+        start, end = span_of(fact)
         unit_id, index_code = fact.get("unit_id") or None, fact.get("index")
         rows.append({
             "unit_id": unit_id, "index_code": index_code, "year": fact.get("year"),
@@ -274,7 +181,7 @@ def _document_fact_rows(contract: Mapping[str, Any], source_id: str, file: str, 
             "dim_unit_kind": dims.unit_kinds.get(unit_id), "max_score": dims.index_max.get(index_code),
             **_criterion_columns(fact, dims),
         })
-        ctx.append({"unit": fact.get("unit"), "place": _place(fact.get("span"), fact.get("place")), "file": file})
+        ctx.append({"unit": fact.get("unit"), "place": place_of(fact.get("span"), fact.get("place")), "file": file})
 
 
 def _with_held_components(facts: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
@@ -300,7 +207,7 @@ def _rating_rows(contracts: Sequence[Mapping[str, Any]], version: str) -> tuple[
     for contract in contracts:
         source_id, file = contract["source"]["sha256"], contract["source"]["path"]
         for item in contract.get("leader_ratings", []):
-            start, end = _span(item)
+            start, end = span_of(item)
             rating = unicodedata.normalize("NFC", str(item.get("rating") or "")).strip().lower()
             rows.append({"unit_id": item.get("unit_id") or None, "year": item.get("year"),
                          "title": item.get("title") or None, "rating": rating, "source_id": source_id,
@@ -317,7 +224,7 @@ def _claim_rows(contracts: Sequence[Mapping[str, Any]], version: str) -> tuple[p
     for contract in contracts:
         source_id, file = contract["source"]["sha256"], contract["source"]["path"]
         for number, claim in enumerate(contract.get("claims", []), start=1):
-            start, end = _span(claim)
+            start, end = span_of(claim)
             rows.append({"source_id": source_id, "claim_no": number, "text": claim.get("text"),
                          "index_code": claim.get("index"), "year": claim.get("year"),
                          "unit_kind": claim.get("unit_kind"), "condition": claim.get("condition"),
@@ -331,9 +238,9 @@ def _claim_rows(contracts: Sequence[Mapping[str, Any]], version: str) -> tuple[p
 
 def _unknown_units(frame: pd.DataFrame, dims: Dimensions, table: str, files: pd.Series) -> list[dict[str, Any]]:
     unknown = frame[frame["unit_id"].notna() & ~frame["unit_id"].isin(list(dims.unit_kinds))]
-    return [_reject(row["source_id"], files[idx], table, "unit_id_known",
-                    f"unit_id {row['unit_id']!r} is not in dim_unit — {_FIXES['unit_id_known']}",
-                    value=row["unit_id"], place=_place((row["span_start"], row["span_end"])),
+    return [make_reject(row["source_id"], files[idx], table, "unit_id_known",
+                    f"unit_id {row['unit_id']!r} is not in dim_unit — {FIXES['unit_id_known']}",
+                    value=row["unit_id"], place=place_of((row["span_start"], row["span_end"])),
                     span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"])
             for idx, row in unknown.iterrows()]
 
@@ -399,7 +306,7 @@ def _validate_together(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
     facts = checked[list(FactScore.to_schema().columns)]  # FactScoreCandidate holds every FactScore check
     facts, duplicate_rejects = deduplicate_facts(facts, context["file"], context["place"])
     duplicate_rejects += [
-        _reject(candidates.at[f.row, "source_id"], context.at[f.row, "file"], "fact_score", f.check, f.message,
+        make_reject(candidates.at[f.row, "source_id"], context.at[f.row, "file"], "fact_score", f.check, f.message,
                 value=f.value, place=context.at[f.row, "place"],
                 span=(candidates.at[f.row, "span_start"], candidates.at[f.row, "span_end"]), extractor_version=version)
         for f in consistency_findings(_with_held_components(facts, candidates), context["unit"])]
@@ -453,16 +360,16 @@ def _split(frame: pd.DataFrame, keys: pd.Series) -> dict[Any, pd.DataFrame]:
 def _contract_rejects(contract: Mapping[str, Any], version: str) -> list[dict[str, Any]]:
     """The figures the extractor itself could not turn into facts."""
     src = contract["source"]
-    return [_reject(src["sha256"], src["path"], item.get("table", "fact_score"), item.get("check") or "extract",
+    return [make_reject(src["sha256"], src["path"], item.get("table", "fact_score"), item.get("check") or "extract",
                     item.get("message") or f"{item.get('value')!r} could not become a fact", value=item.get("value"),
-                    place=_place(item.get("span"), item.get("place")), candidates=item.get("candidates"),
-                    span=_span(item), extractor_version=version)
+                    place=place_of(item.get("span"), item.get("place")), candidates=item.get("candidates"),
+                    span=span_of(item), extractor_version=version)
             for item in contract.get("rejects", [])]
 
 
 def rejected_document(path: str, error: ParindexError, source_id: str | None = None,
                       extractor_version: str = EXTRACTOR_VERSION) -> ValidatedDocument:
     """A document that could not be read or extracted: nothing to load but one reject row."""
-    row = _reject(source_id, path, "document", type(error).__name__, str(error), place=error.place,
+    row = make_reject(source_id, path, "document", type(error).__name__, str(error), place=error.place,
                   extractor_version=extractor_version)
     return ValidatedDocument(path=path, source_id=source_id, tables={}, rejects=reject_frame([row]))
