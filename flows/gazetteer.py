@@ -30,42 +30,34 @@ import csv
 import difflib
 import re
 import unicodedata
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
 
 from flows.paths import SEED_DIR
-from flows.textnorm import compact_key, fold, fold_key, normalize_text, token_spans
+from flows.textindex import (  # noqa: F401 - KIND_WORDS is re-exported for the CLI and queries
+    KIND_WORDS,
+    Matcher,
+    TextIndex,
+    kind_word_at,
+    kind_words_before,
+    may_be_bare_name,
+    prefix_len,
+)
+from flows.textnorm import compact_key, fold, fold_key, normalize_text
 
-KIND_WORDS: dict[str, str] = {
-    "quận": "district", "huyện": "district", "thị xã": "district",
-    "thành phố": "district", "phường": "commune", "xã": "commune", "thị trấn": "commune",
-    "đặc khu": "commune", "sở": "department", "ban": "department", "tỉnh": "province",
-    "bộ": "ministry",
-}
 # Names of one province over time: the province column of a renamed province's units.
 SAME_PROVINCE: dict[str, str] = {"Thừa Thiên Huế": "Huế"}
-_PREFIX_TOKENS = (("ubnd",), ("uy", "ban", "nhan", "dan"))  # "UBND quận X" is quận X
 _BARE_KINDS = ("district", "commune", "department", "province")
 _NATIONAL = ("province", "ministry")
 _MAX_ALIAS_TOKENS = 16
-_BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
 _CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes on after the match
 _LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # between items of one list
-_LIST_OPENERS = {"cac", "khoi", "nhung"}  # "các phường: A, B" opens a list of communes
-# "UBND", "Ủy ban", or a kind word after a list opener: where a mention may start without an alias hit
-_POINT_WORDS = re.compile(r"(?<![a-z0-9])(?:ubnd|uy|(?:cac|khoi|nhung)[^a-z0-9]+(quan|huyen|thi|thanh|phuong|xa|dac"
-                          r"|so|ban|tinh|bo))(?![a-z0-9])")
-_KIND_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first token -> (kind word tokens, kind)
-for _words, _kind in sorted(((tuple(fold_key(w).split()), k) for w, k in KIND_WORDS.items()), key=lambda t: -len(t[0])):
-    _KIND_TOKENS.setdefault(_words[0], []).append((_words, _kind))
-_FOLDED_KIND_WORDS = [(fold_key(word), kind) for word, kind in KIND_WORDS.items()]
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
 _KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)
@@ -104,13 +96,6 @@ class Mention:
     end: int
     text: str
     bare: bool  # written without its kind word
-
-
-class _Matcher(NamedTuple):
-    automaton: ahocorasick.Automaton  # the keys of three or more characters
-    short: frozenset[str]  # the keys of one or two characters
-    short_starts: frozenset[str]  # the words a short key may start with (itself, or its first character)
-    bare_only: frozenset[str]  # keys that are only ever bare names
 
 
 class _Alias(NamedTuple):
@@ -194,7 +179,7 @@ class Gazetteer:
         self._closest: dict[str | None, dict[str, str]] = {}
         self._table: dict[str, str] = {}  # alias -> key
         self._seen: set[tuple[str, str]] = set()
-        self._ac: dict[str | None, _Matcher] = {}  # per province (None: all)
+        self._ac: dict[str | None, Matcher] = {}  # per province (None: all)
         self._eligible: dict[tuple, list[_Alias]] = {}  # (key, province, year, capital, list kind) -> entries
         for unit in units:
             for alias, bare in generated_aliases(unit):
@@ -295,9 +280,10 @@ class Gazetteer:
 
         With ``province``, only the names that can be a unit there (or a province or ministry) are
         looked for; the index then serves ``mentions_in`` for that province only."""
-        return TextIndex(self, text, fold(text) if folded is None else folded, same_province(province))
+        return TextIndex(self._automaton(same_province(province)), text, fold(text) if folded is None else folded,
+                         same_province(province))
 
-    def _automaton(self, province: str | None = None) -> _Matcher:
+    def _automaton(self, province: str | None = None) -> Matcher:
         """An Aho-Corasick automaton over the alias keys of three or more characters (value: (length, key));
         the shorter keys ("Tư", "IV": ordinary syllables, hits all over a text) are looked up per token.
         With ``province``: only the keys of which some unit is of that province or national."""
@@ -312,7 +298,7 @@ class Gazetteer:
             automaton.make_automaton()
             short = frozenset(key for key in keys if len(key) <= 2)
             bare_only = frozenset(key for key in keys if all(e.bare for e in self._index[key]))
-            matcher = self._ac[province] = _Matcher(automaton, short, short | {key[0] for key in short}, bare_only)
+            matcher = self._ac[province] = Matcher(automaton, short, short | {key[0] for key in short}, bare_only)
         return matcher
 
     def _longest(self, doc: TextIndex, i: int, hi: int, province: str | None, year: int | None,
@@ -322,7 +308,7 @@ class Gazetteer:
         if not hits:  # most words start no name
             return None
         best = None
-        capital = _capital(doc.text[doc.starts[i]])
+        capital = may_be_bare_name(doc.text[doc.starts[i]])
         limit = min(hi, i + _MAX_ALIAS_TOKENS)
         for j, key in hits:  # by last token, ascending
             if j >= limit or (j > i and doc.broken(i, j)):
@@ -379,7 +365,7 @@ class Gazetteer:
             i = i_next  # the tokens between start no name, no "UBND" and no list of a kind: nothing matches there
             in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, starts[i]) else None
             first, best = i, None
-            skip = _prefix_len(words, i, hi)
+            skip = prefix_len(words, i, hi)
             if skip and i + skip < hi:
                 best = self._longest(doc, i + skip, hi, province, year, None)
                 if best:
@@ -387,7 +373,7 @@ class Gazetteer:
             if best is None:
                 best = self._longest(doc, i, hi, province, year, in_list)
             if best is None:
-                word = _kind_word_at(words, i, lo, hi)
+                word = kind_word_at(words, i, lo, hi)
                 if word:
                     list_kind, list_end = word[1], ends[word[0]]
                     i = word[0] + 1
@@ -409,7 +395,7 @@ class Gazetteer:
     def _choose(self, entries: list[_Alias], words: list[str], i: int, lo: int,
                 list_kind: str | None) -> _Alias | None:
         """Pick one unit for a matched alias; None when the word before (from token ``lo`` on) names another kind."""
-        words_before, kinds_before = _kinds_before(" ".join(words[max(lo, i - 2):i]))
+        words_before, kinds_before = kind_words_before(" ".join(words[max(lo, i - 2):i]))
         if len(entries) == 1 and (not kinds_before or not entries[0].bare):
             return entries[0]  # what the rules below keep of a single spelling
 
@@ -473,84 +459,3 @@ class Gazetteer:
 @lru_cache(maxsize=8)
 def _load(seed_dir: Path) -> Gazetteer:
     return Gazetteer.read(seed_dir.resolve())
-
-
-@lru_cache(maxsize=4096)
-def _kinds_before(before: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(kind words, kinds) that the (folded) words before a name end with.
-
-    Example:
-        >>> [sorted(found) for found in _kinds_before("cac thi xa")]
-        [['thi xa', 'xa'], ['commune', 'district']]
-    """
-    words = frozenset(word for word, _ in _FOLDED_KIND_WORDS if before == word or before.endswith(" " + word))
-    return words, frozenset(kind for word, kind in _FOLDED_KIND_WORDS if word in words)
-
-
-def _capital(first: str) -> bool:
-    """Whether a word starting with ``first`` may be a bare name (capitalised, or a number)."""
-    return first.isupper() or first.isdigit()
-
-
-def _prefix_len(words: list[str], i: int, hi: int) -> int:
-    """Number of tokens of an optional 'UBND' / 'Ủy ban nhân dân' at token ``i`` (before token ``hi``)."""
-    if words[i] not in ("ubnd", "uy"):
-        return 0
-    for prefix in _PREFIX_TOKENS:
-        if tuple(words[i:min(hi, i + len(prefix))]) == prefix:
-            return len(prefix)
-    return 0
-
-
-def _kind_word_at(words: list[str], i: int, lo: int, hi: int) -> tuple[int, str] | None:
-    """(last token, kind) of a kind word that opens a list at token ``i`` ("các phường: ..."), within [lo, hi)."""
-    if i == lo or words[i] not in _KIND_TOKENS or words[i - 1] not in _LIST_OPENERS:
-        return None
-    for kind_words, kind in _KIND_TOKENS[words[i]]:
-        if tuple(words[i:min(hi, i + len(kind_words))]) == kind_words:
-            return i + len(kind_words) - 1, kind
-    return None
-
-
-class TextIndex:
-    """A normalized text's folded form, tokens and alias hits (every alias key that spans whole tokens)."""
-
-    def __init__(self, gazetteer: Gazetteer, text: str, folded: str, province: str | None = None) -> None:
-        self.text, self.folded, self.province = text, folded, province
-        self.words, self.starts, self.ends = words, starts, _ = token_spans(folded)
-        lengths = list(accumulate(map(len, words)))  # the end of each word in the words written together
-        token_of_end = dict(zip(lengths, range(len(lengths)), strict=True))
-        token_of_start = dict(zip([0, *lengths][:-1], range(len(lengths)), strict=True))
-        matcher = gazetteer._automaton(province)
-        bare_only = matcher.bare_only
-        self.hits: dict[int, list[tuple[int, str]]] = {}  # first token -> [(last token, key)], ascending
-        for last_char, (length, key) in matcher.automaton.iter("".join(words)) if words else ():
-            j = token_of_end.get(last_char + 1)
-            if j is not None:
-                i = token_of_start.get(last_char + 1 - length)
-                # a key that is only ever a bare name ("Tư", "Dùng") needs a capital: "từ", "đứng" are words
-                if i is not None and (key not in bare_only or _capital(text[starts[i]])):
-                    self.hits.setdefault(i, []).append((j, key))
-        for k in [k for k, word in enumerate(words) if word in matcher.short_starts]:
-            for j in (k, k + 1):  # a key of one or two characters: one word, or two words of one character
-                key = "".join(words[k:j + 1])
-                if j < len(words) and key in matcher.short and (key not in bare_only or _capital(text[starts[k]])):
-                    insort(self.hits.setdefault(k, []), (j, key))
-        # tokens where a name, "UBND" or a list of one kind ("các phường:") may start
-        points = set(self.hits)
-        for m in _POINT_WORDS.finditer(folded):
-            points.add(bisect_left(self.starts, m.start(m.lastindex or 0)))
-        self.points = sorted(points)
-        self.breaks = [m.start() for m in _BREAKS.finditer(text)]
-
-    def broken(self, i: int, j: int) -> bool:
-        """True when a name cannot run from token ``i`` to token ``j`` (a colon, a bracket, a line end between)."""
-        k = bisect_left(self.breaks, self.ends[i])
-        return k < len(self.breaks) and self.breaks[k] < self.starts[j]
-
-    def token_range(self, s: int, e: int) -> tuple[int | None, int]:
-        """Tokens [lo, hi) inside ``text[s:e]``; lo None when a token runs across ``s`` or ``e``."""
-        lo, hi = bisect_left(self.starts, s), bisect_left(self.starts, e)
-        if (lo and self.ends[lo - 1] > s) or (hi and self.ends[hi - 1] > e):
-            return None, hi
-        return lo, hi

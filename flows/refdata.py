@@ -21,7 +21,7 @@ from flows.paths import SEED_DIR
 
 _PACKAGE = Path(__file__).resolve().parent
 # The modules whose code decides what the cached objects hold.
-_BUILDERS = ("gazetteer.py", "dimensions.py", "textnorm.py", "numerals.py", "seeds.py")
+_BUILDERS = ("gazetteer.py", "textindex.py", "dimensions.py", "textnorm.py", "numerals.py", "seeds.py")
 
 
 def cache_dir() -> Path:

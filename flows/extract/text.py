@@ -24,9 +24,10 @@ from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
-from flows.gazetteer import Gazetteer, Mention, TextIndex
+from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
+from flows.textindex import TextIndex
 from flows.textnorm import fold, normalize_text
 
 _LINE_END = re.compile(r"\n")

@@ -1,0 +1,123 @@
+"""A document's text indexed for name matching: folded tokens, alias hits, where names may start.
+
+The gazetteer builds one ``TextIndex`` per document from its Aho-Corasick ``Matcher`` (the alias keys
+of the units that can occur there); sentences then look names up by token position instead of
+walking every token. Also the kind words ("quận", "phường", ...) and the token helpers both use.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
+
+import ahocorasick
+
+from flows.textnorm import fold_key, token_spans
+
+KIND_WORDS: dict[str, str] = {
+    "quận": "district", "huyện": "district", "thị xã": "district",
+    "thành phố": "district", "phường": "commune", "xã": "commune", "thị trấn": "commune",
+    "đặc khu": "commune", "sở": "department", "ban": "department", "tỉnh": "province",
+    "bộ": "ministry",
+}
+_PREFIX_TOKENS = (("ubnd",), ("uy", "ban", "nhan", "dan"))  # "UBND quận X" is quận X
+_BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
+_LIST_OPENERS = {"cac", "khoi", "nhung"}  # "các phường: A, B" opens a list of communes
+# "UBND", "Ủy ban", or a kind word after a list opener: where a mention may start without an alias hit
+_POINT_WORDS = re.compile(r"(?<![a-z0-9])(?:ubnd|uy|(?:cac|khoi|nhung)[^a-z0-9]+(quan|huyen|thi|thanh|phuong|xa|dac"
+                          r"|so|ban|tinh|bo))(?![a-z0-9])")
+_KIND_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first token -> (kind word tokens, kind)
+for _words, _kind in sorted(((tuple(fold_key(w).split()), k) for w, k in KIND_WORDS.items()), key=lambda t: -len(t[0])):
+    _KIND_TOKENS.setdefault(_words[0], []).append((_words, _kind))
+_FOLDED_KIND_WORDS = [(fold_key(word), kind) for word, kind in KIND_WORDS.items()]
+
+
+class Matcher(NamedTuple):
+    automaton: ahocorasick.Automaton  # the keys of three or more characters
+    short: frozenset[str]  # the keys of one or two characters
+    short_starts: frozenset[str]  # the words a short key may start with (itself, or its first character)
+    bare_only: frozenset[str]  # keys that are only ever bare names
+
+
+@lru_cache(maxsize=4096)
+def kind_words_before(before: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(kind words, kinds) that the (folded) words before a name end with.
+
+    Example:
+        >>> [sorted(found) for found in kind_words_before("cac thi xa")]
+        [['thi xa', 'xa'], ['commune', 'district']]
+    """
+    words = frozenset(word for word, _ in _FOLDED_KIND_WORDS if before == word or before.endswith(" " + word))
+    return words, frozenset(kind for word, kind in _FOLDED_KIND_WORDS if word in words)
+
+
+def may_be_bare_name(first: str) -> bool:
+    """Whether a word starting with ``first`` may be a bare name (capitalised, or a number)."""
+    return first.isupper() or first.isdigit()
+
+
+def prefix_len(words: list[str], i: int, hi: int) -> int:
+    """Number of tokens of an optional 'UBND' / 'Ủy ban nhân dân' at token ``i`` (before token ``hi``)."""
+    if words[i] not in ("ubnd", "uy"):
+        return 0
+    for prefix in _PREFIX_TOKENS:
+        if tuple(words[i:min(hi, i + len(prefix))]) == prefix:
+            return len(prefix)
+    return 0
+
+
+def kind_word_at(words: list[str], i: int, lo: int, hi: int) -> tuple[int, str] | None:
+    """(last token, kind) of a kind word that opens a list at token ``i`` ("các phường: ..."), within [lo, hi)."""
+    if i == lo or words[i] not in _KIND_TOKENS or words[i - 1] not in _LIST_OPENERS:
+        return None
+    for kind_words, kind in _KIND_TOKENS[words[i]]:
+        if tuple(words[i:min(hi, i + len(kind_words))]) == kind_words:
+            return i + len(kind_words) - 1, kind
+    return None
+
+
+class TextIndex:
+    """A normalized text's folded form, tokens and alias hits (every alias key that spans whole tokens)."""
+
+    def __init__(self, matcher: Matcher, text: str, folded: str, province: str | None = None) -> None:
+        self.text, self.folded, self.province = text, folded, province
+        self.words, self.starts, self.ends = words, starts, _ = token_spans(folded)
+        lengths = list(accumulate(map(len, words)))  # the end of each word in the words written together
+        token_of_end = dict(zip(lengths, range(len(lengths)), strict=True))
+        token_of_start = dict(zip([0, *lengths][:-1], range(len(lengths)), strict=True))
+        bare_only = matcher.bare_only
+        self.hits: dict[int, list[tuple[int, str]]] = {}  # first token -> [(last token, key)], ascending
+        for last_char, (length, key) in matcher.automaton.iter("".join(words)) if words else ():
+            j = token_of_end.get(last_char + 1)
+            if j is not None:
+                i = token_of_start.get(last_char + 1 - length)
+                # a key that is only ever a bare name ("Tư", "Dùng") needs a capital: "từ", "đứng" are words
+                if i is not None and (key not in bare_only or may_be_bare_name(text[starts[i]])):
+                    self.hits.setdefault(i, []).append((j, key))
+        for k in [k for k, word in enumerate(words) if word in matcher.short_starts]:
+            for j in (k, k + 1):  # a key of one or two characters: one word, or two words of one character
+                key = "".join(words[k:j + 1])
+                if j < len(words) and key in matcher.short and (
+                        key not in bare_only or may_be_bare_name(text[starts[k]])):
+                    insort(self.hits.setdefault(k, []), (j, key))
+        # tokens where a name, "UBND" or a list of one kind ("các phường:") may start
+        points = set(self.hits)
+        for m in _POINT_WORDS.finditer(folded):
+            points.add(bisect_left(self.starts, m.start(m.lastindex or 0)))
+        self.points = sorted(points)
+        self.breaks = [m.start() for m in _BREAKS.finditer(text)]
+
+    def broken(self, i: int, j: int) -> bool:
+        """True when a name cannot run from token ``i`` to token ``j`` (a colon, a bracket, a line end between)."""
+        k = bisect_left(self.breaks, self.ends[i])
+        return k < len(self.breaks) and self.breaks[k] < self.starts[j]
+
+    def token_range(self, s: int, e: int) -> tuple[int | None, int]:
+        """Tokens [lo, hi) inside ``text[s:e]``; lo None when a token runs across ``s`` or ``e``."""
+        lo, hi = bisect_left(self.starts, s), bisect_left(self.starts, e)
+        if (lo and self.ends[lo - 1] > s) or (hi and self.ends[hi - 1] > e):
+            return None, hi
+        return lo, hi
