@@ -84,7 +84,7 @@ def load_documents(con: duckdb.DuckDBPyConnection, docs: list[ValidatedDocument]
     still fails is recorded as a rejected document instead; returns what was loaded.
     """
     try:
-        load.load_batch(con, docs, keys, run_id)
+        load.load_batch(con, docs, keys, run_id, refresh_marts=False)
         return docs
     except duckdb.IOException:
         raise
@@ -227,6 +227,7 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
                               for p, d in zip(work[at], loaded, strict=True)}
             docs.append(summaries.pop(path) if path in batch_of else cached[keys[path].path])
             _progress(progress, number, len(files), docs[-1])
+        load.refresh_pending_marts(con)  # once for every batch: the index-years they touched
         corrected = apply_corrections(con, paths, gazetteer)
         failures = check_warehouse(con)
         load.record_run(con, run_record(run_id, started, paths, docs, len(failures),

@@ -237,13 +237,18 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: ValidatedDocument, cache_
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, docs: Sequence[ValidatedDocument],
-               cache_keys: Sequence[CacheKey | None] | None = None, run_id: str | None = None) -> None:
+               cache_keys: Sequence[CacheKey | None] | None = None, run_id: str | None = None, *,
+               refresh_marts: bool = True) -> None:
     """Replace everything the documents contribute, in one transaction, with one statement per table.
 
     The same as loading the documents one after the other: the rows earlier loads of the same files
     (by path) or the same bytes (by source_id) left are deleted first. Documents that repeat bytes
-    within the batch are loaded in turn, so the last one wins as it would alone.
+    within the batch are loaded in turn, so the last one wins as it would alone. The league-table mart
+    is refreshed in the same transaction, or with ``refresh_marts=False`` only told which index-years
+    changed (``refresh_pending_marts`` then refreshes them once for many batches).
     """
+    from flows import marts
+
     keys = list(cache_keys) if cache_keys is not None else [None] * len(docs)
     sources = [d.source_id for d in docs if d.source_id]
     with transaction(con):
@@ -252,6 +257,16 @@ def load_batch(con: duckdb.DuckDBPyConnection, docs: Sequence[ValidatedDocument]
                 _replace(con, [doc], [key], run_id)
         else:
             _replace(con, docs, keys, run_id)
+        if refresh_marts:
+            marts.refresh_pending(con)
+
+
+def refresh_pending_marts(con: duckdb.DuckDBPyConnection) -> int:
+    """Refresh, in one transaction, the league-table rows of every index-year loaded since the last refresh."""
+    from flows import marts
+
+    with transaction(con):
+        return marts.refresh_pending(con)
 
 
 def _frame(docs: Sequence[ValidatedDocument], table: str) -> pd.DataFrame:
@@ -298,9 +313,9 @@ def _replace(con: duckdb.DuckDBPyConnection, docs: Sequence[ValidatedDocument], 
     if len(facts):
         touched += list(facts[["index_code", "year"]].drop_duplicates().itertuples(index=False, name=None))
     con.execute("drop table if exists _parindex_stale")
-    from flows.marts import refresh_marts  # the materialised league table follows the facts, same transaction
+    from flows.marts import mark_stale  # the materialised league table follows the facts
 
-    refresh_marts(con, sorted({(str(i), int(y)) for i, y in touched}))
+    mark_stale(con, {(str(i), int(y)) for i, y in touched})
 
 
 def record_run(con: duckdb.DuckDBPyConnection, run: Mapping[str, Any]) -> None:

@@ -9,6 +9,9 @@
 ``warehouse/marts/mart_league_table.sql``. Every writer of ``fact_score`` calls ``refresh_marts`` in
 the transaction that changes the facts, with the (index_code, year) pairs it touched; the pairs and the
 year after each (whose ``prev_rank`` and ``rank_change`` read them) are recomputed from their own facts.
+The ingest flow instead records the pairs of each batch in ``mart_pending`` (``mark_stale``, in the
+batch's transaction) and refreshes them once after its last batch (``refresh_pending``); a run that
+dies in between leaves them for the next run's ``sync_marts``.
 ``mart_refresh`` keeps a fingerprint of the mart's SQL, ``dim_unit`` and ``dim_methodology_break``: when
 it differs (new seeds, a new parindex, an upgraded file), the next refresh rebuilds the whole mart.
 """
@@ -26,7 +29,7 @@ from flows.errors import ParindexError
 from flows.paths import SEED_DIR, WAREHOUSE_DIR
 
 LEAGUE_MART = "mart_league_table"
-MART_TABLES = ("dim_methodology_break", LEAGUE_MART, "mart_refresh")
+MART_TABLES = ("dim_methodology_break", LEAGUE_MART, "mart_refresh", "mart_pending")
 # Views in dependency order; each reads the core views (v_league_table, v_fact_score_preferred).
 MART_VIEWS = ("v_year_over_year", "v_biggest_movers", "v_leaders", "v_component_breakdown",
               "v_leader_rating", "v_claim_status", "v_provenance", "v_score_conflict_detail",
@@ -121,17 +124,39 @@ def refresh_marts(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]
                 [LEAGUE_MART, current, now])
 
 
-def sync_marts(con: duckdb.DuckDBPyConnection, warehouse_dir: Path = WAREHOUSE_DIR) -> bool:
-    """Rebuild the marts in their own transaction when their fingerprint changed; whether it did.
+def mark_stale(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, int]]) -> None:
+    """Remember (index_code, year) pairs whose facts changed, for ``refresh_pending`` (caller's transaction)."""
+    pairs = sorted(set(keys))
+    if pairs:
+        con.execute("insert into mart_pending select unnest($codes), unnest($years)",
+                    {"codes": [code for code, _ in pairs], "years": [year for _, year in pairs]})
 
-    Call after the dimensions were (re)seeded; cheap when nothing changed.
+
+def refresh_pending(con: duckdb.DuckDBPyConnection, warehouse_dir: Path = WAREHOUSE_DIR) -> int:
+    """Refresh the pairs ``mark_stale`` remembered and forget them (caller's transaction); how many there were."""
+    pairs = [tuple(row) for row in con.execute("select distinct index_code, year from mart_pending").fetchall()]
+    if pairs:
+        refresh_marts(con, pairs, warehouse_dir)
+        con.execute("delete from mart_pending")
+    return len(pairs)
+
+
+def sync_marts(con: duckdb.DuckDBPyConnection, warehouse_dir: Path = WAREHOUSE_DIR) -> bool:
+    """Rebuild the marts when their fingerprint changed, or refresh what a dead run left pending; whether it did.
+
+    Runs in its own transaction. Call after the dimensions were (re)seeded; cheap when nothing changed.
     """
     from flows.load import transaction
 
-    if stored_fingerprint(con) == fingerprint(con, warehouse_dir):
+    stale = stored_fingerprint(con) != fingerprint(con, warehouse_dir)
+    if not stale and con.execute("select count(*) from mart_pending").fetchone() == (0,):
         return False
     with transaction(con):
-        refresh_marts(con, None, warehouse_dir)
+        if stale:
+            refresh_marts(con, None, warehouse_dir)
+            con.execute("delete from mart_pending")
+        else:
+            refresh_pending(con, warehouse_dir)
     return True
 
 

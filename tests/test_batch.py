@@ -145,3 +145,23 @@ def test_batches_share_the_documents_between_workers_in_order():
     assert max(len(b) for b in work) == 100 and len(work) >= 4
     assert [len(b) for b in batches(paths[:6], workers=2)] == [2, 2, 2]
     assert batches([], workers=2) == []
+
+
+def test_a_run_that_dies_before_refreshing_the_league_table_leaves_it_to_the_next(tmp_path, dimension_frames,
+                                                                                  dims):
+    docs = _documents(dims)
+    tables = []
+    for name, refresh in (("refreshed", True), ("died", False)):
+        con = load.connect(tmp_path / f"{name}.duckdb")
+        load.prepare(con, dimension_frames)
+        load.load_batch(con, docs, _keys(docs), "run", refresh_marts=refresh)
+        if not refresh:  # the flow refreshes after its last batch; this run "died" before that
+            assert con.execute("select count(*) from mart_pending").fetchone()[0] > 0
+            assert con.execute("select count(*) from v_league_table").fetchone() == (0,)
+            con.close()
+            con = load.connect(tmp_path / f"{name}.duckdb")
+            load.prepare(con, dimension_frames)  # the next run's start
+        assert con.execute("select count(*) from mart_pending").fetchone() == (0,)
+        tables.append(con.execute("select * from v_league_table order by all").fetchall())
+        con.close()
+    assert tables[0] and tables[1] == tables[0]
