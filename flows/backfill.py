@@ -149,11 +149,18 @@ def start_api_early() -> None:
 
     if PREFECT_API_URL.value() or _EARLY_API:
         return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    thread = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api-start", daemon=True)
+    thread = threading.Thread(target=_start_api, name="prefect-api-start", daemon=True)
     thread.start()
     _EARLY_API.append(thread)
+
+
+def _start_api() -> None:
+    from prefect.server.api.server import SubprocessASGIServer  # importing it alone takes seconds
+
+    try:
+        SubprocessASGIServer().start()
+    except Exception:  # noqa: BLE001 - the flow starts it again and reports the failure itself
+        pass
 
 
 @contextmanager
