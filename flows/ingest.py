@@ -9,6 +9,7 @@ run. Importing this module imports Prefect: only ``parindex ingest`` does.
 from __future__ import annotations
 
 import math
+import os
 import sys
 import uuid
 from collections.abc import Sequence
@@ -157,13 +158,12 @@ def run_record(run_id: str, started: datetime, paths: Sequence[str], docs: list[
 
 
 def _workers() -> int:
-    """Worker processes of the flow's task runner (1 for threads)."""
+    """Processes the extraction tasks are spread over: the machine's cores, unless they run on threads."""
     from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
 
-    context = FlowRunContext.get()
-    runner = getattr(context, "task_runner", None)
-    return int(getattr(runner, "_max_workers", None) or 1) if runner is not None and "Process" in type(
-        runner).__name__ else 1
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    return 1 if runner is None or isinstance(runner, ThreadPoolTaskRunner) else os.cpu_count() or 1
 
 
 def _now() -> datetime:
