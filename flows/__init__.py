@@ -5,3 +5,5 @@ Stages live in this package as plain functions (``extract``, ``gazetteer``, ``va
 """
 
 EXTRACTOR_VERSION = "0.1.0"
+# From this many documents on, `--task-runner auto` extracts in worker processes (they take seconds to start).
+AUTO_PROCESS_DOCUMENTS = 200

@@ -21,7 +21,7 @@ from typing import Any
 from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import load
+from flows import AUTO_PROCESS_DOCUMENTS, load
 from flows.discover import discover, display_path
 from flows.errors import ParindexError
 from flows.paths import DEFAULT_DB, RAW_DIR
@@ -61,9 +61,6 @@ def year_documents(raw: Path, year: int) -> list[Path]:
     """The documents of one year (none when its folder is missing)."""
     folder = year_folder(raw, year)
     return discover([folder]) if folder.is_dir() else []
-
-
-AUTO_PROCESS_DOCUMENTS = 200  # from this many documents on, "auto" extracts in worker processes
 
 
 def resolve_task_runner(kind: str, documents: int) -> str:

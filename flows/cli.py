@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from flows import AUTO_PROCESS_DOCUMENTS
 from flows.errors import ParindexError, UnreadableInput
 from flows.gazetteer import KIND_WORDS
 from flows.paths import DEFAULT_DB, RAW_DIR
@@ -361,11 +362,7 @@ def _add_operations_commands(sub: argparse._SubParsersAction, formatter: type) -
     p.add_argument("--from", dest="from_year", type=int, required=True, metavar="YEAR", help="first year")
     p.add_argument("--to", dest="to_year", type=int, required=True, metavar="YEAR", help="last year")
     p.add_argument("--raw", type=Path, default=RAW_DIR, metavar="DIR", help="folder of the years (default: raw/)")
-    p.add_argument("--task-runner", choices=("auto", "thread", "process", "dask"), default="auto",
-                   help="where the extraction tasks run: threads, processes (one per core) or a Dask cluster "
-                        "(prefect-dask); auto (default): processes for a year of 200 documents or more")
-    p.add_argument("--dask-address", metavar="ADDR",
-                   help="scheduler of an existing Dask cluster (default with dask: a local one, 2 workers)")
+    _add_task_runner(p, "a year of ")
     _add_db(p)
     p.set_defaults(handler=cmd_backfill)
 
@@ -376,6 +373,16 @@ def _add_operations_commands(sub: argparse._SubParsersAction, formatter: type) -
                                    "PREFECT_API_URL and run its runs until stopped with Ctrl-C.")
     _add_db(p)
     p.set_defaults(handler=cmd_serve)
+
+
+def _add_task_runner(parser: argparse.ArgumentParser, unit: str = "") -> None:
+    """--task-runner and --dask-address, shared by ingest and backfill."""
+    parser.add_argument("--task-runner", choices=("auto", "thread", "process", "dask"), default="auto",
+                        help="where the extraction tasks run: Prefect's thread pool, its process pool (one worker "
+                             "per core), or a Dask cluster (prefect-dask); auto (default): processes for "
+                             f"{unit}{AUTO_PROCESS_DOCUMENTS} documents or more, else threads")
+    parser.add_argument("--dask-address", metavar="ADDR",
+                        help="scheduler of an existing Dask cluster (default with dask: a local one, two workers)")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -403,11 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-index", default="PAR", metavar="CODE", help="index of --show-year (default: PAR)")
     p.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                    help="while another run holds the warehouse, wait up to this long, then stop (exit 2; default 0)")
-    p.add_argument("--task-runner", choices=("auto", "thread", "process", "dask"), default="auto",
-                   help="where the extraction tasks run: Prefect's thread pool, its process pool (one worker per "
-                        "core), or a Dask cluster; auto (default): processes from 200 documents on, else threads")
-    p.add_argument("--dask-address", metavar="ADDR",
-                   help="scheduler of an existing Dask cluster (default with dask: a local one, two workers)")
+    _add_task_runner(p)
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("extract", help="print what one document says, as the JSON contract",
