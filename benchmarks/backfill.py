@@ -60,9 +60,8 @@ def direct(raw: Path, db: Path) -> dict[str, float]:
     """The flow's stages without Prefect, in one process on one core, timed per stage (seconds)."""
     from flows import cache, load
     from flows.discover import discover
-    from flows.ingest import BATCH_DOCUMENTS, _extracted
+    from flows.ingest import BATCH_DOCUMENTS, extract_or_reject, validate_extracted
     from flows.refdata import reference_data
-    from flows.validate import ValidatedDocument, validate_batch
 
     times: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -77,11 +76,9 @@ def direct(raw: Path, db: Path) -> dict[str, float]:
     for at in range(0, len(files), BATCH_DOCUMENTS):
         batch = files[at:at + BATCH_DOCUMENTS]
         t0 = time.perf_counter()
-        results = [_extracted(path, gazetteer) for path in batch]
+        results = [extract_or_reject(path, gazetteer) for path in batch]
         t1 = time.perf_counter()
-        valid = iter(validate_batch([r for r in results if not isinstance(r, ValidatedDocument)], dims,
-                                    ingested_at=started))
-        docs = [r if isinstance(r, ValidatedDocument) else next(valid) for r in results]
+        docs = validate_extracted(results, dims, started)
         t2 = time.perf_counter()
         load.load_batch(con, docs, [cache.cache_key(path, seeds) for path in batch], "direct")
         t3 = time.perf_counter()

@@ -68,16 +68,6 @@ def cache_key(path: Path, seeds: str) -> CacheKey | None:
     return None if sha is None else CacheKey(str(path), sha, EXTRACTOR_VERSION, seeds)
 
 
-def is_unchanged(con: duckdb.DuckDBPyConnection, key: CacheKey | None) -> bool:
-    """True when the warehouse holds this document loaded from the same bytes, extractor and seeds."""
-    if key is None:
-        return False
-    row = con.execute("select count(*) from etl_document where path = ? and sha256 = ? and extractor_version = ? "
-                      "and seed_fingerprint = ?",
-                      [key.path, key.sha256, key.extractor_version, key.seed_fingerprint]).fetchall()[0]
-    return bool(row and row[0])
-
-
 def unchanged(con: duckdb.DuckDBPyConnection, keys: Iterable[CacheKey | None]) -> set[str]:
     """Paths of the keys the warehouse holds loaded from the same bytes, extractor and seeds (one query)."""
     import pandas as pd
@@ -95,16 +85,8 @@ def unchanged(con: duckdb.DuckDBPyConnection, keys: Iterable[CacheKey | None]) -
     return {path for (path,) in found}
 
 
-def record(con: duckdb.DuckDBPyConnection, key: CacheKey, loaded_at: Any, run_id: str | None) -> None:
-    """Remember what a document was loaded with (call inside the document's transaction)."""
-    con.execute("delete from etl_document where path = ?", [key.path])
-    con.execute("insert into etl_document values (?, ?, ?, ?, ?, ?)",
-                [key.path, key.sha256, key.extractor_version, key.seed_fingerprint, loaded_at, run_id])
-
-
-def record_many(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey], loaded_at: Any,
-                run_id: str | None) -> None:
-    """``record`` for many documents with two statements (call inside their transaction)."""
+def record(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey], loaded_at: Any, run_id: str | None) -> None:
+    """Remember what the documents were loaded with (two statements; call inside their transaction)."""
     import pandas as pd
 
     frame = pd.DataFrame([(k.path, k.sha256, k.extractor_version, k.seed_fingerprint) for k in keys],
@@ -119,7 +101,7 @@ def record_many(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey], loaded
 
 
 def cached_summaries(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey]) -> dict[str, dict[str, Any]]:
-    """``cached_summary`` of many documents, with one query per table."""
+    """The run-summary entries of unchanged documents, read back from the warehouse (one query per table)."""
     import pandas as pd
 
     if not keys:
@@ -140,17 +122,3 @@ def cached_summaries(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey]) -
                      "leader_ratings": counts["fact_leader_rating"].get(k.sha256, 0),
                      "claims": counts["fact_claim"].get(k.sha256, 0), "rejects": len(messages.get(k.path, [])),
                      "warnings": [], "reject_messages": messages.get(k.path, []), "unchanged": True} for k in keys}
-
-
-def cached_summary(con: duckdb.DuckDBPyConnection, key: CacheKey) -> dict[str, Any]:
-    """The run-summary entry of an unchanged document, read back from the warehouse."""
-
-    def count(table: str) -> int:
-        return con.execute(f"select count(*) from {table} where source_id = ?", [key.sha256]).fetchall()[0][0]
-
-    readable = bool(count("dim_source"))
-    messages = [m for (m,) in con.execute("select message from etl_reject where file = ? order by all",
-                                          [key.path]).fetchall()]
-    return {"path": key.path, "readable": readable, "facts": count("fact_score"),
-            "leader_ratings": count("fact_leader_rating"), "claims": count("fact_claim"),
-            "rejects": len(messages), "warnings": [], "reject_messages": messages, "unchanged": True}

@@ -23,6 +23,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import EXTRACTOR_VERSION, cache, corrections, load
 from flows.corrections import Outcome
+from flows.dimensions import Dimensions
 from flows.discover import discover, display_path
 from flows.errors import ParindexError, UnreadableInput
 from flows.extract import extract_path
@@ -51,7 +52,7 @@ def discover_documents(paths: list[str]) -> list[Path]:
     return discover(paths)
 
 
-def _extracted(path: Path, gazetteer: Gazetteer) -> dict[str, Any] | ValidatedDocument:
+def extract_or_reject(path: Path, gazetteer: Gazetteer) -> dict[str, Any] | ValidatedDocument:
     """The extraction contract of one document, or the reject of a document that cannot be read."""
     try:
         contract = extract_path(path, gazetteer)
@@ -70,7 +71,12 @@ def _extracted(path: Path, gazetteer: Gazetteer) -> dict[str, Any] | ValidatedDo
 def extract_batch(paths: list[Path], seeds: str, ingested_at: datetime) -> list[ValidatedDocument]:
     """Extract a batch of documents and validate them together; unreadable documents become rejects."""
     gazetteer, _frames, dims = reference_data(seeds)
-    results = [_extracted(path, gazetteer) for path in paths]
+    return validate_extracted([extract_or_reject(path, gazetteer) for path in paths], dims, ingested_at)
+
+
+def validate_extracted(results: list[dict[str, Any] | ValidatedDocument], dims: Dimensions,
+                       ingested_at: datetime) -> list[ValidatedDocument]:
+    """The contracts among ``results`` validated together, in place; rejected documents stay as they are."""
     contracts = [r for r in results if not isinstance(r, ValidatedDocument)]
     validated = iter(validate_batch(contracts, dims, ingested_at=ingested_at) if contracts else [])
     return [r if isinstance(r, ValidatedDocument) else next(validated) for r in results]

@@ -279,9 +279,9 @@ def _replace(con: duckdb.DuckDBPyConnection, docs: Sequence[ValidatedDocument], 
     """Delete what earlier loads of these files or bytes left and insert the documents (caller's transaction)."""
     recorded = [k for k in keys if k is not None]
     if recorded:
-        from flows.cache import record_many
+        from flows.cache import record
 
-        record_many(con, recorded, datetime.now(UTC).replace(tzinfo=None), run_id)
+        record(con, recorded, datetime.now(UTC).replace(tzinfo=None), run_id)
     batch = pd.DataFrame({"path": [d.path for d in docs], "source_id": [d.source_id for d in docs]}, dtype=object)
     con.register("_parindex_batch", batch)
     try:

@@ -71,16 +71,15 @@ def _row_cases(cases: pd.DataFrame, rows: pd.Index, allow_unpinned: bool = True)
     return row_cases[~(is_dtype & shadowed)]
 
 
-def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str, file: str,
-                  context: pd.DataFrame | None = None, extractor_version: str = EXTRACTOR_VERSION,
+def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: str, context: pd.DataFrame,
+                  extractor_version: str = EXTRACTOR_VERSION,
                   allow_unpinned: bool = True) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """Lazily validate ``frame``; return (rows that pass, one reject per failed check of the others).
 
-    ``context`` (same index) holds what messages mention but the table does not store: the unit's
-    name, the place in the document and, for rows of several documents, the ``file`` (else ``file``).
+    ``context`` (same index) holds what messages mention but the table does not store: the ``file``
+    of each row and, where known, the unit's name and the place in the document.
     ``allow_unpinned=False`` raises ``_Unpinned`` for a failure pandera cannot pin to a row.
     """
-    context = context if context is not None else pd.DataFrame(index=frame.index)
     rejects: list[dict[str, Any]] = []
     remaining = frame
     while True:
@@ -96,7 +95,7 @@ def validate_rows(frame: pd.DataFrame, model: type[pa.DataFrameModel], table: st
             value = frame_value(frame, idx, columns) if columns else shown(case["failure_case"])
             ctx = {**frame.loc[idx].to_dict(), **(context.loc[idx].to_dict() if idx in context.index else {})}
             rejects.append(make_reject(
-                ctx.get("source_id"), ctx.get("file") or file, table, check,
+                ctx.get("source_id"), ctx["file"], table, check,
                 reject_message(table, check, column, value, ctx),
                 value=value, place=ctx.get("place"), span=(ctx.get("span_start"), ctx.get("span_end")),
                 extractor_version=extractor_version))
@@ -112,12 +111,12 @@ def _informative_first(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[order.sort_values(["no_score", "no_rank", "implied", "at"], kind="stable").index]
 
 
-def deduplicate_facts(facts: pd.DataFrame, file: str | pd.Series,
-                      places: pd.Series | None = None) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+def deduplicate_facts(facts: pd.DataFrame, files: pd.Series,
+                      places: pd.Series) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """One row per fact key and source: repeats that agree are dropped, repeats that contradict are rejected.
 
     The most informative statement is kept (a score over none, a rank over none, stated over implied,
-    then the earliest in the text). ``file`` is the document's path, or a path per row (same index).
+    then the earliest in the text). ``files`` and ``places`` give each row's file and place (same index).
     """
     key = [*FACT_KEY, "source_id"]
     ordered = _informative_first(facts)
@@ -132,12 +131,11 @@ def deduplicate_facts(facts: pd.DataFrame, file: str | pd.Series,
         if clashes:
             value = ", ".join(f"{c}={row[c]} (kept {first[c]})" for c in clashes)
             rejects.append(make_reject(
-                row["source_id"], file if isinstance(file, str) else file.get(idx), "fact_score",
-                "conflicting_duplicate",
+                row["source_id"], files[idx], "fact_score", "conflicting_duplicate",
                 f"{row['unit_id']} ({row['index_code']} {row['year']}, bloc {row['bloc']}) is given twice in "
                 f"one document with different figures: {value} — the first reading is kept; check which one "
                 "the source means", value=value,
-                place=place_of((row["span_start"], row["span_end"]), places.get(idx) if places is not None else None),
+                place=place_of((row["span_start"], row["span_end"]), places.get(idx)),
                 span=(row["span_start"], row["span_end"]), extractor_version=row["extractor_version"]))
     return kept.sort_index(), rejects
 
@@ -301,7 +299,7 @@ def _validate_together(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
                        version: str, allow_unpinned: bool = False) -> list[ValidatedDocument]:
     sources, date_rejects = _sources(contracts, ingested_at, version)
     candidates, context = _fact_frames(contracts, dims, version)
-    checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", "", context, version,
+    checked, fact_rejects = validate_rows(candidates, FactScoreCandidate, "fact_score", context, version,
                                           allow_unpinned)
     facts = checked[list(FactScore.to_schema().columns)]  # FactScoreCandidate holds every FactScore check
     facts, duplicate_rejects = deduplicate_facts(facts, context["file"], context["place"])
@@ -314,11 +312,11 @@ def _validate_together(contracts: Sequence[Mapping[str, Any]], dims: Dimensions,
     ratings, rating_files = _rating_rows(contracts, version)
     rating_rejects = _unknown_units(ratings, dims, "fact_leader_rating", rating_files)
     known = ratings["unit_id"].isna() | ratings["unit_id"].isin(list(dims.unit_kinds))
-    ratings, more = validate_rows(ratings[known], FactLeaderRating, "fact_leader_rating", "",
+    ratings, more = validate_rows(ratings[known], FactLeaderRating, "fact_leader_rating",
                                   rating_files[known].to_frame("file"), version, allow_unpinned)
     ratings = ratings.drop_duplicates(["source_id", "unit_id", "year", "title", "rating"])
     claims, claim_files = _claim_rows(contracts, version)
-    claims, claim_rejects = validate_rows(claims, FactClaim, "fact_claim", "", claim_files.to_frame("file"), version,
+    claims, claim_rejects = validate_rows(claims, FactClaim, "fact_claim", claim_files.to_frame("file"), version,
                                           allow_unpinned)
 
     found = fact_rejects + duplicate_rejects + rating_rejects + more + claim_rejects

@@ -70,13 +70,17 @@ def test_a_new_extractor_or_changed_seeds_invalidate_the_cache(warehouse, tmp_pa
     doc = tmp_path / "a.txt"
     doc.write_text("Quận Ngô Quyền đạt 91,93 điểm", encoding="utf-8")
     key = cache.cache_key(doc, cache.seed_fingerprint())
-    assert key is not None and not cache.is_unchanged(warehouse, key)
-    cache.record(warehouse, key, "2020-01-01 00:00:00", None)
-    assert cache.is_unchanged(warehouse, key)
-    assert not cache.is_unchanged(warehouse, dataclasses.replace(key, extractor_version="9.9.9"))
-    assert not cache.is_unchanged(warehouse, dataclasses.replace(key, seed_fingerprint="0" * 64))
+
+    def is_unchanged(k: cache.CacheKey) -> bool:
+        return k.path in cache.unchanged(warehouse, [k])
+
+    assert key is not None and not is_unchanged(key)
+    cache.record(warehouse, [key], "2020-01-01 00:00:00", None)
+    assert is_unchanged(key)
+    assert not is_unchanged(dataclasses.replace(key, extractor_version="9.9.9"))
+    assert not is_unchanged(dataclasses.replace(key, seed_fingerprint="0" * 64))
     doc.write_text("Quận Ngô Quyền đạt 91,94 điểm", encoding="utf-8")
-    assert not cache.is_unchanged(warehouse, cache.cache_key(doc, cache.seed_fingerprint()))
+    assert not is_unchanged(cache.cache_key(doc, cache.seed_fingerprint()))
 
 
 def test_the_seed_fingerprint_follows_the_seed_files(tmp_path):
