@@ -6,39 +6,22 @@ facts a careful reader takes from it (NAME.expected.json, scored by tests/scorin
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
 
 import lxml.html
 import pytest
 from scoring import missing_rejects, report, score, unit_key
-from test_golden_docs import CORPUS, MAX_SHARED_WORDS, _longest_shared_run, _words
+from test_golden_docs import CORPUS, MAX_SHARED_WORDS, _longest_shared_run, _words, expected_for, extracted, gazetteer
 
-from flows.extract import extract_path, media_type_of
+from flows.extract import media_type_of
 from flows.extract.html import extract_html, page_tables, row_line, table_grid
 from flows.extract.text import extract_text
-from flows.gazetteer import Gazetteer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 PAGES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".html", ".htm"))
 NEWS_PAGE = FIXTURES / "cong-bo-cchc-2018-quan-huyen.html"
 BOILERPLATE = ("Trang chủ", "Lượt xem", "lượt xem", "Độ ẩm", "Tin liên quan", "Đọc nhiều nhất", "Thăm dò",
                "Điện thoại", "Truy cập hôm nay", "Chia sẻ", "Số lượt truy cập", "Thời tiết", "84,20", "93,10")
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@cache
-def extracted(path: Path) -> dict:
-    return extract_path(path, gazetteer())
-
-
-def expected_for(path: Path) -> dict:
-    return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
 
 
 def test_every_page_has_its_labels() -> None:
