@@ -1,7 +1,8 @@
 """Load stage: the only module (with the flow) that touches DuckDB.
 
-``load_document`` writes one document in one transaction: it deletes whatever earlier loads of the
-same file (by path) or the same bytes (by source_id) left, then inserts the validated frames. So
+``load_batch`` writes a batch of documents in one transaction (``load_document``: a batch of one): it
+deletes whatever earlier loads of the same files (by path) or the same bytes (by source_id) left,
+then inserts the validated frames, one statement per table. So
 re-running unchanged input leaves every table except ``etl_run`` exactly as it was: same rows, no
 duplicates, and ``dim_source.ingested_at`` keeps the time the bytes were first loaded.
 """
