@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from typing import Any
 from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import AUTO_PROCESS_DOCUMENTS, load
+from flows import AUTO_PROCESS_DOCUMENTS, apiserver, load
 from flows.discover import discover, display_path
 from flows.errors import ParindexError
 from flows.paths import DEFAULT_DB, RAW_DIR
@@ -133,49 +132,28 @@ def dask_cluster(kind: str, address: str | None) -> Iterator[str | None]:
         yield cluster.scheduler_address
 
 
-_EARLY_API: list[threading.Thread] = []  # the thread that starts the temporary server early, if any
-
-
-def start_api_early() -> None:
-    """Start Prefect's temporary API server in the background while the CLI prepares the run.
-
-    Only when no API is configured; the server takes seconds to start, which then overlap with
-    discovery and the reference data. ``shared_api`` waits for it before any flow starts.
-    """
-    from prefect.settings import PREFECT_API_URL
-
-    if PREFECT_API_URL.value() or _EARLY_API:
-        return
-    thread = threading.Thread(target=_start_api, name="prefect-api-start", daemon=True)
-    thread.start()
-    _EARLY_API.append(thread)
-
-
-def _start_api() -> None:
-    from prefect.server.api.server import SubprocessASGIServer  # importing it alone takes seconds
-
-    try:
-        SubprocessASGIServer().start()
-    except Exception:  # noqa: BLE001 - the flow starts it again and reports the failure itself
-        pass
-
-
 @contextmanager
 def shared_api(task_runner: str, *, always: bool = False) -> Iterator[None]:
     """Flow and worker processes report to one Prefect API; without a configured one, to this process's server.
 
     Otherwise each worker process (process pool or Dask) would start a temporary server of its own
-    (seconds each). The temporary server is started here when no flow has started it yet; with
-    ``always`` the flow uses it whatever the task runner (the CLI starts it early).
+    (seconds each). The server the CLI started early (``flows.apiserver``) is used when there is one,
+    else Prefect's temporary server is started here; with ``always`` the flow uses it whatever the
+    task runner.
     """
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_ALLOW_EPHEMERAL_MODE,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
 
-    for thread in _EARLY_API:
-        thread.join()  # the server counts as running before it answers: wait for its start to finish
-    if (task_runner in ("thread", "auto") and not always) or PREFECT_API_URL.value():
-        yield
+    apiserver.ensure_ready(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())  # the CLI's early server
+    if (task_runner in ("thread", "auto") and not always) or PREFECT_API_URL.value() \
+            or not PREFECT_SERVER_ALLOW_EPHEMERAL_MODE.value():
+        yield  # a configured API (the early server included), or Prefect decides per flow
         return
-    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.server.api.server import SubprocessASGIServer  # importing it alone takes seconds
 
     server = SubprocessASGIServer()  # a singleton: the one a running flow started, if any
     if not server.running:
@@ -280,6 +258,6 @@ def run_backfill(from_year: int, to_year: int, *, raw: Path | None = None, db: P
     make_task_runner(task_runner, dask_address)  # usage errors before any cluster or flow starts
     if task_runner == "dask" and dask_address:
         check_scheduler(dask_address)
-    with dask_cluster(task_runner, dask_address) as address:
+    with dask_cluster(task_runner, dask_address) as address, shared_api(task_runner, always=True):
         return backfill(from_year, to_year, raw=str(raw) if raw else None, db=str(db) if db else None,
                         task_runner=task_runner, dask_address=address, progress=progress)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from flows import AUTO_PROCESS_DOCUMENTS
+from flows import AUTO_PROCESS_DOCUMENTS, apiserver
 from flows.errors import ParindexError, UnreadableInput
 from flows.gazetteer import KIND_WORDS
 from flows.paths import DEFAULT_DB, RAW_DIR
@@ -61,6 +61,7 @@ def _fmt_value(value: Any) -> str:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Run the Prefect flow over the given documents, print a summary and optionally league tables."""
+    apiserver.start_early()  # Prefect's temporary server comes up while the rest of this function runs
     from flows import load
     from flows.discover import discover, display_path
 
@@ -77,14 +78,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         make_task_runner,
         resolve_task_runner,
         shared_api,
-        start_api_early,
     )
 
     kind = resolve_task_runner(args.task_runner, len(files))
     make_task_runner(kind, args.dask_address)  # usage errors before any server or cluster starts
     if args.dask_address:
         check_scheduler(args.dask_address)
-    start_api_early()
     from flows.cache import seed_fingerprint
     from flows.ingest import ingest
     from flows.refdata import reference_data
@@ -144,6 +143,7 @@ def _show_league_tables(db: Path, index_code: str, year: int) -> None:
 
 def cmd_backfill(args: argparse.Namespace) -> int:
     """Ingest raw/<year>/ for a range of years (flows.backfill); a progress line per year on stderr."""
+    apiserver.start_early()
     quiet_prefect_defaults()  # before Prefect is imported: its settings are read then
     from flows.backfill import run_backfill
 
