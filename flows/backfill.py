@@ -84,9 +84,9 @@ def make_task_runner(kind: str = "thread", address: str | None = None) -> Any:
     if kind in ("thread", "auto"):
         return ThreadPoolTaskRunner()
     if kind == "process":
-        from prefect.task_runners import ProcessPoolTaskRunner
+        from flows.workers import WarmProcessPool  # Prefect's process pool; its workers can start early
 
-        return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 1)
+        return WarmProcessPool(max_workers=os.cpu_count() or 1)
     if kind == "dask":
         quiet_dask()
         from prefect_dask import DaskTaskRunner

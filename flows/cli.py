@@ -81,19 +81,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
 
     kind = resolve_task_runner(args.task_runner, len(files))
-    make_task_runner(kind, args.dask_address)  # usage errors before any server or cluster starts
+    runner = make_task_runner(kind, args.dask_address)  # usage errors before any server or cluster starts
     if args.dask_address:
         check_scheduler(args.dask_address)
     from flows.cache import seed_fingerprint
     from flows.ingest import ingest
     from flows.refdata import reference_data
 
-    reference_data(seed_fingerprint())  # read (or build) while the server starts
+    seeds = seed_fingerprint()
+    if hasattr(runner, "start_workers"):
+        runner.start_workers(seeds)  # worker processes start (and import) while the server starts
+    reference_data(seeds)  # read (or build) while the server starts
     db_shown = display_path(Path(args.db))
     _print(f"ingesting {len(files)} document(s) into {db_shown} ...", file=sys.stderr)
-    with dask_cluster(kind, args.dask_address) as address, shared_api(kind, always=True):
-        summary = ingest.with_options(task_runner=make_task_runner(kind, address))(
-            paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
+    try:
+        with dask_cluster(kind, args.dask_address) as address, shared_api(kind, always=True):
+            summary = ingest.with_options(task_runner=make_task_runner(kind, address) if address else runner)(
+                paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
+    finally:
+        if hasattr(runner, "shutdown_unused"):
+            runner.shutdown_unused()
     docs = summary["documents"]
     _print(f"loaded {len(docs)} document(s) into {db_shown}: "
            f"{sum(d['facts'] for d in docs)} facts, {sum(d['leader_ratings'] for d in docs)} leader ratings, "
