@@ -385,7 +385,7 @@ class Gazetteer:
             if _CONTINUES.match(text, end, e):  # "Sở VH,TT" of "Sở VH,TT&DL" is not Sở VH&TT
                 i = j + 1
                 continue
-            chosen = self._choose(entries, words, first, lo, in_list)
+            chosen = self._choose(entries, words, first, lo, in_list, year)
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
                 list_kind, list_end = chosen.unit.unit_kind, end
@@ -393,8 +393,12 @@ class Gazetteer:
         return found
 
     def _choose(self, entries: list[_Alias], words: list[str], i: int, lo: int,
-                list_kind: str | None) -> _Alias | None:
-        """Pick one unit for a matched alias; None when the word before (from token ``lo`` on) names another kind."""
+                list_kind: str | None, year: int | None = None) -> _Alias | None:
+        """Pick one unit for a matched alias; None when the word before (from token ``lo`` on) names another kind.
+
+        Of two units of one name that both existed during ``year`` (an old ward until 30 June 2025 and
+        the new ward of the same name from 1 July), the one that still exists at the end of the year:
+        a year's index is assessed after the year, for the units that exist then."""
         words_before, kinds_before = kind_words_before(" ".join(words[max(lo, i - 2):i]))
         if len(entries) == 1 and (not kinds_before or not entries[0].bare):
             return entries[0]  # what the rules below keep of a single spelling
@@ -413,6 +417,9 @@ class Gazetteer:
             fitting = [e for e in fitting if not e.bare] or fitting
         if len(fitting) > 1:  # "Hà Tĩnh" alone is the province, not its district-level city
             fitting = [e for e in fitting if e.unit.unit_kind == "province"] or fitting
+        if len(fitting) > 1 and year is not None:
+            year_end = date(year, 12, 31)
+            fitting = [e for e in fitting if e.unit.valid_to is None or e.unit.valid_to >= year_end] or fitting
         return fitting[0] if len(fitting) == 1 else None
 
     def resolve(self, name: str, province: str | None = None, year: int | None = None) -> Unit | None:

@@ -58,6 +58,16 @@ def test_old_communes_point_to_their_2025_successor(g):
     assert g.units["hai-phong:huyen-bach-long-vy"].successor_id == "hai-phong:dac-khu-bach-long-vi"
 
 
+def test_a_name_of_a_ward_before_and_after_the_reorganisation_is_the_new_ward_in_2025(g):
+    # both existed during 2025 (until 30 June, from 1 July); the 2025 index ranks the units that exist after it
+    old, new = "hai-phong:quan-le-chan:phuong-an-bien", "hai-phong:phuong-an-bien"
+    assert g.units[old].valid_in(2025) and g.units[new].valid_in(2025)
+    assert g.resolve("phường An Biên", "Hải Phòng", 2025).unit_id == new
+    assert g.resolve("phường An Biên", "Hải Phòng", 2024).unit_id == old
+    assert g.resolve("Phường Bến Thành", "Hồ Chí Minh", 2025).unit_id == "ho-chi-minh:phuong-ben-thanh"
+    assert g.resolve("quận Lê Chân", "Hải Phòng", 2025).unit_id == "hai-phong:quan-le-chan"  # the only one
+
+
 @pytest.mark.parametrize("old, new", [
     ("so-ke-hoach-va-dau-tu", "so-tai-chinh"),
     ("so-lao-dong-thuong-binh-va-xa-hoi", "so-noi-vu"),

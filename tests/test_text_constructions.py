@@ -279,3 +279,14 @@ def test_numbered_lists_rank_only_when_the_scores_fall_with_the_numbers(gazettee
     assert [ranked[(n, "PAR", 2019)]["rank"] for n in ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế")] == [1, 2, 3]
     result = run(gazetteer, "Các đơn vị gồm:\n1. Sở Tư pháp: 90 điểm;\n2. Sở Nội vụ: 92,1 điểm.")
     assert all(f["rank"] is None for f in result["facts"]) and result["warnings"]
+
+
+def test_wards_of_2025_are_the_wards_formed_that_year_not_their_namesakes_before_it(gazetteer):
+    title = "Công bố Chỉ số cải cách hành chính năm 2025 của các phường, xã thành phố Hải Phòng\n\n"
+    body = ("Ở khối phường, phường An Biên đạt 93,4 điểm, xếp thứ nhất; phường Hồng Bàng xếp thứ hai với "
+            "92,1 điểm.")
+    out = {(f["unit_id"], f["year"]): f for f in run(gazetteer, body, title)["facts"]}
+    assert out[("hai-phong:phuong-an-bien", 2025)]["score"] == 93.4
+    assert out[("hai-phong:phuong-an-bien", 2025)]["rank"] == 1
+    assert out[("hai-phong:phuong-hong-bang", 2025)]["rank"] == 2
+    assert len(out) == 2
