@@ -1,8 +1,9 @@
 """Content-hash cache: a document whose bytes, extractor and seeds are unchanged is not extracted again.
 
-``etl_document`` keeps, per file, the sha256 of the bytes last loaded, ``flows.EXTRACTOR_VERSION``
-and a fingerprint of ``warehouse/seeds/*.csv``; the row is written in the transaction that loads the
-document, so it never claims rows that are not there. A cached document's summary is read back from
+``etl_document`` keeps, per file, the sha256 of the bytes last loaded, ``extractor_fingerprint()``
+(``flows.EXTRACTOR_VERSION`` and a hash of the extraction code) and a fingerprint of
+``warehouse/seeds/*.csv``; the row is written in the transaction that loads the document, so it
+never claims rows that are not there. A cached document's summary is read back from
 the warehouse, so a re-run reports the same counts (and the same rejects) as the run that loaded it.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +67,24 @@ def file_sha256(path: Path) -> str | None:
 def cache_key(path: Path, seeds: str) -> CacheKey | None:
     """The key a document would be loaded with now, None when its bytes cannot be hashed."""
     sha = file_sha256(path)
-    return None if sha is None else CacheKey(str(path), sha, EXTRACTOR_VERSION, seeds)
+    return None if sha is None else CacheKey(str(path), sha, extractor_fingerprint(), seeds)
+
+
+_PACKAGE = Path(__file__).resolve().parent
+# The code that decides what a document loads as: reading, extraction, names, validation.
+_EXTRACTION_CODE = ("extract/*.py", "gazetteer.py", "textindex.py", "textnorm.py", "numerals.py", "seeds.py",
+                    "dimensions.py", "validate.py", "rejects.py", "consistency.py", "../schemas/*.py")
+
+
+@lru_cache(maxsize=2)
+def extractor_fingerprint(package: Path = _PACKAGE) -> str:
+    """``EXTRACTOR_VERSION`` and a hash of the extraction and validation code ("0.1.0+3f2a9c41d07e").
+
+    A document loaded by other code is extracted again, whether or not the version was bumped.
+    """
+    paths = sorted(p for pattern in _EXTRACTION_CODE for p in package.glob(pattern))
+    digest = bytes_fingerprint((p.relative_to(package.parent).as_posix(), p.read_bytes()) for p in paths)
+    return f"{EXTRACTOR_VERSION}+{digest[:12]}"
 
 
 def unchanged(con: duckdb.DuckDBPyConnection, keys: Iterable[CacheKey | None]) -> set[str]:

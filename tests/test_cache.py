@@ -89,3 +89,28 @@ def test_the_seed_fingerprint_follows_the_seed_files(tmp_path):
     assert cache.seed_fingerprint(tmp_path) == before
     (tmp_path / "dim_unit.csv").write_text("unit_id\nb\n", encoding="utf-8")
     assert cache.seed_fingerprint(tmp_path) != before
+
+
+def test_the_extractor_fingerprint_follows_the_extraction_code_not_the_rest(tmp_path):
+    package = tmp_path / "flows"
+    (package / "extract").mkdir(parents=True)
+    (tmp_path / "schemas").mkdir()
+    files = {"extract/text.py": "a = 1\n", "gazetteer.py": "b = 1\n", "validate.py": "c = 1\n",
+             "../schemas/facts.py": "d = 1\n", "report.py": "e = 1\n"}
+    for name, code in files.items():
+        (package / name).write_text(code, encoding="utf-8")
+
+    def fingerprint() -> str:
+        cache.extractor_fingerprint.cache_clear()
+        return cache.extractor_fingerprint(package)
+
+    before = fingerprint()
+    assert before.startswith(f"{cache.EXTRACTOR_VERSION}+") and fingerprint() == before
+    (package / "report.py").write_text("e = 2\n", encoding="utf-8")  # a page of results: loads the same rows
+    assert fingerprint() == before
+    for name in ("extract/text.py", "gazetteer.py", "validate.py", "../schemas/facts.py"):
+        (package / name).write_text("changed = True\n", encoding="utf-8")
+        assert fingerprint() != before, name
+        before = fingerprint()
+    cache.extractor_fingerprint.cache_clear()
+    assert cache.cache_key(package / "gazetteer.py", "seeds").extractor_version == cache.extractor_fingerprint()
