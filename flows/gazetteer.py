@@ -57,6 +57,7 @@ _BARE_KINDS = ("district", "commune", "department", "province")
 _NATIONAL = ("province", "ministry")
 _MAX_ALIAS_TOKENS = 16
 _CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes on after the match
+_PUNCTUATION = re.compile(r"[^\w\s]")  # between two words: they do not read as one phrase
 _LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # between items of one list
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
@@ -385,7 +386,12 @@ class Gazetteer:
             if _CONTINUES.match(text, end, e):  # "Sở VH,TT" of "Sở VH,TT&DL" is not Sở VH&TT
                 i = j + 1
                 continue
-            chosen = self._choose(entries, words, first, lo, in_list, year)
+            # the kind words that name this unit are the ones written right before it ("thành phố X"), not
+            # those before a comma ("các tỉnh, thành phố, Quảng Ninh dẫn đầu")
+            own_lo = first
+            while own_lo > max(lo, first - 2) and not _PUNCTUATION.search(text, ends[own_lo - 1], starts[own_lo]):
+                own_lo -= 1
+            chosen = self._choose(entries, words, first, own_lo, in_list, year)
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
                 list_kind, list_end = chosen.unit.unit_kind, end

@@ -290,3 +290,30 @@ def test_wards_of_2025_are_the_wards_formed_that_year_not_their_namesakes_before
     assert out[("hai-phong:phuong-an-bien", 2025)]["rank"] == 1
     assert out[("hai-phong:phuong-hong-bang", 2025)]["rank"] == 2
     assert len(out) == 2
+
+
+NATIONAL_TITLE = "Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2022 của các bộ, các tỉnh, thành phố\n\n"
+
+
+def test_a_national_ranking_reads_the_provinces_in_every_sentence_and_ranks_the_last_among_all(gazetteer):
+    body = ("Đối với các tỉnh, thành phố, Quảng Ninh tiếp tục dẫn đầu với 89,91%, Hải Phòng xếp thứ 2 với 89,13%. "
+            "Tỉnh có kết quả thấp nhất là Bình Định với 79,81%.\n\nỞ khối bộ, Bộ Tư pháp đứng đầu với 90,15%.")
+    result = extract_text(NATIONAL_TITLE + body, gazetteer, None, None)
+    assert result["source"]["province"] is None  # about no one province
+    out = {(f["unit_id"], f["year"]): f for f in result["facts"]}
+    assert out[("quang-ninh", 2022)]["rank"] == 1  # "các tỉnh, thành phố, Quảng Ninh": not a city of that name
+    assert out[("hai-phong", 2022)]["score"] == 89.13
+    assert (out[("binh-dinh", 2022)]["score"], out[("binh-dinh", 2022)]["rank"]) == (79.81, 63)
+    assert out[("bo-tu-phap", 2022)]["rank"] == 1
+
+
+def test_the_last_province_of_2025_is_ranked_among_the_34(gazetteer):
+    title = "Chỉ số cải cách hành chính năm 2025 của các tỉnh, thành phố\n\n"
+    result = extract_text(title + "Hưng Yên đạt 88,2%. Tỉnh xếp cuối là Cà Mau với 80,5%.", gazetteer, None, None)
+    out = {f["unit_id"]: f for f in result["facts"] if f["year"] == 2025}
+    assert out["ca-mau"]["rank"] == 34 and out["hung-yen"]["score"] == 88.2
+
+
+def test_a_provincial_text_still_reads_its_own_province_only_as_the_scene(gazetteer):
+    out = facts_of(run(gazetteer, "Hải Phòng: quận Ngô Quyền đứng đầu với 91,2 điểm."))
+    assert list(out) == [("Quận Ngô Quyền", "PAR", 2019)]

@@ -10,6 +10,7 @@ is left out: a wrong number in a warehouse is worse than a missing one.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
@@ -23,7 +24,11 @@ _BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward"
 
 @lru_cache(maxsize=4096)
 def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) -> int | None:
-    """How many units a province's bloc had in a year, per the gazetteer (cached: a gazetteer is read-only)."""
+    """How many units a province's bloc had in a year, per the gazetteer (cached: a gazetteer is read-only).
+
+    The provinces are one national bloc: those that exist at the end of the year (63, 34 from 2025)."""
+    if bloc == "province":
+        return _province_count(gazetteer, year)
     if not province:
         return None
     kind = _BLOC_KIND.get(bloc, bloc)
@@ -31,6 +36,16 @@ def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) 
         return None
     n = sum(1 for u in _units_of(gazetteer, same_province(province))
             if u.unit_kind == kind and u.valid_in(year) and _in_bloc(u, bloc))
+    return n or None
+
+
+@lru_cache(maxsize=64)
+def _province_count(gazetteer: Gazetteer, year: int) -> int | None:
+    if year < 1945:  # no year known
+        return None
+    year_end = date(year, 12, 31)
+    n = sum(1 for u in gazetteer.units.values() if u.unit_kind == "province" and u.valid_in(year)
+            and (u.valid_to is None or u.valid_to >= year_end))
     return n or None
 
 

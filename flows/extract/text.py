@@ -156,11 +156,28 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
 
 
 def detect_province(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> str | None:
-    """The province a text is about: the one its units (province names included) belong to most often."""
+    """The province a text is about: the one its departments, districts and communes belong to most often;
+    with none of those, the province it names, if it names only one. None for a national ranking.
+
+    Example:
+        >>> g = Gazetteer.load()
+        >>> detect_province("Quảng Ninh dẫn đầu, Hải Phòng xếp thứ 2, Bắc Ninh xếp thứ 3.", g) is None
+        True
+        >>> detect_province("Hải Phòng xếp thứ 2; quận Ngô Quyền của Hải Phòng đứng đầu thành phố.", g)
+        'Hải Phòng'
+    """
+    return document_scope(text, gazetteer, doc)[0]
+
+
+def document_scope(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> tuple[str | None, bool]:
+    """(province, local): ``detect_province``, and whether the text names any unit below a province."""
     mentions = gazetteer.mentions_in(doc, 0, len(text)) if doc is not None else gazetteer.find_mentions(text)
-    counts = Counter(gazetteer.units[m.unit_id].province for m in mentions
-                     if gazetteer.units[m.unit_id].unit_kind != "ministry")
-    return counts.most_common(1)[0][0] if counts else None
+    units = [gazetteer.units[m.unit_id] for m in mentions]
+    local = Counter(u.province for u in units if u.unit_kind not in ("ministry", "province"))
+    if local:
+        return local.most_common(1)[0][0], True
+    provinces = {u.province for u in units if u.unit_kind == "province"}
+    return (provinces.pop() if len(provinces) == 1 else None), False
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +325,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     numbered = _COMPONENT.search(folded) is not None
     line_ends = [m.start() for m in _LINE_END.finditer(text)]
     doc_bloc, doc_national = _BLOC_CUE.search(folded) is not None, _NATIONAL.search(folded) is not None
-    province = province_hint or detect_province(text, gazetteer, doc)
+    # without units below the province level the text is about provinces (a national ranking, or one
+    # province's place in it): their names are what its figures are about, in every sentence
+    province, local = (province_hint, True) if province_hint else document_scope(text, gazetteer, doc)
     doc_year = header["year"] or year_hint
     default_index = header["announced"][0] if header["announced"] else "PAR"
     ctx = Context(default_index, doc_year)
@@ -363,8 +382,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if any(t.kind == "rating" for t in sent_tokens):
                 ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
                 continue
+            # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
-            if not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
+            if local and not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
                 mentions = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
             mentions = _with_province_reference(text, s, e, mentions, national, gazetteer, province, ctx.year)
             groups = _groups(low, mentions, sent_tokens, s, e)
