@@ -317,3 +317,22 @@ def test_the_last_province_of_2025_is_ranked_among_the_34(gazetteer):
 def test_a_provincial_text_still_reads_its_own_province_only_as_the_scene(gazetteer):
     out = facts_of(run(gazetteer, "Hải Phòng: quận Ngô Quyền đứng đầu với 91,2 điểm."))
     assert list(out) == [("Quận Ngô Quyền", "PAR", 2019)]
+
+
+def test_a_kind_word_that_starts_a_name_is_not_a_bloc_cue(gazetteer):
+    # "đối với huyện Tiên Lãng" names a district; "khối huyện" would rank the rural districts apart
+    body = ("Mức độ hài lòng đối với huyện Tiên Lãng cao nhất (93,4%), tiếp đến là quận Kiến An (92,8%).")
+    out = {f["unit"]: f for f in run(gazetteer, body)["facts"]}
+    assert out["Huyện Tiên Lãng"]["bloc"] == "district" and out["Huyện Tiên Lãng"]["score"] == 93.4
+    assert out["Quận Kiến An"]["bloc"] == "district"
+    blocs = facts_of(run(gazetteer, "Ở khối huyện, huyện Tiên Lãng đứng đầu với 90,1 điểm."))
+    assert blocs[("Huyện Tiên Lãng", "PAR", 2019)]["bloc"] == "rural_district"
+
+
+def test_the_bloc_size_a_rank_is_written_with_places_the_last_unit(gazetteer):
+    title = "Chỉ số cải cách hành chính năm 2023 của tỉnh Bình Dương\n\n"
+    body = ("TP. Thủ Dầu Một đạt 90,25/100 điểm, xếp hạng 1/9; TP. Dĩ An xếp hạng 2/9 với 89,7 điểm; "
+            "huyện Bàu Bàng đứng ở vị trí cuối cùng với 82,14 điểm.")
+    out = {f["unit"]: f for f in extract_text(title + body, gazetteer, None, None)["facts"]}
+    assert out["Thành phố Thủ Dầu Một"]["rank"] == 1 and out["Thành phố Dĩ An"]["rank"] == 2
+    assert (out["Huyện Bàu Bàng"]["rank"], out["Huyện Bàu Bàng"]["basis"]) == (9, "implied")

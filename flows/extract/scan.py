@@ -171,7 +171,7 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", _first_char_first(["vị trí", "hạng", "xếp", "đứng", "ở"], r"\s+(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*t", "t")
               + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
-    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?P<of>)", _ranks),
+    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?", _ranks),
     ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên)\b",
      lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"

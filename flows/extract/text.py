@@ -371,7 +371,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 ctx.year = setter.value["year"]
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
             whole = e == len(folded) or folded[e].isspace()
-            bloc = _BLOC_CUE.search(folded, s, e) if doc_bloc or not whole else None
+            bloc = _bloc_cue(text, folded, s, e) if doc_bloc or not whole else None
             if bloc:
                 ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
                 # "khối huyện, huyện An Lão ...": the second kind word starts a name, not a list of kinds
@@ -413,6 +413,15 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                        "decision_no": header["decision_no"], "province": province},
             "facts": facts, "leader_ratings": ratings, "claims": claims, "warnings": warnings,
             "rejects": rejects}
+
+
+def _bloc_cue(text: str, folded: str, s: int, e: int) -> re.Match | None:
+    """The first bloc cue of a sentence ("khối quận, huyện"), not a kind word that starts a name
+    ("đối với huyện Thọ Xuân", "khối sở Tư pháp")."""
+    for m in _BLOC_CUE.finditer(folded, s, e):
+        if m.group(2) or not text[m.end(1):m.end(1) + 2].strip()[:1].isupper():
+            return m
+    return None
 
 
 def _inside_parentheses(low: str, s: int, pos: int) -> bool:
