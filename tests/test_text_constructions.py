@@ -336,3 +336,20 @@ def test_the_bloc_size_a_rank_is_written_with_places_the_last_unit(gazetteer):
     out = {f["unit"]: f for f in extract_text(title + body, gazetteer, None, None)["facts"]}
     assert out["Thành phố Thủ Dầu Một"]["rank"] == 1 and out["Thành phố Dĩ An"]["rank"] == 2
     assert (out["Huyện Bàu Bàng"]["rank"], out["Huyện Bàu Bàng"]["basis"]) == (9, "implied")
+
+
+def test_an_english_national_story_with_the_year_before_the_index_name(gazetteer):
+    text = ("Quang Ninh tops PAR Index for the fifth consecutive year\n\n"
+            "Quang Ninh led the 2022 Public Administration Reform Index with 89.91 percent, the ministry said. "
+            "Hai Phong City came second with 89.13 percent, while Bac Ninh ranked third at 88.21 percent.\n\n"
+            "Binh Dinh province was at the bottom of the list with 79.81 percent.")
+    out = {f["unit_id"]: f for f in extract_text(text, gazetteer, None, None)["facts"]}
+    assert {u: (f["year"], f["score"], f["rank"]) for u, f in out.items()} == {
+        "quang-ninh": (2022, 89.91, 1), "hai-phong": (2022, 89.13, 2), "bac-ninh": (2022, 88.21, 3),
+        "binh-dinh": (2022, 79.81, 63)}
+
+
+def test_an_english_headline_gives_the_year(gazetteer):
+    text = "Quang Ninh tops PAR Index 2022\n\nQuang Ninh province ranked first with 89.91 points."
+    (fact,) = extract_text(text, gazetteer, None, None)["facts"]
+    assert (fact["unit_id"], fact["year"], fact["score"], fact["rank"]) == ("quang-ninh", 2022, 89.91, 1)

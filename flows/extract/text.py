@@ -62,6 +62,8 @@ _NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+tinh|ca nuoc|toan q
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh)(?!\s*,)(?!\w)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
+_TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
+_YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
 
@@ -132,8 +134,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and re.search(
-        r"chi so|cong bo|xep hang|ket qua", fold(ln))), None) or next(
+    title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
         (ln for ln in lines if len(ln.split()) >= 8), None)
     published = None
     for m in _DATE.finditer(text[:600]):
@@ -244,10 +245,12 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     return groups
 
 
-def _names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: int) -> bool:
-    """True when a year directly follows an index name: "Chỉ số cải cách hành chính năm 2017"."""
-    return any(0 <= year_at - end <= 25 and not folded[end:year_at].strip(" ()").replace("chi so", "").strip()
-               for end in (_cue_end(folded, pos) for pos, _, _ in cue_hits))
+def _names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: int, year_end: int) -> bool:
+    """True when a year directly follows an index name ("Chỉ số cải cách hành chính năm 2017"), or
+    stands right before it ("the 2022 Public Administration Reform Index", "the 2022 PAR Index")."""
+    return any((0 <= year_at - end <= 25 and not folded[end:year_at].strip(" ()").replace("chi so", "").strip())
+               or (0 <= pos - year_end <= 12 and not _YEAR_BEFORE_CUE.sub("", folded[year_end:pos]).strip())
+               for pos, end in ((pos, _cue_end(folded, pos)) for pos, _, _ in cue_hits))
 
 
 def _cue_end(folded: str, pos: int) -> int:
@@ -366,7 +369,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     ctx.index, ctx.year = new_index, doc_year
             setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
                            and not t.value.get("ref") and not _inside_parentheses(low, s, t.start)
-                           and (t.start < first_unit or _names_index(folded, cue_hits, t.start))), None)
+                           and (t.start < first_unit or _names_index(folded, cue_hits, t.start, t.end))), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
