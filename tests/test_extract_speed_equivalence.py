@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from flows.extract import scan as S
-from flows.extract.text import _SENTENCE_END, paragraphs, split_sentences
+from flows.extract.document import _SENTENCE_END, paragraphs, split_sentences
 from flows.gazetteer import Gazetteer
 from flows.numerals import ORDINAL_PATTERN as _ORD
 from flows.textnorm import fold, normalize_text, token_spans, tokens

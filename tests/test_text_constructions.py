@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.text import extract_text, split_sentences
+from flows.extract.document import split_sentences
+from flows.extract.text import extract_text
 from flows.gazetteer import Gazetteer
 
 TITLE = "Kết quả Chỉ số cải cách hành chính năm 2019 của các sở, ngành và quận, huyện thành phố Hải Phòng\n\n"

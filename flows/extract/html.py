@@ -174,9 +174,10 @@ def _parse(html: str, path: str) -> Any:
 def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None) -> dict[str, Any]:
     """The contract object of a saved web page: article facts and table facts, with the ``text`` they cite."""
+    from flows.extract.document import detect_province
     from flows.extract.header import find_header
     from flows.extract.tables import extract_grid
-    from flows.extract.text import detect_province, extract_text
+    from flows.extract.text import extract_text
 
     root = _parse(html, path)
     tables, headings = [], []

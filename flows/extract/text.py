@@ -14,11 +14,17 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from collections import Counter
-from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
+from flows.extract.document import (
+    LIST_NUMBER,
+    document_header,
+    document_scope,
+    is_link_list,
+    paragraphs,
+    split_sentences,
+)
 from flows.extract.interpret import claims_of, group_index, interpret, most_specific, ratings_of, unknown_reject
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
@@ -27,15 +33,10 @@ from flows.extract.scan_en import looks_english
 from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
-from flows.textindex import TextIndex
 from flows.textnorm import fold, normalize_text
 
 _LINE_END = re.compile(r"\n")
 _START = attrgetter("start")
-_LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
-# A line end, or [.!?] before a capitalised word but not after "TP", "ThS", "TS" (the end character is read
-# first so that the regex engine can skip to the next one; the lookbehinds then look past it).
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bThS.)(?<!\bTS.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
 _BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
                        r"(so|quan|huyen|phuong|xa|dac khu)\b(,?\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
 _BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune",
@@ -50,19 +51,15 @@ _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
                        "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
-_DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
-_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|gồm|gồm có|bao gồm)"
                          r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
                          r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
 _RELATED = re.compile(r"^(?:tin|bai|bai viet)\s+(?:lien quan|khac|cung chuyen muc|moi|doc nhieu)|^xem them|^related")
-_LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 _NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+tinh|ca nuoc|toan quoc|tinh,\s*thanh|cac tinh\b")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh)(?!\s*,)(?!\w)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
-_TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
 _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
@@ -93,92 +90,6 @@ def index_cues() -> dict[str, tuple[str, ...]]:
     """Cue phrases per index code, from ``dim_index.csv`` (lowercased), read once per process."""
     return {r["index_code"]: tuple(c.strip().lower() for c in r["cues"].split("|") if c.strip())
             for r in index_rows()}
-
-
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` (a paragraph), trimmed of spaces.
-
-    Example:
-        >>> t = "Quận A đứng đầu. TP. Hải Phòng có 15 quận, huyện.\\nHết"
-        >>> [t[s:e] for s, e in split_sentences(t, 0, len(t))]
-        ['Quận A đứng đầu.', 'TP. Hải Phòng có 15 quận, huyện.', 'Hết']
-    """
-    spans, cursor = [], start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if _LIST_NUMBER.fullmatch(text, cursor, m.end()):
-            continue  # "1. Sở Tư pháp: 93,5 điểm": the number of a list item starts its sentence
-        spans.append((cursor, m.end()))
-        cursor = m.end()
-    spans.append((cursor, end))
-    out = []
-    for s, e in spans:
-        part = text[s:e]
-        kept = part.strip()  # str.strip drops exactly the characters str.isspace accepts
-        if kept:
-            s += len(part) - len(part.lstrip())
-            out.append((s, s + len(kept)))
-    return out
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blocks between blank lines (lines, when the text has no blank line)."""
-    pattern = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
-    spans, cursor = [], 0
-    for m in re.finditer(pattern, text):
-        spans.append((cursor, m.start()))
-        cursor = m.end()
-    spans.append((cursor, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def document_header(text: str, cues: dict[str, list[str]]) -> dict:
-    """Title, publication date, decision number, evaluation year and announced indices."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
-        (ln for ln in lines if len(ln.split()) >= 8), None)
-    published = None
-    for m in _DATE.finditer(text[:600]):
-        day, month, year = (int(g) for g in m.groups())
-        try:
-            published = date(year, month, day).isoformat()
-            break
-        except ValueError:
-            continue
-    decision = _DECISION.search(text)
-    doc_year, announced = None, []
-    if title:
-        tl = fold(title)
-        years = re.findall(r"nam\s+((?:19|20)\d\d)", tl) or re.findall(r"\b((?:19|20)\d\d)\b", tl)
-        doc_year = int(years[0]) if years else None
-        positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
-        announced = list(dict.fromkeys(code for _, code in positions))
-    return {"title": title, "published": published, "decision_no": decision.group(1) if decision else None,
-            "year": doc_year, "announced": announced}
-
-
-def detect_province(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> str | None:
-    """The province a text is about: the one its departments, districts and communes belong to most often;
-    with none of those, the province it names, if it names only one. None for a national ranking.
-
-    Example:
-        >>> g = Gazetteer.load()
-        >>> detect_province("Quảng Ninh dẫn đầu, Hải Phòng xếp thứ 2, Bắc Ninh xếp thứ 3.", g) is None
-        True
-        >>> detect_province("Hải Phòng xếp thứ 2; quận Ngô Quyền của Hải Phòng đứng đầu thành phố.", g)
-        'Hải Phòng'
-    """
-    return document_scope(text, gazetteer, doc)[0]
-
-
-def document_scope(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> tuple[str | None, bool]:
-    """(province, local): ``detect_province``, and whether the text names any unit below a province."""
-    mentions = gazetteer.mentions_in(doc, 0, len(text)) if doc is not None else gazetteer.find_mentions(text)
-    units = [gazetteer.units[m.unit_id] for m in mentions]
-    local = Counter(u.province for u in units if u.unit_kind not in ("ministry", "province"))
-    if local:
-        return local.most_common(1)[0][0], True
-    provinces = {u.province for u in units if u.unit_kind == "province"}
-    return (provinces.pop() if len(provinces) == 1 else None), False
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +128,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     fronted = _FRONTED.search(prefix)
     if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
-    elif _LIST_NUMBER.fullmatch(prefix):  # "1. Sở Tư pháp: 93,5 điểm": the item's number is the unit's
+    elif LIST_NUMBER.fullmatch(prefix):  # "1. Sở Tư pháp: 93,5 điểm": the item's number is the unit's
         groups[0].tokens += header
     elif header and _INTRODUCES.search(prefix):
         counts = [t.value["count"] for t in header if t.kind == "count" and t.value["count"]]
@@ -273,12 +184,6 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
         return mentions
     return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
                   key=lambda m: m.start)
-
-
-def _is_link_list(paragraph: str) -> bool:
-    """A paragraph of links to other articles: every line a title followed by its date in parentheses."""
-    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
-    return bool(lines) and all(_LINK_LINE.match(ln) for ln in lines)
 
 
 def _name_end(text: str, pos: int, end: int) -> int:
@@ -351,7 +256,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         if _RELATED.match(folded[ps:pe].strip()):
             related_block = True
             continue
-        if _is_link_list(text[ps:pe]) or (related_block and pe - ps < 300):
+        if is_link_list(text[ps:pe]) or (related_block and pe - ps < 300):
             continue
         related_block = False
         token_starts = [t.start for t in tokens]  # in text order, none overlapping

@@ -1,0 +1,113 @@
+"""An announcement as a document: its paragraphs and sentences, its title, date, decision and year, and
+the province it is about (or none, for a national ranking)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from flows.gazetteer import Gazetteer
+from flows.textindex import TextIndex
+from flows.textnorm import fold
+
+LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
+# A line end, or [.!?] before a capitalised word but not after "TP", "ThS", "TS" (the end character is read
+# first so that the regex engine can skip to the next one; the lookbehinds then look past it).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bThS.)(?<!\bTS.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
+_DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
+_TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (a paragraph), trimmed of spaces.
+
+    Example:
+        >>> t = "Quận A đứng đầu. TP. Hải Phòng có 15 quận, huyện.\\nHết"
+        >>> [t[s:e] for s, e in split_sentences(t, 0, len(t))]
+        ['Quận A đứng đầu.', 'TP. Hải Phòng có 15 quận, huyện.', 'Hết']
+    """
+    spans, cursor = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if LIST_NUMBER.fullmatch(text, cursor, m.end()):
+            continue  # "1. Sở Tư pháp: 93,5 điểm": the number of a list item starts its sentence
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    out = []
+    for s, e in spans:
+        part = text[s:e]
+        kept = part.strip()  # str.strip drops exactly the characters str.isspace accepts
+        if kept:
+            s += len(part) - len(part.lstrip())
+            out.append((s, s + len(kept)))
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks between blank lines (lines, when the text has no blank line)."""
+    pattern = r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n"
+    spans, cursor = [], 0
+    for m in re.finditer(pattern, text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def document_header(text: str, cues: dict[str, list[str]]) -> dict:
+    """Title, publication date, decision number, evaluation year and announced indices."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
+        (ln for ln in lines if len(ln.split()) >= 8), None)
+    published = None
+    for m in _DATE.finditer(text[:600]):
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            published = date(year, month, day).isoformat()
+            break
+        except ValueError:
+            continue
+    decision = _DECISION.search(text)
+    doc_year, announced = None, []
+    if title:
+        tl = fold(title)
+        years = re.findall(r"nam\s+((?:19|20)\d\d)", tl) or re.findall(r"\b((?:19|20)\d\d)\b", tl)
+        doc_year = int(years[0]) if years else None
+        positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
+        announced = list(dict.fromkeys(code for _, code in positions))
+    return {"title": title, "published": published, "decision_no": decision.group(1) if decision else None,
+            "year": doc_year, "announced": announced}
+
+
+def detect_province(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> str | None:
+    """The province a text is about: the one its departments, districts and communes belong to most often;
+    with none of those, the province it names, if it names only one. None for a national ranking.
+
+    Example:
+        >>> g = Gazetteer.load()
+        >>> detect_province("Quảng Ninh dẫn đầu, Hải Phòng xếp thứ 2, Bắc Ninh xếp thứ 3.", g) is None
+        True
+        >>> detect_province("Hải Phòng xếp thứ 2; quận Ngô Quyền của Hải Phòng đứng đầu thành phố.", g)
+        'Hải Phòng'
+    """
+    return document_scope(text, gazetteer, doc)[0]
+
+
+def document_scope(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> tuple[str | None, bool]:
+    """(province, local): ``detect_province``, and whether the text names any unit below a province."""
+    mentions = gazetteer.mentions_in(doc, 0, len(text)) if doc is not None else gazetteer.find_mentions(text)
+    units = [gazetteer.units[m.unit_id] for m in mentions]
+    local = Counter(u.province for u in units if u.unit_kind not in ("ministry", "province"))
+    if local:
+        return local.most_common(1)[0][0], True
+    provinces = {u.province for u in units if u.unit_kind == "province"}
+    return (provinces.pop() if len(provinces) == 1 else None), False
+
+
+def is_link_list(paragraph: str) -> bool:
+    """A paragraph of links to other articles: every line a title followed by its date in parentheses."""
+    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
+    return bool(lines) and all(_LINK_LINE.match(ln) for ln in lines)
