@@ -33,8 +33,8 @@ SEMICOLON = "STT;Đơn vị;Tổng điểm;Xếp hạng\n1;Quận Ngô Quyền;9
 COMMA = 'STT,Đơn vị,Tổng điểm,Xếp hạng\n1,Quận Ngô Quyền,"91,93",1\n2,huyen Thuy Nguyen,83.19,8\n'
 
 
-@pytest.mark.parametrize("text", [SEMICOLON, COMMA, SEMICOLON.replace(";", "\t")],
-                         ids=["semicolon", "comma-quoted-decimal", "tab"])
+@pytest.mark.parametrize("text", [SEMICOLON, COMMA, SEMICOLON.replace(";", "\t"), SEMICOLON.replace(";", "|")],
+                         ids=["semicolon", "comma-quoted-decimal", "tab", "pipe"])
 def test_delimiters_and_decimal_marks(text: str) -> None:
     result = extract(text)
     facts = by_unit(result)

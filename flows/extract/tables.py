@@ -34,7 +34,7 @@ from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 
 ALIAS_SEED = "warehouse/seeds/dim_unit_alias.csv"
-DELIMITERS = (";", "\t", ",")
+DELIMITERS = (";", "\t", "|", ",")
 CellPlace = Callable[[int, int], str]
 RowText = Callable[[int], tuple[str, list[int] | None]]
 _SINGLE_ROLES = ("unit", "total", "rank", "percent", "survey", "self", "appraised", "bonus", "penalty")
