@@ -354,3 +354,11 @@ def test_an_english_headline_gives_the_year(gazetteer):
     text = "Quang Ninh tops PAR Index 2022\n\nQuang Ninh province ranked first with 89.91 points."
     (fact,) = extract_text(text, gazetteer, None, None)["facts"]
     assert (fact["unit_id"], fact["year"], fact["score"], fact["rank"]) == ("quang-ninh", 2022, 89.91, 1)
+
+
+def test_the_district_bloc_of_a_province_without_urban_districts_is_every_district(gazetteer):
+    # Lào Cai has no quận: its "khối huyện" holds the towns and the city too, one bloc with them
+    title = "Chỉ số cải cách hành chính năm 2023 của tỉnh Lào Cai\n\n"
+    body = "Đứng đầu khối huyện là huyện Bát Xát với 89 điểm; thị xã Sa Pa xếp thứ 2 với 88,5 điểm."
+    out = {f["unit"]: f for f in extract_text(title + body, gazetteer, None, None)["facts"]}
+    assert out["Huyện Bát Xát"]["bloc"] == out["Thị xã Sa Pa"]["bloc"] == "district"

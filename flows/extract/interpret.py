@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.scan import Token
@@ -159,7 +160,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.group_size = n
         cand.listed = listed and cand.rank is not None
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
-        cand.bloc = bloc_of(unit, ctx.bloc) if unit else ""
+        cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year) if unit else ""
         cand.of = stated_size
         if cand.rank is None:
             if last:
@@ -179,7 +180,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     g.current_ranks = list(unit_ranks)
     for c in out:
         unit = gazetteer.units.get(c.unit_id)
-        c.bloc = c.bloc or (bloc_of(unit, ctx.bloc) if unit else "")
+        c.bloc = c.bloc or (bloc_of(unit, ctx.bloc, gazetteer, c.year) if unit else "")
     return out
 
 
@@ -195,8 +196,11 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
     return None
 
 
-def bloc_of(unit, cue: str | None) -> str:
+def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int | None = None) -> str:
     """The bloc a unit is ranked in: its kind, split where the text ranks kinds apart.
+
+    "Khối huyện" ranks the rural districts apart only in a province that also has urban ones (quận):
+    elsewhere it is every district (with a ``gazetteer`` to tell).
 
     Example:
         >>> from flows.gazetteer import Unit
@@ -204,14 +208,25 @@ def bloc_of(unit, cue: str | None) -> str:
         'urban_district'
         >>> bloc_of(Unit("y", "Phường Hồng Bàng", "", "commune", "Hải Phòng"), None)
         'ward'
+        >>> g = Gazetteer.load()
+        >>> bloc_of(g.units["lao-cai:huyen-bat-xat"], "rural_district", g, 2023)
+        'district'
     """
     if unit.unit_kind == "district" and cue in ("urban_district", "rural_district"):
-        return cue
+        return cue if gazetteer is None or splits_districts(gazetteer, unit.province, year) else "district"
     if unit.unit_kind == "commune":
         if cue in ("ward", "commune"):
             return cue
         return "ward" if fold(unit.name_vi).startswith("phuong ") else "commune"
     return unit.unit_kind
+
+
+@lru_cache(maxsize=256)
+def splits_districts(gazetteer: Gazetteer, province: str, year: int | None) -> bool:
+    """True when a province had both urban districts (quận) and others in ``year``: it may rank them apart."""
+    kinds = {fold(u.name_vi).startswith("quan ") for u in gazetteer.units.values()
+             if u.unit_kind == "district" and u.province == province and u.valid_in(year)}
+    return kinds == {True, False}
 
 
 def _stated_size(toks: list[Token], low: str) -> int | None:

@@ -186,7 +186,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
             continue
         base = {"unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": index,
-                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue), "score": None,
+                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue, gazetteer, year), "score": None,
                 "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
                 "evidence": evidence, "span": span}
         total_col = next((c for c in figure_cols if columns[c].role == "total"), None)
