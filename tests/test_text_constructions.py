@@ -362,3 +362,21 @@ def test_the_district_bloc_of_a_province_without_urban_districts_is_every_distri
     body = "Đứng đầu khối huyện là huyện Bát Xát với 89 điểm; thị xã Sa Pa xếp thứ 2 với 88,5 điểm."
     out = {f["unit"]: f for f in extract_text(title + body, gazetteer, None, None)["facts"]}
     assert out["Huyện Bát Xát"]["bloc"] == out["Thị xã Sa Pa"]["bloc"] == "district"
+
+
+def test_a_year_named_in_passing_holds_for_its_paragraph_only(gazetteer):
+    body = ("Quận Lê Chân xếp thứ tư với 88,02 điểm. Năm 2018, quận Lê Chân xếp thứ hai.\n\n"
+            "Sở Tư pháp đạt 90,1 điểm, xếp thứ bảy.")
+    out = facts_of(run(gazetteer, body))
+    assert out[("Quận Lê Chân", "PAR", 2018)]["rank"] == 2
+    assert out[("Sở Tư pháp", "PAR", 2019)]["rank"] == 7 and ("Sở Tư pháp", "PAR", 2018) not in out
+
+
+def test_without_a_year_in_the_title_the_year_written_with_the_index_is_the_texts(gazetteer):
+    text = ("Quận Hải Châu dẫn đầu Chỉ số CCHC của Đà Nẵng\n\n"
+            "UBND thành phố công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành và các quận, huyện.\n\n"
+            "Quận Thanh Khê xếp thứ tư với 88,02 điểm. Năm 2022, quận Thanh Khê xếp thứ hai.\n\n"
+            "Sở Tư pháp đạt 90,1 điểm, xếp thứ bảy.")
+    out = {(f["unit"], f["year"]): f for f in extract_text(text, gazetteer, None, "Đà Nẵng")["facts"]}
+    assert out[("Quận Thanh Khê", 2023)]["rank"] == 4 and out[("Quận Thanh Khê", 2022)]["rank"] == 2
+    assert out[("Sở Tư pháp", 2023)]["rank"] == 7

@@ -246,8 +246,12 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     rejects: list[dict] = []
     order = 0
     related_block = False
+    aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
+    base_year = doc_year  # the text's year: the title's, else the first one written with an index name
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
+        if aside_year:  # a year named without an index is the sentence's paragraph's, not the rest of the text's
+            ctx.year, aside_year = base_year, False
         ascii_only = text[ps:pe].isascii()  # without diacritics: English, or Vietnamese read with folded rules
         english = ascii_only and looks_english(text[ps:pe])
         whole_text = folded if ascii_only else low
@@ -277,6 +281,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                            and (t.start < first_unit or _names_index(folded, cue_hits, t.start, t.end))), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
+                if base_year is None and cue_hits:  # "công bố Chỉ số cải cách hành chính năm 2023"
+                    base_year = ctx.year
+                aside_year = not cue_hits and base_year is not None and ctx.year != base_year
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
             whole = e == len(folded) or folded[e].isspace()
             bloc = _bloc_cue(text, folded, s, e) if doc_bloc or not whole else None
