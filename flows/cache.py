@@ -104,6 +104,27 @@ def unchanged(con: duckdb.DuckDBPyConnection, keys: Iterable[CacheKey | None]) -
     return {path for (path,) in found}
 
 
+def changed_documents(db: Path | str, files: Sequence[Path], seeds: str) -> int:
+    """How many of ``files`` a run would extract: those the warehouse ``db`` does not hold unchanged.
+
+    Read-only; a warehouse that cannot be read (none yet, an old layout) counts every file.
+    """
+    if not Path(db).is_file():
+        return len(files)
+    keys = [cache_key(f, seeds) for f in files]
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return len(files)
+    try:
+        same = unchanged(con, keys)
+    except duckdb.Error:
+        return len(files)
+    finally:
+        con.close()
+    return sum(1 for k in keys if k is None or k.path not in same)
+
+
 def record(con: duckdb.DuckDBPyConnection, keys: Sequence[CacheKey], loaded_at: Any, run_id: str | None) -> None:
     """Remember what the documents were loaded with (two statements; call inside their transaction)."""
     import pandas as pd

@@ -79,16 +79,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         resolve_task_runner,
         shared_api,
     )
+    from flows.cache import changed_documents, seed_fingerprint
 
-    kind = resolve_task_runner(args.task_runner, len(files))
+    seeds = seed_fingerprint()
+    # auto: worker processes only for enough documents to extract (a re-run of unchanged ones has none)
+    kind = resolve_task_runner(args.task_runner, changed_documents(args.db, files, seeds))
     runner = make_task_runner(kind, args.dask_address)  # usage errors before any server or cluster starts
     if args.dask_address:
         check_scheduler(args.dask_address)
-    from flows.cache import seed_fingerprint
     from flows.ingest import ingest
     from flows.refdata import reference_data
 
-    seeds = seed_fingerprint()
     if hasattr(runner, "start_workers"):
         runner.start_workers(seeds)  # worker processes start (and import) while the server starts
     reference_data(seeds)  # read (or build) while the server starts

@@ -114,3 +114,17 @@ def test_the_extractor_fingerprint_follows_the_extraction_code_not_the_rest(tmp_
         before = fingerprint()
     cache.extractor_fingerprint.cache_clear()
     assert cache.cache_key(package / "gazetteer.py", "seeds").extractor_version == cache.extractor_fingerprint()
+
+
+def test_a_run_counts_only_the_documents_it_would_extract(warehouse, tmp_path):
+    seeds = cache.seed_fingerprint()
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Quận Ngô Quyền đạt 91,93 điểm", encoding="utf-8")
+    new.write_text("Quận Lê Chân đạt 89,92 điểm", encoding="utf-8")
+    db = tmp_path / "test.duckdb"
+    assert cache.changed_documents(tmp_path / "none.duckdb", [old, new], seeds) == 2  # no warehouse yet
+    cache.record(warehouse, [cache.cache_key(old, seeds)], "2020-01-01 00:00:00", None)
+    warehouse.close()
+    assert cache.changed_documents(db, [old, new], seeds) == 1
+    old.write_text("Quận Ngô Quyền đạt 91,94 điểm", encoding="utf-8")
+    assert cache.changed_documents(db, [old, new], seeds) == 2
