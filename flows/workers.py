@@ -26,6 +26,17 @@ def warm(seeds: str) -> None:
     reference_data(seeds)
 
 
+def _start_worker(user_initializer: Any, user_initargs: tuple[Any, ...], seeds: str) -> None:
+    """Every worker process's initializer (after Prefect's own): the runner's initializer, then ``warm``."""
+    if user_initializer is not None:
+        user_initializer(*user_initargs)
+    warm(seeds)
+
+
+def _nothing() -> None:
+    """A task that makes the pool spawn one more worker."""
+
+
 class WarmProcessPool(ProcessPoolTaskRunner):
     """``ProcessPoolTaskRunner`` whose workers ``start_workers`` starts before the flow enters it."""
 
@@ -41,9 +52,9 @@ class WarmProcessPool(ProcessPoolTaskRunner):
         queue = context.Queue()
         executor = ProcessPoolExecutor(max_workers=self._max_workers, mp_context=context,
                                        initializer=_initialize_process_pool_worker,
-                                       initargs=(queue, self._initializer, self._initargs))
-        for _ in range(self._max_workers):  # one submission per idle slot spawns one process
-            executor.submit(warm, seeds)
+                                       initargs=(queue, _start_worker, (self._initializer, self._initargs, seeds)))
+        for _ in range(self._max_workers):  # each submission finds no idle worker and spawns one
+            executor.submit(_nothing)
         self._early = (queue, executor)
 
     def duplicate(self) -> WarmProcessPool:
