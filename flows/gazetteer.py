@@ -62,6 +62,10 @@ _LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # b
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
 _KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)
+# Central agencies in a province (ngành dọc: police, tax, social insurance ...), by the last part of
+# their unit_id (warehouse/seeds/sources/department_template.csv): departments ranked in a bloc of their own.
+CENTRAL_AGENCIES = frozenset({"cong-an", "cuc-thue", "bao-hiem-xa-hoi", "kho-bac-nha-nuoc", "cuc-thong-ke",
+                              "ngan-hang-nha-nuoc-chi-nhanh"})
 _UNCERTAIN = ("template", "snapshot")  # notes of units whose set per province is not checked
 
 
@@ -86,6 +90,16 @@ class Unit:
         if self.valid_from and self.valid_from.year > year:
             return False
         return not (self.valid_to and self.valid_to.year < year)
+
+
+def is_central_agency(unit: Unit) -> bool:
+    """True for a central agency located in a province (its police, tax department ...), not one of its own.
+
+    Example:
+        >>> is_central_agency(Unit("nam-dinh:cuc-thue", "Cục Thuế tỉnh", "", "department", "Nam Định"))
+        True
+    """
+    return unit.unit_kind == "department" and unit.unit_id.rpartition(":")[2] in CENTRAL_AGENCIES
 
 
 @dataclass(frozen=True)
@@ -253,8 +267,8 @@ class Gazetteer:
         if not province or year is None:
             return None
         province = same_province(province)
-        units = [u for u in self.units.values()
-                 if u.unit_kind == kind and same_province(u.province) == province and u.valid_in(year)]
+        units = [u for u in self.units.values() if u.unit_kind == kind and same_province(u.province) == province
+                 and u.valid_in(year) and not is_central_agency(u)]  # those are ranked apart
         if not units or any(u.note.startswith(_UNCERTAIN) for u in units):
             return None
         return len(units)

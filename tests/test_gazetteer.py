@@ -58,6 +58,15 @@ def test_old_communes_point_to_their_2025_successor(g):
     assert g.units["hai-phong:huyen-bach-long-vy"].successor_id == "hai-phong:dac-khu-bach-long-vi"
 
 
+def test_central_agencies_in_each_province_apart_from_its_departments(g):
+    tax = g.resolve("Cục Thuế tỉnh", "Nam Định", 2024)
+    assert tax.unit_id == "nam-dinh:cuc-thue" and tax.valid_to == date(2025, 2, 28)  # regional offices after
+    assert g.resolve("BHXH thành phố", "Hải Phòng", 2019).unit_id == "hai-phong:bao-hiem-xa-hoi"
+    assert g.resolve("Công an tỉnh", "Nam Định", 2026) is None  # the province merged into Ninh Bình
+    assert g.resolve("Công an tỉnh", "Ninh Bình", 2026).unit_id == "ninh-binh:cong-an"
+    assert g.bloc_size("Hải Phòng", "department", 2019) == 20  # the checked departments, not the agencies
+
+
 def test_a_name_of_a_ward_before_and_after_the_reorganisation_is_the_new_ward_in_2025(g):
     # both existed during 2025 (until 30 June, from 1 July); the 2025 index ranks the units that exist after it
     old, new = "hai-phong:quan-le-chan:phuong-an-bien", "hai-phong:phuong-an-bien"

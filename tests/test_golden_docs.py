@@ -3,8 +3,9 @@
 The documents are short texts written for the tests, one group of constructions each (see the
 ``document`` field of each answer file). The labels are what a careful reader extracts, no more.
 Optional keys: ``expect_no_facts`` (a page of distractors: no PAR, SIPAS or survey fact at all),
-``expect_rejects`` (names whose figures must be reported as rejects), ``bloc`` on a fact (urban or
-rural: ranked within khối quận or khối huyện, so its ranks are checked apart).
+``expect_rejects`` (names whose figures must be reported as rejects), ``bloc`` on a fact (urban, rural
+or central: ranked within khối quận, khối huyện or among the central agencies in the province, so
+its ranks are checked apart).
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def test_labels_name_known_units_and_rank_by_competition(label: Path) -> None:
         assert units[fact["unit"]].unit_kind == fact["unit_kind"], fact
         assert fact["index"] in {"PAR", "SIPAS", "SURVEY"} and 2013 <= fact["year"] <= 2019, fact
         assert fact.get("score") is not None or fact.get("rank") or fact.get("score_min") or fact.get("score_max")
-        assert fact.get("bloc") in (None, "urban", "rural"), fact
+        assert fact.get("bloc") in (None, "urban", "rural", "central"), fact
         if fact.get("rank") and not fact.get("ambiguous"):
             groups.setdefault((fact["index"], fact["year"], fact["unit_kind"], fact.get("bloc")), []).append(fact)
     for group in groups.values():

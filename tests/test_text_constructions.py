@@ -380,3 +380,14 @@ def test_without_a_year_in_the_title_the_year_written_with_the_index_is_the_text
     out = {(f["unit"], f["year"]): f for f in extract_text(text, gazetteer, None, "Đà Nẵng")["facts"]}
     assert out[("Quận Thanh Khê", 2023)]["rank"] == 4 and out[("Quận Thanh Khê", 2022)]["rank"] == 2
     assert out[("Sở Tư pháp", 2023)]["rank"] == 7
+
+
+def test_central_agencies_in_a_province_are_ranked_in_a_bloc_of_their_own(gazetteer):
+    title = "Công bố Chỉ số CCHC năm 2024 của các sở, ngành và cơ quan ngành dọc tỉnh Nam Định\n\n"
+    body = ("Sở Tư pháp xếp thứ nhất khối sở với 92 điểm. Khối cơ quan ngành dọc: Cục Thuế tỉnh đạt 91,2 điểm, "
+            "xếp thứ nhất; Bảo hiểm xã hội tỉnh xếp thứ hai với 90,5 điểm; Công an tỉnh xếp thứ ba với 89,8 điểm.")
+    out = {f["unit_id"]: f for f in extract_text(title + body, gazetteer, None, "Nam Định")["facts"]}
+    assert (out["nam-dinh:so-tu-phap"]["rank"], out["nam-dinh:so-tu-phap"]["bloc"]) == (1, "department")
+    assert {u: (f["rank"], f["bloc"]) for u, f in out.items() if u != "nam-dinh:so-tu-phap"} == {
+        "nam-dinh:cuc-thue": (1, "central_agency"), "nam-dinh:bao-hiem-xa-hoi": (2, "central_agency"),
+        "nam-dinh:cong-an": (3, "central_agency")}

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.scan import Token
-from flows.gazetteer import Gazetteer, Mention
+from flows.gazetteer import Gazetteer, Mention, is_central_agency
 from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
@@ -211,9 +211,13 @@ def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int
         >>> g = Gazetteer.load()
         >>> bloc_of(g.units["lao-cai:huyen-bat-xat"], "rural_district", g, 2023)
         'district'
+        >>> bloc_of(g.units["nam-dinh:cuc-thue"], None)
+        'central_agency'
     """
     if unit.unit_kind == "district" and cue in ("urban_district", "rural_district"):
         return cue if gazetteer is None or splits_districts(gazetteer, unit.province, year) else "district"
+    if is_central_agency(unit):
+        return "central_agency"  # ranked apart from the province's own departments
     if unit.unit_kind == "commune":
         if cue in ("ward", "commune"):
             return cue

@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from flows.extract.model import Candidate
-from flows.gazetteer import Gazetteer, same_province
+from flows.gazetteer import Gazetteer, is_central_agency, same_province
 from flows.seeds import index_rows
 from flows.textnorm import fold
 
@@ -68,6 +68,8 @@ def _in_bloc(unit, bloc: str) -> bool:
         return name.startswith("quan ") == (bloc == "urban_district")
     if bloc in ("ward", "commune") and unit.unit_kind == "commune":
         return name.startswith("phuong ") == (bloc == "ward")
+    if bloc == "department":  # the central agencies in the province are ranked apart
+        return not is_central_agency(unit)
     return True
 
 

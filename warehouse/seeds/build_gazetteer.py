@@ -230,7 +230,8 @@ def build_departments(provinces: list[dict]) -> tuple[list[dict], list[tuple[str
                 valid_to = ""
             if valid_from and valid_to and valid_from > valid_to:
                 continue
-            basis = "Hải Phòng set (hand-checked before 2025)" if short == "Hải Phòng" else "template"
+            checked = short == "Hải Phòng" and not row["note"].startswith("central agency")  # ngành dọc: not checked
+            basis = "Hải Phòng set (hand-checked before 2025)" if checked else "template"
             succ, note = row["successor_key"], f"{basis}: {row['note']}"
             succ_id = f"{prov['unit_id']}:{succ}" if succ and valid_to == row["valid_to"] else ""
             if valid_to and valid_to == prov["valid_to"] and valid_to != row["valid_to"]:
