@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 from flows.errors import ParindexError
 
@@ -42,6 +45,17 @@ class TemporaryApi:
         self.process: subprocess.Popen[bytes] | None = None
         self.port = 0
         self.ready = False
+        self._log: IO[bytes] | None = None
+
+    def failure(self) -> str:
+        """The last error line the server wrote, or ''."""
+        if self._log is None:
+            return ""
+        self._log.seek(0)
+        lines = [ln.strip() for ln in self._log.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+        raised = [ln for ln in lines if re.match(r"[\w.]+(?:Error|Exception)\b", ln)]  # the exception, not the log
+        errors = [ln for ln in lines if "error" in ln.lower()]
+        return (raised or errors or lines or [""])[-1][:300]
 
     @property
     def api_url(self) -> str:
@@ -50,6 +64,7 @@ class TemporaryApi:
     def start(self) -> None:
         """Launch the server (no wait): ``wait_ready`` waits for it to answer."""
         self.port = _free_port()
+        self._log = tempfile.TemporaryFile()  # the server's stderr: why it failed, if it does (a pipe could fill)
         env = dict(os.environ, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
         env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # as the CLI's quiet_prefect_defaults
         env.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -57,7 +72,7 @@ class TemporaryApi:
             [sys.executable, "-m", "uvicorn", "--app-dir", str(_prefect_dir()), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
              "--log-level", "error", "--lifespan", "on"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, stdout=subprocess.DEVNULL, stderr=self._log,
             preexec_fn=_die_with_parent if sys.platform == "linux" else None)
 
     def wait_ready(self, timeout: float) -> bool:
@@ -87,6 +102,9 @@ class TemporaryApi:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
 
 def start_early() -> None:
@@ -107,18 +125,23 @@ def start_early() -> None:
     os.environ["PREFECT_API_URL"] = server.api_url
 
 
+SERVER_FIX = ("check that PREFECT_HOME (default ~/.prefect) is a writable folder; or run `prefect server start` in "
+              "another terminal and set PREFECT_API_URL=http://127.0.0.1:4200/api; or raise "
+              "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")
+
+
 def ensure_ready(timeout: float) -> None:
     """Wait until the early server answers; a clear error when it exited or did not answer in time."""
     if _EARLY and not _EARLY[0].ready:
         server = _EARLY[0]
         if not server.wait_ready(timeout):
             code = server.process.poll() if server.process else None
+            reason = server.failure()
             stop_early()
             raise ParindexError(
                 f"Prefect's temporary API server did not answer at {server.api_url} within {timeout:g} s"
-                + (f" (it exited with code {code})" if code is not None else ""),
-                fix="run `prefect server start` in another terminal and set PREFECT_API_URL="
-                    "http://127.0.0.1:4200/api, or raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")
+                + (f" (it exited with code {code}: {reason or 'no message'})" if code is not None else ""),
+                fix=SERVER_FIX)
 
 
 def stop_early() -> None:
@@ -143,8 +166,8 @@ def api_configured_cheaply() -> bool:
     try:
         data = tomllib.loads(Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").read_text(
             encoding="utf-8"))
-    except FileNotFoundError:
-        return False
+    except (FileNotFoundError, NotADirectoryError):
+        return False  # no profile: Prefect's defaults
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return True
     active = os.environ.get("PREFECT_PROFILE") or data.get("active") or "ephemeral"

@@ -157,7 +157,12 @@ def shared_api(task_runner: str, *, always: bool = False) -> Iterator[None]:
 
     server = SubprocessASGIServer()  # a singleton: the one a running flow started, if any
     if not server.running:
-        server.start()
+        try:
+            server.start()
+        except RuntimeError as exc:  # Prefect's message ends with the server's own output
+            reason = str(exc).strip().splitlines()[-1][:300] if str(exc).strip() else type(exc).__name__
+            raise ParindexError(f"Prefect's temporary API server did not start: {reason}",
+                                fix=apiserver.SERVER_FIX) from exc
     with temporary_settings({PREFECT_API_URL: server.api_url}):
         yield
 

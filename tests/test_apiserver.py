@@ -109,3 +109,28 @@ def test_a_killed_command_takes_its_early_server_along(tmp_path):
     finally:
         holder.kill()
         holder.stdout.close()
+
+
+def test_a_server_that_cannot_start_is_reported_with_its_reason_not_a_traceback(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the Prefect home should be", encoding="utf-8")
+    env = _clean_env(tmp_path) | {"PREFECT_HOME": str(blocker / "prefect")}
+    run = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(DEMO), "--db", str(tmp_path / "w.duckdb")],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert "Prefect's temporary API server did not answer" in run.stderr
+    assert "unable to open database file" in run.stderr and "PREFECT_HOME" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_prefects_own_server_failing_is_reported_without_a_traceback_too(tmp_path):
+    # a Prefect setting of the user's (PREFECT_CLIENT_MAX_RETRIES): Prefect starts its own server, which fails
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the Prefect home should be", encoding="utf-8")
+    env = _clean_env(tmp_path) | {"PREFECT_HOME": str(blocker / "prefect"), "PREFECT_CLIENT_MAX_RETRIES": "1",
+                                  "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "5"}
+    run = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(DEMO), "--db", str(tmp_path / "w.duckdb")],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert "Prefect's temporary API server did not start" in run.stderr
+    assert "flows/cli.py" not in run.stderr  # the server's own log shows its traceback; the command has none
