@@ -19,10 +19,16 @@ from flows.paths import PROJECT_ROOT
 DEMO = PROJECT_ROOT / "raw" / "2019" / "hai-phong"
 
 
-def _clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """The environment of a user who configured nothing of Prefect's, with a fresh Prefect home."""
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """A Prefect home of this module's own (its database is created once, by the first server)."""
+    return tmp_path_factory.mktemp("apiserver") / "prefect-home"
+
+
+def _clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a user who configured nothing of Prefect's, with the Prefect home ``home``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    return env | {"PREFECT_HOME": str(tmp_path / "prefect-home")} | extra
+    return env | {"PREFECT_HOME": str(home)} | extra
 
 
 def _alive(pid: int) -> bool:
@@ -33,8 +39,8 @@ def _alive(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").is_file() and Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
 
 
-def test_a_temporary_server_answers_its_health_check_and_stops(tmp_path, monkeypatch):
-    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
+def test_a_temporary_server_answers_its_health_check_and_stops(home, monkeypatch):
+    monkeypatch.setenv("PREFECT_HOME", str(home))
     server = apiserver.TemporaryApi()
     server.start()
     try:
@@ -69,34 +75,34 @@ def test_only_an_unconfigured_prefect_gets_an_early_server(tmp_path, monkeypatch
     assert apiserver.api_configured_cheaply()
 
 
-def test_an_ingest_without_a_configured_api_reports_to_one_early_server_that_ends_with_it(tmp_path):
-    env = _clean_env(tmp_path, PREFECT_LOGGING_LEVEL="INFO")
+def test_an_ingest_without_a_configured_api_reports_to_one_early_server_that_ends_with_it(tmp_path, home):
+    env = _clean_env(home, PREFECT_LOGGING_LEVEL="INFO")
     db = tmp_path / "w.duckdb"
     run = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(DEMO), "--db", str(db)],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Starting temporary server" not in run.stderr  # Prefect did not start a server of its own
-    with sqlite3.connect(tmp_path / "prefect-home" / "prefect.db") as prefect_db:  # the early server's database
+    with sqlite3.connect(home / "prefect.db") as prefect_db:  # the early server's database
         runs = prefect_db.execute("select fr.state_type from flow_run fr join flow f on f.id = fr.flow_id "
                                   "where f.name = 'ingest'").fetchall()
     assert runs == [("COMPLETED",)]
-    survivors = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _has_home(p, tmp_path)]
+    survivors = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _has_home(p, home)]
     assert survivors == []
 
 
-def _has_home(proc: Path, tmp_path: Path) -> bool:
+def _has_home(proc: Path, home: Path) -> bool:
     try:
-        return f"PREFECT_HOME={tmp_path / 'prefect-home'}".encode() in (proc / "environ").read_bytes()
+        return f"PREFECT_HOME={home}".encode() in (proc / "environ").read_bytes()
     except OSError:
         return False
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the server follows its parent through prctl, on Linux")
-def test_a_killed_command_takes_its_early_server_along(tmp_path):
+def test_a_killed_command_takes_its_early_server_along(tmp_path, home):
     script = ("import sys, time\nsys.path.insert(0, sys.argv[1])\nfrom flows import apiserver\n"
               "apiserver.start_early()\nprint(apiserver._EARLY[0].process.pid, flush=True)\ntime.sleep(120)\n")
     holder = subprocess.Popen([sys.executable, "-c", script, str(PROJECT_ROOT)], cwd=tmp_path,
-                              env=_clean_env(tmp_path), stdout=subprocess.PIPE, text=True)
+                              env=_clean_env(home), stdout=subprocess.PIPE, text=True)
     try:
         server_pid = int(holder.stdout.readline())
         assert _alive(server_pid)
@@ -114,7 +120,7 @@ def test_a_killed_command_takes_its_early_server_along(tmp_path):
 def test_a_server_that_cannot_start_is_reported_with_its_reason_not_a_traceback(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the Prefect home should be", encoding="utf-8")
-    env = _clean_env(tmp_path) | {"PREFECT_HOME": str(blocker / "prefect")}
+    env = _clean_env(blocker / "prefect")
     run = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(DEMO), "--db", str(tmp_path / "w.duckdb")],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 2, run.stderr[-2000:]
@@ -127,8 +133,8 @@ def test_prefects_own_server_failing_is_reported_without_a_traceback_too(tmp_pat
     # a Prefect setting of the user's (PREFECT_CLIENT_MAX_RETRIES): Prefect starts its own server, which fails
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the Prefect home should be", encoding="utf-8")
-    env = _clean_env(tmp_path) | {"PREFECT_HOME": str(blocker / "prefect"), "PREFECT_CLIENT_MAX_RETRIES": "1",
-                                  "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "5"}
+    env = _clean_env(blocker / "prefect", PREFECT_CLIENT_MAX_RETRIES="1",
+                     PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="2")
     run = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(DEMO), "--db", str(tmp_path / "w.duckdb")],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 2, run.stderr[-2000:]
