@@ -391,3 +391,11 @@ def test_central_agencies_in_a_province_are_ranked_in_a_bloc_of_their_own(gazett
     assert {u: (f["rank"], f["bloc"]) for u, f in out.items() if u != "nam-dinh:so-tu-phap"} == {
         "nam-dinh:cuc-thue": (1, "central_agency"), "nam-dinh:bao-hiem-xa-hoi": (2, "central_agency"),
         "nam-dinh:cong-an": (3, "central_agency")}
+
+
+def test_wards_and_communes_named_in_one_sentence_keep_their_own_blocs(gazetteer):
+    title = "Công bố Chỉ số cải cách hành chính năm 2025 của các phường, xã thành phố Hải Phòng\n\n"
+    body = "Ở khối phường, phường An Biên xếp thứ nhất với 93,1 điểm; khối xã, xã Kiến Hưng xếp thứ nhất với 90,4 điểm."
+    out = {f["unit_id"]: f for f in run(gazetteer, body, title)["facts"]}
+    assert (out["hai-phong:phuong-an-bien"]["bloc"], out["hai-phong:phuong-an-bien"]["rank"]) == ("ward", 1)
+    assert (out["hai-phong:xa-kien-hung"]["bloc"], out["hai-phong:xa-kien-hung"]["rank"]) == ("commune", 1)

@@ -218,9 +218,7 @@ def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int
         return cue if gazetteer is None or splits_districts(gazetteer, unit.province, year) else "district"
     if is_central_agency(unit):
         return "central_agency"  # ranked apart from the province's own departments
-    if unit.unit_kind == "commune":
-        if cue in ("ward", "commune"):
-            return cue
+    if unit.unit_kind == "commune":  # wards apart from communes and special zones, whatever a cue said last
         return "ward" if fold(unit.name_vi).startswith("phuong ") else "commune"
     return unit.unit_kind
 
