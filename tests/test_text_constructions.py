@@ -399,3 +399,10 @@ def test_wards_and_communes_named_in_one_sentence_keep_their_own_blocs(gazetteer
     out = {f["unit_id"]: f for f in run(gazetteer, body, title)["facts"]}
     assert (out["hai-phong:phuong-an-bien"]["bloc"], out["hai-phong:phuong-an-bien"]["rank"]) == ("ward", 1)
     assert (out["hai-phong:xa-kien-hung"]["bloc"], out["hai-phong:xa-kien-hung"]["rank"]) == ("commune", 1)
+
+
+def test_urban_and_rural_districts_named_in_one_sentence_keep_their_own_blocs(gazetteer):
+    body = "Khối quận: quận Lê Chân xếp thứ nhất với 92,1 điểm; khối huyện: huyện An Lão xếp thứ nhất với 90,4 điểm."
+    out = facts_of(run(gazetteer, body))
+    assert out[("Quận Lê Chân", "PAR", 2019)]["bloc"] == "urban_district"
+    assert out[("Huyện An Lão", "PAR", 2019)]["bloc"] == "rural_district"

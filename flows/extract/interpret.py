@@ -215,7 +215,11 @@ def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int
         'central_agency'
     """
     if unit.unit_kind == "district" and cue in ("urban_district", "rural_district"):
-        return cue if gazetteer is None or splits_districts(gazetteer, unit.province, year) else "district"
+        if gazetteer is not None and not splits_districts(gazetteer, unit.province, year):
+            return "district"
+        # the cue says the text ranks them apart; which side a unit is on is its own kind ("khối quận: quận A
+        # ...; khối huyện: huyện B ..." in one sentence reads only the first cue)
+        return "urban_district" if fold(unit.name_vi).startswith("quan ") else "rural_district"
     if is_central_agency(unit):
         return "central_agency"  # ranked apart from the province's own departments
     if unit.unit_kind == "commune":  # wards apart from communes and special zones, whatever a cue said last
