@@ -21,8 +21,15 @@ DEMO = PROJECT_ROOT / "raw" / "2019" / "hai-phong"
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory) -> Path:
-    """A Prefect home of this module's own (its database is created once, by the first server)."""
-    return tmp_path_factory.mktemp("apiserver") / "prefect-home"
+    """A Prefect home of this module's own, with a copy of the session's Prefect database when there is
+    one (creating and migrating a new one costs seconds); else the first server creates it."""
+    home = tmp_path_factory.mktemp("apiserver") / "prefect-home"
+    home.mkdir()
+    session_db = Path(os.environ["PREFECT_HOME"]) / "prefect.db"
+    if session_db.is_file():
+        with sqlite3.connect(session_db) as source, sqlite3.connect(home / "prefect.db") as copy:
+            source.backup(copy)  # consistent even while the session's own server writes to it
+    return home
 
 
 def _clean_env(home: Path, **extra: str) -> dict[str, str]:
@@ -84,7 +91,7 @@ def test_an_ingest_without_a_configured_api_reports_to_one_early_server_that_end
     assert "Starting temporary server" not in run.stderr  # Prefect did not start a server of its own
     with sqlite3.connect(home / "prefect.db") as prefect_db:  # the early server's database
         runs = prefect_db.execute("select fr.state_type from flow_run fr join flow f on f.id = fr.flow_id "
-                                  "where f.name = 'ingest'").fetchall()
+                                  "where f.name = 'ingest' and fr.parameters like ?", [f"%{db}%"]).fetchall()
     assert runs == [("COMPLETED",)]
     survivors = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _has_home(p, home)]
     assert survivors == []
