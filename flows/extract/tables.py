@@ -29,7 +29,7 @@ from flows.extract.cells import (
     stated_year,
 )
 from flows.extract.header import FIGURE_ROLES, Column, Header, find_header
-from flows.extract.interpret import bloc_of
+from flows.extract.scope import bloc_of
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 

@@ -25,11 +25,12 @@ from flows.extract.document import (
     paragraphs,
     split_sentences,
 )
-from flows.extract.interpret import claims_of, group_index, interpret, most_specific, ratings_of, unknown_reject
+from flows.extract.interpret import claims_of, interpret, ratings_of, unknown_reject
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
+from flows.extract.scope import group_index, most_specific, split_by_index
 from flows.gazetteer import Gazetteer, Mention
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
@@ -312,14 +313,17 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                     f"{where.evidence[:80]!r} are left out; components come from tables")
                     listed += len(g.units)
                     continue
-                index = group_index(cue_hits, g, ctx.index, default_index, low)
-                for cand in interpret(g, index, ctx, where, gazetteer, warnings, listed, list_len):
-                    cand.order = order
-                    order += 1
-                    if cand.unit_id:
-                        candidates.append(cand)
-                    else:
-                        rejects.append(unknown_reject(cand, gazetteer, province))
+                parts = split_by_index(cue_hits, g, low) or [(group_index(cue_hits, g, ctx.index, default_index,
+                                                                             low), g)]
+                for index, part in parts:
+                    for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
+                        cand.order = order
+                        order += 1
+                        if cand.unit_id:
+                            candidates.append(cand)
+                        else:
+                            rejects.append(unknown_reject(cand, gazetteer, province))
+                    g.current_ranks = part.current_ranks or g.current_ranks
                 listed += len(g.units)
     facts, claims, more_warnings, more_rejects = finish(candidates, claims, gazetteer, province, header, doc_year)
     warnings += more_warnings

@@ -1,0 +1,106 @@
+"""Which index and which bloc a group's figures belong to: index cues near the figures, the bloc a unit
+is ranked in (its kind, split where the text or the province ranks kinds apart)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.model import Group
+from flows.gazetteer import Gazetteer, is_central_agency
+from flows.textnorm import fold
+
+_INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
+_NAMES_FIGURE = re.compile(r"^\s*(?:ve\s+|trong\s+|cua\s+)?(?:chi so\s+)?$")  # "đứng đầu Chỉ số CCHC"
+_FIGURES = ("scores", "ranks", "top", "last", "bound")
+
+
+def most_specific(codes: set[str], default: str) -> str:
+    """The index a set of cues points to; a sentence naming both PAR and SIPAS names neither.
+
+    Example:
+        >>> most_specific({"PAR", "SURVEY"}, "PAR"), most_specific({"PAR", "SIPAS"}, "PAR")
+        ('SURVEY', 'PAR')
+    """
+    if {"PAR", "SIPAS"} <= codes and "SURVEY" not in codes:
+        return default
+    return next(code for code in _INDEX_PRIORITY if code in codes) if codes else default
+
+
+def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str, default: str, low: str) -> str:
+    """Index of a group's figures: a cue among its own words ("A cũng đứng đầu Chỉ số CCHC với ...",
+    "A đạt 65,34 điểm Chỉ số PCI"), else the nearest cue before it in the sentence, else the context.
+    A cue in an aside in parentheses ("(một thành phần của Chỉ số CCHC)") names nothing."""
+    figures = [t for t in g.tokens if t.kind in ("scores", "ranks", "top", "last", "bound")]
+    first = figures[0].start if figures else max([g.end] + [t.end for t in g.tokens])
+    # a cue before the group's first figure, or naming the figure it follows ("đạt 65,34 điểm Chỉ số PCI",
+    # "cũng đứng đầu Chỉ số CCHC với ...")
+    inner = [code for pos, code, aside in cue_hits if not aside and (
+        g.start <= pos < first or any(0 <= pos - t.end <= 12 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
+                                      for t in figures))]
+    if inner:
+        return most_specific({inner[0]}, default)
+    return index_at(cue_hits, g.start, ctx_index, default)
+
+
+def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str) -> list[tuple[str, Group]] | None:
+    """A group whose figures each name their own index ("đạt 92,5 điểm Chỉ số CCHC, xếp thứ nhất, và đạt
+    95,1% Chỉ số hài lòng"): one (index, group) per index, each with the figures from the one naming it up to
+    the next; None when fewer than two indices are named that way (``group_index`` decides then)."""
+    named: list[tuple[int, str]] = []  # (position in g.tokens, index) of each figure a cue right after names
+    for i, t in enumerate(g.tokens):
+        if t.kind in _FIGURES:
+            code = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 12
+                         and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
+            if code is not None and (not named or named[-1][1] != code):
+                named.append((i, code))
+    if len({code for _, code in named}) < 2:
+        return None
+    cuts = [0] + [i for i, _ in named[1:]] + [len(g.tokens)]
+    return [(code, Group(g.units, g.tokens[a:b], g.header if n == 0 else [], g.took_from))
+            for n, ((_, code), a, b) in enumerate(zip(named, cuts[:-1], cuts[1:], strict=True))]
+
+
+def index_at(cue_hits: list[tuple[int, str, bool]], start: int, ctx_index: str, default: str) -> str:
+    """Index of figures at ``start``: the nearest cue before it in the sentence, else the context."""
+    before = [code for pos, code, aside in cue_hits if pos < start and not aside]
+    return most_specific({before[-1]}, default) if before else ctx_index
+
+
+def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int | None = None) -> str:
+    """The bloc a unit is ranked in: its kind, split where the text ranks kinds apart.
+
+    "Khối huyện" ranks the rural districts apart only in a province that also has urban ones (quận):
+    elsewhere it is every district (with a ``gazetteer`` to tell).
+
+    Example:
+        >>> from flows.gazetteer import Unit
+        >>> bloc_of(Unit("x", "Quận Lê Chân", "", "district", "Hải Phòng"), "urban_district")
+        'urban_district'
+        >>> bloc_of(Unit("y", "Phường Hồng Bàng", "", "commune", "Hải Phòng"), None)
+        'ward'
+        >>> g = Gazetteer.load()
+        >>> bloc_of(g.units["lao-cai:huyen-bat-xat"], "rural_district", g, 2023)
+        'district'
+        >>> bloc_of(g.units["nam-dinh:cuc-thue"], None)
+        'central_agency'
+    """
+    if unit.unit_kind == "district" and cue in ("urban_district", "rural_district"):
+        if gazetteer is not None and not splits_districts(gazetteer, unit.province, year):
+            return "district"
+        # the cue says the text ranks them apart; which side a unit is on is its own kind ("khối quận: quận A
+        # ...; khối huyện: huyện B ..." in one sentence reads only the first cue)
+        return "urban_district" if fold(unit.name_vi).startswith("quan ") else "rural_district"
+    if is_central_agency(unit):
+        return "central_agency"  # ranked apart from the province's own departments
+    if unit.unit_kind == "commune":  # wards apart from communes and special zones, whatever a cue said last
+        return "ward" if fold(unit.name_vi).startswith("phuong ") else "commune"
+    return unit.unit_kind
+
+
+@lru_cache(maxsize=256)
+def splits_districts(gazetteer: Gazetteer, province: str, year: int | None) -> bool:
+    """True when a province had both urban districts (quận) and others in ``year``: it may rank them apart."""
+    kinds = {fold(u.name_vi).startswith("quan ") for u in gazetteer.units.values()
+             if u.unit_kind == "district" and u.province == province and u.valid_in(year)}
+    return kinds == {True, False}
