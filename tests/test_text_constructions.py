@@ -408,11 +408,13 @@ def test_urban_and_rural_districts_named_in_one_sentence_keep_their_own_blocs(ga
     assert out[("Huyện An Lão", "PAR", 2019)]["bloc"] == "rural_district"
 
 
-def test_one_unit_with_the_figures_of_two_indices_each_named_after_its_figure(gazetteer):
+def test_one_unit_with_the_figures_of_two_indices_each_named_beside_its_figure(gazetteer):
     body = ("Sở Tư pháp đạt 92,5 điểm Chỉ số CCHC, xếp thứ nhất, và đạt 95,1% Chỉ số hài lòng. "
-            "Quận Lê Chân đạt 91,2% Chỉ số hài lòng và 88,4 điểm Chỉ số CCHC.")
+            "Quận Lê Chân đạt 91,2% Chỉ số hài lòng và 88,4 điểm Chỉ số CCHC. "
+            "Huyện An Lão có Chỉ số CCHC đạt 85,3 điểm, Chỉ số hài lòng đạt 90,6%.")
     out = facts_of(run(gazetteer, body))
     assert (out[("Sở Tư pháp", "PAR", 2019)]["score"], out[("Sở Tư pháp", "PAR", 2019)]["rank"]) == (92.5, 1)
     assert (out[("Sở Tư pháp", "SIPAS", 2019)]["score"], out[("Sở Tư pháp", "SIPAS", 2019)]["rank"]) == (95.1, None)
     assert out[("Quận Lê Chân", "SIPAS", 2019)]["score"] == 91.2
     assert out[("Quận Lê Chân", "PAR", 2019)]["score"] == 88.4
+    assert (out[("Huyện An Lão", "PAR", 2019)]["score"], out[("Huyện An Lão", "SIPAS", 2019)]["score"]) == (85.3, 90.6)

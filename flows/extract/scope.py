@@ -12,6 +12,9 @@ from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
 _NAMES_FIGURE = re.compile(r"^\s*(?:ve\s+|trong\s+|cua\s+)?(?:chi so\s+)?$")  # "đứng đầu Chỉ số CCHC"
+# From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
+# 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
+_CUE_THEN_FIGURE = re.compile(r"[^,;:()]{0,80}\b(?:dat|la|voi|duoc)\s*$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
 
 
@@ -43,17 +46,27 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
     return index_at(cue_hits, g.start, ctx_index, default)
 
 
-def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str) -> list[tuple[str, Group]] | None:
-    """A group whose figures each name their own index ("đạt 92,5 điểm Chỉ số CCHC, xếp thứ nhất, và đạt
-    95,1% Chỉ số hài lòng"): one (index, group) per index, each with the figures from the one naming it up to
-    the next; None when fewer than two indices are named that way (``group_index`` decides then)."""
-    named: list[tuple[int, str]] = []  # (position in g.tokens, index) of each figure a cue right after names
+def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
+                   fallback: str) -> list[tuple[str, Group]] | None:
+    """A group whose figures name different indices: one (index, group) per index, each with the figures
+    from the first naming it up to the next; None when the figures name fewer than two.
+
+    A figure is named by an index cue right after it ("đạt 92,5 điểm Chỉ số CCHC") or between the figure
+    before it (or the group's start) and itself ("có Chỉ số CCHC đạt 92,5 điểm, Chỉ số hài lòng đạt 95,1%");
+    a figure naming none belongs with the one before, the first with ``fallback`` (``group_index``)."""
+    named: list[tuple[int, str]] = []  # (position in g.tokens, index) where the index changes
+    since = g.start
     for i, t in enumerate(g.tokens):
-        if t.kind in _FIGURES:
-            code = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 12
-                         and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
-            if code is not None and (not named or named[-1][1] != code):
-                named.append((i, code))
+        if t.kind not in _FIGURES:
+            continue
+        after = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 12
+                      and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
+        before = [c for pos, c, aside in cue_hits if not aside and since <= pos < t.start
+                  and _CUE_THEN_FIGURE.match(fold(low[pos:t.start]))]
+        code = after or (before[-1] if before else None) or (named[-1][1] if named else fallback)
+        since = t.end
+        if not named or named[-1][1] != code:
+            named.append((i, code))
     if len({code for _, code in named}) < 2:
         return None
     cuts = [0] + [i for i, _ in named[1:]] + [len(g.tokens)]

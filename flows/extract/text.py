@@ -313,8 +313,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                     f"{where.evidence[:80]!r} are left out; components come from tables")
                     listed += len(g.units)
                     continue
-                parts = split_by_index(cue_hits, g, low) or [(group_index(cue_hits, g, ctx.index, default_index,
-                                                                             low), g)]
+                index = group_index(cue_hits, g, ctx.index, default_index, low)
+                parts = split_by_index(cue_hits, g, low, index) or [(index, g)]
                 for index, part in parts:
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
                         cand.order = order
