@@ -91,6 +91,17 @@ class Unit:
             return False
         return not (self.valid_to and self.valid_to.year < year)
 
+    def valid_at_end_of(self, year: int) -> bool:
+        """True when the unit existed during ``year`` and still on 31 December: a year's index is assessed
+        after the year, for the units that exist then.
+
+        Example:
+            >>> u = Unit("x", "Phường A", "", "commune", "Hải Phòng", valid_to=date(2025, 6, 30))
+            >>> u.valid_in(2025), u.valid_at_end_of(2025), u.valid_at_end_of(2024)
+            (True, False, True)
+        """
+        return self.valid_in(year) and (self.valid_to is None or self.valid_to >= date(year, 12, 31))
+
 
 def is_central_agency(unit: Unit) -> bool:
     """True for a central agency located in a province (its police, tax department ...), not one of its own.
@@ -438,8 +449,7 @@ class Gazetteer:
         if len(fitting) > 1:  # "Hà Tĩnh" alone is the province, not its district-level city
             fitting = [e for e in fitting if e.unit.unit_kind == "province"] or fitting
         if len(fitting) > 1 and year is not None:
-            year_end = date(year, 12, 31)
-            fitting = [e for e in fitting if e.unit.valid_to is None or e.unit.valid_to >= year_end] or fitting
+            fitting = [e for e in fitting if e.unit.valid_at_end_of(year)] or fitting
         return fitting[0] if len(fitting) == 1 else None
 
     def resolve(self, name: str, province: str | None = None, year: int | None = None) -> Unit | None:

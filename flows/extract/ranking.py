@@ -10,7 +10,6 @@ is left out: a wrong number in a warehouse is worse than a missing one.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 
@@ -43,9 +42,7 @@ def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) 
 def _province_count(gazetteer: Gazetteer, year: int) -> int | None:
     if year < 1945:  # no year known
         return None
-    year_end = date(year, 12, 31)
-    n = sum(1 for u in gazetteer.units.values() if u.unit_kind == "province" and u.valid_in(year)
-            and (u.valid_to is None or u.valid_to >= year_end))
+    n = sum(1 for u in gazetteer.units.values() if u.unit_kind == "province" and u.valid_at_end_of(year))
     return n or None
 
 
