@@ -20,7 +20,7 @@ MAX_ROW_PREFIXES = ("diem toi da", "thang diem", "diem chuan", "toi da", "diem t
 # "Khối quận" ranks urban districts apart, "Khối quận, huyện" all districts together.
 _BLOC = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?(so|quan|huyen|phuong|xa|dac khu)\b"
                    r"(\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
-_BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
+BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
                "dac khu": "commune"}
 
 
@@ -32,7 +32,7 @@ def bloc_cue(text: str) -> str | None:
         ('urban_district', 'rural_district', None, None)
     """
     match = _BLOC.search(fold_key(text))
-    return None if not match or match.group(2) else _BLOC_ALONE.get(match.group(1))
+    return None if not match or match.group(2) else BLOC_ALONE.get(match.group(1))
 
 
 def is_max_row(unit_cell: str) -> bool:

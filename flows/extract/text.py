@@ -17,6 +17,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 
+from flows.extract.cells import BLOC_ALONE  # "khối quận" alone: urban districts apart
 from flows.extract.document import (
     LIST_NUMBER,
     document_header,
@@ -42,9 +43,6 @@ _BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s
                        r"(so|quan|huyen|phuong|xa|dac khu)\b(,?\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
 _BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune",
               "dac khu": "commune"}
-# A bloc word alone ranks that kind apart: "khối quận" (urban districts), "khối phường" (wards).
-_BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
-               "dac khu": "commune"}
 _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ|Cục|Chi cục|Kho bạc|Bảo hiểm xã hội|Công an|"
                         r"Cục Thuế|Cục Hải quan|Trung tâm)\s+")
@@ -292,7 +290,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
                 # "khối huyện, huyện An Lão ...": the second kind word starts a name, not a list of kinds
                 alone = not bloc.group(2) or text[bloc.end(2):bloc.end(2) + 2].strip()[:1].isupper()
-                ctx.bloc = _BLOC_ALONE.get(bloc.group(1)) if alone else None
+                ctx.bloc = BLOC_ALONE.get(bloc.group(1)) if alone else None
             components = _component_cues(folded, s, e, doc_cues, numbered)
             where = Location(text, low, s, e, p_no, bisect_left(line_ends, s) + 1)
             if any(t.kind == "rating" for t in sent_tokens):
