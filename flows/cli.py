@@ -89,9 +89,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         check_scheduler(args.dask_address)
     from flows.ingest import ingest
     from flows.refdata import reference_data
+    from flows.workers import WarmProcessPool
 
-    if hasattr(runner, "start_workers"):
-        runner.start_workers(seeds)  # worker processes start (and import) while the server starts
+    warm = runner if isinstance(runner, WarmProcessPool) else None
+    if warm is not None:
+        warm.start_workers(seeds)  # worker processes start (and import) while the server starts
     reference_data(seeds)  # read (or build) while the server starts
     db_shown = display_path(Path(args.db))
     _print(f"ingesting {len(files)} document(s) into {db_shown} ...", file=sys.stderr)
@@ -100,8 +102,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             summary = ingest.with_options(task_runner=make_task_runner(kind, address) if address else runner)(
                 paths=[str(p) for p in paths], db=str(args.db), progress=True, wait=args.wait)
     finally:
-        if hasattr(runner, "shutdown_unused"):
-            runner.shutdown_unused()
+        if warm is not None:
+            warm.shutdown_unused()
     docs = summary["documents"]
     _print(f"loaded {len(docs)} document(s) into {db_shown}: "
            f"{sum(d['facts'] for d in docs)} facts, {sum(d['leader_ratings'] for d in docs)} leader ratings, "
