@@ -160,6 +160,21 @@ def test_leader_ratings_with_titles(gazetteer):
     }
 
 
+def test_leader_ratings_before_their_list_the_head_and_the_name_of_the_assessment(gazetteer):
+    body = ("Chủ tịch UBND thành phố ký quyết định công bố kết quả xếp loại mức độ hoàn thành nhiệm vụ của người "
+            "đứng đầu các cơ quan.\n\nBa người được xếp loại hoàn thành xuất sắc nhiệm vụ, gồm: Giám đốc Sở Y tế, "
+            "Chánh Văn phòng UBND thành phố và Chủ tịch UBND huyện Vĩnh Bảo.\n\nNgười đứng đầu Sở Xây dựng và người "
+            "đứng đầu huyện Cát Hải được xếp loại ở mức hoàn thành tốt nhiệm vụ.")
+    ratings = {(r["unit"], r["title"], r["rating"]) for r in run(gazetteer, body)["leader_ratings"]}
+    assert ratings == {
+        ("Sở Y tế", "Giám đốc", "hoàn thành xuất sắc nhiệm vụ"),
+        ("Văn phòng UBND thành phố", "Chánh Văn phòng", "hoàn thành xuất sắc nhiệm vụ"),
+        ("Huyện Vĩnh Bảo", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ"),
+        ("Sở Xây dựng", "Giám đốc", "hoàn thành tốt nhiệm vụ"),
+        ("Huyện Cát Hải", "Chủ tịch UBND", "hoàn thành tốt nhiệm vụ"),
+    }  # and no rating of the city's chairman, who signed: "mức độ hoàn thành nhiệm vụ" names the assessment
+
+
 def test_evidence_is_an_exact_substring_at_its_span(gazetteer):
     text = TITLE + "Quận Lê Chân xếp thứ nhất với 92,15 điểm."
     result = extract_text(text, gazetteer, None, "Hải Phòng")

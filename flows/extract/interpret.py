@@ -12,9 +12,13 @@ from flows.textnorm import fold
 
 _RANK_KINDS = ("ranks", "top", "last")
 _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ tịch ubnd|chủ tịch ủy ban nhân dân"
-                    r"|chủ tịch uỷ ban nhân dân|chủ tịch)(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
+                    r"|chủ tịch uỷ ban nhân dân|chủ tịch|người đứng đầu)(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
+# the title of a unit's head ("người đứng đầu"), by the first words of the unit's name
+_HEADS = ((("quận", "huyện", "thị xã", "thành phố", "phường", "xã", "thị trấn", "đặc khu"), "chủ tịch"),
+          (("sở", "công an", "bảo hiểm", "kho bạc", "ngân hàng", "đài", "bộ chỉ huy"), "giám đốc"),
+          (("ban",), "trưởng ban"), (("văn phòng", "thanh tra"), "chánh"), (("cục",), "cục trưởng"))
 _CLAUSE_BREAK = re.compile(r"[,;()]")
-_INTRODUCES_LIST = re.compile(r"\s*(?:gồm|bao gồm|là|gom|bao gom|la)?\s*:|\s*(?:gồm|bao gồm|gom|bao gom)\b")
+_INTRODUCES_LIST = re.compile(r"\s*,?\s*(?:gồm|bao gồm|là|gom|bao gom|la)?\s*:|\s*,?\s*(?:gồm|bao gồm|gom|bao gom)\b")
 _NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
               ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),
               ("bộ", "ministry"))
@@ -338,8 +342,16 @@ def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ct
 
 
 def _title_text(title: str, unit_name: str) -> str:
-    """'Chánh' takes the office's own word ("Chánh Thanh tra"); chairmen are "Chủ tịch UBND"."""
+    """'Chánh' takes the office's own word ("Chánh Thanh tra"); chairmen are "Chủ tịch UBND"; "người đứng
+    đầu" (the head) is the title the unit's head holds.
+
+    Example:
+        >>> [_title_text("người đứng đầu", name) for name in ("Sở Xây dựng", "Huyện Lai Vung", "Thanh tra tỉnh")]
+        ['Giám đốc', 'Chủ tịch UBND', 'Chánh Thanh tra']
+    """
     low = title.lower()
+    if low == "người đứng đầu":
+        low = title = next((head for starts, head in _HEADS if unit_name.lower().startswith(starts)), title)
     if low == "chánh":
         return "Chánh " + " ".join(unit_name.split()[:2])
     if low.startswith("chủ tịch"):

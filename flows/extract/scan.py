@@ -149,6 +149,7 @@ _RULES: list[tuple[str, str, Any]] = [
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
     ("mask", r"trong đó[^.;()]{0,40}?(?:điểm thưởng|điểm cộng|điểm trừ|điểm điều tra|điểm tự đánh giá|điểm thẩm định"
              r"|điểm đánh giá)[^.;()]*", None),
+    ("mask", r"mức độ hoàn thành nhiệm vụ", None),  # the assessment's name, not a rating
     ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?"
                    r"(?:(?:19|20)\d\d|nay)\b", None),
     ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<below>dưới\s+)?(?P<b>" + NUM
@@ -227,6 +228,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
+    _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
