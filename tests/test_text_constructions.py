@@ -433,3 +433,14 @@ def test_one_unit_with_the_figures_of_two_indices_each_named_beside_its_figure(g
     assert out[("Quận Lê Chân", "SIPAS", 2019)]["score"] == 91.2
     assert out[("Quận Lê Chân", "PAR", 2019)]["score"] == 88.4
     assert (out[("Huyện An Lão", "PAR", 2019)]["score"], out[("Huyện An Lão", "SIPAS", 2019)]["score"]) == (85.3, 90.6)
+
+
+def test_other_indices_of_the_same_evening_keep_their_own_codes(gazetteer):
+    body = ("Cùng buổi, thành phố công bố Chỉ số chuyển đổi số (DTI) năm 2019: quận Lê Chân đứng đầu với 705,2 điểm. "
+            "Về Chỉ số DDCI, Sở Tư pháp dẫn đầu với 80,4 điểm.\n\n"
+            "Chỉ số CCHC năm 2019 của quận Kiến An đạt 88,1 điểm, xếp thứ 3.")
+    facts = facts_of(run(gazetteer, body))
+    assert (facts[("Quận Lê Chân", "DTI", 2019)]["score"], facts[("Quận Lê Chân", "DTI", 2019)]["rank"]) == (705.2, 1)
+    assert facts[("Sở Tư pháp", "DDCI", 2019)]["score"] == 80.4
+    assert (facts[("Quận Kiến An", "PAR", 2019)]["score"], facts[("Quận Kiến An", "PAR", 2019)]["rank"]) == (88.1, 3)
+    assert {key[1] for key in facts} == {"DTI", "DDCI", "PAR"}

@@ -10,7 +10,7 @@ from flows.extract.model import Group
 from flows.gazetteer import Gazetteer, is_central_agency
 from flows.textnorm import fold
 
-_INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "PAR")
+_INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "PAR")
 _NAMES_FIGURE = re.compile(r"^\s*(?:ve\s+|trong\s+|cua\s+)?(?:chi so\s+)?$")  # "đứng đầu Chỉ số CCHC"
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
@@ -27,7 +27,8 @@ def most_specific(codes: set[str], default: str) -> str:
     """
     if {"PAR", "SIPAS"} <= codes and "SURVEY" not in codes:
         return default
-    return next(code for code in _INDEX_PRIORITY if code in codes) if codes else default
+    return min(codes, key=lambda c: _INDEX_PRIORITY.index(c) if c in _INDEX_PRIORITY else len(_INDEX_PRIORITY) - 1.5,
+               default=default)  # an index added to the seed without a place here ranks before PAR
 
 
 def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str, default: str, low: str) -> str:
