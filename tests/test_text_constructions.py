@@ -444,3 +444,13 @@ def test_other_indices_of_the_same_evening_keep_their_own_codes(gazetteer):
     assert facts[("Sở Tư pháp", "DDCI", 2019)]["score"] == 80.4
     assert (facts[("Quận Kiến An", "PAR", 2019)]["score"], facts[("Quận Kiến An", "PAR", 2019)]["rank"]) == (88.1, 3)
     assert {key[1] for key in facts} == {"DTI", "DDCI", "PAR"}
+
+
+def test_the_index_of_service_to_citizens_and_businesses_is_not_the_par_index(gazetteer):
+    body = ("Năm 2019, thành phố đạt 84,7 điểm Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, "
+            "doanh nghiệp (Bộ chỉ số 766). Trong các sở, Sở Tư pháp đứng đầu với 91,5 điểm.\n\n"
+            "Để phục vụ người dân, doanh nghiệp tốt hơn, Chỉ số CCHC của Sở Nội vụ năm 2019 đạt 90,2 điểm.")
+    facts = facts_of(run(gazetteer, body))
+    assert facts[("Sở Tư pháp", "DVC766", 2019)]["score"] == 91.5
+    assert facts[("Sở Nội vụ", "PAR", 2019)]["score"] == 90.2  # the same words, without "Bộ chỉ số", name no index
+    assert ("Sở Tư pháp", "PAR", 2019) not in facts
