@@ -184,3 +184,13 @@ def test_demo_csv_yields_the_fifteen_districts() -> None:
     assert result["source"]["province"] == "Hải Phòng" and result["source"]["media_type"] == "text/csv"
     text = Path(result["source"]["path"]).read_text(encoding="utf-8")
     assert all(text[f["span"][0]:f["span"][1]] == f["evidence"] for f in result["facts"])
+
+
+def test_towns_ranked_apart_from_the_rural_districts_in_a_province_without_quan() -> None:
+    text = ("Kết quả Chỉ số CCHC năm 2019 các địa phương\nSTT;Đơn vị;Tổng điểm;Xếp hạng\n"
+            "I;KHỐI THÀNH PHỐ, THỊ XÃ;;\n1;Thành phố Uông Bí;90,5;1\n2;Thị xã Quảng Yên;88,1;2\n"
+            "II;KHỐI HUYỆN;;\n1;Huyện Vân Đồn;89,2;1\n2;Huyện Ba Chẽ;84,7;2\n")
+    facts = by_unit(extract(text, "raw/2019/quang-ninh/bang.csv", 2019, "Quảng Ninh"))
+    assert {name: (f["bloc"], f["rank"], f["tied"]) for name, f in facts.items()} == {
+        "Thành phố Uông Bí": ("urban_district", 1, False), "Thị xã Quảng Yên": ("urban_district", 2, False),
+        "Huyện Vân Đồn": ("rural_district", 1, False), "Huyện Ba Chẽ": ("rural_district", 2, False)}

@@ -454,3 +454,15 @@ def test_the_index_of_service_to_citizens_and_businesses_is_not_the_par_index(ga
     assert facts[("Sở Tư pháp", "DVC766", 2019)]["score"] == 91.5
     assert facts[("Sở Nội vụ", "PAR", 2019)]["score"] == 90.2  # the same words, without "Bộ chỉ số", name no index
     assert ("Sở Tư pháp", "PAR", 2019) not in facts
+
+
+def test_towns_and_rural_districts_ranked_apart_where_the_province_has_no_quan(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2020 của các địa phương tỉnh Quảng Ninh\n\n"
+            "Ở khối thành phố, thị xã, thành phố Cẩm Phả đứng đầu với 91,3 điểm, thị xã Quảng Yên đứng thứ hai "
+            "với 90,2 điểm. Ở khối huyện, huyện Tiên Yên đứng đầu với 89,8 điểm, huyện Bình Liêu đứng thứ hai "
+            "với 88,6 điểm.")
+    facts = facts_of(extract_text(text, gazetteer, None, "Quảng Ninh"))
+    blocs = {unit: (f["bloc"], f["rank"], f["tied"]) for (unit, _, _), f in facts.items()}
+    assert blocs == {"Thành phố Cẩm Phả": ("urban_district", 1, False),
+                     "Thị xã Quảng Yên": ("urban_district", 2, False),
+                     "Huyện Tiên Yên": ("rural_district", 1, False), "Huyện Bình Liêu": ("rural_district", 2, False)}

@@ -18,10 +18,20 @@ _DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b"
 _YEAR = re.compile(r"\b(nam )?((?:19|20)\d\d)\b")
 MAX_ROW_PREFIXES = ("diem toi da", "thang diem", "diem chuan", "toi da", "diem toi da theo quy dinh")
 # "Khối quận" ranks urban districts apart, "Khối quận, huyện" all districts together.
-_BLOC = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?(so|quan|huyen|phuong|xa|dac khu)\b"
-                   r"(\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
+_BLOC = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?(so|quan|huyen|thanh pho|thi xa|phuong|xa|dac khu)"
+                   r"\b(\s*(?:huyen|thi xa|thanh pho|phuong|xa|dac khu|thi tran)\b)?")
 BLOC_ALONE = {"quan": "urban_district", "huyen": "rural_district", "phuong": "ward", "xa": "commune",
-               "dac khu": "commune"}
+               "dac khu": "commune", "thanh pho": "towns", "thi xa": "towns"}
+_TOWNS = {"thanh pho", "thi xa"}
+
+
+def kinds_bloc(first: str, second: str | None) -> str | None:
+    """The bloc a cue naming one or two kinds of unit ranks apart: "khối quận" urban districts, "khối
+    huyện" rural ones, "khối thành phố, thị xã" the towns ('towns': the urban side of a province without
+    quận), "khối phường" wards; None for kinds ranked together ("khối quận, huyện")."""
+    if second is None:
+        return BLOC_ALONE.get(first)
+    return "towns" if {first, second} <= _TOWNS else None
 
 
 def bloc_cue(text: str) -> str | None:
@@ -30,9 +40,11 @@ def bloc_cue(text: str) -> str | None:
     Example:
         >>> bloc_cue("Khối quận"), bloc_cue("KHỐI HUYỆN"), bloc_cue("Khối quận, huyện"), bloc_cue("Sở")
         ('urban_district', 'rural_district', None, None)
+        >>> bloc_cue("KHỐI THÀNH PHỐ, THỊ XÃ"), bloc_cue("Khối huyện, thị xã, thành phố")
+        ('towns', None)
     """
     match = _BLOC.search(fold_key(text))
-    return None if not match or match.group(2) else BLOC_ALONE.get(match.group(1))
+    return kinds_bloc(match.group(1), match.group(2) and match.group(2).strip()) if match else None
 
 
 def is_max_row(unit_cell: str) -> bool:

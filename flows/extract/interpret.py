@@ -128,7 +128,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.group_size = n
         cand.listed = listed and cand.rank is not None
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
-        cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year) if unit else ""
+        cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year, ctx.towns) if unit else ""
         cand.of = stated_size
         if cand.rank is None:
             if last:
@@ -148,7 +148,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     g.current_ranks = list(unit_ranks)
     for c in out:
         unit = gazetteer.units.get(c.unit_id)
-        c.bloc = c.bloc or (bloc_of(unit, ctx.bloc, gazetteer, c.year) if unit else "")
+        c.bloc = c.bloc or (bloc_of(unit, ctx.bloc, gazetteer, c.year, ctx.towns) if unit else "")
     return out
 
 

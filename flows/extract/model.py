@@ -16,6 +16,7 @@ class Context:
     year: int | None
     bloc_kind: str | None = None
     bloc: str | None = None  # the bloc a cue names: 'urban_district' for "khối quận", 'ward' for "khối phường"
+    towns: bool = False  # the text ranks its towns apart ("khối thành phố, thị xã"): "khối huyện" is the rest
 
 
 @dataclass

@@ -14,6 +14,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from flows.extract.model import Candidate
+from flows.extract.scope import is_urban
 from flows.gazetteer import Gazetteer, is_central_agency, same_province
 from flows.seeds import index_rows
 from flows.textnorm import fold
@@ -33,8 +34,9 @@ def bloc_size(gazetteer: Gazetteer, province: str | None, bloc: str, year: int) 
     kind = _BLOC_KIND.get(bloc, bloc)
     if gazetteer.bloc_size(province, kind, year) is None:  # the seed's list of such units is not checked
         return None
-    n = sum(1 for u in _units_of(gazetteer, same_province(province))
-            if u.unit_kind == kind and u.valid_in(year) and _in_bloc(u, bloc))
+    units = [u for u in _units_of(gazetteer, same_province(province)) if u.unit_kind == kind and u.valid_in(year)]
+    has_quan = any(fold(u.name_vi).startswith("quan ") for u in units)
+    n = sum(1 for u in units if _in_bloc(u, bloc, has_quan))
     return n or None
 
 
@@ -58,11 +60,11 @@ def _units_of(gazetteer: Gazetteer, province: str | None) -> list:
     return _units_by_province(gazetteer).get(province, [])
 
 
-def _in_bloc(unit, bloc: str) -> bool:
+def _in_bloc(unit, bloc: str, has_quan: bool) -> bool:
     """Whether a unit of the bloc's kind belongs to a split bloc (urban/rural districts, wards/communes)."""
     name = fold(unit.name_vi)
     if bloc in ("urban_district", "rural_district"):
-        return name.startswith("quan ") == (bloc == "urban_district")
+        return is_urban(unit, has_quan) == (bloc == "urban_district")
     if bloc in ("ward", "commune") and unit.unit_kind == "commune":
         return name.startswith("phuong ") == (bloc == "ward")
     if bloc == "department":  # the central agencies in the province are ranked apart

@@ -81,11 +81,14 @@ def index_at(cue_hits: list[tuple[int, str, bool]], start: int, ctx_index: str, 
     return most_specific({before[-1]}, default) if before else ctx_index
 
 
-def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int | None = None) -> str:
+def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int | None = None,
+            towns: bool = False) -> str:
     """The bloc a unit is ranked in: its kind, split where the text ranks kinds apart.
 
-    "Khối huyện" ranks the rural districts apart only in a province that also has urban ones (quận):
-    elsewhere it is every district (with a ``gazetteer`` to tell).
+    "Khối huyện" ranks the rural districts apart only in a province that also has urban ones (quận), or
+    where the text ranks its towns apart (``towns``: "khối thành phố, thị xã"): elsewhere it is every
+    district (with a ``gazetteer`` to tell). The towns (thành phố, thị xã) are on the urban side only in a
+    province without quận.
 
     Example:
         >>> from flows.gazetteer import Unit
@@ -96,20 +99,31 @@ def bloc_of(unit, cue: str | None, gazetteer: Gazetteer | None = None, year: int
         >>> g = Gazetteer.load()
         >>> bloc_of(g.units["lao-cai:huyen-bat-xat"], "rural_district", g, 2023)
         'district'
+        >>> bloc_of(g.units["lao-cai:huyen-bat-xat"], "rural_district", g, 2023, towns=True)
+        'rural_district'
+        >>> bloc_of(g.units["lao-cai:thanh-pho-lao-cai"], "towns", g, 2023)
+        'urban_district'
         >>> bloc_of(g.units["nam-dinh:cuc-thue"], None)
         'central_agency'
     """
-    if unit.unit_kind == "district" and cue in ("urban_district", "rural_district"):
-        if gazetteer is not None and not splits_districts(gazetteer, unit.province, year):
+    if unit.unit_kind == "district" and cue in ("urban_district", "rural_district", "towns"):
+        has_quan = gazetteer is None or splits_districts(gazetteer, unit.province, year)
+        if not (has_quan or towns or cue == "towns"):
             return "district"
         # the cue says the text ranks them apart; which side a unit is on is its own kind ("khối quận: quận A
         # ...; khối huyện: huyện B ..." in one sentence reads only the first cue)
-        return "urban_district" if fold(unit.name_vi).startswith("quan ") else "rural_district"
+        return "urban_district" if is_urban(unit, has_quan) else "rural_district"
     if is_central_agency(unit):
         return "central_agency"  # ranked apart from the province's own departments
     if unit.unit_kind == "commune":  # wards apart from communes and special zones, whatever a cue said last
         return "ward" if fold(unit.name_vi).startswith("phuong ") else "commune"
     return unit.unit_kind
+
+
+def is_urban(unit, has_quan: bool) -> bool:
+    """A district on the urban side of a split: a quận; a thành phố or thị xã where the province has no quận."""
+    name = fold(unit.name_vi)
+    return name.startswith("quan ") or (not has_quan and name.startswith(("thanh pho ", "thi xa ")))
 
 
 @lru_cache(maxsize=256)

@@ -129,6 +129,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     titles = " ".join([*(title_lines or []), *(_row_text(row) for row in grid[:header.row])])
     index, year = _context(columns, titles, sheet, path, year_hint, place(header.row, 0), warnings)
     cue = next((c for c in (bloc_cue(sheet or ""), bloc_cue(titles)) if c), None)
+    # "KHỐI THÀNH PHỐ, THỊ XÃ" anywhere: the towns are ranked apart, "KHỐI HUYỆN" is the rest
+    towns = "towns" in (cue, *(bloc_cue(cell) for row in grid for cell in row[:2] if cell))
     unit_col = columns.index(next(c for c in columns if c.role == "unit"))
     rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
     figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
@@ -186,7 +188,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
             continue
         base = {"unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": index,
-                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue, gazetteer, year), "score": None,
+                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue, gazetteer, year, towns), "score": None,
                 "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
                 "evidence": evidence, "span": span}
         total_col = next((c for c in figure_cols if columns[c].role == "total"), None)

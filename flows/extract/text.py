@@ -17,7 +17,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from operator import attrgetter
 
-from flows.extract.cells import BLOC_ALONE  # "khối quận" alone: urban districts apart
+from flows.extract.cells import kinds_bloc  # "khối quận" alone: urban districts apart
 from flows.extract.document import (
     LIST_NUMBER,
     document_header,
@@ -40,9 +40,11 @@ from flows.textnorm import fold, normalize_text
 _LINE_END = re.compile(r"\n")
 _START = attrgetter("start")
 _BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
-                       r"(so|quan|huyen|phuong|xa|dac khu)\b(,?\s*(?:huyen|thi xa|phuong|xa|dac khu|thi tran)\b)?")
-_BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "phuong": "commune", "xa": "commune",
-              "dac khu": "commune"}
+                       r"(so|quan|huyen|thanh pho|thi xa|phuong|xa|dac khu)\b"
+                       r"(,?\s*(?:huyen|thi xa|thanh pho|phuong|xa|dac khu|thi tran)\b)?")
+_BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "thanh pho": "district",
+              "thi xa": "district", "phuong": "commune", "xa": "commune", "dac khu": "commune"}
+_TOWNS_CUE = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:thanh pho,?\s*thi xa|thi xa,?\s*thanh pho)\b")
 _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ|Cục|Chi cục|Kho bạc|Bảo hiểm xã hội|Công an|"
                         r"Cục Thuế|Cục Hải quan|Trung tâm)\s+")
@@ -237,7 +239,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     province, local = (province_hint, True) if province_hint else document_scope(text, gazetteer, doc)
     doc_year = header["year"] or year_hint
     default_index = header["announced"][0] if header["announced"] else "PAR"
-    ctx = Context(default_index, doc_year)
+    ctx = Context(default_index, doc_year, towns=_TOWNS_CUE.search(folded) is not None)
     candidates: list[Candidate] = []
     ratings: list[dict] = []
     claims: list[dict] = []
@@ -290,7 +292,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
                 # "khối huyện, huyện An Lão ...": the second kind word starts a name, not a list of kinds
                 alone = not bloc.group(2) or text[bloc.end(2):bloc.end(2) + 2].strip()[:1].isupper()
-                ctx.bloc = BLOC_ALONE.get(bloc.group(1)) if alone else None
+                ctx.bloc = kinds_bloc(bloc.group(1), None if alone else bloc.group(2).strip(", "))
             components = _component_cues(folded, s, e, doc_cues, numbered)
             where = Location(text, low, s, e, p_no, bisect_left(line_ends, s) + 1)
             if any(t.kind == "rating" for t in sent_tokens):
