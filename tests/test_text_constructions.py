@@ -466,3 +466,28 @@ def test_towns_and_rural_districts_ranked_apart_where_the_province_has_no_quan(g
     assert blocs == {"Thành phố Cẩm Phả": ("urban_district", 1, False),
                      "Thị xã Quảng Yên": ("urban_district", 2, False),
                      "Huyện Tiên Yên": ("rural_district", 1, False), "Huyện Bình Liêu": ("rural_district", 2, False)}
+
+
+def test_an_index_named_after_the_rank_verb_names_the_rank_and_the_score(gazetteer):
+    body = ("Huyện An Lão dẫn đầu về mức độ hài lòng với 93,4%. Sở Tư pháp đứng thứ nhất về điểm điều tra xã hội "
+            "học với 31,8 điểm. Quận Kiến An xếp thứ 4 về Chỉ số hài lòng.")
+    facts = facts_of(run(gazetteer, body))
+    got = {key: (f["score"], f["rank"]) for key, f in facts.items()}
+    assert got == {("Huyện An Lão", "SIPAS", 2019): (93.4, 1), ("Sở Tư pháp", "SURVEY", 2019): (31.8, 1),
+                   ("Quận Kiến An", "SIPAS", 2019): (None, 4)}
+
+
+def test_an_unknown_unit_written_in_lower_case_is_rejected_and_its_neighbour_kept(gazetteer):
+    body = "Khối quận, huyện: quận Lê Chân xếp thứ nhất với 92,4 điểm; thị xã Bến Cảng xếp thứ 2 với 91,6 điểm."
+    result = run(gazetteer, body)
+    assert {k: (f["score"], f["rank"]) for k, f in facts_of(result).items()} == {
+        ("Quận Lê Chân", "PAR", 2019): (92.4, 1)}
+    assert [r["value"] for r in result["rejects"]] == ["thị xã Bến Cảng"]
+
+
+def test_a_longer_name_ending_in_a_known_bare_name_is_not_that_unit(gazetteer):
+    # Hải Phòng had a Sở Du lịch in 2019, no Sở Văn hóa, Thể thao và Du lịch: "Du lịch" ends the longer name
+    result = run(gazetteer, "Sở Văn hóa, Thể thao và Du lịch xếp thứ nhất với 90,8 điểm; Sở Nội vụ xếp thứ hai.")
+    assert ("Sở Du lịch", "PAR", 2019) not in facts_of(result)
+    assert [r["value"] for r in result["rejects"]] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert facts_of(result)[("Sở Nội vụ", "PAR", 2019)]["rank"] == 2

@@ -11,7 +11,9 @@ from flows.gazetteer import Gazetteer, is_central_agency
 from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "DVC766", "PAR")
-_NAMES_FIGURE = re.compile(r"^\s*(?:ve\s+|trong\s+|cua\s+)?(?:chi so\s+)?$")  # "đứng đầu Chỉ số CCHC"
+# "đứng đầu Chỉ số CCHC", "dẫn đầu cả nước về mức độ hài lòng", "thứ nhất về điểm điều tra xã hội học"
+_NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh)\s+)?(?:(?:ve|trong|cua|o)\s+)?"
+                           r"(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so)\s+)?$")
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
 _CUE_THEN_FIGURE = re.compile(r"[^,;:()]{0,80}\b(?:dat|la|voi|duoc)\s*$")
@@ -40,7 +42,7 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
     # a cue before the group's first figure, or naming the figure it follows ("đạt 65,34 điểm Chỉ số PCI",
     # "cũng đứng đầu Chỉ số CCHC với ...")
     inner = [code for pos, code, aside in cue_hits if not aside and (
-        g.start <= pos < first or any(0 <= pos - t.end <= 12 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
+        g.start <= pos < first or any(0 <= pos - t.end <= 30 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
                                       for t in figures))]
     if inner:
         return most_specific({inner[0]}, default)
@@ -60,7 +62,7 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
     for i, t in enumerate(g.tokens):
         if t.kind not in _FIGURES:
             continue
-        after = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 12
+        after = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 30
                       and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
         before = [c for pos, c, aside in cue_hits if not aside and since <= pos < t.start
                   and _CUE_THEN_FIGURE.match(fold(low[pos:t.start]))]

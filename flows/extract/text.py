@@ -46,8 +46,12 @@ _BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "than
               "thi xa": "district", "phuong": "commune", "xa": "commune", "dac khu": "commune"}
 _TOWNS_CUE = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:thanh pho,?\s*thi xa|thi xa,?\s*thanh pho)\b")
 _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
-_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Phường|Xã|Bộ|Cục|Chi cục|Kho bạc|Bảo hiểm xã hội|Công an|"
-                        r"Cục Thuế|Cục Hải quan|Trung tâm)\s+")
+# a kind word before a capitalised name: written lower case mid-sentence ("thị xã Cửa Lò"), as news does
+_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
+                        r"Bảo hiểm xã hội|Công an|Cục Thuế|Cục Hải quan|Trung tâm|Ban Quản lý|Văn phòng|"
+                        r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
+# the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
+_NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
                        "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
@@ -206,17 +210,25 @@ def _name_end(text: str, pos: int, end: int) -> int:
     return stop
 
 
-def _unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> list[Mention]:
-    """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know."""
+def _unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know, and the known
+    mentions without the bare names such an unknown name holds ("Sở Văn hóa, Thể thao và Du lịch" where
+    the province has only a "Sở Du lịch": "Du lịch" is the end of the longer name, not that unit)."""
     out = []
     for m in _UNIT_WORD.finditer(text, s, e):
         if any(k.start <= m.start() < k.end for k in known):
             continue  # a known name starts here or runs over it: whatever follows overlaps it
         stop = _name_end(text, m.end(), e)
-        if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known):
+        joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
+        if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
+            stop = joined.end()
+        inside = [k for k in known if m.start() < k.start and k.end <= stop and k.bare]
+        if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known if k not in inside):
             continue
+        if inside:
+            known = [k for k in known if k not in inside]
         out.append(Mention("", m.start(), stop, text[m.start():stop], False))
-    return out
+    return out, known
 
 
 def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
@@ -269,7 +281,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             cue_hits = _sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
-            unknown = _unknown_mentions(text, s, e, mentions)
+            unknown, mentions = _unknown_mentions(text, s, e, mentions)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             first_unit = mentions[0].start if mentions else e
             leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
