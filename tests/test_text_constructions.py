@@ -491,3 +491,36 @@ def test_a_longer_name_ending_in_a_known_bare_name_is_not_that_unit(gazetteer):
     assert ("Sở Du lịch", "PAR", 2019) not in facts_of(result)
     assert [r["value"] for r in result["rejects"]] == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert facts_of(result)[("Sở Nội vụ", "PAR", 2019)]["rank"] == 2
+
+
+def test_a_provincial_story_of_its_own_national_rank_and_the_body_that_announced_it(gazetteer):
+    body = ("Theo kết quả Bộ Nội vụ vừa công bố, Hải Phòng tiếp tục đứng đầu với 90,37%.\n\n"
+            "Theo Sở Nội vụ, quận Lê Chân đứng đầu khối quận với 92,1 điểm; tiếp theo Sở Tư pháp... \n\n"
+            "Trong tỉnh, thành phố Hải Phòng có 6 quận đạt trên 90 điểm.")
+    facts = facts_of(run(gazetteer, body))
+    assert (facts[("Thành phố Hải Phòng", "PAR", 2019)]["score"], facts[("Thành phố Hải Phòng", "PAR", 2019)]["rank"],
+            facts[("Thành phố Hải Phòng", "PAR", 2019)]["bloc"]) == (90.37, 1, "province")
+    assert facts[("Quận Lê Chân", "PAR", 2019)]["score"] == 92.1
+    assert not any(unit.startswith("Bộ") or unit == "Sở Nội vụ" for unit, _, _ in facts)
+    assert all(f["score_min"] is None for f in facts.values())  # "6 quận ... trên 90 điểm" is a claim
+
+
+def test_figures_in_points_after_a_satisfaction_paragraph_are_not_satisfaction(gazetteer):
+    body = ("Chỉ số hài lòng của thành phố năm 2019 đạt 86,2%, xếp thứ 9 cả nước.\n\n"
+            "Trong thành phố, quận Lê Chân đứng đầu với 92,4 điểm.\n\n"
+            "Về mức độ hài lòng, quận Kiến An đứng đầu với 95,1%; quận Hải An đạt 94,0 điểm.")
+    facts = facts_of(run(gazetteer, body))
+    assert facts[("Quận Lê Chân", "PAR", 2019)]["score"] == 92.4
+    assert facts[("Quận Kiến An", "SIPAS", 2019)]["score"] == 95.1
+    assert facts[("Quận Hải An", "SIPAS", 2019)]["score"] == 94.0  # a sentence with a % keeps its index
+
+
+def test_short_english_paragraphs_and_per_cent(gazetteer):
+    text = ("Results of the 2021 PAR Index\n\nHa Noi ranked third with 90.36 per cent, while Hai Phong placed fifth."
+            "\n\nQuang Ninh's satisfaction index reached 88.5 percent, ranking 2nd nationwide.")
+    facts = facts_of(extract_text(text, gazetteer, None, None))
+    assert (facts[("Thành phố Hà Nội", "PAR", 2021)]["score"], facts[("Thành phố Hà Nội", "PAR", 2021)]["rank"]) \
+        == (90.36, 3)
+    assert facts[("Thành phố Hải Phòng", "PAR", 2021)]["rank"] == 5
+    assert (facts[("Tỉnh Quảng Ninh", "SIPAS", 2021)]["score"], facts[("Tỉnh Quảng Ninh", "SIPAS", 2021)]["rank"]) \
+        == (88.5, 2)

@@ -21,7 +21,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "nineteenth": 19, "twentieth": 20}
 _SMALL = r"(?:\d+|" + "|".join(_WORD_NUMBERS) + ")"
 _ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
-_POINTS = r"(?:points?|pts|%|percent)"
+_POINTS = r"(?:points?|pts|%|percent|per cent)"
 # English nouns of counts, mapped to the Vietnamese noun the claim logic knows.
 _NOUN_VI = {"department": "sở", "agenc": "sở", "district": "quận, huyện", "unit": "đơn vị", "localit": "địa phương",
             "province": "tỉnh", "ward": "phường", "commune": "xã", "minist": "bộ"}
@@ -130,7 +130,9 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("shared", r"\bboth\b|\beach\b|\bthe same score\b|\bequal\b", None),
 ]
 
-_STOPWORDS = re.compile(r"\b(?:the|with|points|ranked|and|of|was|were|in)\b")
+_STOPWORDS = re.compile(r"\b(?:the|with|points|ranked|ranking|ranks|and|of|was|were|in|percent|per cent|index"
+                        r"|reached|scored|while|placed|province|city|its|from|by|for|first|second|third|topped"
+                        r"|followed|nationwide|satisfaction)\b")
 
 
 def looks_english(text: str) -> bool:

@@ -33,7 +33,8 @@ def most_specific(codes: set[str], default: str) -> str:
                default=default)  # an index added to the seed without a place here ranks before PAR
 
 
-def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str, default: str, low: str) -> str:
+def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str, default: str, low: str,
+                sentence: tuple[int, int] | None = None) -> str:
     """Index of a group's figures: a cue among its own words ("A cũng đứng đầu Chỉ số CCHC với ...",
     "A đạt 65,34 điểm Chỉ số PCI"), else the nearest cue before it in the sentence, else the context.
     A cue in an aside in parentheses ("(một thành phần của Chỉ số CCHC)") names nothing."""
@@ -46,7 +47,17 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
                                       for t in figures))]
     if inner:
         return most_specific({inner[0]}, default)
+    before = [code for pos, code, aside in cue_hits if pos < g.start and not aside]
+    if not before and ctx_index == "SIPAS" and default != "SIPAS" and _in_points(g, low) and (
+            sentence is None or "%" not in low[sentence[0]:sentence[1]]):
+        return default  # SIPAS carried from an earlier sentence, but this one's figures are points, not %
     return index_at(cue_hits, g.start, ctx_index, default)
+
+
+def _in_points(g: Group, low: str) -> bool:
+    """True when the group's scores are all written in points ("93,4 điểm", "93.40 points"), none in %."""
+    scores = [low[t.start:t.end] for t in g.tokens if t.kind == "scores"]
+    return bool(scores) and all(("điểm" in text or "point" in text) and "%" not in text for text in scores)
 
 
 def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,

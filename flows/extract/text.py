@@ -61,8 +61,19 @@ _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|g
                          r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
                          r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
 _RELATED = re.compile(r"^(?:tin|bai|bai viet)\s+(?:lien quan|khac|cung chuyen muc|moi|doc nhieu)|^xem them|^related")
-_NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+tinh|ca nuoc|toan quoc|tinh,\s*thanh|cac tinh\b")
-_PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh)(?!\s*,)(?!\w)")
+_NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+(?:tinh|provinces)|ca nuoc|toan quoc"
+                       r"|(?:\d+|cac|nhung)\s+tinh,\s*thanh|cac tinh\b|nationwide|\bout of (?:63|64|34)\b"
+                       r"|\bin the country\b")
+# common nouns of units below a province ("6 quận, huyện của Hải Phòng", "những đơn vị"), not "xã hội"
+_BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
+_ANNOUNCES = re.compile(r"\s*(?:vừa|đã|mới|chính thức)?\s*(?:công bố|ban hành|thông báo|cho biết|has announced"
+                        r"|announced|released)\b")
+# "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
+_ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
+                           r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
+                           r"|vừa|đã|data|figures|results|released"
+                           r"|announced|published|by|the)\s+)*$")
+_PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
@@ -191,6 +202,13 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
                   key=lambda m: m.start)
 
 
+def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less the bodies that announce the results ("Bộ Nội vụ công bố", "Theo Sở Nội vụ, ..."):
+    they are not ranked in the sentence."""
+    return [m for m in mentions if not (_ANNOUNCES.match(low, m.end)
+                                        or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))]
+
+
 def _name_end(text: str, pos: int, end: int) -> int:
     """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most."""
     stop, words = pos, 0
@@ -312,8 +330,13 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 continue
             # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
+            mentions = _without_announcers(low, mentions)
             if local and not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
-                mentions = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
+                below = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
+                # ... unless the sentence speaks of nothing below it: "Quảng Ninh tiếp tục đứng đầu với 91,14%"
+                if any(m.unit_id for m in below) or _BELOW_PROVINCE.search(low, s, e) or len(below) < len(mentions) \
+                        and any(low.startswith(":", m.end) for m in mentions):
+                    mentions = below
             mentions = _with_province_reference(text, s, e, mentions, national, gazetteer, province, ctx.year)
             groups = _groups(low, mentions, sent_tokens, s, e)
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
@@ -325,7 +348,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                     f"{where.evidence[:80]!r} are left out; components come from tables")
                     listed += len(g.units)
                     continue
-                index = group_index(cue_hits, g, ctx.index, default_index, low)
+                index = group_index(cue_hits, g, ctx.index, default_index, low, (s, e))
                 parts = split_by_index(cue_hits, g, low, index) or [(index, g)]
                 for index, part in parts:
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
