@@ -524,3 +524,21 @@ def test_short_english_paragraphs_and_per_cent(gazetteer):
     assert facts[("Thành phố Hải Phòng", "PAR", 2021)]["rank"] == 5
     assert (facts[("Tỉnh Quảng Ninh", "SIPAS", 2021)]["score"], facts[("Tỉnh Quảng Ninh", "SIPAS", 2021)]["rank"]) \
         == (88.5, 2)
+
+
+def test_a_unit_named_in_an_aside_about_another_does_not_take_its_figures(gazetteer):
+    text = ("Chỉ số CCHC năm 2024 của 63 tỉnh, thành phố\n\nTỉnh Hải Dương, nay đã hợp nhất vào thành phố Hải Phòng, "
+            "đạt 88,02%, xếp thứ 11. Thừa Thiên Huế (nay là thành phố Huế) xếp thứ 4 với 90,46%.")
+    facts = facts_of(extract_text(text, gazetteer, None, None))
+    assert {key: (f["score"], f["rank"], f["unit_kind"]) for key, f in facts.items()} == {
+        ("Tỉnh Hải Dương", "PAR", 2024): (88.02, 11, "province"),
+        ("Tỉnh Thừa Thiên Huế", "PAR", 2024): (90.46, 4, "province")}
+
+
+def test_a_unit_that_ended_during_the_year_has_no_figure_of_that_year(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2025 khối sở, ngành thành phố Hải Phòng\n\nSở Tài chính (sau khi hợp nhất Sở Kế "
+            "hoạch và Đầu tư) đứng đầu với 92,48 điểm. Sở Thông tin và Truyền thông xếp thứ 8 với 88,12 điểm.")
+    result = extract_text(text, gazetteer, None, "Hải Phòng")
+    assert {key: (f["score"], f["rank"]) for key, f in facts_of(result).items()} == {
+        ("Sở Tài chính", "PAR", 2025): (92.48, 1)}
+    assert [(r["check"], r["value"]) for r in result["rejects"]] == [("unit_not_valid", "Sở Thông tin và Truyền thông")]

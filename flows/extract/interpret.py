@@ -359,6 +359,20 @@ def _title_text(title: str, unit_name: str) -> str:
     return title[0].upper() + title[1:]
 
 
+def ended_reject(cand: Candidate, gazetteer: Gazetteer) -> dict | None:
+    """A figure for a unit that did not last to the end of the figure's year (a year's index is assessed
+    for the units that exist after it: "Sở Kế hoạch và Đầu tư" ended on 28 February 2025, so it has no 2025
+    figure), else None."""
+    unit = gazetteer.units[cand.unit_id]
+    if cand.year is None or unit.valid_at_end_of(cand.year):
+        return None
+    return {"check": "unit_not_valid", "value": cand.surface, "place": f"line {cand.where.line}",
+            "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence, "candidates": [unit.name_vi],
+            "message": f"{unit.name_vi} ended on {unit.valid_to} (merged or renamed), before the end of {cand.year}, "
+                       f"but a {cand.year} figure at line {cand.where.line} is given for it; check the year of the "
+                       "source, or the unit's validity in warehouse/seeds/dim_unit.csv"}
+
+
 def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) -> dict:
     """A figure whose unit name matches no unit: held back, with the closest names."""
     known = gazetteer.resolve(cand.surface, province, None)

@@ -26,7 +26,7 @@ from flows.extract.document import (
     paragraphs,
     split_sentences,
 )
-from flows.extract.interpret import claims_of, interpret, ratings_of, unknown_reject
+from flows.extract.interpret import claims_of, ended_reject, interpret, ratings_of, unknown_reject
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
@@ -73,6 +73,8 @@ _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+
                            r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
                            r"|vừa|đã|data|figures|results|released"
                            r"|announced|published|by|the)\s+)*$")
+_ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
+                    r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now)\b[^(),;]*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
@@ -209,6 +211,17 @@ def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
                                         or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))]
 
 
+def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less the units named in an aside about the one before ("Tỉnh Hải Dương, nay đã hợp nhất vào
+    thành phố Hải Phòng, đạt ...", "Sở Tài chính (sau khi hợp nhất Sở Kế hoạch và Đầu tư) đứng đầu")."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and _ASIDE.search(low, max(s, out[-1].end, m.start - 80), m.start):
+            continue
+        out.append(m)
+    return out
+
+
 def _name_end(text: str, pos: int, end: int) -> int:
     """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most."""
     stop, words = pos, 0
@@ -330,7 +343,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 continue
             # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
-            mentions = _without_announcers(low, mentions)
+            mentions = _without_announcers(low, _without_asides(low, s, mentions))
             if local and not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
                 below = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
                 # ... unless the sentence speaks of nothing below it: "Quảng Ninh tiếp tục đứng đầu với 91,14%"
@@ -354,7 +367,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
                         cand.order = order
                         order += 1
-                        if cand.unit_id:
+                        if cand.unit_id and (ended := ended_reject(cand, gazetteer)):
+                            rejects.append(ended)
+                        elif cand.unit_id:
                             candidates.append(cand)
                         else:
                             rejects.append(unknown_reject(cand, gazetteer, province))
