@@ -27,6 +27,7 @@ from flows.extract.document import (
     split_sentences,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, ratings_of, unknown_reject
+from flows.extract.mentions import ranked_mentions, unknown_mentions
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.scan import Token, scan
@@ -46,16 +47,6 @@ _BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "than
               "thi xa": "district", "phuong": "commune", "xa": "commune", "dac khu": "commune"}
 _TOWNS_CUE = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:thanh pho,?\s*thi xa|thi xa,?\s*thanh pho)\b")
 _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?\d")
-# a kind word before a capitalised name: written lower case mid-sentence ("thị xã Cửa Lò"), as news does
-_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
-                        r"Bảo hiểm xã hội|Công an|Cục Thuế|Cục Hải quan|Trung tâm|Ban Quản lý|Văn phòng|"
-                        r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
-# the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
-_NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
-_NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
-_NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
-                       "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
-_KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|gồm|gồm có|bao gồm)"
                          r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
@@ -64,18 +55,6 @@ _RELATED = re.compile(r"^(?:tin|bai|bai viet)\s+(?:lien quan|khac|cung chuyen mu
 _NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+(?:tinh|provinces)|ca nuoc|toan quoc"
                        r"|(?:\d+|cac|nhung)\s+tinh,\s*thanh|cac tinh\b|nationwide|\bout of (?:63|64|34)\b"
                        r"|\bin the country\b")
-# common nouns of units below a province ("6 quận, huyện của Hải Phòng", "những đơn vị"), not "xã hội"
-_BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
-_ANNOUNCES = re.compile(r"\s*(?:vừa|đã|mới|chính thức)?\s*(?:công bố|ban hành|thông báo|cho biết|has announced"
-                        r"|announced|released)\b")
-# "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
-_ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
-                           r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
-                           r"|vừa|đã|data|figures|results|released"
-                           r"|announced|published|by|the)\s+)*$")
-_ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
-                    r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now)\b[^(),;]*$")
-_PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
@@ -188,80 +167,6 @@ def _cue_end(folded: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention], national: bool,
-                             gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
-    """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province."""
-    if not national or not province or any(
-            m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province" for m in mentions):
-        return mentions
-    own = next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
-    # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
-    ref = next((r for r in _PROVINCE_WORD.finditer(text, s, e)
-                if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
-    if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions):
-        return mentions
-    return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
-                  key=lambda m: m.start)
-
-
-def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions less the bodies that announce the results ("Bộ Nội vụ công bố", "Theo Sở Nội vụ, ..."):
-    they are not ranked in the sentence."""
-    return [m for m in mentions if not (_ANNOUNCES.match(low, m.end)
-                                        or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))]
-
-
-def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
-    """Mentions less the units named in an aside about the one before ("Tỉnh Hải Dương, nay đã hợp nhất vào
-    thành phố Hải Phòng, đạt ...", "Sở Tài chính (sau khi hợp nhất Sở Kế hoạch và Đầu tư) đứng đầu")."""
-    out: list[Mention] = []
-    for m in mentions:
-        if out and _ASIDE.search(low, max(s, out[-1].end, m.start - 80), m.start):
-            continue
-        out.append(m)
-    return out
-
-
-def _name_end(text: str, pos: int, end: int) -> int:
-    """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most."""
-    stop, words = pos, 0
-    while words < 8:
-        m = _NAME_WORD.match(text, stop, end)
-        if not m:
-            break
-        word = m.group(1)
-        low = word.lower()
-        if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper()):
-            break
-        if low == "và":
-            nxt = _NAME_WORD.match(text, m.end(), end)
-            if not nxt or nxt.group(1).lower() in _KIND_STARTS or not nxt.group(1)[0].isupper():
-                break
-        stop, words = m.end(), words + 1
-    return stop
-
-
-def _unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know, and the known
-    mentions without the bare names such an unknown name holds ("Sở Văn hóa, Thể thao và Du lịch" where
-    the province has only a "Sở Du lịch": "Du lịch" is the end of the longer name, not that unit)."""
-    out = []
-    for m in _UNIT_WORD.finditer(text, s, e):
-        if any(k.start <= m.start() < k.end for k in known):
-            continue  # a known name starts here or runs over it: whatever follows overlaps it
-        stop = _name_end(text, m.end(), e)
-        joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
-        if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
-            stop = joined.end()
-        inside = [k for k in known if m.start() < k.start and k.end <= stop and k.bare]
-        if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known if k not in inside):
-            continue
-        if inside:
-            known = [k for k in known if k not in inside]
-        out.append(Mention("", m.start(), stop, text[m.start():stop], False))
-    return out, known
-
-
 def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                  province_hint: str | None = None) -> dict:
     """The contract object (without ``source.path``/``sha256``) for one announcement text."""
@@ -312,7 +217,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             cue_hits = _sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
-            unknown, mentions = _unknown_mentions(text, s, e, mentions)
+            unknown, mentions = unknown_mentions(text, s, e, mentions)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             first_unit = mentions[0].start if mentions else e
             leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
@@ -343,14 +248,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 continue
             # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
-            mentions = _without_announcers(low, _without_asides(low, s, mentions))
-            if local and not national:  # "Hải Phòng: quận Ngô Quyền đứng đầu": the province only sets the scene
-                below = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
-                # ... unless the sentence speaks of nothing below it: "Quảng Ninh tiếp tục đứng đầu với 91,14%"
-                if any(m.unit_id for m in below) or _BELOW_PROVINCE.search(low, s, e) or len(below) < len(mentions) \
-                        and any(low.startswith(":", m.end) for m in mentions):
-                    mentions = below
-            mentions = _with_province_reference(text, s, e, mentions, national, gazetteer, province, ctx.year)
+            mentions = ranked_mentions(text, low, s, e, mentions, local and not national, national, gazetteer,
+                                       province, ctx.year)
             groups = _groups(low, mentions, sent_tokens, s, e)
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0

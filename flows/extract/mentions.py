@@ -1,0 +1,120 @@
+"""Which names in a sentence are ranked there: names the gazetteer does not know but that are shaped like
+units, and the names that only set the scene (the province of a provincial text), announce the results
+("Bộ Nội vụ công bố") or stand in an aside about another unit ("nay là thành phố Huế")."""
+
+from __future__ import annotations
+
+import re
+
+from flows.gazetteer import Gazetteer, Mention
+
+# a kind word before a capitalised name: written lower case mid-sentence ("thị xã Cửa Lò"), as news does
+_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
+                        r"Bảo hiểm xã hội|Công an|Cục Thuế|Cục Hải quan|Trung tâm|Ban Quản lý|Văn phòng|"
+                        r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
+# the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
+_NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
+_NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
+_NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
+                       "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
+_KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
+# common nouns of units below a province ("6 quận, huyện của Hải Phòng", "những đơn vị"), not "xã hội"
+_BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
+_ANNOUNCES = re.compile(r"\s*(?:vừa|đã|mới|chính thức)?\s*(?:công bố|ban hành|thông báo|cho biết|has announced"
+                        r"|announced|released)\b")
+# "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
+_ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
+                           r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
+                           r"|vừa|đã|data|figures|results|released"
+                           r"|announced|published|by|the)\s+)*$")
+_ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
+                    r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now)\b[^(),;]*$")
+_PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
+
+
+def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention], scene: bool, national: bool,
+                    gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
+    """The mentions of sentence ``[s, e)`` that figures may belong to. ``scene``: a provincial text's sentence
+    not about the national ranking, where the province only sets the scene ("Hải Phòng: quận Ngô Quyền
+    đứng đầu"), unless the sentence speaks of nothing below it ("Quảng Ninh tiếp tục đứng đầu với 91,14%")."""
+    mentions = _without_announcers(low, _without_asides(low, s, mentions))
+    if scene:
+        below = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
+        if any(m.unit_id for m in below) or _BELOW_PROVINCE.search(low, s, e) or len(below) < len(mentions) \
+                and any(low.startswith(":", m.end) for m in mentions):
+            mentions = below
+    return _with_province_reference(text, s, e, mentions, national, gazetteer, province, year)
+
+
+def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention], national: bool,
+                             gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
+    """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province."""
+    if not national or not province or any(
+            m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province" for m in mentions):
+        return mentions
+    own = next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
+    # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
+    ref = next((r for r in _PROVINCE_WORD.finditer(text, s, e)
+                if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
+    if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions):
+        return mentions
+    return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
+                  key=lambda m: m.start)
+
+
+def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less the bodies that announce the results ("Bộ Nội vụ công bố", "Theo Sở Nội vụ, ..."):
+    they are not ranked in the sentence."""
+    return [m for m in mentions if not (_ANNOUNCES.match(low, m.end)
+                                        or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))]
+
+
+def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less the units named in an aside about the one before ("Tỉnh Hải Dương, nay đã hợp nhất vào
+    thành phố Hải Phòng, đạt ...", "Sở Tài chính (sau khi hợp nhất Sở Kế hoạch và Đầu tư) đứng đầu")."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and _ASIDE.search(low, max(s, out[-1].end, m.start - 80), m.start):
+            continue
+        out.append(m)
+    return out
+
+
+def _name_end(text: str, pos: int, end: int) -> int:
+    """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most."""
+    stop, words = pos, 0
+    while words < 8:
+        m = _NAME_WORD.match(text, stop, end)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper()):
+            break
+        if low == "và":
+            nxt = _NAME_WORD.match(text, m.end(), end)
+            if not nxt or nxt.group(1).lower() in _KIND_STARTS or not nxt.group(1)[0].isupper():
+                break
+        stop, words = m.end(), words + 1
+    return stop
+
+
+def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Names shaped like units ("Sở Xyz", "Quận Abc") that the gazetteer does not know, and the known
+    mentions without the bare names such an unknown name holds ("Sở Văn hóa, Thể thao và Du lịch" where
+    the province has only a "Sở Du lịch": "Du lịch" is the end of the longer name, not that unit)."""
+    out = []
+    for m in _UNIT_WORD.finditer(text, s, e):
+        if any(k.start <= m.start() < k.end for k in known):
+            continue  # a known name starts here or runs over it: whatever follows overlaps it
+        stop = _name_end(text, m.end(), e)
+        joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
+        if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
+            stop = joined.end()
+        inside = [k for k in known if m.start() < k.start and k.end <= stop and k.bare]
+        if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known if k not in inside):
+            continue
+        if inside:
+            known = [k for k in known if k not in inside]
+        out.append(Mention("", m.start(), stop, text[m.start():stop], False))
+    return out, known
