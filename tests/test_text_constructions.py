@@ -542,3 +542,11 @@ def test_a_unit_that_ended_during_the_year_has_no_figure_of_that_year(gazetteer)
     assert {key: (f["score"], f["rank"]) for key, f in facts_of(result).items()} == {
         ("Sở Tài chính", "PAR", 2025): (92.48, 1)}
     assert [(r["check"], r["value"]) for r in result["rejects"]] == [("unit_not_valid", "Sở Thông tin và Truyền thông")]
+
+
+def test_the_year_written_with_the_first_index_holds_when_another_index_is_named(gazetteer):
+    text = ("Quảng Ninh tiếp tục dẫn đầu bảng xếp hạng cải cách hành chính\n\n"
+            "Chỉ số CCHC năm 2021 của Quảng Ninh đạt 90,1%, xếp thứ nhất cả nước.\n\n"
+            "Về Chỉ số hài lòng, Hải Phòng đứng đầu cả nước với 86,2%.")
+    facts = facts_of(extract_text(text, gazetteer, None, None))
+    assert facts[("Thành phố Hải Phòng", "SIPAS", 2021)]["score"] == 86.2

@@ -224,7 +224,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if leading:
                 new_index = most_specific(leading, default_index)
                 if new_index != ctx.index:
-                    ctx.index, ctx.year = new_index, doc_year
+                    ctx.index, ctx.year = new_index, base_year
             setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
                            and not t.value.get("ref") and not _inside_parentheses(low, s, t.start)
                            and (t.start < first_unit or _names_index(folded, cue_hits, t.start, t.end))), None)
