@@ -16,6 +16,12 @@ _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
 _RANK_DIGITS = re.compile(r"^(?:thứ\s*)?0*(\d{1,3})\b")
 _DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b(nam )?((?:19|20)\d\d)\b")
+# On folded text: a date written out ("ngày 20 tháng 4 năm 2021", "tháng 4 năm 2021") and a document
+# number ("512/QĐ-UBND", "05/2021/QĐ-UBND") date the paper, not the results.
+_WRITTEN_DATE = re.compile(r"\b(?:ngay\s*\d{1,2}\s*)?thang\s*\d{1,2}\s*(?:nam\s*|/\s*)(?:19|20)\d\d\b")
+_DOCUMENT_NUMBER = re.compile(r"\b\d+\s*/\s*(?:(?:19|20)\d\d\s*/\s*)?[^\W\d_]+(?:-[^\W\d_]+)*")
+# A line citing the decision a table is attached to: "(Kèm theo Quyết định số 512/QĐ-UBND ngày ...)".
+_DECISION_LINE = re.compile(r"^\W*(?:ban hanh )?kem theo\b|^\W*can cu\b")
 MAX_ROW_PREFIXES = ("diem toi da", "thang diem", "diem chuan", "toi da", "diem toi da theo quy dinh")
 # "Khối quận" ranks urban districts apart, "Khối quận, huyện" all districts together.
 _BLOC = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?(so|quan|huyen|thanh pho|thi xa|phuong|xa|dac khu)"
@@ -116,14 +122,29 @@ def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
     return rank, tied
 
 
+def is_decision_line(text: str) -> bool:
+    """True for a line that cites the decision a table is attached to ("Kèm theo Quyết định số ...").
+
+    Example:
+        >>> is_decision_line("(Kèm theo Quyết định số 512/QĐ-UBND ngày 20 tháng 4 năm 2021 của UBND tỉnh)")
+        True
+        >>> is_decision_line("CHỈ SỐ CCHC NĂM 2020")
+        False
+    """
+    return bool(_DECISION_LINE.search(fold_key(text)))
+
+
 def stated_year(text: str) -> int | None:
     """The year a title or file name speaks of: 'năm YYYY' first, else a lone year (dates skipped).
 
     Example:
         >>> stated_year("Bảng điểm CCHC năm 2019 (công bố 06/05/2020)"), stated_year("diem-cchc-2018")
         (2019, 2018)
+        >>> stated_year("Quyết định 05/2021/QĐ-UBND ngày 20 tháng 4 năm 2021"), stated_year("năm 2020 (5/2021)")
+        (None, 2020)
     """
-    found = [(bool(m.group(1)), int(m.group(2))) for m in _YEAR.finditer(fold_key(_DATE.sub(" ", text)))]
+    folded = _WRITTEN_DATE.sub(" ", fold_key(_DATE.sub(" ", _DOCUMENT_NUMBER.sub(" ", text))))
+    found = [(bool(m.group(1)), int(m.group(2))) for m in _YEAR.finditer(folded)]
     with_nam = [year for has_nam, year in found if has_nam]
     return (with_nam or [year for _, year in found] or [None])[0]
 
@@ -142,9 +163,19 @@ def index_named_in(text: str) -> str | None:
         >>> index_named_in("Chỉ số hài lòng (%)"), index_named_in("diem-cchc-2019"), index_named_in("Điểm")
         ('SIPAS', 'PAR', None)
     """
-    padded = f" {fold_key(text)} "
-    named = [code for code, cues in index_cues() if any(f" {cue} " in padded for cue in cues)]
+    named = indices_named_in(text)
     specific = [code for code in named if code != "PAR"]
     return (specific or named or [None])[0]
+
+
+def indices_named_in(text: str) -> list[str]:
+    """Every index a text names, in seed order.
+
+    Example:
+        >>> indices_named_in("Kết quả Chỉ số CCHC và Chỉ số hài lòng năm 2020"), indices_named_in("Đơn vị")
+        (['PAR', 'SIPAS'], [])
+    """
+    padded = f" {fold_key(text)} "
+    return [code for code, cues in index_cues() if any(f" {cue} " in padded for cue in cues)]
 
 

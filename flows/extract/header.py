@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from flows.paths import SEED_DIR
@@ -19,7 +19,8 @@ from flows.textnorm import fold_key
 # Folded label -> role; matched whole or as the first words of a longer label.
 PREFIX_ROLES: dict[str, tuple[str, ...]] = {
     "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "diem toi da", "thang diem", "xep loai",
-               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai"),
+               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai", "tang giam", "tang bac", "giam bac",
+               "so sanh", "thay doi"),
     "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
     "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang"),
     "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc"),
@@ -43,6 +44,7 @@ _NUMBERED = re.compile(r"^(?:linh vuc|lv|tieu chi|tc)\s*(?:so\s*)?(\d{1,2}|[ivx]
 _BARE_NUMBER = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4})\)?\.?$")
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)?(?:\s*=.*)?$")
 _DECIMAL = re.compile(r"\d[.,]\d")
+_COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
@@ -53,6 +55,7 @@ class Column:
     role: str | None
     criterion: str | None = None
     label: str = ""
+    year: int | None = None  # the year a label names ("Xếp hạng năm 2020", "Năm 2021" under "Tổng điểm")
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,20 @@ def column_role(labels: list[str]) -> Column:
 
     Example:
         >>> column_role(["Điểm các lĩnh vực", "4"])
-        Column(role='component', criterion='L4', label='Điểm các lĩnh vực / 4')
+        Column(role='component', criterion='L4', label='Điểm các lĩnh vực / 4', year=None)
         >>> column_role(["Cải cách thể chế", "Điểm thẩm định"]).criterion
         'L2'
+        >>> column_role(["Tổng điểm", "Năm 2020"])
+        Column(role='total', criterion='TOTAL', label='Tổng điểm / Năm 2020', year=2020)
     """
     path = [x for i, x in enumerate(labels) if x and (i == 0 or x != labels[i - 1])]
     label = " / ".join(path)
+    years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)))]
+    column = _column_role(path, label)
+    return replace(column, year=years[-1]) if years and column.role is not None else column
+
+
+def _column_role(path: list[str], label: str) -> Column:
     roles = [label_role(x) for x in path]
     for depth in range(len(roles) - 1, -1, -1):
         role, detail = roles[depth]

@@ -18,18 +18,10 @@ from pathlib import PurePath
 from typing import Any
 
 from flows.errors import ParindexError
-from flows.extract.cells import (
-    a1,
-    bloc_cue,
-    index_named_in,
-    is_max_row,
-    is_summary_row,
-    parse_rank_cell,
-    parse_score_cell,
-    stated_year,
-)
-from flows.extract.header import FIGURE_ROLES, Column, Header, find_header
+from flows.extract.cells import a1, bloc_cue, is_max_row, is_summary_row, parse_rank_cell, parse_score_cell
+from flows.extract.header import FIGURE_ROLES, find_header
 from flows.extract.scope import bloc_of
+from flows.extract.table_context import settle_columns, table_index, table_year
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 
@@ -37,28 +29,6 @@ ALIAS_SEED = "warehouse/seeds/dim_unit_alias.csv"
 DELIMITERS = (";", "\t", "|", ",")
 CellPlace = Callable[[int, int], str]
 RowText = Callable[[int], tuple[str, list[int] | None]]
-_SINGLE_ROLES = ("unit", "total", "rank", "percent", "survey", "self", "appraised", "bonus", "penalty")
-_ROLE_WORD = {"total": "score"}
-
-
-def _headline(header: Header, path: str, place: str) -> tuple[Column, ...]:
-    """Columns with the headline settled: a lone '%' or appraised column is the total."""
-    roles = [c.role for c in header.columns]
-    for role in _SINGLE_ROLES:
-        if roles.count(role) > 1:
-            raise ParindexError(
-                f"the header has {roles.count(role)} {_ROLE_WORD.get(role, role)} columns", path=path, place=place,
-                fix="keep one unit, one score and one rank column per table (one table per index and year)")
-    codes = [c.criterion for c in header.columns if c.role == "component"]
-    for code in {c for c in codes if codes.count(c) > 1}:
-        raise ParindexError(f"two columns score criterion {code}", path=path, place=place,
-                            fix="name each component column after its own lĩnh vực "
-                                "(see warehouse/seeds/dim_criterion.csv)")
-    promote = None
-    if "total" not in roles:
-        promote = "percent" if "percent" in roles else ("appraised" if "survey" not in roles else None)
-    return tuple(Column("total", "TOTAL", c.label) if promote and c.role == promote else c
-                 for c in header.columns)
 
 
 def _default_place(sheet: str | None) -> CellPlace:
@@ -90,22 +60,6 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
                    candidates=candidates)
 
 
-def _context(columns: tuple[Column, ...], titles: str, sheet: str | None, path: str, year_hint: int | None,
-             place: str, warnings: list[str]) -> tuple[str, int]:
-    """(index, year) of a table from its score header, titles, sheet name and file name."""
-    score_label = next((c.label for c in columns if c.role == "total"), "")
-    stem = PurePath(path).stem
-    texts = (score_label, titles, sheet or "", stem)
-    index = next((i for i in map(index_named_in, texts) if i), "PAR")
-    year = next((y for y in map(stated_year, texts) if y), year_hint)
-    if year is None:
-        raise ParindexError("the table names no year", path=path, place=place,
-                            fix="put it under raw/<year>/ or name the year in a title row or the file name")
-    if year_hint is not None and year != year_hint:
-        warnings.append(f"{path}: the table speaks of {year} but its folder says {year_hint}; using {year}")
-    return index, year
-
-
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
                  cell_place: CellPlace | None = None, row_text: RowText | None = None) -> dict[str, Any]:
@@ -123,20 +77,20 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             "no header row with a unit column ('Đơn vị') and a score or rank column "
             "('Tổng điểm', 'Xếp hạng')", path=path, place=place(first, 0),
             fix="put a header row such as 'STT;Đơn vị;Tổng điểm;Xếp hạng' above the data")
-    columns = _headline(header, path, place(header.row, 0))
-    warnings = [f"{path} {place(header.row, c)}: column {col.label!r} is not read"
-                for c, col in enumerate(columns) if col.role is None and col.label]
-    titles = " ".join([*(title_lines or []), *(_row_text(row) for row in grid[:header.row])])
-    index, year = _context(columns, titles, sheet, path, year_hint, place(header.row, 0), warnings)
-    cue = next((c for c in (bloc_cue(sheet or ""), bloc_cue(titles)) if c), None)
+    warnings: list[str] = []
+    titles = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row])]
+    title_text, stem = " ".join(titles), PurePath(path).stem
+    index = table_index(header.columns, title_text, sheet, stem)
+    year = table_year(header.columns, titles, sheet, stem, year_hint, path, place(header.row, 0), warnings)
+    columns = settle_columns(header.columns, index, year, path, lambda c: place(header.row, c), warnings)
+    warnings[:0] = [f"{path} {place(header.row, c)}: column {col.label!r} is not read"
+                    for c, col in enumerate(columns) if col.role is None and col.label]
+    cue = next((c for c in (bloc_cue(sheet or ""), bloc_cue(title_text)) if c), None)
     # "KHỐI THÀNH PHỐ, THỊ XÃ" anywhere: the towns are ranked apart, "KHỐI HUYỆN" is the rest
     towns = "towns" in (cue, *(bloc_cue(cell) for row in grid for cell in row[:2] if cell))
     unit_col = columns.index(next(c for c in columns if c.role == "unit"))
     rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
     figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
-    if index != "PAR" and any(columns[i].role == "survey" for i in figure_cols):
-        warnings.append(f"{path}: a survey column in a {index} table is not read")
-        figure_cols = [i for i in figure_cols if columns[i].role != "survey"]
     header_unit = grid[header.row][unit_col]
     maxima: dict[int, float] = {}
     facts: list[dict[str, Any]] = []

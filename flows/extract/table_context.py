@@ -1,0 +1,139 @@
+"""What a table speaks of: its index and year (columns, titles, sheet and file name) and the columns it reads.
+
+A title may name two indices ("Chỉ số CCHC và Chỉ số hài lòng năm 2020"): the headline column then
+decides (points are PAR, a '%' column SIPAS). The survey index comes only from a survey column. A
+line citing the decision ("Kèm theo Quyết định số ... ngày 20 tháng 4 năm 2021") dates the paper,
+not the results. Columns of another year than the table's ("Xếp hạng năm 2020" beside "Xếp hạng năm
+2021") are left out with a warning; so are the components of a non-PAR index that ``dim_criterion``
+does not list (SIPAS components such as "Thủ tục hành chính" are not PAR field L3).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from functools import lru_cache
+
+from flows.errors import ParindexError
+from flows.extract.cells import indices_named_in, is_decision_line, stated_year
+from flows.extract.header import FIGURE_ROLES, ROLE_CRITERION, Column
+from flows.paths import SEED_DIR
+from flows.seeds import index_rows
+
+_SINGLE_ROLES = ("unit", "total", "rank", "percent", "survey", "self", "appraised", "bonus", "penalty")
+_ROLE_WORD = {"total": "score"}
+CRITERION_SEED = "warehouse/seeds/dim_criterion.csv"
+
+
+@lru_cache(maxsize=1)
+def index_criteria() -> frozenset[tuple[str, str]]:
+    """(index_code, criterion_code) of every criterion in ``dim_criterion.csv``."""
+    with open(SEED_DIR / "dim_criterion.csv", encoding="utf-8", newline="") as fh:
+        return frozenset((r["index_code"], r["criterion_code"]) for r in csv.DictReader(fh))
+
+
+def _score_unit(index: str) -> str | None:
+    return next((r["score_unit"] for r in index_rows() if r["index_code"] == index), None)
+
+
+def _headline_unit(columns: tuple[Column, ...]) -> str | None:
+    """'percent' or 'points': what the headline column holds, None when the table has no score column."""
+    totals = [c for c in columns if c.role == "total"]
+    if totals:
+        return "percent" if "%" in totals[0].label else "points"
+    return "percent" if any(c.role == "percent" for c in columns) else None
+
+
+def _pick(named: list[str], columns: tuple[Column, ...]) -> str:
+    """One index of those a text names: the one measured as the headline column is, else the specific one."""
+    if len(named) > 1:
+        unit = _headline_unit(columns)
+        named = [n for n in named if _score_unit(n) == unit] or named
+    specific = [n for n in named if n != "PAR"]
+    return (specific or named)[0]
+
+
+def table_index(columns: tuple[Column, ...], titles: str, sheet: str | None, stem: str) -> str:
+    """The index of a table: a score column naming one, else the titles, sheet name or file name; else PAR."""
+    for column in columns:
+        named = indices_named_in(column.label) if column.role in ("total", "percent") else []
+        if named:
+            return _pick(named, columns)
+    for text in (titles, sheet or "", stem):
+        named = [n for n in indices_named_in(text) if n != "SURVEY"]  # SURVEY comes from a survey column only
+        if named:
+            return _pick(named, columns)
+    return "PAR"
+
+
+def table_year(columns: tuple[Column, ...], titles: list[str], sheet: str | None, stem: str,
+               year_hint: int | None, path: str, place: str, warnings: list[str]) -> int:
+    """The year of a table: the one its columns name, else its titles (not a decision's date), sheet, file name."""
+    column_years = sorted({c.year for c in columns if c.year})
+    texts = (" ".join(t for t in titles if not is_decision_line(t)), sheet or "", stem)
+    stated = next((y for y in map(stated_year, texts) if y), None)
+    year = column_years[0] if len(column_years) == 1 else (stated or year_hint)
+    if column_years and year not in column_years:
+        year = column_years[-1]
+    if year is None:
+        raise ParindexError("the table names no year", path=path, place=place,
+                              fix="put it under raw/<year>/ or name the year in a title row or the file name")
+    if year_hint is not None and year != year_hint:
+        warnings.append(f"{path}: the table speaks of {year} but its folder says {year_hint}; using {year}")
+    return year
+
+
+def _index_columns(columns: list[Column], index: str, path: str, place: Callable[[int], str],
+                   warnings: list[str]) -> list[Column]:
+    """In a non-PAR table: the column naming the index (else the lone '%' or score column) is the headline;
+    other figure columns are read only as criteria of that index."""
+    figures = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
+    candidates = ([i for i in figures if index in indices_named_in(columns[i].label)],
+                  [i for i in figures if columns[i].role == "percent"],
+                  [i for i in figures if columns[i].role == "total"])
+    headline = next((found[0] for found in candidates if len(found) == 1), None)
+    out = list(columns)
+    for i in figures:
+        column = columns[i]
+        criterion = column.criterion if column.role == "component" else ROLE_CRITERION.get(column.role or "")
+        if i == headline:
+            out[i] = Column("total", "TOTAL", column.label, column.year)
+        elif column.role == "survey":
+            warnings.append(f"{path} {place(i)}: a survey column in a {index} table is not read")
+            out[i] = Column("ignore", None, column.label)
+        elif criterion == "TOTAL" and headline is None:
+            continue  # several score columns and none names the index: the header check below decides
+        elif criterion == "TOTAL" or (index, criterion) not in index_criteria():
+            warnings.append(f"{path} {place(i)}: column {column.label!r} is a component of {index} with no "
+                            f"criterion in {CRITERION_SEED}; not read — add the criterion there to read it")
+            out[i] = Column("ignore", None, column.label)
+    return out
+
+
+def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str, place: Callable[[int], str],
+                   warnings: list[str]) -> tuple[Column, ...]:
+    """The columns a table reads, with the headline settled: a lone '%' or appraised column is the total."""
+    settled = list(columns)
+    for i, column in enumerate(columns):
+        if column.year and column.year != year and column.role not in (None, "ignore", "unit"):
+            warnings.append(f"{path} {place(i)}: column {column.label!r} gives {column.year}, not the table's "
+                            f"{year}; not read")
+            settled[i] = Column("ignore", None, column.label)
+    if index != "PAR":
+        settled = _index_columns(settled, index, path, place, warnings)
+    roles = [c.role for c in settled]
+    for role in _SINGLE_ROLES:
+        if roles.count(role) > 1:
+            raise ParindexError(
+                f"the header has {roles.count(role)} {_ROLE_WORD.get(role, role)} columns", path=path,
+                place=place(0), fix="keep one unit, one score and one rank column per table (one table per "
+                                    "index and year; a column of another year is named 'Năm 2020')")
+    codes = [c.criterion for c in settled if c.role == "component"]
+    for code in sorted({c for c in codes if codes.count(c) > 1}):
+        raise ParindexError(f"two columns score criterion {code}", path=path, place=place(0),
+                              fix="name each component column after its own lĩnh vực "
+                                  "(see warehouse/seeds/dim_criterion.csv)")
+    promote = None
+    if "total" not in roles:
+        promote = "percent" if "percent" in roles else ("appraised" if "survey" not in roles else None)
+    return tuple(Column("total", "TOTAL", c.label, c.year) if promote and c.role == promote else c for c in settled)

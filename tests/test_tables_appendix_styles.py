@@ -1,0 +1,92 @@
+"""Appendix styles the table extractor meets in provincial decisions: decision lines above the title,
+titles naming two indices, previous-year columns, SIPAS components, unit columns named by their bloc.
+
+Every table here is written for the test (units from warehouse/seeds/dim_unit.csv, figures invented).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from table_fixtures import write_xlsx
+from test_tables import gazetteer
+
+from flows.extract import extract_path
+from flows.extract.tables import extract_csv
+
+HEADER = "STT;Tên đơn vị;Tổng điểm;Xếp hạng"
+
+
+def extract_qn(text: str, year: int | None = 2020, name: str = "bang.csv") -> dict:
+    """A Quảng Ninh CSV appendix filed under raw/<year>/quang-ninh/."""
+    return extract_csv(text, f"raw/{year or 'x'}/quang-ninh/{name}", gazetteer(), year, "Quảng Ninh")
+
+
+# 1. The year of the results, not of the decision that publishes them.
+@pytest.mark.parametrize("decision", [
+    "(Kèm theo Quyết định số 512/QĐ-UBND ngày 20 tháng 4 năm 2021 của UBND tỉnh)",
+    "Ban hành kèm theo Quyết định số 05/2021/QĐ-UBND năm 2021 của Chủ tịch UBND tỉnh Quảng Ninh",
+    "Quảng Ninh, ngày 9 tháng 3 năm 2021",
+])
+def test_the_decision_line_above_the_title_does_not_date_the_table(decision: str) -> None:
+    text = f"{decision}\nBẢNG TỔNG HỢP CHỈ SỐ CCHC NĂM 2020 CÁC SỞ, BAN, NGÀNH\n{HEADER}\n1;Sở Xây dựng;90,41;1\n"
+    result = extract_qn(text)
+    assert [(f["unit"], f["year"]) for f in result["facts"]] == [("Sở Xây dựng", 2020)]
+    assert result["warnings"] == []
+
+
+# 2. A title naming two indices: the headline column decides; SURVEY only from a survey column.
+@pytest.mark.parametrize(("title", "header", "index"), [
+    ("Kết quả Chỉ số CCHC và Chỉ số hài lòng năm 2020", HEADER, "PAR"),
+    ("Kết quả Chỉ số CCHC và Chỉ số hài lòng năm 2020", "STT;Tên đơn vị;Kết quả (%);Xếp hạng", "SIPAS"),
+    ("Chỉ số CCHC năm 2020 (gồm điểm thẩm định và điểm điều tra xã hội học)", HEADER, "PAR"),
+])
+def test_a_title_naming_several_indices_lets_the_headline_column_decide(title: str, header: str, index: str) -> None:
+    result = extract_qn(f"{title}\n{header}\n1;Thị xã Quảng Yên;88,37;1\n2;Huyện Tiên Yên;85,02;2\n")
+    assert {(f["index"], f["criterion"]) for f in result["facts"]} == {(index, "TOTAL")}
+
+
+def test_a_survey_column_still_gives_survey_facts_under_such_a_title() -> None:
+    text = ("Chỉ số CCHC năm 2020 (gồm điểm thẩm định và điểm điều tra xã hội học)\n"
+            "STT;Tên đơn vị;Điểm thẩm định;Điểm điều tra XHH;Tổng điểm;Xếp hạng\n1;Sở Y tế;60,10;27,30;87,40;1\n")
+    facts = {(f["index"], f["criterion"]): f["score"] for f in extract_qn(text)["facts"]}
+    assert facts == {("PAR", "TOTAL"): 87.4, ("PAR", "APPRAISED"): 60.1, ("SURVEY", "TOTAL"): 27.3}
+
+
+# 3. Previous-year comparison columns.
+def test_rank_of_the_previous_year_and_the_change_are_not_read() -> None:
+    text = ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2021 VÀ SO SÁNH VỚI NĂM 2020\n"
+            "STT;Đơn vị;Tổng điểm năm 2021;Xếp hạng năm 2021;Xếp hạng năm 2020;Tăng, giảm bậc\n"
+            "1;Sở Giáo dục và Đào tạo;91,20;1;4;+3\n2;Sở Công Thương;89,75;2;1;-1\n")
+    result = extract_qn(text, year=2021)
+    assert [(f["unit"], f["year"], f["score"], f["rank"]) for f in result["facts"]] == [
+        ("Sở Giáo dục và Đào tạo", 2021, 91.2, 1), ("Sở Công Thương", 2021, 89.75, 2)]
+    assert [w for w in result["warnings"] if "Xếp hạng năm 2020" in w and "not read" in w]
+    assert not [w for w in result["warnings"] if "Tăng" in w]
+
+
+def test_two_years_under_merged_score_and_rank_headers(tmp_path: Path) -> None:
+    rows = [["KẾT QUẢ CHỈ SỐ CCHC NĂM 2021 CÁC SỞ, BAN, NGÀNH", None, None, None, None, None],
+            ["STT", "Tên đơn vị", "Tổng điểm", None, "Xếp hạng", None],
+            [None, None, "Năm 2021", "Năm 2020", "Năm 2021", "Năm 2020"],
+            [1, "Sở Tài chính", 90.55, 88.1, 1, 3], [2, "Sở Ngoại vụ", 89.3, 89.5, 2, 1]]
+    merges = [(0, 0, 0, 5), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3), (1, 4, 1, 5)]
+    folder = tmp_path / "raw" / "2021" / "quang-ninh"
+    folder.mkdir(parents=True)
+    result = extract_path(write_xlsx(folder / "hai-nam.xlsx", {"Tổng hợp": rows}, {"Tổng hợp": merges}), gazetteer())
+    assert [(f["unit"], f["year"], f["score"], f["rank"]) for f in result["facts"]] == [
+        ("Sở Tài chính", 2021, 90.55, 1), ("Sở Ngoại vụ", 2021, 89.3, 2)]
+    assert sum("2020" in w and "not read" in w for w in result["warnings"]) == 2
+
+
+# 6. SIPAS components are not the headline and not PAR fields.
+def test_sipas_headline_is_the_satisfaction_column_and_components_are_left_out() -> None:
+    text = ("Chỉ số hài lòng của người dân, tổ chức (SIPAS) năm 2021\n"
+            "STT;Tên cơ quan, đơn vị;Kết quả giải quyết công việc;Thủ tục hành chính;Chỉ số hài lòng (%);Xếp hạng\n"
+            "1;Sở Tư pháp;92,20;91,50;91,76;1\n2;Thị xã Quảng Yên;87,00;86,40;86,80;2\n")
+    result = extract_qn(text, year=2021)
+    assert [(f["unit"], f["index"], f["criterion"], f["score"]) for f in result["facts"]] == [
+        ("Sở Tư pháp", "SIPAS", "TOTAL", 91.76), ("Thị xã Quảng Yên", "SIPAS", "TOTAL", 86.8)]
+    left_out = [w for w in result["warnings"] if "SIPAS" in w and "not read" in w]
+    assert len(left_out) == 2 and any("'Thủ tục hành chính'" in w for w in left_out)
