@@ -550,3 +550,15 @@ def test_the_year_written_with_the_first_index_holds_when_another_index_is_named
             "Về Chỉ số hài lòng, Hải Phòng đứng đầu cả nước với 86,2%.")
     facts = facts_of(extract_text(text, gazetteer, None, None))
     assert facts[("Thành phố Hải Phòng", "SIPAS", 2021)]["score"] == 86.2
+
+
+def test_earlier_years_cited_in_a_2025_story_keep_their_year(gazetteer):
+    text = ("Chỉ số CCHC năm 2025\n\nPhường Lê Chân đứng đầu khối phường với 93,2 điểm.\n\n"
+            "Trước khi sắp xếp, năm 2024 quận Lê Chân xếp thứ 2 với 91,1 điểm. Quận Kiến An xếp thứ 4 trong khối "
+            "quận năm 2024 với 89,9 điểm.")
+    result = extract_text(text, gazetteer, None, "Hải Phòng")
+    assert result["source"]["title"] == "Chỉ số CCHC năm 2025"
+    got = {key: (f["score"], f["rank"]) for key, f in facts_of(result).items()}
+    assert got == {("Phường Lê Chân", "PAR", 2025): (93.2, 1), ("Quận Lê Chân", "PAR", 2024): (91.1, 2),
+                   ("Quận Kiến An", "PAR", 2024): (89.9, 4)}
+    assert result["rejects"] == []

@@ -60,7 +60,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title = next((ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
+    # a short headline first ("Chỉ số CCHC năm 2025"), else the first line of six words or more naming the subject
+    first = lines[0] if lines and 3 <= len(lines[0].split()) <= 25 and not lines[0].endswith(".") else None
+    title = (first if first and _TITLE_WORDS.search(fold(first)) else None) or next(
+        (ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
         (ln for ln in lines if len(ln.split()) >= 8), None)
     published = None
     for m in _DATE.finditer(text[:600]):

@@ -17,6 +17,7 @@ _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ
 _HEADS = ((("quận", "huyện", "thị xã", "thành phố", "phường", "xã", "thị trấn", "đặc khu"), "chủ tịch"),
           (("sở", "công an", "bảo hiểm", "kho bạc", "ngân hàng", "đài", "bộ chỉ huy"), "giám đốc"),
           (("ban",), "trưởng ban"), (("văn phòng", "thanh tra"), "chánh"), (("cục",), "cục trưởng"))
+_BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _INTRODUCES_LIST = re.compile(r"\s*,?\s*(?:gồm|bao gồm|là|gom|bao gom|la)?\s*:|\s*,?\s*(?:gồm|bao gồm|gom|bao gom)\b")
 _NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
@@ -184,8 +185,8 @@ def _year_of(t: Token, year: int | None) -> int | None:
 def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | None:
     """The year a rank is written with: right after it ("vị trí thứ 9 năm 2018", "thứ 10 năm trước"),
     or before it in the same clause ("trong khi năm trước chỉ đứng thứ 5")."""
-    if i + 1 < len(toks) and toks[i + 1].kind in ("year", "year_rel") and not _gap(
-            low, toks[i].end, toks[i + 1].start).strip(" ,"):
+    if i + 1 < len(toks) and toks[i + 1].kind in ("year", "year_rel") and _BLOC_GAP.match(
+            _gap(low, toks[i].end, toks[i + 1].start)):  # "thứ 3 (trong khối quận) năm 2024"
         return _year_of(toks[i + 1], year)
     for j in range(i - 1, -1, -1):
         before = toks[j]

@@ -182,7 +182,7 @@ _RULES: list[tuple[str, str, Any]] = [
                                "điểm cao nhất", "điểm số cao nhất", "cao nhất"], "", None, "(?<!người .)"), None),
     ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng"
              r"|(?:mức |điểm |điểm số )?thấp nhất", None),
-    ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?\b(?P<n>" + _SMALL
+    ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?(?<!năm )\b(?P<n>" + _SMALL
               + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
      None),
