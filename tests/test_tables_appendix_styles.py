@@ -90,3 +90,24 @@ def test_sipas_headline_is_the_satisfaction_column_and_components_are_left_out()
         ("Sở Tư pháp", "SIPAS", "TOTAL", 91.76), ("Thị xã Quảng Yên", "SIPAS", "TOTAL", 86.8)]
     left_out = [w for w in result["warnings"] if "SIPAS" in w and "not read" in w]
     assert len(left_out) == 2 and any("'Thủ tục hành chính'" in w for w in left_out)
+
+
+# 8. A unit column headed by the kinds of unit it lists.
+@pytest.mark.parametrize(("label", "first", "second"), [
+    ("Sở, ban, ngành", "Sở Nội vụ", "Thanh tra tỉnh"),
+    ("Tên sở, ban, ngành", "Sở Y tế", "Văn phòng UBND tỉnh"),
+    ("Huyện, thị xã, thành phố", "Thị xã Quảng Yên", "Huyện Cô Tô"),
+    ("Quận, huyện", "Thành phố Cẩm Phả", "Huyện Bình Liêu"),
+    ("Tên cơ quan, đơn vị", "Cục Thuế tỉnh", "Sở Du lịch"),
+    ("Địa phương", "Thành phố Móng Cái", "Huyện Đầm Hà"),
+])
+def test_unit_column_named_by_the_kinds_it_lists(label: str, first: str, second: str) -> None:
+    text = f"Chỉ số CCHC năm 2019\nSTT;{label};Tổng điểm;Xếp hạng\n1;{first};90,12;1\n2;{second};87,45;2\n"
+    result = extract_qn(text, year=2019)
+    assert [(f["unit"], f["rank"]) for f in result["facts"]] == [(first, 1), (second, 2)]
+
+
+def test_a_section_row_listing_kinds_under_the_header_is_not_a_new_header() -> None:
+    text = (f"Chỉ số CCHC năm 2019\n{HEADER}\nI;Sở, ban, ngành;;\n1;Sở Nội vụ;90,12;1\n"
+            "II;Huyện, thị xã, thành phố;;\n1;Huyện Cô Tô;87,45;1\n")
+    assert [f["unit"] for f in extract_qn(text, year=2019)["facts"]] == ["Sở Nội vụ", "Huyện Cô Tô"]

@@ -45,6 +45,10 @@ _BARE_NUMBER = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4})\)?\.?$")
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)?(?:\s*=.*)?$")
 _DECIMAL = re.compile(r"\d[.,]\d")
 _COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
+# A unit column may be headed by the kinds of unit it lists: "Sở, ban, ngành", "Huyện, thị xã, thành phố".
+_UNIT_KINDS = ("so", "ban", "nganh", "quan", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
+               "dac khu", "don vi", "co quan", "dia phuong", "ubnd", "cap huyen", "cap xa", "tinh")
+_UNIT_KIND_LIST = re.compile(rf"^(?:ten |cac )?(?:{'|'.join(_UNIT_KINDS)})(?:(?: va | )(?:{'|'.join(_UNIT_KINDS)}))*$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
@@ -93,6 +97,8 @@ def label_role(label: str) -> tuple[str | None, str | None]:
         [('unit', None), ('component', 'L3'), ('component', 'L2'), ('number', '3'), ('percent', 'PERCENT')]
         >>> label_role("Điểm điều tra XHH"), label_role("Tổng điểm thẩm định"), label_role("Vùng")
         (('survey', None), ('appraised', 'APPRAISED'), (None, None))
+        >>> [label_role(x)[0] for x in ["Tên sở, ban, ngành", "Huyện, thị xã, thành phố", "Xã, phường", "Sở Y tế"]]
+        ['unit', 'unit', 'unit', None]
     """
     key = fold_key(label)
     if not key:
@@ -102,6 +108,8 @@ def label_role(label: str) -> tuple[str | None, str | None]:
     for role in ("ignore", "unit", "rank"):
         if any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES[role]):
             return role, None
+    if any(sep in label for sep in (",", "/", " và ")) and _UNIT_KIND_LIST.match(key):
+        return "unit", None
     numbered = _NUMBERED.match(key)
     if numbered and _number(numbered.group(1)):
         return "component", f"L{_number(numbered.group(1))}"
