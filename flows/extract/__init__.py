@@ -134,9 +134,9 @@ def extract_path(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, An
 
         result = extract_html(text, str(path), gazetteer, year_hint, province_hint)
     else:
-        from flows.extract.text import extract_text
+        from flows.extract.text_tables import extract_text_with_tables
 
-        result = extract_text(text, gazetteer, year_hint, province_hint)
+        result = extract_text_with_tables(text, str(path), gazetteer, year_hint, province_hint)
     source = {"path": str(path), "sha256": hashlib.sha256(data).hexdigest(), "media_type": media_type,
               "title": None, "published": None, "decision_no": None, "province": province_hint}
     source.update({k: v for k, v in result.get("source", {}).items() if v is not None})

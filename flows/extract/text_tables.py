@@ -1,0 +1,115 @@
+"""Score tables inside a plain-text announcement: rows of cells separated by "|" or tabs, as a table
+copied from a web page or a decision lands in a .txt ("STT | Đơn vị | Điểm | Xếp hạng").
+
+Each such block with a header the table reader recognises is read as a table (its rows cite their line of
+the text); the prose around it is read by the text extractor, with the block blanked out (same offsets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flows.errors import ParindexError
+from flows.gazetteer import Gazetteer
+from flows.textnorm import normalize_text
+
+_RULE_ROW = re.compile(r"^[\s|:+\-=]*$")  # "|---|---|", "+----+"
+_MIN_ROWS = 2  # a header and one row
+
+
+@dataclass
+class Block:
+    """Consecutive lines of one table: the grid of cells, each row's line (text, [start, end]) and number."""
+
+    start: int
+    end: int
+    first_line: int
+    grid: list[list[str]]
+    rows: list[tuple[str, list[int]]]
+
+
+def table_blocks(text: str) -> list[Block]:
+    """Blocks of two or more consecutive lines with at least two "|" (or two tabs) each, in ``text``
+    (normalized, tabs kept).
+
+    Example:
+        >>> [b.grid for b in table_blocks("Tiêu đề\\nSTT | Đơn vị | Điểm\\n|---|---|---|\\n1 | Sở Y tế | 90,1\\nHết.")]
+        [[['STT', 'Đơn vị', 'Điểm'], ['1', 'Sở Y tế', '90,1']]]
+    """
+    blocks: list[Block] = []
+    current: list[tuple[int, int, str]] = []  # (line number, start, line)
+    separator = None
+    pos = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else None
+        if sep is not None and (separator in (None, sep)):
+            current.append((number, pos, line))
+            separator = sep
+        else:
+            _close(current, separator, blocks)
+            current, separator = ([(number, pos, line)], sep) if sep else ([], None)
+        pos += len(line) + 1
+    _close(current, separator, blocks)
+    return blocks
+
+
+def _close(lines: list[tuple[int, int, str]], separator: str | None, blocks: list[Block]) -> None:
+    rows = [(n, s, ln) for n, s, ln in lines if not _RULE_ROW.match(ln)]
+    if separator is None or len(rows) < _MIN_ROWS:
+        return
+    grid = [[cell.strip() for cell in _strip_edges(ln, separator).split(separator)] for _, _, ln in rows]
+    blocks.append(Block(lines[0][1], lines[-1][1] + len(lines[-1][2]), rows[0][0], grid,
+                        [(ln.replace("\t", " "), [s, s + len(ln)]) for _, s, ln in rows]))
+
+
+def _strip_edges(line: str, separator: str) -> str:
+    """A row without the outer bars of "| a | b |"."""
+    line = line.strip()
+    if separator == "|":
+        line = line.removeprefix("|").removesuffix("|")
+    return line
+
+
+def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hint: int | None,
+                             province_hint: str | None) -> dict[str, Any]:
+    """``extract_text``, with the tables written in the text read as tables."""
+    from flows.extract.header import find_header
+    from flows.extract.tables import extract_grid
+    from flows.extract.text import extract_text
+
+    if "|" not in raw and "\t" not in raw:
+        return extract_text(raw, gazetteer, year_hint, province_hint)
+    text = normalize_text(raw)
+    with_tabs = "\t".join(normalize_text(piece) for piece in raw.split("\t"))
+    blocks = [b for b in table_blocks(with_tabs) if find_header(b.grid) is not None] \
+        if len(with_tabs) == len(text) else []
+    if not blocks:
+        return extract_text(raw, gazetteer, year_hint, province_hint)
+    blanked = list(text)
+    for b in blocks:  # the prose reader must not read the cells; offsets stay those of the text
+        blanked[b.start:b.end] = [c if c == "\n" else " " for c in text[b.start:b.end]]
+    result = extract_text("".join(blanked), gazetteer, year_hint, province_hint)
+    title = result["source"].get("title")
+    province = province_hint or result["source"].get("province")
+    for b in blocks:
+        above = text[:b.start].rstrip("\n").rpartition("\n")[2].strip()  # the line right above: its caption
+        try:
+            found = extract_grid(b.grid, path=path, gazetteer=gazetteer, year_hint=result_year(result, year_hint),
+                                 province_hint=province, title_lines=[t for t in (above, title) if t],
+                                 cell_place=lambda r, _c, b=b: f"line {b.first_line + r}",
+                                 row_text=lambda r, b=b: b.rows[r])
+        except ParindexError as exc:
+            result["warnings"].append(f"{path}: the table at line {b.first_line} is not read ({exc.bare_message})")
+            continue
+        for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
+            result.setdefault(key, []).extend(found.get(key, []))
+    return result
+
+
+def result_year(result: dict[str, Any], year_hint: int | None) -> int | None:
+    """The year the text's title gives, else the folder's: a table's caption may not name one."""
+    title = result["source"].get("title") or ""
+    years = re.findall(r"(?:năm|year)\s+((?:19|20)\d\d)", title.lower())
+    return int(years[0]) if years else year_hint

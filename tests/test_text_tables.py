@@ -1,0 +1,45 @@
+"""Score tables written inside a plain-text announcement ("|"- or tab-separated rows) are read as tables."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from flows.extract.text_tables import extract_text_with_tables
+from flows.gazetteer import Gazetteer
+from flows.textnorm import normalize_text
+
+PROSE = ("Kết quả Chỉ số cải cách hành chính năm 2021 của các quận, huyện thành phố Hải Phòng\n\n"
+         "Trang chủ | Tin tức | Sự kiện\n\n"
+         "Năm 2021, quận Lê Chân dẫn đầu với 92,6 điểm.\n\n"
+         "Bảng điểm các quận, huyện:\n")
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(raw: str) -> dict[str, dict]:
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bai.txt", gazetteer(), 2021, "Hải Phòng")
+    text = normalize_text(raw)
+    for f in result["facts"]:  # every fact cites its line of the text, where it is
+        assert text[f["span"][0]:f["span"][1]].startswith(f["evidence"][:20])
+    return {f["unit"]: f for f in result["facts"]}
+
+
+def test_a_pipe_table_with_rules_after_the_prose():
+    raw = PROSE + ("| STT | Đơn vị | Tổng điểm | Xếp hạng |\n|---|---|---|---|\n| 1 | Quận Lê Chân | 92,6 | 1 |\n"
+                   "| 2 | Huyện An Lão | 90,15 | 2 |\n\nNguồn: Sở Nội vụ.")
+    got = {unit: (f["index"], f["year"], f["score"], f["rank"]) for unit, f in facts(raw).items()}
+    assert got == {"Quận Lê Chân": ("PAR", 2021, 92.6, 1), "Huyện An Lão": ("PAR", 2021, 90.15, 2)}
+
+
+def test_a_tab_separated_table_and_the_menu_line_is_not_a_table():
+    raw = PROSE + "STT\tĐơn vị\tĐiểm\tXếp hạng\n1\tQuận Lê Chân\t92,6\t1\n2\tQuận Hải An\t91,3\t2\n"
+    got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
+    assert got == {"Quận Lê Chân": (92.6, 1), "Quận Hải An": (91.3, 2)}
+
+
+def test_without_a_table_the_text_is_read_as_before():
+    raw = PROSE.replace("Bảng điểm các quận, huyện:\n", "")
+    assert {unit: f["score"] for unit, f in facts(raw).items()} == {"Quận Lê Chân": 92.6}
