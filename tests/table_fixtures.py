@@ -39,12 +39,16 @@ def split_fields(points: float) -> list[float]:
 
 
 def write_xlsx(path: Path, sheets: dict[str, list[list[object]]],
-               merges: dict[str, list[tuple[int, int, int, int]]] | None = None) -> Path:
-    """A workbook with one sheet per entry; ``merges`` are (first_row, first_col, last_row, last_col)."""
+               merges: dict[str, list[tuple[int, int, int, int]]] | None = None,
+               num_formats: dict[str, dict[tuple[int, int], str]] | None = None) -> Path:
+    """A workbook with one sheet per entry; ``merges`` are (first_row, first_col, last_row, last_col);
+    ``num_formats`` give cells a number format ("0.00%")."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path))
     for name, rows in sheets.items():
+        codes = (num_formats or {}).get(name, {})
+        formats = {pos: book.add_format({"num_format": code}) for pos, code in codes.items()}
         sheet = book.add_worksheet(name)
         spans = (merges or {}).get(name, [])
         covered = {(r, c) for r0, c0, r1, c1 in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
@@ -53,7 +57,7 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[object]]],
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if (r, c) not in covered and value not in (None, ""):
-                    sheet.write(r, c, value)
+                    sheet.write(r, c, value, formats.get((r, c)))
     book.close()
     return path
 

@@ -111,3 +111,18 @@ def test_a_section_row_listing_kinds_under_the_header_is_not_a_new_header() -> N
     text = (f"Chỉ số CCHC năm 2019\n{HEADER}\nI;Sở, ban, ngành;;\n1;Sở Nội vụ;90,12;1\n"
             "II;Huyện, thị xã, thành phố;;\n1;Huyện Cô Tô;87,45;1\n")
     assert [f["unit"] for f in extract_qn(text, year=2019)["facts"]] == ["Sở Nội vụ", "Huyện Cô Tô"]
+
+
+# 7. Excel shows 0.9412 formatted "0.00%" as 94,12 %: the satisfaction index is 94.12.
+def test_percent_formatted_excel_cells_are_read_as_percent(tmp_path: Path) -> None:
+    rows = [["CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2023", None, None, None, None],
+            ["STT", "Tên cơ quan, đơn vị", "Số phiếu", "Chỉ số hài lòng (%)", "Xếp hạng"],
+            [1, "Sở Tư pháp", 250, 0.9412, 1], [2, "Sở Xây dựng", 240, 0.9023, 2], [3, "Sở Nội vụ", 230, 89.5, 3]]
+    formats = {(2, 3): "0.00%", (3, 3): '0.0"%"', (4, 3): "0.00"}  # a quoted '%' is text: no scaling
+    rows[3][3] = 90.2
+    folder = tmp_path / "raw" / "2023" / "quang-ninh"
+    folder.mkdir(parents=True)
+    path = write_xlsx(folder / "sipas.xlsx", {"Khối sở": rows}, {"Khối sở": [(0, 0, 0, 4)]}, {"Khối sở": formats})
+    result = extract_path(path, gazetteer())
+    assert [(f["unit"], f["index"], f["score"]) for f in result["facts"]] == [
+        ("Sở Tư pháp", "SIPAS", 94.12), ("Sở Xây dựng", "SIPAS", 90.2), ("Sở Nội vụ", "SIPAS", 89.5)]

@@ -3,14 +3,20 @@
 Read with python-calamine (a Rust reader, ~10x faster than openpyxl). One sheet is one table,
 usually one bloc: the bloc comes from the sheet name ("Khối quận") or a title row. Sheets without a
 score table (a cover page, notes) are skipped with a warning. Messages name the cell as
-``'Khối huyện'!D7``.
+``'Khối huyện'!D7``. A number formatted as a percentage ("0.00%") is stored as a fraction (0.9412) and
+shown as 94.12 %: calamine does not apply formats, so the percent-formatted cells are found in the
+workbook's XML (``styles.xml`` cellXfs/numFmts and each cell's ``s`` attribute) and multiplied by 100.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
+import re
+import zipfile
 from datetime import date, datetime, time
 from typing import Any
+from xml.etree import ElementTree
 
 from flows.errors import ParindexError, UnreadableInput
 from flows.extract.header import find_header
@@ -36,6 +42,65 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_PERCENT_BUILTIN = {9, 10}  # "0%", "0.00%"
+_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def is_percent_format(code: str) -> bool:
+    """True for a number format that shows a percentage ('0.00%'), not one quoting or escaping '%'.
+
+    Example:
+        >>> is_percent_format("0.00%"), is_percent_format('0.00"%"'), is_percent_format("#,##0.00")
+        (True, False, False)
+    """
+    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
+
+
+def _cell_position(ref: str) -> tuple[int, int] | None:
+    """0-based (row, column) of an A1 reference."""
+    match = _CELL_REF.match(ref)
+    if not match:
+        return None
+    col = 0
+    for letter in match.group(1):
+        col = col * 26 + ord(letter) - 64
+    return int(match.group(2)) - 1, col - 1
+
+
+def percent_cells(data: bytes) -> dict[str, set[tuple[int, int]]]:
+    """Sheet name -> (row, column) of its cells formatted as a percentage; empty when the XML is unusual."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            names = set(book.namelist())
+            styles = ElementTree.fromstring(book.read("xl/styles.xml")) if "xl/styles.xml" in names else None
+            if styles is None:
+                return {}
+            custom = {int(f.get("numFmtId", -1)) for f in styles.iter(f"{_MAIN}numFmt")
+                      if is_percent_format(f.get("formatCode", ""))}
+            xfs = styles.find(f"{_MAIN}cellXfs")
+            percent_styles = {str(i) for i, xf in enumerate(xfs if xfs is not None else [])
+                              if int(xf.get("numFmtId", 0)) in _PERCENT_BUILTIN | custom}
+            if not percent_styles:
+                return {}
+            rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_PACKAGE_REL)}
+            found: dict[str, set[tuple[int, int]]] = {}
+            for sheet in ElementTree.fromstring(book.read("xl/workbook.xml")).iter(f"{_MAIN}sheet"):
+                target = targets.get(sheet.get(_REL), "")
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+                if part not in names:
+                    continue
+                cells = ElementTree.fromstring(book.read(part)).iter(f"{_MAIN}c")
+                found[sheet.get("name", "")] = {pos for c in cells if c.get("s") in percent_styles
+                                                and (pos := _cell_position(c.get("r", "")))}
+            return found
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
+        return {}  # calamine reports an unreadable workbook; the formats are only a refinement
+
+
 def read_sheets(data: bytes, path: str) -> list[tuple[str, list[list[str]]]]:
     """(sheet name, grid) of every sheet; merged ranges repeat their text over every covered cell."""
     from python_calamine import CalamineWorkbook
@@ -45,10 +110,13 @@ def read_sheets(data: bytes, path: str) -> list[tuple[str, list[list[str]]]]:
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for broken files
         raise UnreadableInput(f"not a readable Excel workbook ({exc})", path=path,
                               fix="re-save it as .xlsx from Excel or LibreOffice") from exc
-    sheets = []
+    sheets, percent = [], percent_cells(data)
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
-        grid = [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        shown = percent.get(name, set())
+        grid = [[cell_text(v * 100 if (r, c) in shown and isinstance(v, float | int) and not isinstance(v, bool)
+                           else v) for c, v in enumerate(row)]
+                for r, row in enumerate(sheet.to_python(skip_empty_area=False))]
         for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
             text = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else ""
             for r in range(r0, min(r1 + 1, len(grid))):
