@@ -562,3 +562,13 @@ def test_earlier_years_cited_in_a_2025_story_keep_their_year(gazetteer):
     assert got == {("Phường Lê Chân", "PAR", 2025): (93.2, 1), ("Quận Lê Chân", "PAR", 2024): (91.1, 2),
                    ("Quận Kiến An", "PAR", 2024): (89.9, 4)}
     assert result["rejects"] == []
+
+
+def test_a_group_listed_after_the_last_of_several_thresholds_takes_that_threshold(gazetteer):
+    text = ("Chỉ số CCHC năm 2023 của 63 tỉnh, thành phố\n\nCó 13 địa phương đạt trên 90%, 47 địa phương đạt từ 80% "
+            "đến dưới 90% và 3 địa phương đạt dưới 80% gồm Lai Châu, Kon Tum và Đắk Nông.")
+    result = extract_text(text, gazetteer, None, None)
+    assert {unit: (f["score_min"], f["score_max"]) for (unit, _, _), f in facts_of(result).items()} == {
+        "Tỉnh Lai Châu": (None, 80.0), "Tỉnh Kon Tum": (None, 80.0), "Tỉnh Đắk Nông": (None, 80.0)}
+    listed = next(c for c in result["claims"] if c["stated_count"] == 3)
+    assert (listed["unit_kind"], listed["observed_count"], listed["status"]) == ("province", 3, "consistent")

@@ -126,6 +126,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             for b in bounds:
                 cand.score_min = b["min"] if b["min"] is not None else cand.score_min
                 cand.score_max = b["max"] if b["max"] is not None else cand.score_max
+            if cand.score_min is not None and cand.score_max is not None and cand.score_min >= cand.score_max:
+                # "47 địa phương từ 80% đến dưới 90% và 3 địa phương dưới 80% gồm A, B, C": the last bound
+                cand.score_min, cand.score_max = bounds[-1]["min"], bounds[-1]["max"]
         cand.group_size = n
         cand.listed = listed and cand.rank is not None
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current

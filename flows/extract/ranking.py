@@ -216,6 +216,9 @@ def check_claims(claims: list[dict], facts: list[dict], sizes: dict) -> list[dic
     """Give each claim the count the facts show and a status."""
     out = []
     for claim in claims:
+        if claim["unit_kind"] is None and claim["listed"]:  # "3 địa phương ... gồm A, B và C": the kind listed
+            kinds = {f["unit_kind"] for f in facts if f["unit_id"] in claim["listed"]}
+            claim = {**claim, "unit_kind": kinds.pop()} if len(kinds) == 1 else claim
         scope = [f for f in facts if (f["index"], f["year"], f["unit_kind"]) ==
                  (claim["index"], claim["year"], claim["unit_kind"])]
         size = claim["of"] or sizes.get((claim["index"], claim["year"], claim["unit_kind"]))
