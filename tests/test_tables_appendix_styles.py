@@ -126,3 +126,13 @@ def test_percent_formatted_excel_cells_are_read_as_percent(tmp_path: Path) -> No
     result = extract_path(path, gazetteer())
     assert [(f["unit"], f["index"], f["score"]) for f in result["facts"]] == [
         ("Sở Tư pháp", "SIPAS", 94.12), ("Sở Xây dựng", "SIPAS", 90.2), ("Sở Nội vụ", "SIPAS", 89.5)]
+
+
+# 10. Summary rows under the table are not units.
+def test_average_highest_and_lowest_rows_are_skipped() -> None:
+    text = (f"Chỉ số CCHC năm 2024 các sở\n{HEADER}\n1;Sở Nội vụ;92,00;1\n2;Sở Y tế;88,00;2\n"
+            ";Điểm bình quân;90,00;\n;Bình quân;90,00;\n;Cao nhất;92,00;\n;Thấp nhất;88,00;\n;TB;90,00;\n"
+            ";Trung bình chung;90,00;\n;Tổng số đơn vị: 2;;\n")
+    result = extract_qn(text, year=2024)
+    assert [f["unit"] for f in result["facts"]] == ["Sở Nội vụ", "Sở Y tế"]
+    assert result["rejects"] == []

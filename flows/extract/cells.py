@@ -10,8 +10,10 @@ from flows.seeds import index_rows
 from flows.textnorm import fold_key
 
 # A unit cell that starts with these words is a summary row, not a unit.
-SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "tong diem")
-SUMMARY_WORDS = ("cong", "tong")
+SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "tong diem",
+                    "diem binh quan", "diem tb", "cao nhat", "thap nhat", "diem cao nhat", "diem thap nhat",
+                    "gia tri trung binh", "so don vi")
+SUMMARY_WORDS = ("cong", "tong", "tb", "dtb")
 _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
 _RANK_DIGITS = re.compile(r"^(?:thứ\s*)?0*(\d{1,3})\b")
 _DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b")
@@ -79,11 +81,13 @@ def a1(row: int, col: int) -> str:
 
 
 def is_summary_row(unit_cell: str) -> bool:
-    """True for average and total rows ("Trung bình", "Tổng cộng", "Cộng").
+    """True for average, extreme and total rows ("Trung bình", "Điểm bình quân", "Cao nhất", "TB", "Cộng").
 
     Example:
         >>> is_summary_row("Trung bình khối quận, huyện"), is_summary_row("Cộng"), is_summary_row("Công Thương")
         (True, True, False)
+        >>> [is_summary_row(x) for x in ("Điểm bình quân", "Thấp nhất", "TB", "Trung bình chung", "Thị xã Quảng Yên")]
+        [True, True, True, True, False]
     """
     key = fold_key(unit_cell)
     return key in SUMMARY_WORDS or any(key == p or key.startswith(p + " ") for p in SUMMARY_PREFIXES)
