@@ -199,3 +199,17 @@ def test_load_is_cached_and_matching_is_fast(g):
     per_call = (time.perf_counter() - started) / 5
     assert len(mentions) >= 5 * (len(text) // len(sentence))
     assert per_call < 0.1, f"find_mentions over 8 KB took {per_call * 1000:.1f} ms"
+
+
+@pytest.mark.parametrize(("name", "province", "year", "expected"), [
+    ("huyện Hoành Bồ", "Quảng Ninh", 2018, "quang-ninh:huyen-hoanh-bo"),
+    ("huyện Nam Đông", "Thừa Thiên Huế", 2019, "thua-thien-hue:huyen-nam-dong"),
+    ("thị xã Cửa Lò", "Nghệ An", 2023, "nghe-an:thi-xa-cua-lo"),
+    ("huyện Thông Nông", "Cao Bằng", 2016, "cao-bang:huyen-thong-nong"),
+])
+def test_districts_merged_before_the_2025_snapshot_are_known_in_their_years(name, province, year, expected):
+    g = Gazetteer.load()
+    unit = g.resolve(name, province, year)
+    assert unit is not None and unit.unit_id == expected
+    assert unit.valid_at_end_of(year) and not unit.valid_in(2026)
+    assert g.units[unit.successor_id].unit_kind == "district"
