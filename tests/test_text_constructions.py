@@ -572,3 +572,11 @@ def test_a_group_listed_after_the_last_of_several_thresholds_takes_that_threshol
         "Tỉnh Lai Châu": (None, 80.0), "Tỉnh Kon Tum": (None, 80.0), "Tỉnh Đắk Nông": (None, 80.0)}
     listed = next(c for c in result["claims"] if c["stated_count"] == 3)
     assert (listed["unit_kind"], listed["observed_count"], listed["status"]) == ("province", 3, "consistent")
+
+
+def test_one_unit_singled_out_of_a_list_by_trong_do(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của 63 tỉnh, thành phố\n\nBa địa phương xếp cuối là Hà Giang, Bạc Liêu và Cao Bằng; "
+            "trong đó Cao Bằng đứng cuối với 79,22%.")
+    facts = facts_of(extract_text(text, gazetteer, None, None))
+    assert (facts[("Tỉnh Cao Bằng", "PAR", 2022)]["score"], facts[("Tỉnh Cao Bằng", "PAR", 2022)]["rank"]) \
+        == (79.22, 63)

@@ -58,6 +58,7 @@ _NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+(?:tinh|provinces)|
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
+_SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
 
@@ -108,9 +109,10 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     """Group a sentence's mentions and attach its tokens to them."""
     groups: list[Group] = []
     for m in mentions:
-        if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units):
-            continue  # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group
         gap = low[groups[-1].end:m.start] if groups else ""
+        if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units) and not _SINGLED_OUT.search(
+                gap):  # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group
+            continue
         inner = _PAREN.match(gap)
         if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not any(
                 groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens) and all(
@@ -128,7 +130,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     elif LIST_NUMBER.fullmatch(prefix):  # "1. Sở Tư pháp: 93,5 điểm": the item's number is the unit's
         groups[0].tokens += header
     elif header and _INTRODUCES.search(prefix):
-        counts = [t.value["count"] for t in header if t.kind == "count" and t.value["count"]]
+        counts = [t.value["count"] for t in header if t.kind in ("count", "top", "last") and t.value
+                  and t.value.get("count")]  # "Ba đơn vị", "ba địa phương xếp cuối"
         covered = 0
         for g in groups:  # a header "Ba đơn vị ... là" covers three units, not what the sentence adds after
             if counts and covered >= counts[-1]:
