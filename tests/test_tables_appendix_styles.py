@@ -136,3 +136,33 @@ def test_average_highest_and_lowest_rows_are_skipped() -> None:
     result = extract_qn(text, year=2024)
     assert [f["unit"] for f in result["facts"]] == ["Sở Nội vụ", "Sở Y tế"]
     assert result["rejects"] == []
+
+
+# 4. A second table stacked under the first, with its own title and header.
+def test_a_stacked_table_has_its_own_index_and_columns() -> None:
+    text = ("Bảng 1. Chỉ số CCHC năm 2021 khối sở, ban, ngành\n"
+            f"{HEADER}\n1;Sở Nội vụ;92,00;1\n2;Sở Y tế;88,00;2\n\n"
+            "Bảng 2. Chỉ số hài lòng (SIPAS) năm 2021 khối sở, ban, ngành\n"
+            "STT;Tên đơn vị;Số phiếu;Chỉ số hài lòng (%);Xếp hạng\n1;Sở Y tế;310;95,10;1\n2;Sở Nội vụ;290;93,40;2\n")
+    result = extract_qn(text, year=2021)
+    assert [(f["unit"], f["index"], f["score"], f["rank"], f["tied"]) for f in result["facts"]] == [
+        ("Sở Nội vụ", "PAR", 92.0, 1, False), ("Sở Y tế", "PAR", 88.0, 2, False),
+        ("Sở Y tế", "SIPAS", 95.1, 1, False), ("Sở Nội vụ", "SIPAS", 93.4, 2, False)]
+    assert result["rejects"] == []
+
+
+def test_a_stacked_table_titled_by_its_bloc_keeps_the_first_titles_index_and_year() -> None:
+    text = ("CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2022\nKHỐI SỞ, BAN, NGÀNH\nTên đơn vị;Chỉ số (%);Xếp hạng\n"
+            "Sở Tư pháp;93,10;1\nSở Xây dựng;91,00;2\nKHỐI HUYỆN\nTên đơn vị;Chỉ số (%);Xếp hạng\n"
+            "Huyện Hải Hà;92,50;1\nHuyện Ba Chẽ;90,20;2\n")
+    result = extract_qn(text, year=2022)
+    assert [(f["unit"], f["index"], f["year"], f["bloc"], f["rank"], f["tied"]) for f in result["facts"]] == [
+        ("Sở Tư pháp", "SIPAS", 2022, "department", 1, False),
+        ("Sở Xây dựng", "SIPAS", 2022, "department", 2, False),
+        ("Huyện Hải Hà", "SIPAS", 2022, "district", 1, False),
+        ("Huyện Ba Chẽ", "SIPAS", 2022, "district", 2, False)]
+
+
+def test_a_header_repeated_without_a_title_continues_the_table() -> None:
+    text = (f"Chỉ số CCHC năm 2021\n{HEADER}\n1;Sở Nội vụ;92,00;1\n{HEADER}\n2;Sở Y tế;88,00;2\n")
+    assert [(f["unit"], f["rank"]) for f in extract_qn(text, year=2021)["facts"]] == [("Sở Nội vụ", 1), ("Sở Y tế", 2)]

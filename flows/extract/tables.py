@@ -18,7 +18,15 @@ from pathlib import PurePath
 from typing import Any
 
 from flows.errors import ParindexError
-from flows.extract.cells import a1, bloc_cue, is_max_row, is_summary_row, parse_rank_cell, parse_score_cell
+from flows.extract.cells import (
+    a1,
+    bloc_cue,
+    indices_named_in,
+    is_max_row,
+    is_summary_row,
+    parse_rank_cell,
+    parse_score_cell,
+)
 from flows.extract.header import FIGURE_ROLES, find_header
 from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, table_index, table_year
@@ -62,15 +70,26 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
 
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
-                 cell_place: CellPlace | None = None, row_text: RowText | None = None) -> dict[str, Any]:
+                 cell_place: CellPlace | None = None, row_text: RowText | None = None,
+                 outer_titles: list[str] | None = None) -> dict[str, Any]:
     """Facts from one table grid: a 'TOTAL' fact (with the rank) and one fact per component per unit row.
 
     ``cell_place(row, col)`` names a cell in messages ("'Khối huyện'!D7", "line 7"); ``row_text(row)``
-    gives a row's evidence and span (default: its cells joined with ' | ', no span).
+    gives a row's evidence and span (default: its cells joined with ' | ', no span). A second table
+    stacked under the first (a title row, then a header of its own) is read as a table of its own;
+    ``outer_titles`` (the first table's titles) then give its index and year when its title names none.
     """
     place = cell_place or _default_place(sheet)
     grid = [[normalize_text(str(c or "")).strip() for c in row] for row in grid]
     header = find_header(grid)
+    split = _next_table(grid, header.end) if header else None
+    if split is not None:
+        common = {"path": path, "gazetteer": gazetteer, "year_hint": year_hint, "province_hint": province_hint,
+                  "sheet": sheet, "cell_place": place, "row_text": row_text}
+        first = extract_grid(grid[:split], title_lines=title_lines, outer_titles=outer_titles, **common)
+        above = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
+        rest = extract_grid([[] for _ in range(split)] + grid[split:], outer_titles=above, **common)
+        return merge_results([first, rest])
     if header is None:
         first = next((r for r, row in enumerate(grid) if any(row)), 0)
         raise ParindexError(
@@ -78,10 +97,13 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             "('Tổng điểm', 'Xếp hạng')", path=path, place=place(first, 0),
             fix="put a header row such as 'STT;Đơn vị;Tổng điểm;Xếp hạng' above the data")
     warnings: list[str] = []
-    titles = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row])]
+    titles = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
     title_text, stem = " ".join(titles), PurePath(path).stem
-    index = table_index(header.columns, title_text, sheet, stem)
-    year = table_year(header.columns, titles, sheet, stem, year_hint, path, place(header.row, 0), warnings)
+    outer = outer_titles or []
+    index_text = title_text if indices_named_in(title_text) or not outer else " ".join([*outer, title_text])
+    index = table_index(header.columns, index_text, sheet, stem)
+    year = table_year(header.columns, [*titles, *outer], sheet, stem, year_hint, path, place(header.row, 0),
+                      warnings)
     columns = settle_columns(header.columns, index, year, path, lambda c: place(header.row, c), warnings)
     warnings[:0] = [f"{path} {place(header.row, c)}: column {col.label!r} is not read"
                     for c, col in enumerate(columns) if col.role is None and col.label]
@@ -165,6 +187,38 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             "claims": [], "warnings": warnings, "rejects": rejects}
 
 
+def _is_title_row(row: list[str]) -> bool:
+    """True for a row holding one text (merged or in one cell) that is not a number: a title or section."""
+    filled = {c for c in row if c}
+    return len(filled) == 1 and _number_or_none(next(iter(filled))) is None
+
+
+def _next_table(grid: list[list[str]], start: int) -> int | None:
+    """The first title row of a second table stacked in the grid below ``start``: title rows, then a header."""
+    for r in range(start, len(grid)):
+        if not _is_title_row(grid[r]) or (r > start and _is_title_row(grid[r - 1])):
+            continue
+        below = r + 1
+        while below < len(grid) and (not any(grid[below]) or _is_title_row(grid[below])):
+            below += 1
+        found = find_header(grid[below:below + 4]) if below < len(grid) else None
+        if found is not None and found.row == 0:
+            return r
+    return None
+
+
+def _stacked_headers(grid: list[list[str]]) -> list[tuple[int, int]]:
+    """(first row, width) of the header of every table stacked in a grid."""
+    found, offset = [], 0
+    while (header := find_header(grid[offset:])) is not None:
+        found.append((offset + header.row, len(header.columns)))
+        split = _next_table(grid, offset + header.end)
+        if split is None:
+            break
+        offset = split
+    return found
+
+
 def _number_or_none(cell: str) -> float | None:
     try:
         return parse_score_cell(cell)
@@ -217,14 +271,15 @@ def extract_csv(text: str, path: str, gazetteer: Gazetteer, year_hint: int | Non
     lines = _lines(with_tabs)
     delimiter = _delimiter(lines)
     grid = [_cells(line, delimiter) for _, _, line in lines]
-    header = find_header(grid)
-    width = len(header.columns) if header else 0
+    headers = _stacked_headers(grid)
     rejects = []
     for r, (number, start, line) in enumerate(lines):
         cells = grid[r]
+        above = [(first, w) for first, w in headers if first <= r]
+        width = above[-1][1] if above else max((w for _, w in headers), default=0)
         while len(cells) > width and not cells[-1]:
             cells.pop()
-        if header and r >= header.end and len(cells) > width:
+        if above and len(cells) > width:
             rejects.append(_reject(
                 "row_format", line.replace("\t", " "), f"line {number}", [start, start + len(line)],
                 f"row has {len(cells)} cells but the header has {width} in {path} line {number} — "
