@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from table_fixtures import write_xlsx
+from table_fixtures import write_pdf, write_xlsx
 from test_tables import gazetteer
 
 from flows.extract import extract_path
@@ -166,3 +166,26 @@ def test_a_stacked_table_titled_by_its_bloc_keeps_the_first_titles_index_and_yea
 def test_a_header_repeated_without_a_title_continues_the_table() -> None:
     text = (f"Chỉ số CCHC năm 2021\n{HEADER}\n1;Sở Nội vụ;92,00;1\n{HEADER}\n2;Sở Y tế;88,00;2\n")
     assert [(f["unit"], f["rank"]) for f in extract_qn(text, year=2021)["facts"]] == [("Sở Nội vụ", 1), ("Sở Y tế", 2)]
+
+
+# 5. A page number above the table on the next page is not a title.
+@pytest.mark.parametrize("page_number", ["2", "- 2 -", "Trang 2"])
+def test_a_page_number_does_not_start_a_table_or_drop_the_bloc(tmp_path: Path, page_number: str) -> None:
+    header = ["STT", "Tên đơn vị", "Tổng điểm", "Xếp hạng"]
+    folder = tmp_path / "raw" / "2020" / "da-nang"
+    folder.mkdir(parents=True)
+    pages = [(["KẾT QUẢ CHỈ SỐ CCHC NĂM 2020 KHỐI QUẬN"],
+              [header, ["1", "Quận Hải Châu", "91,40", "1"], ["2", "Quận Thanh Khê", "90,00", "2"]]),
+             ([page_number], [header, ["3", "Quận Liên Chiểu", "87,00", "3"], ["4", "Quận Cẩm Lệ", "85,70", "4"]])]
+    result = extract_path(write_pdf(folder / "phu-luc.pdf", pages, widths=[15, 70, 30, 25]), gazetteer())
+    assert [(f["unit"], f["bloc"], f["rank"]) for f in result["facts"]] == [
+        ("Quận Hải Châu", "urban_district", 1), ("Quận Thanh Khê", "urban_district", 2),
+        ("Quận Liên Chiểu", "urban_district", 3), ("Quận Cẩm Lệ", "urban_district", 4)]
+
+
+def test_a_page_number_row_before_a_repeated_header_is_not_a_title() -> None:
+    text = (f"KẾT QUẢ CHỈ SỐ CCHC NĂM 2020 KHỐI QUẬN\n{HEADER}\n1;Quận Hải Châu;91,40;1\n"
+            f"- 2 -\n{HEADER}\n2;Quận Sơn Trà;89,30;2\n")
+    result = extract_csv(text, "raw/2020/da-nang/bang.csv", gazetteer(), 2020, "Đà Nẵng")
+    assert [(f["unit"], f["bloc"], f["rank"]) for f in result["facts"]] == [
+        ("Quận Hải Châu", "urban_district", 1), ("Quận Sơn Trà", "urban_district", 2)]

@@ -24,6 +24,7 @@ _WRITTEN_DATE = re.compile(r"\b(?:ngay\s*\d{1,2}\s*)?thang\s*\d{1,2}\s*(?:nam\s*
 _DOCUMENT_NUMBER = re.compile(r"\b\d+\s*/\s*(?:(?:19|20)\d\d\s*/\s*)?[^\W\d_]+(?:-[^\W\d_]+)*")
 # A line citing the decision a table is attached to: "(Kèm theo Quyết định số 512/QĐ-UBND ngày ...)".
 _DECISION_LINE = re.compile(r"^\W*(?:ban hanh )?kem theo\b|^\W*can cu\b")
+_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*(?:[-–—]|/\s*\d{1,3})?$")
 MAX_ROW_PREFIXES = ("diem toi da", "thang diem", "diem chuan", "toi da", "diem toi da theo quy dinh")
 # "Khối quận" ranks urban districts apart, "Khối quận, huyện" all districts together.
 _BLOC = re.compile(r"\bkhoi\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?(so|quan|huyen|thanh pho|thi xa|phuong|xa|dac khu)"
@@ -53,6 +54,16 @@ def bloc_cue(text: str) -> str | None:
     """
     match = _BLOC.search(fold_key(text))
     return kinds_bloc(match.group(1), match.group(2) and match.group(2).strip()) if match else None
+
+
+def is_page_number(text: str) -> bool:
+    """True for a line or row that is only a page number ("2", "- 2 -", "Trang 2", "2/5").
+
+    Example:
+        >>> [is_page_number(x) for x in ("2", "- 2 -", "Trang 2", "2/5", "Khối quận", "2020")]
+        [True, True, True, True, False, False]
+    """
+    return bool(_PAGE_NUMBER.match(text.strip().lower()))
 
 
 def is_max_row(unit_cell: str) -> bool:

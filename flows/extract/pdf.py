@@ -3,7 +3,8 @@
 pdfplumber finds ruled tables and the cell boxes of each; a box spanning several rows or columns
 is a merged cell and its text fills every grid position it covers. A table that runs on over the
 next page (no header there, or the header repeated with no new title above it) continues the
-same grid. The text above a table on its page is its title (index, year, bloc). Messages name
+same grid. The text above a table on its page is its title (index, year, bloc); a page number
+("2", "- 2 -", "Trang 2") is not a title. Messages name
 ``page 2, row 5``. Scanned PDFs (no text layer) are refused: OCR is not done here.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flows.errors import ParindexError, UnreadableInput
+from flows.extract.cells import is_page_number
 from flows.extract.header import find_header
 from flows.extract.tables import extract_grid, merge_results
 from flows.gazetteer import Gazetteer
@@ -83,7 +85,7 @@ def read_segments(data: bytes, path: str) -> list[Segment]:
                 if not grid:
                     continue
                 above = page.crop((0, 0, page.width, table.bbox[1])).extract_text() or ""
-                titles = [line.strip() for line in above.splitlines() if line.strip()]
+                titles = [t for line in above.splitlines() if (t := line.strip()) and not is_page_number(t)]
                 header = find_header(grid)
                 open_segment = segments[-1] if segments else None
                 same_width = open_segment is not None and len(open_segment.grid[0]) == len(grid[0])

@@ -23,6 +23,7 @@ from flows.extract.cells import (
     bloc_cue,
     indices_named_in,
     is_max_row,
+    is_page_number,
     is_summary_row,
     parse_rank_cell,
     parse_score_cell,
@@ -97,7 +98,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             "('Tổng điểm', 'Xếp hạng')", path=path, place=place(first, 0),
             fix="put a header row such as 'STT;Đơn vị;Tổng điểm;Xếp hạng' above the data")
     warnings: list[str] = []
-    titles = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
+    titles = [t for t in [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
+              if not is_page_number(t)]
     title_text, stem = " ".join(titles), PurePath(path).stem
     outer = outer_titles or []
     index_text = title_text if indices_named_in(title_text) or not outer else " ".join([*outer, title_text])
@@ -190,7 +192,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
 def _is_title_row(row: list[str]) -> bool:
     """True for a row holding one text (merged or in one cell) that is not a number: a title or section."""
     filled = {c for c in row if c}
-    return len(filled) == 1 and _number_or_none(next(iter(filled))) is None
+    return len(filled) == 1 and not is_page_number(text := next(iter(filled))) and _number_or_none(text) is None
 
 
 def _next_table(grid: list[list[str]], start: int) -> int | None:
