@@ -189,3 +189,27 @@ def test_a_page_number_row_before_a_repeated_header_is_not_a_title() -> None:
     result = extract_csv(text, "raw/2020/da-nang/bang.csv", gazetteer(), 2020, "Đà Nẵng")
     assert [(f["unit"], f["bloc"], f["rank"]) for f in result["facts"]] == [
         ("Quận Hải Châu", "urban_district", 1), ("Quận Sơn Trà", "urban_district", 2)]
+
+
+# 9. Valid cells that were rejected.
+def test_rank_written_dong_hang_before_the_number_is_a_tied_rank() -> None:
+    text = ("Chỉ số CCHC năm 2024 các sở\nSTT;Tên đơn vị;Tổng điểm;Thứ hạng\n1;Sở Nội vụ;92,00;1\n"
+            "2;Sở Y tế;90,00;Đồng hạng 2\n3;Sở Tư pháp;90,00;đồng hạng 2\n4;Sở Tài chính;85,00;4\n")
+    result = extract_qn(text, year=2024)
+    assert [(f["unit"], f["rank"], f["tied"]) for f in result["facts"]] == [
+        ("Sở Nội vụ", 1, False), ("Sở Y tế", 2, True), ("Sở Tư pháp", 2, True), ("Sở Tài chính", 4, False)]
+    assert result["rejects"] == []
+
+
+def test_a_penalty_written_negative_is_a_penalty_component() -> None:
+    text = "Chỉ số CCHC năm 2023\nĐơn vị;Điểm thẩm định;Điểm trừ;Tổng điểm;Xếp hạng\nSở Xây dựng;85,00;-1,50;83,50;1\n"
+    result = extract_qn(text, year=2023)
+    assert {f["criterion"]: f["score"] for f in result["facts"]} == {"TOTAL": 83.5, "APPRAISED": 85.0, "PENALTY": 1.5}
+    assert result["rejects"] == []
+
+
+def test_a_negative_score_elsewhere_is_rejected_without_the_decimal_advice() -> None:
+    text = "Chỉ số CCHC năm 2023\nĐơn vị;Điểm thưởng;Tổng điểm;Xếp hạng\nSở Xây dựng;-0,50;83,50;1\n"
+    [reject] = extract_qn(text, year=2023)["rejects"]
+    assert reject["check"] == "score_format" and "never negative" in reject["message"]
+    assert "91,93" not in reject["message"]

@@ -119,17 +119,37 @@ def parse_score_cell(cell: str) -> float | None:
     return parse_decimal(cleaned)
 
 
+def parse_negative_cell(cell: str) -> float | None:
+    """The magnitude of a number written with a minus sign ('-1,50' -> 1.5); None when the cell is not one.
+
+    Example:
+        >>> parse_negative_cell("-1,50"), parse_negative_cell("− 2"), parse_negative_cell("1,50")
+        (1.5, 2.0, None)
+    """
+    text = cell.strip()
+    if not text or text[0] not in "-−–":
+        return None
+    try:
+        return parse_score_cell(text[1:])
+    except ValueError:
+        return None
+
+
 def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
-    """(rank, written as tied) from '1', '06', 'Thứ 6', '6 (đồng hạng)', 'nhì'; ValueError if none.
+    """(rank, written as tied) from '1', '06', 'Thứ 6', '6 (đồng hạng)', 'Đồng hạng 6', 'nhì'; ValueError if none.
 
     Example:
         >>> parse_rank_cell("06"), parse_rank_cell("6 (đồng hạng)"), parse_rank_cell("nhì"), parse_rank_cell("")
         ((6, False), (6, True), (2, False), (None, False))
+        >>> parse_rank_cell("Đồng hạng 2"), parse_rank_cell("đồng hạng thứ 3")
+        ((2, True), (3, True))
     """
     text = cell.strip().lower()
     if not text:
         return None, False
     tied = "đồng hạng" in text or "dong hang" in fold_key(text)
+    if tied:  # "Đồng hạng 2", "(đồng hạng) 2": the words around the number only say it is shared
+        text = re.sub(r"[()]|đồng hạng|dong hang", " ", text).strip(" ,:-")
     match = _RANK_DIGITS.match(text)
     rank = int(match.group(1)) if match else parse_ordinal(text)
     if not rank:

@@ -25,6 +25,7 @@ from flows.extract.cells import (
     is_max_row,
     is_page_number,
     is_summary_row,
+    parse_negative_cell,
     parse_rank_cell,
     parse_score_cell,
 )
@@ -148,9 +149,15 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             try:
                 scores[c] = parse_score_cell(cell)
             except ValueError:
+                negative = parse_negative_cell(cell)
+                if negative is not None and columns[c].role == "penalty":
+                    scores[c] = negative  # "-1,50" điểm trừ: PENALTY points are subtracted, stored as 1.5
+                    continue
+                fix = ("scores are never negative; check the figure in the source (a deduction belongs in a "
+                       "'Điểm trừ' column)") if negative is not None else "write it as 91,93 or 91.93"
                 rejects.append(_reject("score_format", cell, place(r, c), span,
                                        f"score {cell!r} of {unit_cell!r} in {path} {place(r, c)} is not a "
-                                       "number — write it as 91,93 or 91.93"))
+                                       f"{'positive ' if negative is not None else ''}number — {fix}"))
         headline_ok = all(c in scores for c in cells if columns[c].role == "total")
         try:
             rank, written_tied = parse_rank_cell(rank_cell)
