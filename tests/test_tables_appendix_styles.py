@@ -213,3 +213,11 @@ def test_a_negative_score_elsewhere_is_rejected_without_the_decimal_advice() -> 
     [reject] = extract_qn(text, year=2023)["rejects"]
     assert reject["check"] == "score_format" and "never negative" in reject["message"]
     assert "91,93" not in reject["message"]
+
+
+# 11. A header with nothing under it says so.
+@pytest.mark.parametrize("below", ["", ";;;\n", ";Điểm bình quân;;\n"])
+def test_a_header_without_data_rows_is_warned_about(below: str) -> None:
+    result = extract_qn(f"Chỉ số CCHC năm 2020\n{HEADER}\n{below}")
+    assert result["facts"] == [] and result["rejects"] == []
+    assert [w for w in result["warnings"] if "no unit rows" in w and "line 2" in w]

@@ -187,6 +187,9 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             facts.append({**base, "index": "SURVEY" if survey else index,
                           "criterion": "TOTAL" if survey else columns[c].criterion, "score": score,
                           "place": place(r, c), **_max(maxima, c)})
+    if not facts and not rejects:
+        warnings.append(f"{path} {place(header.row, 0)}: the table has a header but no unit rows under it; "
+                        "nothing was read — check that the data rows were not cut off")
     shared = Counter((f["index"], f["bloc"], f["rank"]) for f in facts if f["rank"] is not None)
     for fact in facts:
         fact["tied"] = fact["tied"] or shared[(fact["index"], fact["bloc"], fact["rank"])] > 1
