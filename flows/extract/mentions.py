@@ -25,8 +25,13 @@ _ANNOUNCES = re.compile(r"\s*(?:vừa|đã|mới|chính thức)?\s*(?:công bố
 # "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
 _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
                            r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
-                           r"|vừa|đã|data|figures|results|released"
-                           r"|announced|published|by|the)\s+)*$")
+                           r"|vừa|đã|data|figures|results|released|announced|published|by|the"
+                           r"|ông|bà|đồng chí|phó|giám đốc|chủ tịch|trưởng ban|chánh văn phòng|lãnh đạo"
+                           r"|đại diện)\s+)*$")
+# a head who speaks: "Giám đốc Sở Nội vụ (Trần Văn A) cho biết: ...": the office is not ranked
+_TITLE_BEFORE = re.compile(r"(?:giám đốc|chủ tịch|trưởng ban|chánh văn phòng|lãnh đạo|đại diện)\s+$")
+_SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
+                     r"|trao đổi|nhận định|đánh giá rằng)\b")
 _ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
                     r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now)\b[^(),;]*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
@@ -66,7 +71,9 @@ def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions less the bodies that announce the results ("Bộ Nội vụ công bố", "Theo Sở Nội vụ, ..."):
     they are not ranked in the sentence."""
     return [m for m in mentions if not (_ANNOUNCES.match(low, m.end)
-                                        or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))]
+                                        or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start)
+                                        or (_TITLE_BEFORE.search(low, max(0, m.start - 20), m.start)
+                                            and _SPEAKS.match(low, m.end)))]
 
 
 def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:

@@ -117,6 +117,15 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         prev_placed = c
 
 
+def _drop_implied_clashes(cands: list[Candidate]) -> None:
+    """An implied rank that another unit states for itself in the same scope is not implied after all
+    ("A đứng đầu; B đạt 74,2 điểm. C ... xếp thứ hai": B is not second)."""
+    stated = {c.rank: c.unit_id for c in cands if c.rank is not None and c.rank_basis == "stated" and not c.tied}
+    for c in cands:
+        if c.rank_basis == "implied" and stated.get(c.rank, c.unit_id) != c.unit_id and not c.tied:
+            c.rank, c.rank_basis = None, None
+
+
 def _list_key(c: Candidate, which: str) -> tuple:
     return (which, c.where.start, (c.top if which == "top" else c.last)[0])
 
@@ -296,6 +305,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
             size = stated.pop() if len(stated) == 1 else None
         sizes[(index, year, bloc)] = size
         _chain(cands, size, warnings)
+        _drop_implied_clashes(cands)
     by_key = defaultdict(list)
     for c in in_order:  # _chain changed ranks, not the order
         by_key[c.key].append(c)

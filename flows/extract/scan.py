@@ -150,6 +150,12 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"trong đó[^.;()]{0,40}?(?:điểm thưởng|điểm cộng|điểm trừ|điểm điều tra|điểm tự đánh giá|điểm thẩm định"
              r"|điểm đánh giá)[^.;()]*", None),
     ("mask", r"mức độ hoàn thành nhiệm vụ", None),  # the assessment's name, not a rating
+    # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
+    ("mask", r"so với (?:các\s+)?(?:đơn vị|địa phương|sở|ngành|huyện|quận|xã|phường|tỉnh)?\s*(?:xếp |đứng )?"
+             r"(?:dẫn đầu|đứng đầu|đầu bảng|cao nhất|xếp cuối|đứng cuối|cuối bảng|thấp nhất)", None),
+    # a self-assessed score beside the appraised one: "tự chấm 95,5 điểm, sau thẩm định đạt 92,36 điểm"
+    ("mask", r"(?:tự chấm(?: điểm)?|tự đánh giá|điểm tự đánh giá|điểm tự chấm)(?:\s+(?:là|đạt|được))?\s*:?\s*"
+             + NUM + r"\s*(?:điểm|/\s*100)?", None),
     ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?"
                    r"(?:(?:19|20)\d\d|nay)\b", None),
     ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<below>dưới\s+)?(?P<b>" + NUM
@@ -229,6 +235,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
+    _rule(r"so với (?:các"): ("so với",),
+    _rule(r"(?:tự chấm"): ("tự chấm", "tự đánh giá"),
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,

@@ -16,7 +16,7 @@ _NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh)\s+)?
                            r"(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so)\s+)?$")
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
-_CUE_THEN_FIGURE = re.compile(r"[^,;:()]{0,80}\b(?:dat|la|voi|duoc)\s*$")
+_CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la|voi|duoc)\s*$")  # "(PAR Index)"
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
 
 

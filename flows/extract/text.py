@@ -58,6 +58,9 @@ _NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+(?:tinh|provinces)|
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
 _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
+# how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
+_METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
+                     r"|gom (?:hai|2|cac)|chiem|trong so|thong qua)\b")
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
@@ -226,6 +229,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
             if leading:
                 new_index = most_specific(leading, default_index)
+                # the survey named in passing ("trên cơ sở điểm thẩm định và điểm điều tra xã hội học") does
+                # not make the next paragraphs survey scores: only a sentence with figures, or a heading, does
+                if new_index == "SURVEY" and not mentions and _METHOD.search(folded, s, e) and not any(
+                        t.kind in ("scores", "ranks", "top", "last") for t in sent_tokens):
+                    new_index = ctx.index
                 if new_index != ctx.index:
                     ctx.index, ctx.year = new_index, base_year
             setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]

@@ -1,0 +1,53 @@
+"""The text extractor on constructions of provincial news written for these tests (not taken from any source):
+method sentences, speakers, acronyms after an index name, references to another unit's place."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.text import extract_text
+from flows.gazetteer import Gazetteer
+
+TITLE = "Kết quả Chỉ số cải cách hành chính năm 2020 của thành phố Hải Phòng\n\n"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(gazetteer: Gazetteer, body: str, title: str = TITLE, province: str | None = "Hải Phòng") -> dict:
+    result = extract_text(title + body, gazetteer, None, province)
+    return {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
+
+
+def test_the_survey_named_in_the_method_does_not_make_the_next_paragraphs_survey_scores(gazetteer):
+    body = ("Kết quả được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học.\n\n"
+            "Quận Lê Chân đạt 90,7 điểm, đứng đầu; quận Hải An xếp thứ hai với 89,6 điểm.\n\n"
+            "Về điểm điều tra xã hội học, khối quận, huyện có kết quả như sau. Quận Kiến An đứng đầu với 31,2 điểm.")
+    assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (90.7, 1), ("Quận Hải An", "PAR", 2020): (89.6, 2),
+                                      ("Quận Kiến An", "SURVEY", 2020): (31.2, 1)}
+
+
+def test_a_head_who_speaks_is_not_the_unit_ranked(gazetteer):
+    body = ("Quận Lê Chân đứng đầu với 90,7 điểm. Theo Giám đốc Sở Nội vụ, khối sở đạt bình quân 84,35 điểm.\n\n"
+            "Giám đốc Sở Nội vụ Nguyễn Văn An cho biết: \"Chỉ số CCHC của thành phố năm 2020 đạt 88,9%, xếp thứ "
+            "5/63\".")
+    assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (90.7, 1),
+                                      ("Thành phố Hải Phòng", "PAR", 2020): (88.9, 5)}
+
+
+def test_the_capital_and_an_acronym_in_parentheses_after_the_index_name(gazetteer):
+    body = ("Năm 2020, Chỉ số SIPAS của Thủ đô đạt 86,8%, xếp thứ 5/63; Chỉ số cải cách hành chính (PAR Index) "
+            "đạt 89,9%, xếp thứ nhất.")
+    title = "Chỉ số CCHC năm 2020 của 63 tỉnh, thành phố\n\n"
+    assert facts(gazetteer, body, title, None) == {("Thành phố Hà Nội", "SIPAS", 2020): (86.8, 5),
+                                                   ("Thành phố Hà Nội", "PAR", 2020): (89.9, 1)}
+
+
+def test_another_units_place_as_a_reference_and_a_self_assessed_score(gazetteer):
+    body = ("Quận Lê Chân đứng đầu với 91,05 điểm. Huyện Bạch Long Vĩ đạt 74,2 điểm, thấp hơn 16,85 điểm so với đơn "
+            "vị dẫn đầu. Quận Hải An tự chấm 95,5 điểm, sau thẩm định đạt 90,36 điểm, xếp thứ hai.")
+    assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (91.05, 1),
+                                      ("Huyện Bạch Long Vỹ", "PAR", 2020): (74.2, None),
+                                      ("Quận Hải An", "PAR", 2020): (90.36, 2)}
