@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from flows import AUTO_PROCESS_DOCUMENTS, apiserver
-from flows.errors import ParindexError, UnreadableInput
+from flows.errors import ParindexError
 from flows.gazetteer import KIND_WORDS
 from flows.paths import DEFAULT_DB, RAW_DIR
 
@@ -183,7 +183,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return _extract_folder(Path(args.file), args.json)
     try:
         result = extract_path(Path(args.file))
-    except UnreadableInput as exc:
+    except ParindexError as exc:  # unreadable, or a table without a header or a year: this document's fault
         _print(f"parindex: error: {exc}", file=sys.stderr)
         return 1
     if args.json:
@@ -227,7 +227,7 @@ def _extract_folder(folder: Path, as_json: bool) -> int:
     for path in files:
         try:
             result = extract_path(path, gazetteer)
-        except UnreadableInput as exc:
+        except ParindexError as exc:  # one document's problem: the others are still read
             unreadable += 1
             _print(f"parindex: error: {exc}", file=sys.stderr)
             rows.append((str(path), "unreadable", "", ""))

@@ -95,6 +95,18 @@ def test_extract_on_unreadable_input_fails_with_a_message(tmp_path, capsys):
     assert out == "" and "scan.txt" in err and "binary" in err and "Traceback" not in err
 
 
+def test_extract_of_a_folder_goes_on_past_a_table_it_cannot_read(tmp_path, capsys):
+    folder = tmp_path / "2019" / "hai-phong"
+    folder.mkdir(parents=True)
+    (folder / "a-no-header.csv").write_text("Ghi chú;Nội dung\nxem;phụ lục\n", encoding="utf-8")
+    (folder / "b-good.csv").write_bytes(RAW_CSV.read_bytes())
+    assert cli.main(["extract", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert "a-no-header.csv" in err and "Traceback" not in err
+    assert "b-good.csv" in out and "1 unreadable" in out
+    assert cli.main(["extract", str(folder / "a-no-header.csv")]) == 1
+
+
 def test_ingest_of_a_missing_path_is_a_usage_error(tmp_path, capsys):
     assert cli.main(["ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "w.duckdb")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
