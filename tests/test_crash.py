@@ -27,7 +27,7 @@ from flows import load
 from flows.paths import PROJECT_ROOT
 
 DOCS, REWRITE, UNITS = 16, 5, 15
-KILLS = int(os.environ.get("PARINDEX_CRASH_KILLS", "6"))  # each kill costs one `parindex ingest` start-up
+KILLS = int(os.environ.get("PARINDEX_CRASH_KILLS", "4"))  # each kill costs one `parindex ingest` start-up
 PARINDEX = [sys.executable, "-m", "flows.cli", "ingest"]
 DISTRICTS = ["Quận Ngô Quyền", "Quận Hồng Bàng", "Quận Lê Chân", "Quận Hải An", "Quận Kiến An", "Quận Đồ Sơn",
              "Quận Dương Kinh", "Huyện Thủy Nguyên", "Huyện An Dương", "Huyện An Lão", "Huyện Kiến Thụy",
