@@ -51,3 +51,12 @@ def test_another_units_place_as_a_reference_and_a_self_assessed_score(gazetteer)
     assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (91.05, 1),
                                       ("Huyện Bạch Long Vỹ", "PAR", 2020): (74.2, None),
                                       ("Quận Hải An", "PAR", 2020): (90.36, 2)}
+
+
+def test_a_decisions_own_number_and_date_not_those_it_cites(gazetteer):
+    text = ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG\nSố: 905/QĐ-UBND\nHải Phòng, ngày 20 tháng 4 năm 2021\n\nQUYẾT ĐỊNH\n"
+            "Về việc công bố Chỉ số cải cách hành chính năm 2020\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày "
+            "19/6/2015;\nCăn cứ Quyết định số 1620/QĐ-UBND ngày 12/6/2020 của Ủy ban nhân dân thành phố;\n\n"
+            "Điều 1. Quận Lê Chân đứng đầu với 90,7 điểm.")
+    source = extract_text(text, gazetteer, None, "Hải Phòng")["source"]
+    assert (source["decision_no"], source["published"]) == ("905/QĐ-UBND", "2021-04-20")

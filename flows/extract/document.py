@@ -16,7 +16,11 @@ LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
 # first so that the regex engine can skip to the next one; the lookbehinds then look past it).
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bThS.)(?<!\bTS.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
-_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+_NUMBER_LINE = re.compile(r"(?m)^\s*Số\s*:?\s*(\d+/[\wĐđ\-.]+)")  # a decision's own "Số: 812/QĐ-UBND"
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b"
+                   r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b")
+# the laws and decisions a decision cites, up to the end of the clause: "Căn cứ Quyết định số 1520/QĐ-UBND ngày ...;"
+_CITED = re.compile(r"(?m)^\s*(?:[-+•*]\s*)?(?:Căn cứ|Xét|Theo đề nghị)\b[^;,\n]*")
 _LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 _TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
 
@@ -66,14 +70,18 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
         (ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
         (ln for ln in lines if len(ln.split()) >= 8), None)
     published = None
-    for m in _DATE.finditer(text[:600]):
-        day, month, year = (int(g) for g in m.groups())
+    cited = [m.span() for m in _CITED.finditer(text)]
+    for m in _DATE.finditer(text[:1500]):  # the first date, not one of a cited document
+        if any(a <= m.start() < b for a, b in cited):
+            continue
+        day, month, year = (int(g) for g in m.groups() if g is not None)
         try:
             published = date(year, month, day).isoformat()
             break
         except ValueError:
             continue
-    decision = _DECISION.search(text)
+    decision = _NUMBER_LINE.search(text[:1500]) or next(
+        (m for m in _DECISION.finditer(text) if not any(a <= m.start() < b for a, b in cited)), None)
     doc_year, announced = None, []
     if title:
         tl = fold(title)
