@@ -60,3 +60,32 @@ def test_a_decisions_own_number_and_date_not_those_it_cites(gazetteer):
             "Điều 1. Quận Lê Chân đứng đầu với 90,7 điểm.")
     source = extract_text(text, gazetteer, None, "Hải Phòng")["source"]
     assert (source["decision_no"], source["published"]) == ("905/QĐ-UBND", "2021-04-20")
+
+
+def test_numbered_items_that_state_their_rank_and_a_numbered_section(gazetteer):
+    body = ("1. Quận Kiến An: 85,2 điểm, xếp thứ 3\n2. Quận Lê Chân: 91,0 điểm, xếp thứ 1\n"
+            "3. Quận Hải An: 88,4 điểm, xếp thứ 2\n\n"
+            "2. Khối sở, ngành: Sở Tư pháp đạt 90,1 điểm, xếp thứ 1; Sở Nội vụ đạt 89,9 điểm, xếp thứ 2.")
+    assert facts(gazetteer, body) == {
+        ("Quận Kiến An", "PAR", 2020): (85.2, 3), ("Quận Lê Chân", "PAR", 2020): (91.0, 1),
+        ("Quận Hải An", "PAR", 2020): (88.4, 2), ("Sở Tư pháp", "PAR", 2020): (90.1, 1),
+        ("Sở Nội vụ", "PAR", 2020): (89.9, 2)}
+
+
+def test_a_survey_breakdown_names_only_its_own_part_and_an_unknown_management_board_is_rejected(gazetteer):
+    body = ("Sở Tư pháp dẫn đầu với 93,47 điểm, trong đó điểm điều tra xã hội học đạt 31,20/35 điểm; Sở Nội vụ xếp "
+            "thứ hai với 92,15 điểm; Ban Quản lý các khu chế xuất đạt 80,2 điểm, xếp thứ 3.")
+    result = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")
+    assert {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]} == {
+        ("Sở Tư pháp", "PAR", 2020): (93.47, 1), ("Sở Nội vụ", "PAR", 2020): (92.15, 2)}
+    assert [r["value"] for r in result["rejects"]] == ["Ban Quản lý các khu chế xuất"]
+
+
+def test_a_rating_given_to_the_heads_listed_after_it(gazetteer):
+    body = ("UBND thành phố xếp loại hoàn thành tốt nhiệm vụ đối với người đứng đầu các cơ quan, đơn vị: Sở Tư pháp, "
+            "Thanh tra thành phố và UBND huyện An Lão.")
+    ratings = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")["leader_ratings"]
+    assert {(r["unit"], r["title"], r["rating"]) for r in ratings} == {
+        ("Sở Tư pháp", "Giám đốc", "hoàn thành tốt nhiệm vụ"),
+        ("Thanh tra thành phố", "Chánh Thanh tra", "hoàn thành tốt nhiệm vụ"),
+        ("Huyện An Lão", "Chủ tịch UBND", "hoàn thành tốt nhiệm vụ")}

@@ -14,6 +14,7 @@ _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phư�
                         r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
 # the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
 _NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
+_NAMED_KINDS = ("Ban Quản lý", "Trung tâm", "Văn phòng")  # a name already: "Ban Quản lý các khu công nghiệp"
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
                        "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
@@ -87,8 +88,9 @@ def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _name_end(text: str, pos: int, end: int) -> int:
-    """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most."""
+def _name_end(text: str, pos: int, end: int, lower_first: bool = False) -> int:
+    """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most;
+    its first word capitalised unless ``lower_first`` ("Ban Quản lý các khu công nghiệp")."""
     stop, words = pos, 0
     while words < 8:
         m = _NAME_WORD.match(text, stop, end)
@@ -96,7 +98,7 @@ def _name_end(text: str, pos: int, end: int) -> int:
             break
         word = m.group(1)
         low = word.lower()
-        if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper()):
+        if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper() and not lower_first):
             break
         if low == "và":
             nxt = _NAME_WORD.match(text, m.end(), end)
@@ -114,7 +116,7 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
     for m in _UNIT_WORD.finditer(text, s, e):
         if any(k.start <= m.start() < k.end for k in known):
             continue  # a known name starts here or runs over it: whatever follows overlaps it
-        stop = _name_end(text, m.end(), e)
+        stop = _name_end(text, m.end(), e, m.group().startswith(_NAMED_KINDS))
         joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
         if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
             stop = joined.end()

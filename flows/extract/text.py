@@ -26,10 +26,11 @@ from flows.extract.document import (
     paragraphs,
     split_sentences,
 )
-from flows.extract.interpret import claims_of, ended_reject, interpret, ratings_of, unknown_reject
+from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
 from flows.extract.mentions import ranked_mentions, unknown_mentions
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
+from flows.extract.ratings import ratings_of
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
@@ -102,10 +103,18 @@ def _cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def _sentence_index(folded: str, s: int, e: int) -> list[tuple[int, str, bool]]:
-    """(position, index code, inside parentheses) of the index cues in a sentence (on folded text)."""
+    """(position, index code, aside: in parentheses or a breakdown) of the index cues in a sentence (folded)."""
     pattern, code_of = _cue_pattern()
-    return [(m.start(), code_of[m.group()], _inside_parentheses(folded, s, m.start()))
+    return [(m.start(), code_of[m.group()],
+             _inside_parentheses(folded, s, m.start()) or _breakdown(folded, s, m.start()))
             for m in pattern.finditer(folded, s, e)]
+
+
+def _breakdown(folded: str, s: int, pos: int) -> bool:
+    """True for a cue in a breakdown of the figure before it, up to the clause's end ("93,47 điểm, trong đó
+    điểm điều tra xã hội học đạt 31,20/35 điểm; Sở Tư pháp ..."): it names that part, not what follows."""
+    at = folded.rfind("trong do", s, pos)
+    return at >= 0 and not any(c in folded[at:pos] for c in ";.")
 
 
 def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: int) -> list[Group]:
@@ -131,8 +140,12 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
     elif LIST_NUMBER.fullmatch(prefix):  # "1. Sở Tư pháp: 93,5 điểm": the item's number is the unit's
-        groups[0].tokens += header
+        end = groups[1].start if len(groups) > 1 else e
+        if not any(t.kind in ("ranks", "top", "last") for t in tokens if groups[0].start <= t.start < end):
+            groups[0].tokens += header  # ... unless the item states its rank ("1. Sở Nội vụ: 85,2 điểm, xếp thứ 3")
     elif header and _INTRODUCES.search(prefix):
+        # "2. Khối UBND các huyện: A ...": the number of a section is no unit's rank
+        header = [t for t in header if not (t.kind == "ranks" and t.value.get("listed"))]
         counts = [t.value["count"] for t in header if t.kind in ("count", "top", "last") and t.value
                   and t.value.get("count")]  # "Ba đơn vị", "ba địa phương xếp cuối"
         covered = 0
