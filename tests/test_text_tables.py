@@ -43,3 +43,16 @@ def test_a_tab_separated_table_and_the_menu_line_is_not_a_table():
 def test_without_a_table_the_text_is_read_as_before():
     raw = PROSE.replace("Bảng điểm các quận, huyện:\n", "")
     assert {unit: f["score"] for unit, f in facts(raw).items()} == {"Quận Lê Chân": 92.6}
+
+
+def test_columns_aligned_with_spaces_as_a_pdf_saved_as_text_has_them():
+    raw = PROSE + ("STT  Đơn vị  Tổng điểm  Xếp hạng\n1  Quận Lê Chân  92,6  1\n2  Huyện An Lão  90,15  2\n"
+                   "3  Huyện Vĩnh Bảo  88,4  3\n")
+    got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
+    assert got == {"Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2), "Huyện Vĩnh Bảo": (88.4, 3)}
+
+
+def test_a_table_written_with_single_spaces_under_its_header():
+    raw = PROSE + "STT Đơn vị Tổng điểm Xếp hạng\n1 Quận Lê Chân 92,6 1\n2 Huyện An Lão 90,15 2\n\nHết."
+    got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
+    assert got == {"Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2)}

@@ -17,6 +17,8 @@ from flows.textnorm import normalize_text
 
 _RULE_ROW = re.compile(r"^[\s|:+\-=]*$")  # "|---|---|", "+----+"
 _MIN_ROWS = 2  # a header and one row
+_UNIT_LABEL = r"(?:Tên đơn vị|Đơn vị|Địa phương|Tên cơ quan, đơn vị|Cơ quan, đơn vị)"
+_SPACED_HEADER_HINT = re.compile(r"(?im)^\s*(?:(?:STT|TT|Số TT)\s+)?" + _UNIT_LABEL + r"\s")
 
 
 @dataclass
@@ -30,9 +32,18 @@ class Block:
     rows: list[tuple[str, list[int]]]
 
 
+_WIDE_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # columns aligned with spaces, as a PDF saved as text has them
+# a header written with single spaces ("STT Đơn vị Tổng điểm Xếp hạng") and its rows ("1 Sở Tư pháp 91,25 1")
+_SPACED_HEADER = re.compile(r"^\s*(?:(?:STT|TT|Số TT)\s+)?" + _UNIT_LABEL
+                            + r"\s+(?P<score>.*?(?:điểm|%|chỉ số).*?)(?P<rank>\s+(?:xếp hạng|thứ hạng))?\s*$",
+                            re.IGNORECASE)
+_SPACED_ROW = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\D+?)\s+(\d{1,3}(?:[.,]\d{1,3})?)\s*%?(?:\s+(\d{1,3}))?\s*$")
+
+
 def table_blocks(text: str) -> list[Block]:
-    """Blocks of two or more consecutive lines with at least two "|" (or two tabs) each, in ``text``
-    (normalized, tabs kept).
+    """Blocks of two or more consecutive lines with at least two "|" (or two tabs, or two gaps of two or
+    more spaces) each, in ``text`` (normalized, tabs kept); and tables written with single spaces under a
+    header such as "STT Đơn vị Tổng điểm Xếp hạng".
 
     Example:
         >>> [b.grid for b in table_blocks("Tiêu đề\\nSTT | Đơn vị | Điểm\\n|---|---|---|\\n1 | Sở Y tế | 90,1\\nHết.")]
@@ -43,7 +54,8 @@ def table_blocks(text: str) -> list[Block]:
     separator = None
     pos = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else None
+        sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else \
+            "  " if len(_WIDE_GAP.findall(line)) >= 2 else None
         if sep is not None and (separator in (None, sep)):
             current.append((number, pos, line))
             separator = sep
@@ -52,6 +64,36 @@ def table_blocks(text: str) -> list[Block]:
             current, separator = ([(number, pos, line)], sep) if sep else ([], None)
         pos += len(line) + 1
     _close(current, separator, blocks)
+    return blocks + [b for b in _spaced_blocks(text) if not any(b.start < o.end and o.start < b.end for o in blocks)]
+
+
+def _spaced_blocks(text: str) -> list[Block]:
+    """Tables whose cells are separated by single spaces: a recognised header line, then numbered rows of a
+    name, one figure and (when the header has a rank column) a rank."""
+    blocks: list[Block] = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        header = _SPACED_HEADER.match(lines[i]) if "|" not in lines[i] and "\t" not in lines[i] else None
+        rows = []
+        j = i + 1
+        while header and j < len(lines) and (row := _SPACED_ROW.match(lines[j])) and (
+                header.group("rank") or not row.group(4)):
+            rows.append((j, row))
+            j += 1
+        if len(rows) >= _MIN_ROWS - 1 and header:
+            grid = [["STT", "Đơn vị", header.group("score").strip(), *(["Xếp hạng"] if header.group("rank") else [])]]
+            grid += [[r.group(1), r.group(2), r.group(3), *([r.group(4) or ""] if header.group("rank") else [])]
+                     for _, r in rows]
+            blocks.append(Block(starts[i], starts[j - 1] + len(lines[j - 1]), i + 1, grid,
+                                [(lines[i], [starts[i], starts[i] + len(lines[i])])]
+                                + [(lines[k], [starts[k], starts[k] + len(lines[k])]) for k, _ in rows]))
+            i = j
+        else:
+            i += 1
     return blocks
 
 
@@ -59,7 +101,9 @@ def _close(lines: list[tuple[int, int, str]], separator: str | None, blocks: lis
     rows = [(n, s, ln) for n, s, ln in lines if not _RULE_ROW.match(ln)]
     if separator is None or len(rows) < _MIN_ROWS:
         return
-    grid = [[cell.strip() for cell in _strip_edges(ln, separator).split(separator)] for _, _, ln in rows]
+    split = (lambda ln: _WIDE_GAP.split(ln.strip())) if separator == "  " else \
+        (lambda ln: _strip_edges(ln, separator).split(separator))
+    grid = [[cell.strip() for cell in split(ln)] for _, _, ln in rows]
     blocks.append(Block(lines[0][1], lines[-1][1] + len(lines[-1][2]), rows[0][0], grid,
                         [(ln.replace("\t", " "), [s, s + len(ln)]) for _, s, ln in rows]))
 
@@ -79,7 +123,7 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
     from flows.extract.tables import extract_grid
     from flows.extract.text import extract_text
 
-    if "|" not in raw and "\t" not in raw:
+    if "|" not in raw and "\t" not in raw and "  " not in raw and not _SPACED_HEADER_HINT.search(raw):
         return extract_text(raw, gazetteer, year_hint, province_hint)
     text = normalize_text(raw)
     with_tabs = "\t".join(normalize_text(piece) for piece in raw.split("\t"))
