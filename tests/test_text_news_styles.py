@@ -89,3 +89,13 @@ def test_a_rating_given_to_the_heads_listed_after_it(gazetteer):
         ("Sở Tư pháp", "Giám đốc", "hoàn thành tốt nhiệm vụ"),
         ("Thanh tra thành phố", "Chánh Thanh tra", "hoàn thành tốt nhiệm vụ"),
         ("Huyện An Lão", "Chủ tịch UBND", "hoàn thành tốt nhiệm vụ")}
+
+
+def test_a_satisfaction_factor_is_not_the_satisfaction_index(gazetteer):
+    body = ("Về Chỉ số hài lòng, quận Lê Chân xếp thứ nhất với mức độ hài lòng chung 95,6%. Về yếu tố tiếp cận dịch "
+            "vụ, huyện An Lão đạt 97,2%, cao nhất thành phố. Mức độ hài lòng về thủ tục hành chính của quận Hải An "
+            "đạt 96,0%.")
+    result = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")
+    assert {(f["unit"], f["index"]): (f["score"], f["rank"], f["tied"]) for f in result["facts"]} == {
+        ("Quận Lê Chân", "SIPAS"): (95.6, 1, False)}
+    assert sum("SIPAS factor" in w for w in result["warnings"]) == 2

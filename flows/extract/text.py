@@ -280,8 +280,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             list_len = sum(len(g.units) for g in groups if g.header)
             for g in groups:
                 if any(pos < g.start for pos in components):
-                    warnings.append(f"line {where.line}: figures of a PAR component (field or criterion) in "
-                                    f"{where.evidence[:80]!r} are left out; components come from tables")
+                    warnings.append(f"line {where.line}: figures of a component (a PAR field or criterion, a SIPAS "
+                                    f"factor) in {where.evidence[:80]!r} are left out; components come from tables")
                     listed += len(g.units)
                     continue
                 index = group_index(cue_hits, g, ctx.index, default_index, low, (s, e))
