@@ -99,3 +99,9 @@ def test_a_satisfaction_factor_is_not_the_satisfaction_index(gazetteer):
     assert {(f["unit"], f["index"]): (f["score"], f["rank"], f["tied"]) for f in result["facts"]} == {
         ("Quận Lê Chân", "SIPAS"): (95.6, 1, False)}
     assert sum("SIPAS factor" in w for w in result["warnings"]) == 2
+
+
+def test_a_history_of_places_in_one_sentence(gazetteer):
+    body = "Quận Hải An từ vị trí 12 năm 2018 lên 7 năm 2019 và lên thứ 3 năm 2020, đạt 89,02 điểm."
+    assert facts(gazetteer, body) == {("Quận Hải An", "PAR", 2020): (89.02, 3),
+                                      ("Quận Hải An", "PAR", 2018): (None, 12)}

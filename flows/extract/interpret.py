@@ -150,15 +150,19 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
 
 
 def _group_year(own: list[Token], year: int | None) -> int | None:
-    """A year standing with the units before any figure ("Nội vụ (2014)", "năm nay đã ...")."""
+    """A year standing with the units before any figure ("Nội vụ (2014)", "năm nay đã ..."); None when
+    several years stand there ("từ vị trí 15 năm 2017 lên 9 năm 2018 và lên thứ 4 năm 2019": a history)."""
+    found = None
     for t in own:
         if t.kind in ("scores", "ranks", "top", "last", "bound"):
-            return None
+            break
         if t.kind == "year" and not t.value.get("ref"):
-            return t.value["year"]
-        if t.kind == "year_rel" and year is not None:
+            if found is not None and found != t.value["year"]:
+                return None
+            found = t.value["year"]
+        elif t.kind == "year_rel" and year is not None and found is None:
             return year + t.value
-    return None
+    return found
 
 
 def _stated_size(toks: list[Token], low: str) -> int | None:

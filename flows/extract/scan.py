@@ -179,6 +179,8 @@ _RULES: list[tuple[str, str, Any]] = [
               + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?", _ranks),
+    # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
+    ("ranks", r"vị trí\s+(?P<ords>\d{1,3})\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))(?P<of>)", _ranks),
     ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên)\b",
      lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
@@ -248,6 +250,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"đồng\s+hạng"): ("đồng",),
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
+    _rule(r"vị trí\s+(?P<ords>"): ("vị trí",),
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
     _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
