@@ -105,3 +105,9 @@ def test_a_history_of_places_in_one_sentence(gazetteer):
     body = "Quận Hải An từ vị trí 12 năm 2018 lên 7 năm 2019 và lên thứ 3 năm 2020, đạt 89,02 điểm."
     assert facts(gazetteer, body) == {("Quận Hải An", "PAR", 2020): (89.02, 3),
                                       ("Quận Hải An", "PAR", 2018): (None, 12)}
+
+
+def test_the_body_that_ran_the_survey_is_not_scored(gazetteer):
+    body = ("Theo kết quả khảo sát do Sở Nội vụ phối hợp với Viện Nghiên cứu thực hiện, chỉ số hài lòng của các quận, "
+            "huyện dao động từ 84,2% đến 95,6%. Quận Lê Chân đứng đầu với 95,6%.")
+    assert facts(gazetteer, body) == {("Quận Lê Chân", "SIPAS", 2020): (95.6, 1)}

@@ -30,6 +30,8 @@ _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+
                            r"|ông|bà|đồng chí|phó|giám đốc|chủ tịch|trưởng ban|chánh văn phòng|lãnh đạo"
                            r"|đại diện)\s+)*$")
 # a head who speaks: "Giám đốc Sở Nội vụ (Trần Văn A) cho biết: ...": the office is not ranked
+# "khảo sát do Sở Nội vụ thực hiện": the body that ran the survey
+_CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra)\b")
 _TITLE_BEFORE = re.compile(r"(?:giám đốc|chủ tịch|trưởng ban|chánh văn phòng|lãnh đạo|đại diện)\s+$")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
@@ -71,10 +73,14 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
 def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions less the bodies that announce the results ("Bộ Nội vụ công bố", "Theo Sở Nội vụ, ..."):
     they are not ranked in the sentence."""
-    return [m for m in mentions if not (_ANNOUNCES.match(low, m.end)
-                                        or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start)
-                                        or (_TITLE_BEFORE.search(low, max(0, m.start - 20), m.start)
-                                            and _SPEAKS.match(low, m.end)))]
+    return [m for m in mentions if not announces(low, m)]
+
+
+def announces(low: str, m: Mention) -> bool:
+    """True for a body that announces, speaks of or surveys the results rather than being ranked."""
+    return bool(_ANNOUNCES.match(low, m.end) or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start)
+                or (_TITLE_BEFORE.search(low, max(0, m.start - 20), m.start) and _SPEAKS.match(low, m.end))
+                or (low.endswith("do ", max(0, m.start - 3), m.start) and _CONDUCTS.match(low, m.end)))
 
 
 def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:

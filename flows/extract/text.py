@@ -27,7 +27,7 @@ from flows.extract.document import (
     split_sentences,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
-from flows.extract.mentions import ranked_mentions, unknown_mentions
+from flows.extract.mentions import announces, ranked_mentions, unknown_mentions
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
@@ -238,7 +238,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
             unknown, mentions = unknown_mentions(text, s, e, mentions)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
-            first_unit = mentions[0].start if mentions else e
+            first_unit = next((m.start for m in mentions if not announces(low, m)), e)
             leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
             if leading:
                 new_index = most_specific(leading, default_index)
