@@ -111,3 +111,11 @@ def test_the_body_that_ran_the_survey_is_not_scored(gazetteer):
     body = ("Theo kết quả khảo sát do Sở Nội vụ phối hợp với Viện Nghiên cứu thực hiện, chỉ số hài lòng của các quận, "
             "huyện dao động từ 84,2% đến 95,6%. Quận Lê Chân đứng đầu với 95,6%.")
     assert facts(gazetteer, body) == {("Quận Lê Chân", "SIPAS", 2020): (95.6, 1)}
+
+
+def test_numbered_districts_listed_after_one_kind_word(gazetteer):
+    text = ("Chỉ số hài lòng năm 2023 của các quận, huyện Thành phố Hồ Chí Minh\n\n"
+            "Các quận 4, 6 và 11 lần lượt đạt 94,6%, 93,95% và 93,4%.")
+    assert facts(gazetteer, text, "", "Hồ Chí Minh") == {
+        ("Quận 4", "SIPAS", 2023): (94.6, None), ("Quận 6", "SIPAS", 2023): (93.95, None),
+        ("Quận 11", "SIPAS", 2023): (93.4, None)}

@@ -133,3 +133,22 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
             known = [k for k in known if k not in inside]
         out.append(Mention("", m.start(), stop, text[m.start():stop], False))
     return out, known
+
+
+_NUMBERED_LIST = re.compile(r"\b[Qq]uận\s+\d{1,2}((?:\s*,\s*\d{1,2})*\s*(?:,|và|,\s*và)\s*\d{1,2})\b(?![.,]\d|\s*%)")
+_NUMBER = re.compile(r"\d{1,2}")
+
+
+def numbered_districts(text: str, s: int, e: int, mentions: list[Mention], gazetteer: Gazetteer,
+                       province: str | None, year: int | None) -> list[Mention]:
+    """Mentions with the numbered districts a list names after the first ("các quận 4, 6 và 11": Quận 6 and
+    Quận 11 too), where the province has them (Hồ Chí Minh)."""
+    added = []
+    for m in _NUMBERED_LIST.finditer(text, s, e):
+        for n in _NUMBER.finditer(m.group(1)):
+            unit = gazetteer.resolve(f"Quận {n.group()}", province, year) if province else None
+            start = m.start(1) + n.start()
+            if unit is not None and not any(k.start <= start < k.end for k in mentions):
+                added.append(Mention(unit.unit_id, start, start + len(n.group()), n.group(), False))
+    return sorted(mentions + added, key=lambda k: k.start) if added else mentions
+

@@ -27,7 +27,7 @@ from flows.extract.document import (
     split_sentences,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
-from flows.extract.mentions import announces, ranked_mentions, unknown_mentions
+from flows.extract.mentions import announces, numbered_districts, ranked_mentions, unknown_mentions
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
@@ -236,6 +236,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             cue_hits = _sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
+            if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
+                mentions = numbered_districts(text, s, e, mentions, gazetteer, province, ctx.year)
             unknown, mentions = unknown_mentions(text, s, e, mentions)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             first_unit = next((m.start for m in mentions if not announces(low, m)), e)
