@@ -119,3 +119,11 @@ def test_numbered_districts_listed_after_one_kind_word(gazetteer):
     assert facts(gazetteer, text, "", "Hồ Chí Minh") == {
         ("Quận 4", "SIPAS", 2023): (94.6, None), ("Quận 6", "SIPAS", 2023): (93.95, None),
         ("Quận 11", "SIPAS", 2023): (93.4, None)}
+
+
+def test_three_scores_joined_by_dashes(gazetteer):
+    body = ("Ba vị trí dẫn đầu khối quận lần lượt là quận Lê Chân, quận Hải An và quận Kiến An, với điểm số tương "
+            "ứng 90,15 - 88,62 - 87,34 điểm. Các đơn vị còn lại đạt từ 80 - 87 điểm.")
+    assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (90.15, 1),
+                                      ("Quận Hải An", "PAR", 2020): (88.62, 2),
+                                      ("Quận Kiến An", "PAR", 2020): (87.34, 3)}

@@ -197,6 +197,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # a list of scores: "-"? NUM (SEP NUM){0,8} ("/100")? POINTS, where the "-" is a minus (not after a word,
     # a number or "/"). Written to start with the class [-\d] (so that the regex engine skips to the next
     # digit or "-"): after a digit, the rest of its first number, as "(?:NUM SEP){0,8}" would go on.
+    # "với điểm số tương ứng 90,15 - 88,62 - 87,34 điểm": three or more decimals joined by dashes (two are a range)
+    ("scores", r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]\s+\d+[.,]\d+){2,8}\s*" + _POINTS, lambda m: _numbers(m.group(0))),
     ("scores", r"[-\d](?:(?<=-)(?<![\w.,/]-)(?=\d)(?:" + NUM + _SEP + r"){0,8}" + NUM + _PER_100_POINTS
                + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
                + _PER_100_POINTS + ")",
@@ -254,6 +256,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
     _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
+    _rule(r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]"): (" - ", " – "),
     _rule(r"[-\d](?:(?<=-)"): _POINTS_GATE,
     _rule(r"(?<=\()"): ("(",),
     _rule(r"(?:số điểm|"): ("điểm",),
