@@ -78,9 +78,12 @@ def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
 
 def announces(low: str, m: Mention) -> bool:
     """True for a body that announces, speaks of or surveys the results rather than being ranked."""
-    return bool(_ANNOUNCES.match(low, m.end) or _ACCORDING_TO.search(low, max(0, m.start - 60), m.start)
-                or (_TITLE_BEFORE.search(low, max(0, m.start - 20), m.start) and _SPEAKS.match(low, m.end))
-                or (low.endswith("do ", max(0, m.start - 3), m.start) and _CONDUCTS.match(low, m.end)))
+    before = low[max(0, m.start - 60):m.start]
+    return bool(_ANNOUNCES.match(low, m.end)
+                or (("theo" in before or "according" in before)
+                    and _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))  # "^": the text's start only
+                or (_SPEAKS.match(low, m.end) and _TITLE_BEFORE.search(before[-20:]))
+                or (before.endswith("do ") and _CONDUCTS.match(low, m.end)))
 
 
 def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
