@@ -215,6 +215,22 @@ class Gazetteer:
                 raise ValueError(f"alias {alias!r} names unknown unit_id {unit_id!r}: add the unit to "
                                  "warehouse/seeds/dim_unit.csv or correct dim_unit_alias.csv")
             self._add(alias, self.units[unit_id], bare)
+        self._add_former_kinds(units)
+
+    def _add_former_kinds(self, units: list[Unit]) -> None:
+        """A town or city under the kind it had before its upgrade ("Thị xã Dĩ An" until Dĩ An became a
+        thành phố in 2020, "Huyện Sa Pa" until 2019): one step below its kind, where no district of the
+        province has that name (Đồng Tháp's Huyện Hồng Ngự is not Thành phố Hồng Ngự)."""
+        for unit in units:
+            low = unit.name_vi.lower()
+            for now, before in (("thành phố ", "Thị xã "), ("thị xã ", "Huyện ")):
+                if unit.unit_kind == "district" and low.startswith(now):
+                    alias = before + unit.name_vi[len(now):]
+                    key = _alias_key(alias, self._table)
+                    province = same_province(unit.province) or ""
+                    if not any(e.province == province and e.unit.unit_kind == "district" and not e.bare
+                               for e in self._index.get(key, ())):
+                        self._add(alias, unit, False)
 
     def _add(self, alias: str, unit: Unit, bare: bool) -> None:
         key = _alias_key(alias, self._table)

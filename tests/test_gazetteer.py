@@ -213,3 +213,14 @@ def test_districts_merged_before_the_2025_snapshot_are_known_in_their_years(name
     assert unit is not None and unit.unit_id == expected
     assert unit.valid_at_end_of(year) and not unit.valid_in(2026)
     assert g.units[unit.successor_id].unit_kind == "district"
+
+
+@pytest.mark.parametrize(("name", "province", "year", "expected"), [
+    ("Thị xã Dĩ An", "Bình Dương", 2018, "binh-duong:thanh-pho-di-an"),  # a thành phố from 2020
+    ("huyện Sa Pa", "Lào Cai", 2015, "lao-cai:thi-xa-sa-pa"),  # a thị xã from 2019
+    ("thị xã Hồng Ngự", "Đồng Tháp", 2018, "dong-thap:thanh-pho-hong-ngu"),
+    ("huyện Hồng Ngự", "Đồng Tháp", 2018, "dong-thap:huyen-hong-ngu"),  # a district of that name: itself
+])
+def test_a_town_or_city_under_the_kind_it_had_before_its_upgrade(name, province, year, expected):
+    unit = Gazetteer.load().resolve(name, province, year)
+    assert unit is not None and unit.unit_id == expected
