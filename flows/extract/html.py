@@ -42,9 +42,14 @@ class PageTable:
     element: Any = field(repr=False, compare=False)
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _cell_text(cell: Any) -> str:
     for br in cell.iter("br"):
         br.tail = " " + (br.tail or "")
+    for sup in cell.iter("sup"):  # a footnote mark: "Sở Y tế<sup>1</sup>" is "Sở Y tế¹", not "Sở Y tế1"
+        sup.text = (sup.text or "").translate(_SUPERSCRIPT)
     return _SPACES.sub(" ", "".join(cell.itertext())).strip()
 
 

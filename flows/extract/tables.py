@@ -32,6 +32,7 @@ from flows.extract.cells import (
 from flows.extract.header import FIGURE_ROLES, find_header
 from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, table_index, table_year
+from flows.extract.table_units import resolve_unit_cell
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 
@@ -59,7 +60,7 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
                   province: str | None, year: int) -> dict[str, Any]:
     """The reject for a unit cell that names no unit of the gazetteer (or none that existed then)."""
     candidates = gazetteer.closest(name, province)
-    if gazetteer.resolve(name, province, None) is not None:
+    if resolve_unit_cell(name, gazetteer, province, None) is not None:
         return _reject("unit_not_valid", name, place, span,
                        f"unit {name!r} in {path} {place} did not exist in {year} — check the year "
                        "of the table or the unit's valid_from/valid_to in warehouse/seeds/dim_unit.csv",
@@ -168,7 +169,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rank, written_tied, headline_ok = None, False, False
         if not any(v is not None for v in scores.values()) and rank is None:
             continue
-        unit = gazetteer.resolve(unit_cell, province_hint, year)
+        unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year)
         if unit is None:
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
             continue

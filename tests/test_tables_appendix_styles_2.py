@@ -1,0 +1,66 @@
+"""More appendix styles: decorated unit cells, ranks in words, field maxima in the header, sub-criteria,
+PAR and SIPAS side by side, 2025 names without their kind word, extra score columns, noise rows.
+
+Every table here is written for the test (units from warehouse/seeds/dim_unit.csv, figures invented).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from table_fixtures import write_xlsx
+from test_tables import gazetteer
+
+from flows.extract import extract_path
+from flows.extract.html import extract_html
+from flows.extract.tables import extract_csv
+
+HEADER = "STT;Tên đơn vị;Tổng điểm;Xếp hạng"
+
+
+def extract_th(text: str, year: int = 2020, name: str = "bang.csv") -> dict:
+    """A Thanh Hóa CSV appendix filed under raw/<year>/thanh-hoa/."""
+    return extract_csv(text, f"raw/{year}/thanh-hoa/{name}", gazetteer(), year, "Thanh Hóa")
+
+
+def xlsx_result(tmp_path: Path, rows: list[list[object]], merges: list[tuple[int, int, int, int]],
+                year: int = 2020, province: str = "thanh-hoa", sheet: str = "Bảng") -> dict:
+    folder = tmp_path / "raw" / str(year) / province
+    folder.mkdir(parents=True)
+    return extract_path(write_xlsx(folder / "phu-luc.xlsx", {sheet: rows}, {sheet: merges}), gazetteer())
+
+
+def totals(result: dict) -> list[tuple]:
+    return [(f["unit"], f["index"], f["score"], f["rank"]) for f in result["facts"] if f["criterion"] == "TOTAL"]
+
+
+# 1. Decorated unit cells: the cell is cleaned for the gazetteer, the evidence stays the row as written.
+@pytest.mark.parametrize(("cell", "unit"), [
+    ("Sở Y tế (*)", "Sở Y tế"), ("Sở Tư pháp¹", "Sở Tư pháp"), ("Sở Y tế(**)", "Sở Y tế"),
+    ("UBND huyện Yên Định, tỉnh Thanh Hóa", "Huyện Yên Định"),
+    ("UBND thị xã Bỉm Sơn - tỉnh Thanh Hóa", "Thị xã Bỉm Sơn"),
+])
+def test_a_decorated_unit_cell_names_its_unit(cell: str, unit: str) -> None:
+    result = extract_th(f"Chỉ số CCHC năm 2020\n{HEADER}\n1;{cell};90,10;1\n")
+    assert [(f["unit"], f["score"], f["rank"]) for f in result["facts"]] == [(unit, 90.1, 1)]
+    assert result["rejects"] == [] and cell in result["facts"][0]["evidence"]
+
+
+def test_a_line_break_inside_an_excel_unit_cell(tmp_path: Path) -> None:
+    rows = [["CHỈ SỐ CCHC NĂM 2020 CÁC SỞ, BAN, NGÀNH", None, None, None], HEADER.split(";"),
+            [1, "Sở Lao động -\nThương binh và Xã hội", 91.2, 1], [2, "Sở Y tế (*)", 90.1, 2],
+            [None, "(*) Đơn vị có điểm thưởng", None, None]]
+    result = xlsx_result(tmp_path, rows, [(0, 0, 0, 3)])
+    assert totals(result) == [("Sở Lao động - Thương binh và Xã hội", "PAR", 91.2, 1), ("Sở Y tế", "PAR", 90.1, 2)]
+    assert result["rejects"] == []
+
+
+def test_a_footnote_mark_in_html_superscript() -> None:
+    page = ("<html><body><h1>Công bố Chỉ số CCHC năm 2020 của các sở, ban, ngành</h1><table>"
+            "<tr><td>STT</td><td>Tên đơn vị</td><td>Tổng điểm</td><td>Xếp hạng</td></tr>"
+            "<tr><td>1</td><td>Sở Tư pháp<sup>1</sup></td><td>91,20</td><td>1</td></tr>"
+            "<tr><td>2</td><td>Sở Y tế<sup>(*)</sup></td><td>90,10</td><td>2</td></tr></table></body></html>")
+    result = extract_html(page, "raw/2020/thanh-hoa/trang.html", gazetteer(), 2020, "Thanh Hóa")
+    assert totals(result) == [("Sở Tư pháp", "PAR", 91.2, 1), ("Sở Y tế", "PAR", 90.1, 2)]
+    assert result["rejects"] == []
