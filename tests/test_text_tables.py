@@ -56,3 +56,16 @@ def test_a_table_written_with_single_spaces_under_its_header():
     raw = PROSE + "STT Đơn vị Tổng điểm Xếp hạng\n1 Quận Lê Chân 92,6 1\n2 Huyện An Lão 90,15 2\n\nHết."
     got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
     assert got == {"Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2)}
+
+
+def test_a_hard_wrapped_page_with_html_entities_left_in_it():
+    raw = ("Kết quả Chỉ số cải cách hành chính năm 2021 của các quận, huyện thành phố Hải Phòng\n\n"
+           "Năm 2021, đứng đầu khối sở là Sở Tư pháp với 93,02 điểm; xếp thứ hai là Sở Lao động &ndash; Thương\n"
+           "binh và Xã hội với 91,10 điểm.&nbsp;Khối quận, huyện: quận Lê Chân, quận Hải An và huyện An\n"
+           "Lão lần lượt đạt 90,5; 89,7 và 88,1 điểm, xếp thứ 1, 2 và 3.\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bai.txt", gazetteer(), 2021, "Hải Phòng")
+    assert {f["unit"]: (f["score"], f["rank"]) for f in result["facts"]} == {
+        "Sở Tư pháp": (93.02, 1), "Sở Lao động - Thương binh và Xã hội": (91.1, 2),
+        "Quận Lê Chân": (90.5, 1), "Quận Hải An": (89.7, 2), "Huyện An Lão": (88.1, 3)}
+    for f in result["facts"]:  # the contract's text, unwrapped and unescaped, is what the evidence cites
+        assert result["text"][f["span"][0]:f["span"][1]] == f["evidence"]

@@ -25,6 +25,33 @@ _LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s
 _TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
 
 
+_LIST_START = re.compile(r"\s*(?:[-+•*–]\s|\d{1,3}[.)]\s|[IVX]{1,4}[.)]\s|[a-zđ][.)]\s)")
+_LINE_ENDS = tuple('.:;!?"”)…')
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with the line breaks of a hard-wrapped paragraph turned into spaces (same length): a break
+    after a long line (50 characters or more, not the first line, not a heading in capitals) that ends
+    mid-sentence, before a line that goes on (not blank, not a list item).
+
+    Example:
+        >>> unwrap_lines("Tiêu đề\\nNăm 2020, đứng thứ hai trong khối sở, ngành là Sở Kế\\nhoạch và Đầu tư.\\n- Mục")
+        'Tiêu đề\\nNăm 2020, đứng thứ hai trong khối sở, ngành là Sở Kế hoạch và Đầu tư.\\n- Mục'
+    """
+    lines = text.split("\n")
+    if len(lines) < 3:
+        return text
+    out, pos = list(text), 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)  # the line break
+        body, nxt = line.strip(), lines[i + 1]
+        if (i and len(body) >= 50 and not body.endswith(_LINE_ENDS) and not body.isupper() and nxt.strip()
+                and not _LIST_START.match(nxt)):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (a paragraph), trimmed of spaces.
 

@@ -25,6 +25,7 @@ from flows.extract.document import (
     is_link_list,
     paragraphs,
     split_sentences,
+    unwrap_lines,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
 from flows.extract.mentions import announces, numbered_districts, ranked_mentions, unknown_mentions
@@ -189,7 +190,8 @@ def _cue_end(folded: str, pos: int) -> int:
 def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                  province_hint: str | None = None) -> dict:
     """The contract object (without ``source.path``/``sha256``) for one announcement text."""
-    text = normalize_text(raw)
+    normalized = normalize_text(raw)
+    text = unwrap_lines(normalized)  # a hard-wrapped paragraph is read as its sentences
     low = text.lower()
     if len(low) != len(text):  # lowercasing changed lengths: offsets would drift
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -303,10 +305,13 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     facts, claims, more_warnings, more_rejects = finish(candidates, claims, gazetteer, province, header, doc_year)
     warnings += more_warnings
     rejects += more_rejects
-    return {"source": {"title": header["title"], "published": header["published"],
-                       "decision_no": header["decision_no"], "province": province},
-            "facts": facts, "leader_ratings": ratings, "claims": claims, "warnings": warnings,
-            "rejects": rejects}
+    result = {"source": {"title": header["title"], "published": header["published"],
+                         "decision_no": header["decision_no"], "province": province},
+              "facts": facts, "leader_ratings": ratings, "claims": claims, "warnings": warnings,
+              "rejects": rejects}
+    if text != normalized:  # the text the evidence cites: line breaks inside sentences are spaces
+        result["text"] = text
+    return result
 
 
 def _bloc_cue(text: str, folded: str, s: int, e: int) -> re.Match | None:

@@ -7,6 +7,7 @@ the text); the prose around it is read by the text extractor, with the block bla
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from flows.textnorm import normalize_text
 
 _RULE_ROW = re.compile(r"^[\s|:+\-=]*$")  # "|---|---|", "+----+"
 _MIN_ROWS = 2  # a header and one row
+_ENTITY = re.compile(r"&(?:nbsp|amp|quot|lt|gt|[lr]dquo|[lr]squo|[nm]dash|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _UNIT_LABEL = r"(?:Tên đơn vị|Đơn vị|Địa phương|Tên cơ quan, đơn vị|Cơ quan, đơn vị)"
 _SPACED_HEADER_HINT = re.compile(r"(?im)^\s*(?:(?:STT|TT|Số TT)\s+)?" + _UNIT_LABEL + r"\s")
 
@@ -123,6 +125,10 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
     from flows.extract.tables import extract_grid
     from flows.extract.text import extract_text
 
+    if _ENTITY.search(raw):  # a page's source saved as text: "Thương binh &amp; Xã hội", "&nbsp;"
+        result = extract_text_with_tables(html.unescape(raw), path, gazetteer, year_hint, province_hint)
+        result.setdefault("text", normalize_text(html.unescape(raw)))  # the text the evidence cites
+        return result
     if "|" not in raw and "\t" not in raw and "  " not in raw and not _SPACED_HEADER_HINT.search(raw):
         return extract_text(raw, gazetteer, year_hint, province_hint)
     text = normalize_text(raw)
