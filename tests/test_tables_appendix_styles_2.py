@@ -64,3 +64,21 @@ def test_a_footnote_mark_in_html_superscript() -> None:
     result = extract_html(page, "raw/2020/thanh-hoa/trang.html", gazetteer(), 2020, "Thanh Hóa")
     assert totals(result) == [("Sở Tư pháp", "PAR", 91.2, 1), ("Sở Y tế", "PAR", 90.1, 2)]
     assert result["rejects"] == []
+
+
+# 2. Ranks written as words; an unreadable rank keeps the row's score.
+def test_ranks_written_as_words_or_roman_numerals() -> None:
+    text = ("Chỉ số CCHC năm 2020 các huyện, thị xã, thành phố\n" + HEADER + "\n"
+            "1;Thành phố Thanh Hóa;90,10;Hạng 1\n2;Huyện Yên Định;88,20;Hạng nhì\n3;Thị xã Bỉm Sơn;87,30;III\n"
+            "4;Huyện Vĩnh Lộc;86,40;IV\n")
+    result = extract_th(text)
+    assert [(f["unit"], f["rank"]) for f in result["facts"]] == [
+        ("Thành phố Thanh Hóa", 1), ("Huyện Yên Định", 2), ("Thị xã Bỉm Sơn", 3), ("Huyện Vĩnh Lộc", 4)]
+    assert result["rejects"] == []
+
+
+def test_an_unreadable_rank_is_rejected_but_the_score_is_kept() -> None:
+    result = extract_th(f"Chỉ số CCHC năm 2020 các sở\n{HEADER}\n1;Sở Y tế;90,10;Hạng ?\n2;Sở Tư pháp;88,20;2\n")
+    assert [(f["unit"], f["score"], f["rank"]) for f in result["facts"]] == [
+        ("Sở Y tế", 90.1, None), ("Sở Tư pháp", 88.2, 2)]
+    assert [r["check"] for r in result["rejects"]] == ["rank_format"]

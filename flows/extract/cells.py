@@ -16,6 +16,9 @@ SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem tru
 SUMMARY_WORDS = ("cong", "tong", "tb", "dtb")
 _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
 _RANK_DIGITS = re.compile(r"^(?:thứ\s*)?0*(\d{1,3})\b")
+_RANK_WORD = re.compile(r"^(?:xếp\s+)?(?:hạng|thứ hạng)\s*:?\s*(?=\S)|^xếp\s+(?=thứ)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 _DATE = re.compile(r"\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:19|20)\d\d\b")
 _YEAR = re.compile(r"\b(nam )?((?:19|20)\d\d)\b")
 # On folded text: a date written out ("ngày 20 tháng 4 năm 2021", "tháng 4 năm 2021") and a document
@@ -143,6 +146,8 @@ def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
         ((6, False), (6, True), (2, False), (None, False))
         >>> parse_rank_cell("Đồng hạng 2"), parse_rank_cell("đồng hạng thứ 3")
         ((2, True), (3, True))
+        >>> parse_rank_cell("Hạng 1"), parse_rank_cell("Hạng nhì"), parse_rank_cell("III"), parse_rank_cell("Xếp thứ 4")
+        ((1, False), (2, False), (3, False), (4, False))
     """
     text = cell.strip().lower()
     if not text:
@@ -150,8 +155,9 @@ def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
     tied = "đồng hạng" in text or "dong hang" in fold_key(text)
     if tied:  # "Đồng hạng 2", "(đồng hạng) 2": the words around the number only say it is shared
         text = re.sub(r"[()]|đồng hạng|dong hang", " ", text).strip(" ,:-")
+    text = _RANK_WORD.sub("", text)  # "Hạng 1", "Hạng nhì", "Xếp thứ 3": the word only says it is a rank
     match = _RANK_DIGITS.match(text)
-    rank = int(match.group(1)) if match else parse_ordinal(text)
+    rank = int(match.group(1)) if match else (_ROMAN.get(text) or parse_ordinal(text))
     if not rank:
         raise ValueError(f"not a rank: {cell!r}")
     return rank, tied

@@ -166,7 +166,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rejects.append(_reject("rank_format", rank_cell, place(r, rank_col or 0), span,
                                    f"rank {rank_cell!r} of {unit_cell!r} in {path} {place(r, rank_col or 0)} is "
                                    "not a rank — write it as a number (1, 2, 02)"))
-            rank, written_tied, headline_ok = None, False, False
+            rank, written_tied = None, False  # the row's score is still a fact, without its rank
         if not any(v is not None for v in scores.values()) and rank is None:
             continue
         unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year)
