@@ -127,3 +127,14 @@ def test_three_scores_joined_by_dashes(gazetteer):
     assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (90.15, 1),
                                       ("Quận Hải An", "PAR", 2020): (88.62, 2),
                                       ("Quận Kiến An", "PAR", 2020): (87.34, 3)}
+
+
+def test_the_blocks_of_a_saved_page_around_the_article_are_not_read(gazetteer):
+    text = ("Đọc nhiều nhất\n1. Quận Kiến An đạt 88,2 điểm Chỉ số CCHC\n\n"
+            "# Hải Phòng công bố Chỉ số cải cách hành chính năm 2019\nSở Tư pháp dẫn đầu với 89,26 điểm.\n\n"
+            "Các tin khác\nSở Y tế đạt 88 điểm, xếp thứ 3 khối sở năm 2018\n\n"
+            "Ý kiến bạn đọc (2)\nHuyện An Lão năm ngoái xếp thứ 5 mà năm nay chỉ còn 80,5 điểm?")
+    result = extract_text(text, gazetteer, None, "Hải Phòng")
+    assert result["source"]["title"] == "Hải Phòng công bố Chỉ số cải cách hành chính năm 2019"
+    assert {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]} == {
+        ("Sở Tư pháp", "PAR", 2019): (89.26, 1)}

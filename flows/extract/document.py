@@ -45,8 +45,9 @@ def unwrap_lines(text: str) -> str:
     for i, line in enumerate(lines[:-1]):
         pos += len(line)  # the line break
         body, nxt = line.strip(), lines[i + 1]
+        heading = not lines[i - 1].strip() and nxt.lstrip()[:1].isupper()  # a paragraph's first line, then a capital
         if (i and len(body) >= 50 and not body.endswith(_LINE_ENDS) and not body.isupper() and nxt.strip()
-                and not _LIST_START.match(nxt)):
+                and not _LIST_START.match(nxt) and not heading):
             out[pos] = " "
         pos += 1
     return "".join(out)
@@ -94,7 +95,8 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     # a short headline first ("Chỉ số CCHC năm 2025"), else the first line of six words or more naming the subject
     first = lines[0] if lines and 3 <= len(lines[0].split()) <= 25 and not lines[0].endswith(".") else None
     title = (first if first and _TITLE_WORDS.search(fold(first)) else None) or next(
-        (ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))), None) or next(
+        (ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))
+         and not LIST_NUMBER.match(ln)), None) or next(
         (ln for ln in lines if len(ln.split()) >= 8), None)
     published = None
     cited = [m.span() for m in _CITED.finditer(text)]
@@ -116,6 +118,7 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
         doc_year = int(years[0]) if years else None
         positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
         announced = list(dict.fromkeys(code for _, code in positions))
+    title = title.lstrip("#* ").rstrip("*") if title else title  # a Markdown heading: "# Khánh Hòa công bố ..."
     return {"title": title, "published": published, "decision_no": decision.group(1) if decision else None,
             "year": doc_year, "announced": announced}
 

@@ -53,7 +53,10 @@ _COMPONENT = re.compile(r"\b(?:linh vuc|tieu chi|chi so thanh phan)\s+(?:so\s+)?
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|gồm|gồm có|bao gồm)"
                          r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
                          r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
-_RELATED = re.compile(r"^(?:tin|bai|bai viet)\s+(?:lien quan|khac|cung chuyen muc|moi|doc nhieu)|^xem them|^related")
+# the blocks of a saved page around the article: other articles, the most read, readers' comments
+_RELATED = re.compile(r"^[\s*_#>]*(?:(?:(?:cac|nhung)\s+)?(?:tin|bai|bai viet|tin tuc)\s+(?:lien quan|khac"
+                      r"|cung chuyen muc|moi|doc nhieu|xem nhieu|noi bat)|doc nhieu|xem nhieu|xem them|related"
+                      r"|y kien ban doc|binh luan|y kien \(\d|co the ban quan tam|tin da dua)")
 _NATIONAL = re.compile(r"/\s*(?:63|64|34)\b|\b(?:63|64|34)\s+(?:tinh|provinces)|ca nuoc|toan quoc"
                        r"|(?:\d+|cac|nhung)\s+tinh,\s*thanh|cac tinh\b|nationwide|\bout of (?:63|64|34)\b"
                        r"|\bin the country\b")
@@ -230,7 +233,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         if _RELATED.match(folded[ps:pe].strip()):
             related_block = True
             continue
-        if is_link_list(text[ps:pe]) or (related_block and pe - ps < 300):
+        if is_link_list(text[ps:pe]) or (related_block and pe - ps < 300 and not any(
+                line.rstrip().endswith(".") for line in text[ps:pe].split("\n"))):  # titles end without "."
             continue
         related_block = False
         token_starts = [t.start for t in tokens]  # in text order, none overlapping
