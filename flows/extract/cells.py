@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.numerals import parse_decimal, parse_ordinal
+from flows.numerals import parse_decimal, parse_ordinal, words_to_int
 from flows.seeds import index_rows
 from flows.textnorm import fold_key
 
@@ -161,6 +161,20 @@ def parse_rank_cell(cell: str) -> tuple[int | None, bool]:
     if not rank:
         raise ValueError(f"not a rank: {cell!r}")
     return rank, tied
+
+
+def holds_a_figure(cell: str) -> bool:
+    """True for a cell that holds a number in digits or Vietnamese words ("0", "52,5", "năm mươi hai rưỡi").
+
+    An unreadable rank that is still a number (rank 0, a score in the rank column) puts the row's
+    other cells in doubt; other unreadable ranks ("Hạng ?", "x") do not.
+
+    Example:
+        >>> holds_a_figure("0"), holds_a_figure("năm mươi hai rưỡi"), holds_a_figure("Hạng ?"), holds_a_figure("x")
+        (True, True, False, False)
+    """
+    words = fold_key(cell).split()
+    return any(ch.isdigit() for ch in cell) or any(words_to_int(" ".join(words[:n])) for n in (1, 2, 3))
 
 
 def is_decision_line(text: str) -> bool:

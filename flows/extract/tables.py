@@ -21,6 +21,7 @@ from flows.errors import ParindexError
 from flows.extract.cells import (
     a1,
     bloc_cue,
+    holds_a_figure,
     indices_named_in,
     is_max_row,
     is_page_number,
@@ -166,7 +167,9 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rejects.append(_reject("rank_format", rank_cell, place(r, rank_col or 0), span,
                                    f"rank {rank_cell!r} of {unit_cell!r} in {path} {place(r, rank_col or 0)} is "
                                    "not a rank — write it as a number (1, 2, 02)"))
-            rank, written_tied = None, False  # the row's score is still a fact, without its rank
+            # the row's score is still a fact, without its rank, unless the rank cell is a figure that cannot
+            # be a rank (0, a score): then the row's cells are in doubt
+            rank, written_tied, headline_ok = None, False, headline_ok and not holds_a_figure(rank_cell)
         if not any(v is not None for v in scores.values()) and rank is None:
             continue
         unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year)
