@@ -138,3 +138,9 @@ def test_the_blocks_of_a_saved_page_around_the_article_are_not_read(gazetteer):
     assert result["source"]["title"] == "Hải Phòng công bố Chỉ số cải cách hành chính năm 2019"
     assert {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]} == {
         ("Sở Tư pháp", "PAR", 2019): (89.26, 1)}
+
+
+def test_the_date_a_page_was_published_not_todays_nor_the_printouts(gazetteer):
+    text = ("21/02/2025 15:02  Chỉ số CCHC năm 2024 - Cổng thông tin điện tử\nHôm nay: Thứ Sáu, 21/02/2025\n\n"
+            "Hải Phòng công bố Chỉ số CCHC năm 2024\nNgày xuất bản: 20/02/2025\n\nSở Tư pháp dẫn đầu với 93,1 điểm.")
+    assert extract_text(text, gazetteer, None, "Hải Phòng")["source"]["published"] == "2025-02-20"

@@ -20,6 +20,7 @@ _NUMBER_LINE = re.compile(r"(?m)^\s*Số\s*:?\s*(\d+/[\wĐđ\-.]+)")  # a decisi
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b"
                    r"|\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)\b")
 # the laws and decisions a decision cites, up to the end of the clause: "Căn cứ Quyết định số 1520/QĐ-UBND ngày ...;"
+_PUBLISHED = re.compile(r"(?i)ngày đăng|ngày xuất bản|xuất bản|đăng lúc|đăng ngày|cập nhật|published|posted")
 _CITED = re.compile(r"(?m)^\s*(?:[-+•*]\s*)?(?:Căn cứ|Xét|Theo đề nghị)\b[^;,\n]*")
 _LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 _TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
@@ -100,8 +101,14 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
         (ln for ln in lines if len(ln.split()) >= 8), None)
     published = None
     cited = [m.span() for m in _CITED.finditer(text)]
-    for m in _DATE.finditer(text[:1500]):  # the first date, not one of a cited document
-        if any(a <= m.start() < b for a, b in cited):
+    head = text[:1500]
+    dates = list(_DATE.finditer(head))
+    # the first date, not one of a cited document nor the page's "Hôm nay: ..."; a date labelled as the
+    # publication's ("Ngày xuất bản: 20/02/2025") first
+    labelled = [m for m in dates if _PUBLISHED.search(head[head.rfind("\n", 0, m.start()) + 1:m.start()])]
+    for m in labelled + dates:
+        line = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+        if any(a <= m.start() < b for a, b in cited) or "hôm nay" in line.lower():
             continue
         day, month, year = (int(g) for g in m.groups() if g is not None)
         try:
