@@ -144,3 +144,10 @@ def test_the_date_a_page_was_published_not_todays_nor_the_printouts(gazetteer):
     text = ("21/02/2025 15:02  Chỉ số CCHC năm 2024 - Cổng thông tin điện tử\nHôm nay: Thứ Sáu, 21/02/2025\n\n"
             "Hải Phòng công bố Chỉ số CCHC năm 2024\nNgày xuất bản: 20/02/2025\n\nSở Tư pháp dẫn đầu với 93,1 điểm.")
     assert extract_text(text, gazetteer, None, "Hải Phòng")["source"]["published"] == "2025-02-20"
+
+
+def test_a_range_of_places_written_without_tu(gazetteer):
+    body = ("Quận Lê Chân dẫn đầu với 94,1 điểm. Xếp thứ tư đến thứ sáu là các quận: Hải An (92,6); Kiến An (92,4); "
+            "Đồ Sơn (91,9).")
+    assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (94.1, 1), ("Quận Hải An", "PAR", 2020): (92.6, 4),
+                                      ("Quận Kiến An", "PAR", 2020): (92.4, 5), ("Quận Đồ Sơn", "PAR", 2020): (91.9, 6)}

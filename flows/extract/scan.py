@@ -170,6 +170,9 @@ _RULES: list[tuple[str, str, Any]] = [
                + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
     ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+"
               r"(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))", _rank_range),
+    # "Xếp thứ tư đến thứ sáu là ...": a range written without "từ"
+    ("ranks", r"thứ\s+(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+(?:vị trí\s+)?thứ\s+(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))",
+     _rank_range),
     ("ranks", r"á quân(?P<ords>)(?P<of>)", lambda m: {"ranks": [2], "tied": False, "of": None}),
     # the number of a list item, "1. Sở Tư pháp: 93,5 điểm" (a listed rank: checked against the scores later)
     ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
@@ -248,6 +251,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?P<dir>"): ("bậc", "hạng", "vị trí"),
     _rule(r"(?:tăng|giảm|cao hơn"): _POINTS_GATE,
     _rule(r"(?:các\s+)?(?:vị trí\s+)?từ"): ("từ",),
+    _rule(r"thứ\s+(?P<a>"): ("đến", "tới"),
     _rule(r"á quân"): ("á quân",),
     _rule(r"đồng\s+hạng"): ("đồng",),
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
