@@ -151,3 +151,10 @@ def test_a_range_of_places_written_without_tu(gazetteer):
             "Đồ Sơn (91,9).")
     assert facts(gazetteer, body) == {("Quận Lê Chân", "PAR", 2020): (94.1, 1), ("Quận Hải An", "PAR", 2020): (92.6, 4),
                                       ("Quận Kiến An", "PAR", 2020): (92.4, 5), ("Quận Đồ Sơn", "PAR", 2020): (91.9, 6)}
+
+
+def test_places_listed_with_tuong_ung(gazetteer):
+    body = "Huyện An Lão, huyện Tiên Lãng và huyện Vĩnh Bảo xếp ba vị trí cuối, tương ứng với các thứ hạng 13, 14, 15."
+    assert facts(gazetteer, body) == {("Huyện An Lão", "PAR", 2020): (None, 13),
+                                      ("Huyện Tiên Lãng", "PAR", 2020): (None, 14),
+                                      ("Huyện Vĩnh Bảo", "PAR", 2020): (None, 15)}

@@ -181,6 +181,7 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", _first_char_first(["vị trí", "hạng", "xếp", "đứng", "ở"], r"\s+(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*t", "t")
               + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
+    ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?", _ranks),
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
     ("ranks", r"vị trí\s+(?P<ords>\d{1,3})\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))(?P<of>)", _ranks),
@@ -216,7 +217,7 @@ _RULES: list[tuple[str, str, Any]] = [
     ("rating", "|".join(RATINGS), _rating),
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
              r"(?:\s+là)?", None),
-    ("respective", r"lần lượt", None),
+    ("respective", r"lần lượt|tương ứng", None),
     ("ordered", r"thứ tự[^.;:]{0,30}?cao\s+(?:xuống|đến|tới)\s+thấp|từ cao xuống thấp", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
     ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
@@ -255,6 +256,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"á quân"): ("á quân",),
     _rule(r"đồng\s+hạng"): ("đồng",),
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
+    _rule(r"thứ hạng\s+(?P<ords>"): ("thứ hạng",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
     _rule(r"vị trí\s+(?P<ords>"): ("vị trí",),
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
