@@ -82,3 +82,23 @@ def test_an_unreadable_rank_is_rejected_but_the_score_is_kept() -> None:
     assert [(f["unit"], f["score"], f["rank"]) for f in result["facts"]] == [
         ("Sở Y tế", 90.1, None), ("Sở Tư pháp", 88.2, 2)]
     assert [r["check"] for r in result["rejects"]] == ["rank_format"]
+
+
+# 3. Field columns that print their maximum in the header.
+@pytest.mark.parametrize("fields", [
+    "Lĩnh vực 1 (7 điểm);Lĩnh vực 2 (6,5 điểm)", "LV1 (7đ);LV2 (6,5đ)", "Lĩnh vực 1 (tối đa 7 điểm);LV 2 (6,5 đ)"])
+def test_field_columns_with_their_maximum_in_the_header(fields: str) -> None:
+    text = f"Chỉ số CCHC năm 2020 các sở\nSTT;Tên đơn vị;{fields};Tổng điểm;Xếp hạng\n1;Sở Y tế;6,25;6,00;91,20;1\n"
+    result = extract_th(text)
+    assert [(f["criterion"], f["score"], f.get("max_points")) for f in result["facts"]] == [
+        ("TOTAL", 91.2, None), ("L1", 6.25, 7.0), ("L2", 6.0, 6.5)]
+    assert result["warnings"] == [] and result["rejects"] == []
+
+
+def test_a_maximum_with_a_decimal_in_a_second_header_row_does_not_end_the_header() -> None:
+    text = ("Chỉ số CCHC năm 2020 các sở\nSTT;Tên đơn vị;Điểm các lĩnh vực;;Tổng điểm;Xếp hạng\n"
+            ";;LV1 (6,5đ);LV2 (8đ);;\n1;Sở Y tế;6,25;7,00;91,20;1\n")
+    result = extract_th(text)
+    assert [(f["criterion"], f["score"], f.get("max_points")) for f in result["facts"]] == [
+        ("TOTAL", 91.2, None), ("L1", 6.25, 6.5), ("L2", 7.0, 8.0)]
+    assert result["rejects"] == []

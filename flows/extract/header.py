@@ -44,6 +44,8 @@ _NUMBERED = re.compile(r"^(?:linh vuc|lv|tieu chi|tc)\s*(?:so\s*)?(\d{1,2}|[ivx]
 _BARE_NUMBER = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4})\)?\.?$")
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)?(?:\s*=.*)?$")
 _DECIMAL = re.compile(r"\d[.,]\d")
+# The maximum a column's header gives: "Lĩnh vực 1 (6,5 điểm)", "LV1 (7đ)", "Tổng điểm (tối đa 100 điểm)".
+_MAX_IN_LABEL = re.compile(r"\s*\(\s*(?:tối đa|tđ)?\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)\s*$", re.IGNORECASE)
 _COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
 # A unit column may be headed by the kinds of unit it lists: "Sở, ban, ngành", "Huyện, thị xã, thành phố".
 _UNIT_KINDS = ("so", "ban", "nganh", "quan", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
@@ -60,6 +62,7 @@ class Column:
     criterion: str | None = None
     label: str = ""
     year: int | None = None  # the year a label names ("Xếp hạng năm 2020", "Năm 2021" under "Tổng điểm")
+    max_points: float | None = None  # the maximum a label gives ("Lĩnh vực 1 (6,5 điểm)")
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,19 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else _ROMAN.get(text)
 
 
+def max_in_label(label: str) -> float | None:
+    """The maximum points a header label gives in brackets, None when it gives none.
+
+    Example:
+        >>> max_in_label("Lĩnh vực 1 (6,5 điểm)"), max_in_label("LV2 (7đ)"), max_in_label("Tổng điểm (tối đa 100 điểm)")
+        (6.5, 7.0, 100.0)
+        >>> max_in_label("Lĩnh vực 1") is None
+        True
+    """
+    found = _MAX_IN_LABEL.search(label)
+    return float(found.group(1).replace(",", ".")) if found else None
+
+
 def label_role(label: str) -> tuple[str | None, str | None]:
     """(role, criterion or number) of one header label.
 
@@ -99,7 +115,10 @@ def label_role(label: str) -> tuple[str | None, str | None]:
         (('survey', None), ('appraised', 'APPRAISED'), (None, None))
         >>> [label_role(x)[0] for x in ["Tên sở, ban, ngành", "Huyện, thị xã, thành phố", "Xã, phường", "Sở Y tế"]]
         ['unit', 'unit', 'unit', None]
+        >>> label_role("Lĩnh vực 1 (6,5 điểm)"), label_role("LV8 (23đ)")
+        (('component', 'L1'), ('component', 'L8'))
     """
+    label = _MAX_IN_LABEL.sub("", label)
     key = fold_key(label)
     if not key:
         return None, None
@@ -135,16 +154,21 @@ def column_role(labels: list[str]) -> Column:
 
     Example:
         >>> column_role(["Điểm các lĩnh vực", "4"])
-        Column(role='component', criterion='L4', label='Điểm các lĩnh vực / 4', year=None)
+        Column(role='component', criterion='L4', label='Điểm các lĩnh vực / 4', year=None, max_points=None)
         >>> column_role(["Cải cách thể chế", "Điểm thẩm định"]).criterion
         'L2'
         >>> column_role(["Tổng điểm", "Năm 2020"])
-        Column(role='total', criterion='TOTAL', label='Tổng điểm / Năm 2020', year=2020)
+        Column(role='total', criterion='TOTAL', label='Tổng điểm / Năm 2020', year=2020, max_points=None)
+        >>> column_role(["Lĩnh vực 1 (6,5 điểm)"]).max_points
+        6.5
     """
     path = [x for i, x in enumerate(labels) if x and (i == 0 or x != labels[i - 1])]
     label = " / ".join(path)
     years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)))]
     column = _column_role(path, label)
+    maxima = [m for x in path if (m := max_in_label(x)) is not None]
+    if maxima and column.role is not None:
+        column = replace(column, max_points=maxima[-1])
     return replace(column, year=years[-1]) if years and column.role is not None else column
 
 
@@ -193,7 +217,7 @@ def _continues(row: list[str], unit_col: int, unit_label: str) -> bool:
     cell = row[unit_col] if unit_col < len(row) else ""
     if cell and cell != unit_label and not is_numbering(cell):
         return False
-    return not any(_DECIMAL.search(c) for c in row)
+    return not any(_DECIMAL.search(_MAX_IN_LABEL.sub("", c)) for c in row)
 
 
 def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:

@@ -119,7 +119,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
     figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
     header_unit = grid[header.row][unit_col]
-    maxima: dict[int, float] = {}
+    maxima = {c: col.max_points for c, col in enumerate(columns) if col.max_points is not None}
     facts: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
     for r in range(header.end, len(grid)):
