@@ -158,3 +158,9 @@ def test_places_listed_with_tuong_ung(gazetteer):
     assert facts(gazetteer, body) == {("Huyện An Lão", "PAR", 2020): (None, 13),
                                       ("Huyện Tiên Lãng", "PAR", 2020): (None, 14),
                                       ("Huyện Vĩnh Bảo", "PAR", 2020): (None, 15)}
+
+
+def test_a_count_of_a_grade_defined_in_parentheses_is_a_claim(gazetteer):
+    body = "Có 2/19 sở, ngành đạt loại xuất sắc (từ 90 điểm trở lên). Sở Tư pháp dẫn đầu với 91,2 điểm."
+    claims = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")["claims"]
+    assert [(c["stated_count"], c["of"], c["condition"]) for c in claims] == [(2, 19, "score >= 90")]

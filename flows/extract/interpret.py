@@ -286,7 +286,7 @@ def claims_of(where: Location, tokens: list[Token], groups: list[Group], ctx: Co
         if t.kind != "count":
             continue
         bound = next((b for b in tokens[i + 1:i + 3] if b.kind == "bound" and b.start - t.end <= 60
-                      and not re.search(r"[;()]", _gap(low, t.end, b.start))), None)
+                      and _claim_gap(_gap(low, t.end, b.start))), None)
         if bound is None:
             continue
         in_aside = low[where.start:t.start].count("(") > low[where.start:t.start].count(")")
@@ -304,6 +304,12 @@ def claims_of(where: Location, tokens: list[Token], groups: list[Group], ctx: Co
                     "bound": bound.value, "listed": listed, "span": [t.start, bound.end],
                     "sentence": [where.start, where.end]})
     return out
+
+
+def _claim_gap(gap: str) -> bool:
+    """Whether a count and a threshold belong together across ``gap``: in one clause, or the threshold in
+    parentheses defining the grade named ("2/19 sở đạt loại xuất sắc (từ 90 điểm trở lên)")."""
+    return not re.search(r"[;)]", gap) and ("(" not in gap or (gap.count("(") == 1 and gap.rstrip().endswith("(")))
 
 
 def _closed_before(low: str, a: int, b: int) -> bool:
