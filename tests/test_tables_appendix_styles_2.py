@@ -102,3 +102,28 @@ def test_a_maximum_with_a_decimal_in_a_second_header_row_does_not_end_the_header
     assert [(f["criterion"], f["score"], f.get("max_points")) for f in result["facts"]] == [
         ("TOTAL", 91.2, None), ("L1", 6.25, 6.5), ("L2", 7.0, 8.0)]
     assert result["rejects"] == []
+
+
+# 4. Sub-criteria columns under a field: not the field; the field's own "Cộng" column is.
+def test_sub_criteria_under_a_field_with_its_subtotal(tmp_path: Path) -> None:
+    rows = [["CHỈ SỐ CCHC NĂM 2020 CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ"] + [None] * 9,
+            ["STT", "Đơn vị", "Lĩnh vực 1", None, None, "Lĩnh vực 2", None, None, "Tổng điểm", "Xếp hạng"],
+            [None, None, "1.1", "1.2", "Cộng", "2.1", "2.2", "Cộng", None, None],
+            [1, "Huyện Yên Định", 3.5, 3.0, 6.5, 4.0, 3.5, 7.5, 92.5, 1],
+            [2, "Thị xã Bỉm Sơn", 3.0, 3.0, 6.0, 3.5, 3.5, 7.0, 88.0, 2]]
+    merges = [(0, 0, 0, 9), (1, 2, 1, 4), (1, 5, 1, 7), (1, 0, 2, 0), (1, 1, 2, 1), (1, 8, 2, 8), (1, 9, 2, 9)]
+    result = xlsx_result(tmp_path, rows, merges)
+    assert [(f["unit"], f["criterion"], f["score"]) for f in result["facts"]] == [
+        ("Huyện Yên Định", "TOTAL", 92.5), ("Huyện Yên Định", "L1", 6.5), ("Huyện Yên Định", "L2", 7.5),
+        ("Thị xã Bỉm Sơn", "TOTAL", 88.0), ("Thị xã Bỉm Sơn", "L1", 6.0), ("Thị xã Bỉm Sơn", "L2", 7.0)]
+    assert sum("sub-criterion" in w and "not read" in w for w in result["warnings"]) == 4
+    assert result["rejects"] == []
+
+
+def test_sub_criteria_without_a_subtotal_are_not_stored_as_the_field() -> None:
+    text = ("CHỈ SỐ CCHC NĂM 2020 CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ\nSTT;Đơn vị;Lĩnh vực 1;;Lĩnh vực 2;;Tổng điểm;Xếp hạng\n"
+            ";;1.1;1.2;2.1;2.2;;\n1;Huyện Yên Định;3,5;3,0;4,0;3,5;92,50;1\n2;Thị xã Bỉm Sơn;3,0;3,0;3,5;3,5;88,00;2\n")
+    result = extract_th(text)
+    assert totals(result) == [("Huyện Yên Định", "PAR", 92.5, 1), ("Thị xã Bỉm Sơn", "PAR", 88.0, 2)]
+    assert [f for f in result["facts"] if f["criterion"] != "TOTAL"] == []
+    assert sum("sub-criterion" in w for w in result["warnings"]) == 4 and result["rejects"] == []

@@ -44,6 +44,8 @@ _NUMBERED = re.compile(r"^(?:linh vuc|lv|tieu chi|tc)\s*(?:so\s*)?(\d{1,2}|[ivx]
 _BARE_NUMBER = re.compile(r"^\(?(\d{1,2}|[ivx]{1,4})\)?\.?$")
 _NUMBERING_CELL = re.compile(r"^\(?(?:\d{1,2}|[a-z])\)?(?:\s*=.*)?$")
 _DECIMAL = re.compile(r"\d[.,]\d")
+# A sub-criterion (tiêu chí thành phần) numbered under its field: "1.1", "2.3." under "Lĩnh vực 2".
+_SUBCRITERION = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
 # The maximum a column's header gives: "Lĩnh vực 1 (6,5 điểm)", "LV1 (7đ)", "Tổng điểm (tối đa 100 điểm)".
 _MAX_IN_LABEL = re.compile(r"\s*\(\s*(?:tối đa|tđ)?\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)\s*$", re.IGNORECASE)
 _COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
@@ -119,6 +121,9 @@ def label_role(label: str) -> tuple[str | None, str | None]:
         (('component', 'L1'), ('component', 'L8'))
     """
     label = _MAX_IN_LABEL.sub("", label)
+    sub = _SUBCRITERION.match(label.strip())
+    if sub:
+        return "subcriterion", f"{int(sub.group(1))}.{int(sub.group(2))}"
     key = fold_key(label)
     if not key:
         return None, None
@@ -181,6 +186,9 @@ def _column_role(path: list[str], label: str) -> Column:
             if any(r == "group" for r, _ in above):
                 return Column("component", f"L{detail}", label)
             continue
+        if role == "subcriterion":  # "1.1" under "Lĩnh vực 1": a part of L1, not L1
+            field = next((d for r, d in reversed(above) if r == "component"), f"L{detail.split('.')[0]}")
+            return Column("subcriterion", f"{field}.{detail.split('.')[1]}", label)
         if role in ("self", "appraised") and any(r == "component" for r, _ in above):
             code = next(d for r, d in reversed(above) if r == "component")
             return Column("component" if role == "appraised" else "ignore", code, label)
@@ -212,12 +220,20 @@ def is_numbering(cell: str) -> bool:
     return bool(_NUMBERING_CELL.match(cell.strip().lower()))
 
 
-def _continues(row: list[str], unit_col: int, unit_label: str) -> bool:
-    """True when a row under a header row is more header (merged cells, sub-labels, numbering)."""
+def _continues(row: list[str], unit_col: int, unit_label: str, above: list[str]) -> bool:
+    """True when a row under a header row is more header (merged cells, sub-labels, numbering).
+
+    A decimal ends the header (a maxima or data row) unless it is a maximum in brackets or the number of
+    a sub-criterion ("1.1", "1.2") under a field label of the row ``above``.
+    """
     cell = row[unit_col] if unit_col < len(row) else ""
     if cell and cell != unit_label and not is_numbering(cell):
         return False
-    return not any(_DECIMAL.search(_MAX_IN_LABEL.sub("", c)) for c in row)
+    fields = [label_role(x)[0] in ("group", "component") for x in _fill_from_left([above, row])[0]]
+    subs = [c for c, x in enumerate(row) if _SUBCRITERION.match(x.strip())]
+    under_field = len(subs) > 1 and all(c < len(fields) and fields[c] for c in subs)
+    return not any(_DECIMAL.search(_MAX_IN_LABEL.sub("", x)) and not (under_field and c in subs)
+                   for c, x in enumerate(row))
 
 
 def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
@@ -227,7 +243,7 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
         if not units:
             continue
         end = r + 1
-        while end < len(grid) and end - r < max_depth and _continues(grid[end], units[0], row[units[0]]):
+        while end < len(grid) and end - r < max_depth and _continues(grid[end], units[0], row[units[0]], grid[end - 1]):
             end += 1
         if end < len(grid) and units[0] < len(grid[end]) and is_numbering(grid[end][units[0]]):
             end += 1  # a column-numbering row under a full-depth header: "(1) (2) ... (6)=(4)+(5)"

@@ -119,6 +119,14 @@ def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str
             warnings.append(f"{path} {place(i)}: column {column.label!r} gives {column.year}, not the table's "
                             f"{year}; not read")
             settled[i] = Column("ignore", None, column.label)
+        elif column.role == "subcriterion":  # read only as a criterion of its own, never as its field
+            if (index, column.criterion) in index_criteria():
+                settled[i] = Column("component", column.criterion, column.label, column.year, column.max_points)
+            else:
+                warnings.append(f"{path} {place(i)}: column {column.label!r} is a sub-criterion (tiêu chí thành "
+                                f"phần) with no criterion {column.criterion} in {CRITERION_SEED}; not read — "
+                                "add the criterion there to read it")
+                settled[i] = Column("ignore", None, column.label)
     if index != "PAR":
         settled = _index_columns(settled, index, path, place, warnings)
     roles = [c.role for c in settled]
