@@ -164,3 +164,9 @@ def test_a_count_of_a_grade_defined_in_parentheses_is_a_claim(gazetteer):
     body = "Có 2/19 sở, ngành đạt loại xuất sắc (từ 90 điểm trở lên). Sở Tư pháp dẫn đầu với 91,2 điểm."
     claims = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")["claims"]
     assert [(c["stated_count"], c["of"], c["condition"]) for c in claims] == [(2, 19, "score >= 90")]
+
+
+def test_a_city_named_like_a_province_in_the_national_ranking_is_the_province(gazetteer):
+    text = ("Thành phố Huế xếp thứ 4 cả nước về Chỉ số cải cách hành chính năm 2024\n\nNgày 23/5/2025, Bộ Nội vụ công "
+            "bố kết quả. Theo đó, thành phố Huế đạt 90,46%, xếp thứ 4/63.")
+    assert facts(gazetteer, text, "", "Thừa Thiên Huế") == {("Tỉnh Thừa Thiên Huế", "PAR", 2024): (90.46, 4)}

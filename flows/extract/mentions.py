@@ -5,6 +5,7 @@ units, and the names that only set the scene (the province of a provincial text)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.gazetteer import Gazetteer, Mention
 
@@ -51,7 +52,31 @@ def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention]
         if any(m.unit_id for m in below) or _BELOW_PROVINCE.search(low, s, e) or len(below) < len(mentions) \
                 and any(low.startswith(":", m.end) for m in mentions):
             mentions = below
+    if national:
+        mentions = [_as_province(m, gazetteer, year) for m in mentions]
     return _with_province_reference(text, s, e, mentions, national, gazetteer, province, year)
+
+
+@lru_cache(maxsize=4)
+def _provinces_by_name(gazetteer: Gazetteer) -> dict[str, list]:
+    by_name: dict[str, list] = {}
+    for p in gazetteer.provinces():
+        by_name.setdefault(p.name_vi.lower(), []).append(p)
+    return by_name
+
+
+def _as_province(m: Mention, gazetteer: Gazetteer, year: int | None) -> Mention:
+    """In the national ranking, a city named like a province is the province: "thành phố Huế ... xếp thứ
+    4/63" in 2024 is Tỉnh Thừa Thiên Huế (Thành phố Huế as a province from 2025), not its district."""
+    unit = gazetteer.units.get(m.unit_id) if m.unit_id else None
+    if unit is None or unit.unit_kind != "district":
+        return m
+    for p in _provinces_by_name(gazetteer).get(unit.name_vi.lower(), ()):
+        now = p if year is None or p.valid_in(year) else next(
+            (q for q in gazetteer.provinces() if q.successor_id == p.unit_id and q.valid_in(year)), None)
+        if now is not None:
+            return Mention(now.unit_id, m.start, m.end, m.text, m.bare)
+    return m
 
 
 def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention], national: bool,
