@@ -127,3 +127,37 @@ def test_sub_criteria_without_a_subtotal_are_not_stored_as_the_field() -> None:
     assert totals(result) == [("Huyện Yên Định", "PAR", 92.5, 1), ("Thị xã Bỉm Sơn", "PAR", 88.0, 2)]
     assert [f for f in result["facts"] if f["criterion"] != "TOTAL"] == []
     assert sum("sub-criterion" in w for w in result["warnings"]) == 4 and result["rejects"] == []
+
+
+# 5. PAR and SIPAS of the same units in one table.
+def test_two_rows_per_unit_labelled_by_their_index(tmp_path: Path) -> None:
+    rows = [["KẾT QUẢ CHỈ SỐ CCHC VÀ CHỈ SỐ HÀI LÒNG NĂM 2020 CÁC SỞ, BAN, NGÀNH", None, None, None, None],
+            ["STT", "Đơn vị", "Chỉ số", "Kết quả", "Xếp hạng"],
+            [1, "Sở Tư pháp", "Chỉ số CCHC", 91.5, 1], [None, None, "Chỉ số SIPAS (%)", 88.2, 2],
+            [2, "Sở Y tế", "Chỉ số CCHC", 89.0, 2], [None, None, "Chỉ số SIPAS (%)", 90.1, 1]]
+    merges = [(0, 0, 0, 4), (2, 0, 3, 0), (2, 1, 3, 1), (4, 0, 5, 0), (4, 1, 5, 1)]
+    result = xlsx_result(tmp_path, rows, merges)
+    assert totals(result) == [("Sở Tư pháp", "PAR", 91.5, 1), ("Sở Tư pháp", "SIPAS", 88.2, 2),
+                              ("Sở Y tế", "PAR", 89.0, 2), ("Sở Y tế", "SIPAS", 90.1, 1)]
+    assert [f["tied"] for f in result["facts"]] == [False] * 4 and result["rejects"] == []
+
+
+def test_two_column_groups_each_with_its_rank(tmp_path: Path) -> None:
+    rows = [["KẾT QUẢ CHỈ SỐ CCHC VÀ CHỈ SỐ HÀI LÒNG NĂM 2020 CÁC SỞ, BAN, NGÀNH"] + [None] * 5,
+            ["STT", "Đơn vị", "Chỉ số CCHC", None, "Chỉ số SIPAS", None],
+            [None, None, "Điểm", "Xếp hạng", "Tỷ lệ (%)", "Xếp hạng"],
+            [1, "Sở Tư pháp", 91.5, 1, 88.2, 2], [2, "Sở Y tế", 89.0, 2, 90.1, 1]]
+    merges = [(0, 0, 0, 5), (1, 2, 1, 3), (1, 4, 1, 5), (1, 0, 2, 0), (1, 1, 2, 1)]
+    result = xlsx_result(tmp_path, rows, merges)
+    assert sorted(totals(result)) == [("Sở Tư pháp", "PAR", 91.5, 1), ("Sở Tư pháp", "SIPAS", 88.2, 2),
+                                      ("Sở Y tế", "PAR", 89.0, 2), ("Sở Y tế", "SIPAS", 90.1, 1)]
+    assert result["rejects"] == [] and result["warnings"] == []
+
+
+def test_a_second_column_group_that_is_not_clean_is_left_out_with_a_warning() -> None:
+    text = ("KẾT QUẢ CHỈ SỐ CCHC VÀ CHỈ SỐ HÀI LÒNG NĂM 2020 CÁC SỞ, BAN, NGÀNH\n"
+            "STT;Đơn vị;Chỉ số CCHC;Chỉ số CCHC;Chỉ số SIPAS;Chỉ số SIPAS;Chỉ số SIPAS\n"
+            ";;Điểm;Xếp hạng;Tiếp cận dịch vụ (%);Hài lòng chung (%);Xếp hạng\n1;Sở Tư pháp;91,50;1;87,10;88,20;2\n")
+    result = extract_th(text)
+    assert totals(result) == [("Sở Tư pháp", "PAR", 91.5, 1)]
+    assert [w for w in result["warnings"] if "SIPAS" in w and "not read" in w] and result["rejects"] == []

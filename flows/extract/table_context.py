@@ -110,6 +110,36 @@ def _index_columns(columns: list[Column], index: str, path: str, place: Callable
     return out
 
 
+def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place: Callable[[int], str],
+                       warnings: list[str]) -> tuple[tuple[Column, ...], dict[str, tuple[Column, ...]]]:
+    """Columns grouped under the indices their headers name ("Chỉ số CCHC" over "Điểm | Xếp hạng", "Chỉ số
+    SIPAS" over "Tỷ lệ (%) | Xếp hạng"): (the table index's columns, {other index: its columns}).
+
+    Another index's group is read when it is clean (one score and at most one rank column), else left out
+    with a warning. A table naming one index (or none) in its columns is returned as it is, with no group.
+    """
+    named = {i: found[0] for i, c in enumerate(columns) if c.role in (*FIGURE_ROLES, "rank") and c.role != "survey"
+             and len(found := [n for n in indices_named_in(c.label) if n != "SURVEY"]) == 1}
+    groups = sorted(set(named.values()) - {index})
+    if not groups or index not in named.values():
+        return columns, {}
+
+    def only(group: str) -> tuple[Column, ...]:  # the table index keeps the columns that name no index
+        return tuple(Column("ignore", None, c.label) if named.get(i, index) != group and c.role not in (
+            None, "ignore", "unit") else c for i, c in enumerate(columns))
+
+    others = {}
+    for group in groups:
+        own = [columns[i] for i, g in named.items() if g == group]
+        headlines = [c for c in own if c.role in ("total", "percent")]
+        if len(headlines) == 1 and len(own) - 1 == sum(c.role == "rank" for c in own) <= 1:
+            others[group] = only(group)
+        else:
+            warnings.append(f"{path} {place(min(i for i, g in named.items() if g == group))}: the columns of {group} "
+                            f"({', '.join(repr(c.label) for c in own)}) are not one score and one rank; not read")
+    return only(index), others
+
+
 def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str, place: Callable[[int], str],
                    warnings: list[str]) -> tuple[Column, ...]:
     """The columns a table reads, with the headline settled: a lone '%' or appraised column is the total."""

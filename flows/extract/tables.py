@@ -22,6 +22,7 @@ from flows.extract.cells import (
     a1,
     bloc_cue,
     holds_a_figure,
+    index_named_in,
     indices_named_in,
     is_max_row,
     is_page_number,
@@ -32,7 +33,7 @@ from flows.extract.cells import (
 )
 from flows.extract.header import FIGURE_ROLES, find_header
 from flows.extract.scope import bloc_of
-from flows.extract.table_context import settle_columns, table_index, table_year
+from flows.extract.table_context import settle_columns, split_index_groups, table_index, table_year
 from flows.extract.table_units import resolve_unit_cell
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
@@ -75,13 +76,15 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
                  cell_place: CellPlace | None = None, row_text: RowText | None = None,
-                 outer_titles: list[str] | None = None) -> dict[str, Any]:
+                 outer_titles: list[str] | None = None, index_group: str | None = None) -> dict[str, Any]:
     """Facts from one table grid: a 'TOTAL' fact (with the rank) and one fact per component per unit row.
 
     ``cell_place(row, col)`` names a cell in messages ("'Khối huyện'!D7", "line 7"); ``row_text(row)``
     gives a row's evidence and span (default: its cells joined with ' | ', no span). A second table
     stacked under the first (a title row, then a header of its own) is read as a table of its own;
     ``outer_titles`` (the first table's titles) then give its index and year when its title names none.
+    Column groups of two indices ("Chỉ số CCHC | Xếp hạng" beside "Chỉ số SIPAS | Xếp hạng") are read
+    one index at a time: ``index_group`` names the other index a second reading is for.
     """
     place = cell_place or _default_place(sheet)
     grid = [[normalize_text(str(c or "")).strip() for c in row] for row in grid]
@@ -109,7 +112,10 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     index = table_index(header.columns, index_text, sheet, stem)
     year = table_year(header.columns, [*titles, *outer], sheet, stem, year_hint, path, place(header.row, 0),
                       warnings)
-    columns = settle_columns(header.columns, index, year, path, lambda c: place(header.row, c), warnings)
+    primary, others = split_index_groups(header.columns, index, path, lambda c: place(header.row, c), warnings)
+    if index_group is not None:
+        primary, index = others[index_group], index_group
+    columns = settle_columns(primary, index, year, path, lambda c: place(header.row, c), warnings)
     warnings[:0] = [f"{path} {place(header.row, c)}: column {col.label!r} is not read"
                     for c, col in enumerate(columns) if col.role is None and col.label]
     cue = next((c for c in (bloc_cue(sheet or ""), bloc_cue(title_text)) if c), None)
@@ -118,6 +124,9 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     unit_col = columns.index(next(c for c in columns if c.role == "unit"))
     rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
     figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
+    label_col = _index_label_column(grid[header.end:], figure_cols)
+    if label_col is not None:  # "Chỉ số CCHC" / "Chỉ số SIPAS (%)" in a cell: the index of the row's figures
+        figure_cols.remove(label_col)
     header_unit = grid[header.row][unit_col]
     maxima = {c: col.max_points for c, col in enumerate(columns) if col.max_points is not None}
     facts: list[dict[str, Any]] = []
@@ -176,7 +185,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         if unit is None:
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
             continue
-        base = {"unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": index,
+        row_index = (index_named_in(row[label_col]) if label_col is not None else None) or index
+        base = {"unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": row_index,
                 "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue, gazetteer, year, towns), "score": None,
                 "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
                 "evidence": evidence, "span": span}
@@ -185,7 +195,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             facts.append({**base, "score": scores.get(total_col), "rank": rank, "tied": written_tied,
                           "place": place(r, total_col if total_col is not None else rank_col or 0)})
         for c, score in scores.items():
-            if c == total_col or score is None:
+            if c == total_col or score is None or row_index != index:  # components belong to the table's index
                 continue
             survey = columns[c].role == "survey"
             facts.append({**base, "index": "SURVEY" if survey else index,
@@ -197,6 +207,12 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     shared = Counter((f["index"], f["bloc"], f["rank"]) for f in facts if f["rank"] is not None)
     for fact in facts:
         fact["tied"] = fact["tied"] or shared[(fact["index"], fact["bloc"], fact["rank"])] > 1
+    for group in others if index_group is None else ():  # the rows again, for the other index's columns
+        again = extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint, province_hint=province_hint,
+                             sheet=sheet, title_lines=title_lines, cell_place=place, row_text=row_text,
+                             outer_titles=outer_titles, index_group=group)
+        facts += again["facts"]
+        rejects += [r for r in again["rejects"] if r["check"] in ("score_format", "rank_format")]
     provinces = {gazetteer.units[f["unit_id"]].province for f in facts}
     province = province_hint or (provinces.pop() if len(provinces) == 1 else None)
     return {"source": {"title": None, "province": province}, "facts": facts, "leader_ratings": [],
@@ -233,6 +249,17 @@ def _stacked_headers(grid: list[list[str]]) -> list[tuple[int, int]]:
             break
         offset = split
     return found
+
+
+def _index_label_column(rows: list[list[str]], figure_cols: list[int]) -> int | None:
+    """The figure column whose cells name, row by row, the index the row's figures measure ("Chỉ số CCHC",
+    "Chỉ số SIPAS (%)" for the two rows of one unit); None when no column does."""
+    for c in figure_cols:
+        cells = [row[c] for row in rows if c < len(row) and row[c] and any(
+            _number_or_none(row[o]) is not None for o in figure_cols if o != c and o < len(row) and row[o])]
+        if cells and all(indices_named_in(x) and _number_or_none(x) is None for x in cells):
+            return c
+    return None
 
 
 def _number_or_none(cell: str) -> float | None:
