@@ -69,3 +69,9 @@ def test_a_hard_wrapped_page_with_html_entities_left_in_it():
         "Quận Lê Chân": (90.5, 1), "Quận Hải An": (89.7, 2), "Huyện An Lão": (88.1, 3)}
     for f in result["facts"]:  # the contract's text, unwrapped and unescaped, is what the evidence cites
         assert result["text"][f["span"][0]:f["span"][1]] == f["evidence"]
+
+
+def test_a_table_pasted_one_cell_per_line():
+    raw = PROSE + "STT\nĐơn vị\nTổng điểm\nXếp hạng\n1\nQuận Lê Chân\n92,6\n1\n2\nHuyện An Lão\n90,15\n2\n\nHết."
+    got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
+    assert got == {"Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2)}

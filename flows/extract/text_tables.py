@@ -66,7 +66,44 @@ def table_blocks(text: str) -> list[Block]:
             current, separator = ([(number, pos, line)], sep) if sep else ([], None)
         pos += len(line) + 1
     _close(current, separator, blocks)
-    return blocks + [b for b in _spaced_blocks(text) if not any(b.start < o.end and o.start < b.end for o in blocks)]
+    for more in (_spaced_blocks, _cell_per_line_blocks):  # where no block of the kinds before is
+        blocks += [b for b in more(text) if not any(b.start < o.end and o.start < b.end for o in blocks)]
+    return blocks
+
+
+def _cell_per_line_blocks(text: str) -> list[Block]:
+    """A table pasted one cell per line (as copying a web page's table can give): a run of three to eight
+    header labels (a number column, a unit column, figures), then rows of as many lines, each starting
+    with its number."""
+    from flows.extract.header import label_role
+
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        k = 0
+        while i + k < len(lines) and k < 8 and 0 < len(cell := lines[i + k].strip()) <= 40 and not cell.isdigit() and (
+                label_role(cell)[0] is not None or cell.upper() in ("STT", "TT")):
+            k += 1
+        roles = [label_role(lines[i + j].strip())[0] for j in range(k)]
+        if k < 3 or "unit" not in roles[:2]:  # the run starts with the number or the unit column
+            i += 1
+            continue
+        j, n, rows = i + k, 1, []
+        while j + k <= len(lines) and lines[j].strip() == str(n):
+            rows.append(j)
+            j, n = j + k, n + 1
+        if rows:
+            grid = [[lines[i + c].strip() for c in range(k)]]
+            grid += [[lines[r + c].strip() for c in range(k)] for r in rows]
+            row_spans = [(text[starts[r]:starts[r + k - 1] + len(lines[r + k - 1])],
+                          [starts[r], starts[r + k - 1] + len(lines[r + k - 1])]) for r in [i, *rows]]
+            blocks.append(Block(starts[i], starts[j - 1] + len(lines[j - 1]), i + 1, grid, row_spans))
+        i = j if rows else i + k
+    return blocks
 
 
 def _spaced_blocks(text: str) -> list[Block]:
