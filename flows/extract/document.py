@@ -32,8 +32,9 @@ _LINE_ENDS = tuple('.:;!?"”)…')
 
 def unwrap_lines(text: str) -> str:
     """``text`` with the line breaks of a hard-wrapped paragraph turned into spaces (same length): a break
-    after a long line (50 characters or more, not the first line, not a heading in capitals) that ends
-    mid-sentence, before a line that goes on (not blank, not a list item).
+    after a long line (40 characters or more, not the first line, not a heading: in capitals, or first in
+    its paragraph before a capital) that ends mid-sentence, before a line that goes on (not blank, not a
+    list item).
 
     Example:
         >>> unwrap_lines("Tiêu đề\\nNăm 2020, đứng thứ hai trong khối sở, ngành là Sở Kế\\nhoạch và Đầu tư.\\n- Mục")
@@ -47,7 +48,7 @@ def unwrap_lines(text: str) -> str:
         pos += len(line)  # the line break
         body, nxt = line.strip(), lines[i + 1]
         heading = not lines[i - 1].strip() and nxt.lstrip()[:1].isupper()  # a paragraph's first line, then a capital
-        if (i and len(body) >= 50 and not body.endswith(_LINE_ENDS) and not body.isupper() and nxt.strip()
+        if (i and len(body) >= 40 and not body.endswith(_LINE_ENDS) and not body.isupper() and nxt.strip()
                 and not _LIST_START.match(nxt) and not heading):
             out[pos] = " "
         pos += 1

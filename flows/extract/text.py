@@ -204,7 +204,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     doc = gazetteer.prepare(text, folded, province_hint)  # only the names that can be there, when that is known
     doc_cues = tuple(cue for cue in criterion_cues() if cue in folded)  # a sentence holds only what the text holds
     numbered = _COMPONENT.search(folded) is not None
-    line_ends = [m.start() for m in _LINE_END.finditer(text)]
+    line_ends = [m.start() for m in _LINE_END.finditer(normalized)]  # the lines of the document as written
     doc_bloc, doc_national = _BLOC_CUE.search(folded) is not None, _NATIONAL.search(folded) is not None
     # without units below the province level the text is about provinces (a national ranking, or one
     # province's place in it): their names are what its figures are about, in every sentence
