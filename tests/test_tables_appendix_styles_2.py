@@ -161,3 +161,32 @@ def test_a_second_column_group_that_is_not_clean_is_left_out_with_a_warning() ->
     result = extract_th(text)
     assert totals(result) == [("Sở Tư pháp", "PAR", 91.5, 1)]
     assert [w for w in result["warnings"] if "SIPAS" in w and "not read" in w] and result["rejects"] == []
+
+
+# 6. 2025 names without their kind word, in a table that lists the kinds it ranks.
+def extract_qn_2025(text: str) -> dict:
+    return extract_csv(text, "raw/2025/quang-ninh/bang.csv", gazetteer(), 2025, "Quảng Ninh")
+
+
+@pytest.mark.parametrize(("title", "unit_label"), [
+    ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2025 CỦA UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU", "Tên đơn vị"),
+    ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2025", "Xã, phường, đặc khu"),
+])
+def test_bare_2025_names_are_units_of_the_kinds_the_table_lists(title: str, unit_label: str) -> None:
+    text = f"{title}\nSTT;{unit_label};Tổng điểm;Xếp hạng\n1;Vân Đồn;89,00;1\n2;Hạ Long;88,00;2\n3;Cô Tô;85,00;3\n"
+    result = extract_qn_2025(text)
+    assert [(f["unit"], f["bloc"]) for f in result["facts"]] == [
+        ("Đặc khu Vân Đồn", "commune"), ("Phường Hạ Long", "ward"), ("Đặc khu Cô Tô", "commune")]
+
+
+def test_short_kind_words_are_written_out() -> None:
+    text = f"Chỉ số CCHC năm 2025\n{HEADER}\n1;ĐK Vân Đồn;89,00;1\n2;P. Hạ Long;88,00;2\n3;X. Tiên Yên;85,00;3\n"
+    result = extract_qn_2025(text)
+    assert [f["unit"] for f in result["facts"]] == ["Đặc khu Vân Đồn", "Phường Hạ Long", "Xã Tiên Yên"]
+    assert result["rejects"] == []
+
+
+def test_a_name_without_a_kind_list_is_read_as_before() -> None:
+    text = f"Chỉ số CCHC năm 2019 các huyện, thị xã, thành phố\n{HEADER}\n1;Vân Đồn;89,00;1\n"
+    result = extract_csv(text, "raw/2019/quang-ninh/bang.csv", gazetteer(), 2019, "Quảng Ninh")
+    assert [f["unit"] for f in result["facts"]] == ["Huyện Vân Đồn"]

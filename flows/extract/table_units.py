@@ -4,6 +4,11 @@ A unit cell is printed with decorations a reader skips: a line break inside the 
 Thương binh và Xã hội" over two lines), a footnote mark ("Sở Y tế (*)", "Sở Tư pháp¹"), the province
 after the name ("UBND huyện Yên Định, tỉnh Thanh Hóa"). The cell is resolved as written first, then
 cleaned of those; the evidence of the fact stays the row as written.
+
+A name printed without its kind word ("Vân Đồn", "Hạ Long") in a table whose unit column or title lists
+the kinds it ranks ("Xã, phường, đặc khu", "CÁC XÃ, PHƯỜNG, ĐẶC KHU") is read as a unit of those kinds:
+in 2025 "Vân Đồn" there is Đặc khu Vân Đồn, not the abolished Huyện Vân Đồn. Short kind words ("ĐK Vân
+Đồn", "P. Hạ Long", "X. Tiên Yên") are written out.
 """
 
 from __future__ import annotations
@@ -16,6 +21,14 @@ from flows.gazetteer import Gazetteer, Unit
 _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*\d{1,2}\s*\))\s*$")
 # The province after the unit's own name: ", tỉnh Thanh Hóa", " - tỉnh Thanh Hóa", ", thành phố Hải Phòng".
 _PROVINCE_AFTER = re.compile(r"\s*[,\-–—]\s*(?:tỉnh|thành phố|tp\.?)\s+\w.*$", re.IGNORECASE)
+# Kind words a table lists its units by, as a unit's name starts with them.
+KIND_WORDS = {"xã": "Xã", "phường": "Phường", "đặc khu": "Đặc khu", "thị trấn": "Thị trấn", "quận": "Quận",
+              "huyện": "Huyện", "thị xã": "Thị xã", "thành phố": "Thành phố"}
+_KIND = "|".join(sorted(KIND_WORDS, key=len, reverse=True))
+# "xã, phường, đặc khu", "các huyện, thị xã và thành phố": two kinds or more, listed.
+_KIND_LIST = re.compile(rf"(?:^|\bcác\s+)((?:{_KIND})(?:\s*(?:,|và|;)\s*(?:{_KIND}))+)\b")
+_SHORT_KIND = re.compile(r"^(?:(ĐK)\.?\s+|(ĐK|P|X|TT|Q|H)\.\s*)(?=[A-ZĐÀ-Ỹ0-9])")
+_SHORT_WORD = {"ĐK": "Đặc khu", "P": "Phường", "X": "Xã", "TT": "Thị trấn", "Q": "Quận", "H": "Huyện"}
 
 
 def clean_unit_cell(cell: str) -> str:
@@ -30,17 +43,50 @@ def clean_unit_cell(cell: str) -> str:
         ('UBND huyện Yên Định', 'Thị xã Bỉm Sơn')
         >>> clean_unit_cell("Phường 1"), clean_unit_cell("Sở Văn hóa, Thể thao và Du lịch")
         ('Phường 1', 'Sở Văn hóa, Thể thao và Du lịch')
+        >>> clean_unit_cell("ĐK Vân Đồn"), clean_unit_cell("P. Hạ Long"), clean_unit_cell("X.Tiên Yên")
+        ('Đặc khu Vân Đồn', 'Phường Hạ Long', 'Xã Tiên Yên')
     """
     text = " ".join(cell.split())
+    short = _SHORT_KIND.match(text)
+    if short:  # "ĐK Vân Đồn", "P. Hạ Long": the kind word written short
+        text = f"{_SHORT_WORD[short.group(1) or short.group(2)]} {text[short.end():]}"
     while (stripped := _FOOTNOTE.sub("", text)) != text and stripped:
         text = stripped
     return _PROVINCE_AFTER.sub("", text) or text
 
 
-def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, year: int | None) -> Unit | None:
-    """The unit a table's unit cell names: as written, else cleaned (``clean_unit_cell``); None when neither."""
-    unit = gazetteer.resolve(cell, province, year)
-    if unit is not None:
-        return unit
+def listed_kinds(text: str) -> tuple[str, ...]:
+    """The kind words a unit column or title lists its units by ("Xã, phường, đặc khu"), as names start.
+
+    Example:
+        >>> listed_kinds("KẾT QUẢ CHỈ SỐ CCHC NĂM 2025 CỦA UBND CÁC XÃ, PHƯỜNG, ĐẶC KHU")
+        ('Xã', 'Phường', 'Đặc khu')
+        >>> listed_kinds("Huyện, thị xã, thành phố"), listed_kinds("Chỉ số CCHC thành phố Hạ Long")
+        (('Huyện', 'Thị xã', 'Thành phố'), ())
+    """
+    found = _KIND_LIST.search(" ".join(text.lower().split()))
+    if not found:
+        return ()
+    words = re.findall(_KIND, found.group(1))
+    return tuple(KIND_WORDS[w] for w in dict.fromkeys(words))
+
+
+def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, year: int | None,
+                      kinds: tuple[str, ...] = ()) -> Unit | None:
+    """The unit a table's unit cell names: as written, else cleaned (``clean_unit_cell``); None when neither.
+
+    With ``kinds`` (the table lists its units by kind: ``listed_kinds``), a name written without its kind
+    word that resolves to a unit of another kind is read as the one unit of those kinds it names.
+    """
     cleaned = clean_unit_cell(cell)
-    return gazetteer.resolve(cleaned, province, year) if cleaned != cell else None
+    unit = gazetteer.resolve(cell, province, year)
+    if unit is None and cleaned != cell:
+        unit = gazetteer.resolve(cleaned, province, year)
+    if not kinds or (unit is not None and any(unit.name_vi.startswith(k + " ") for k in kinds)):
+        return unit
+    if any(cleaned.lower().startswith(k.lower() + " ") for k in KIND_WORDS.values()):
+        return unit  # written with its kind word: that word decides
+    found = {u.unit_id: u for k in kinds if (u := gazetteer.resolve(f"{k} {cleaned}", province, year))}
+    if len(found) > 1 and year is not None:  # an old commune and the new one of that name: the one at year end
+        found = {i: u for i, u in found.items() if u.valid_at_end_of(year)} or found
+    return next(iter(found.values())) if len(found) == 1 else unit

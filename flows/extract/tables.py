@@ -34,7 +34,7 @@ from flows.extract.cells import (
 from flows.extract.header import FIGURE_ROLES, find_header
 from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, split_index_groups, table_index, table_year
-from flows.extract.table_units import resolve_unit_cell
+from flows.extract.table_units import listed_kinds, resolve_unit_cell
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 
@@ -128,6 +128,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     if label_col is not None:  # "Chỉ số CCHC" / "Chỉ số SIPAS (%)" in a cell: the index of the row's figures
         figure_cols.remove(label_col)
     header_unit = grid[header.row][unit_col]
+    kinds = listed_kinds(header_unit) or listed_kinds(title_text)  # "Xã, phường, đặc khu": a bare name is one
     maxima = {c: col.max_points for c, col in enumerate(columns) if col.max_points is not None}
     facts: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
@@ -181,7 +182,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rank, written_tied, headline_ok = None, False, headline_ok and not holds_a_figure(rank_cell)
         if not any(v is not None for v in scores.values()) and rank is None:
             continue
-        unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year)
+        unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year, kinds)
         if unit is None:
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
             continue
