@@ -190,3 +190,19 @@ def test_a_name_without_a_kind_list_is_read_as_before() -> None:
     text = f"Chỉ số CCHC năm 2019 các huyện, thị xã, thành phố\n{HEADER}\n1;Vân Đồn;89,00;1\n"
     result = extract_csv(text, "raw/2019/quang-ninh/bang.csv", gazetteer(), 2019, "Quảng Ninh")
     assert [f["unit"] for f in result["facts"]] == ["Huyện Vân Đồn"]
+
+
+# 7. A score-like column beside the total: a grade, last year's or the unrounded figure.
+def test_a_grade_column_is_not_a_score() -> None:
+    text = "Chỉ số CCHC năm 2020 các sở\nSTT;Tên đơn vị;Tổng điểm;Xếp hạng;Kết quả xếp loại\n1;Sở Y tế;91,20;1;Tốt\n"
+    result = extract_th(text)
+    assert totals(result) == [("Sở Y tế", "PAR", 91.2, 1)] and result["rejects"] == []
+
+
+@pytest.mark.parametrize("scores", ["Tổng điểm (chưa làm tròn);Tổng điểm", "Điểm năm trước;Tổng điểm",
+                                    "Tổng điểm năm trước;Tổng điểm năm nay"])
+def test_the_plain_or_this_years_total_is_read_and_the_other_left_out(scores: str) -> None:
+    text = f"Chỉ số CCHC năm 2020 các sở\nSTT;Tên đơn vị;{scores};Xếp hạng\n1;Sở Y tế;89,12345;91,20;1\n"
+    result = extract_th(text)
+    assert totals(result) == [("Sở Y tế", "PAR", 91.2, 1)]
+    assert [w for w in result["warnings"] if scores.split(";")[0] in w and "not read" in w]

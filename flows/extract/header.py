@@ -35,6 +35,7 @@ CONTAINED_ROLES: dict[str, tuple[str, ...]] = {
     "survey": ("dieu tra xa hoi hoc", "dieu tra xhh", "xhh"),
     "bonus": ("diem thuong", "diem cong"),
     "penalty": ("diem tru",),
+    "ignore": ("xep loai",),  # "Kết quả xếp loại": a grade (Tốt, Khá), not a score
 }
 ROLE_CRITERION = {"self": "SELF_ASSESSED", "appraised": "APPRAISED", "bonus": "BONUS", "penalty": "PENALTY",
                   "percent": "PERCENT", "total": "TOTAL"}

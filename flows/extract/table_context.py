@@ -19,9 +19,12 @@ from flows.extract.cells import indices_named_in, is_decision_line, stated_year
 from flows.extract.header import FIGURE_ROLES, ROLE_CRITERION, Column
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
+from flows.textnorm import fold_key
 
 _SINGLE_ROLES = ("unit", "total", "rank", "percent", "survey", "self", "appraised", "bonus", "penalty")
 _ROLE_WORD = {"total": "score"}
+# Words of a score column beside the year's published one: last year's, or before rounding.
+_NOT_THE_HEADLINE = ("nam truoc", "nam ngoai", "ky truoc", "chua lam tron", "truoc lam tron", "truoc khi lam tron")
 CRITERION_SEED = "warehouse/seeds/dim_criterion.csv"
 
 
@@ -110,6 +113,19 @@ def _index_columns(columns: list[Column], index: str, path: str, place: Callable
     return out
 
 
+def _keep_plain_headline(settled: list[Column], role: str, path: str, place: Callable[[int], str],
+                         warnings: list[str]) -> None:
+    """Of several headline columns, leave out those of last year or unrounded ("Điểm năm trước", "Tổng điểm
+    (chưa làm tròn)") with a warning, when one plain column (or "năm nay") is left."""
+    found = [i for i, c in enumerate(settled) if c.role == role]
+    aside = [i for i in found if any(w in fold_key(settled[i].label) for w in _NOT_THE_HEADLINE)]
+    if len(found) > 1 and len(found) - len(aside) == 1:
+        for i in aside:
+            warnings.append(f"{path} {place(i)}: column {settled[i].label!r} is not the published figure of the "
+                            "year; not read")
+            settled[i] = Column("ignore", None, settled[i].label)
+
+
 def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place: Callable[[int], str],
                        warnings: list[str]) -> tuple[tuple[Column, ...], dict[str, tuple[Column, ...]]]:
     """Columns grouped under the indices their headers name ("Chỉ số CCHC" over "Điểm | Xếp hạng", "Chỉ số
@@ -159,6 +175,8 @@ def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str
                 settled[i] = Column("ignore", None, column.label)
     if index != "PAR":
         settled = _index_columns(settled, index, path, place, warnings)
+    for role in ("total", "percent"):
+        _keep_plain_headline(settled, role, path, place, warnings)
     roles = [c.role for c in settled]
     for role in _SINGLE_ROLES:
         if roles.count(role) > 1:
