@@ -206,3 +206,31 @@ def test_the_plain_or_this_years_total_is_read_and_the_other_left_out(scores: st
     result = extract_th(text)
     assert totals(result) == [("Sở Y tế", "PAR", 91.2, 1)]
     assert [w for w in result["warnings"] if scores.split(";")[0] in w and "not read" in w]
+
+
+# 8. Noise that was rejected: a repeated two-row header, maxima without their label, a breakdown row,
+#    scores written with their unit.
+def test_a_two_row_header_repeated_mid_table_is_skipped() -> None:
+    header = "STT;Đơn vị;Điểm các lĩnh vực;;Tổng điểm;Xếp hạng\n;;LV1;LV2;;\n(1);(2);(3);(4);(5)=(3)+(4);(6)\n"
+    text = (f"Chỉ số CCHC năm 2020 các huyện, thị xã, thành phố\n{header}1;Huyện Yên Định;8,50;9,00;17,50;1\n"
+            f"{header}2;Thị xã Bỉm Sơn;8,00;8,50;16,50;2\n")
+    result = extract_th(text)
+    assert totals(result) == [("Huyện Yên Định", "PAR", 17.5, 1), ("Thị xã Bỉm Sơn", "PAR", 16.5, 2)]
+    assert result["rejects"] == []
+
+
+def test_a_maxima_row_without_its_label_gives_the_maxima() -> None:
+    text = ("Chỉ số CCHC năm 2020 các sở\nSTT;Tên đơn vị;Lĩnh vực 1;Lĩnh vực 2;Tổng điểm;Xếp hạng\n"
+            ";;6,5;8;100;\n1;Sở Tư pháp;6,25;7,50;95,00;1\n")
+    result = extract_th(text)
+    assert [(f["criterion"], f.get("max_points")) for f in result["facts"]] == [
+        ("TOTAL", None), ("L1", 6.5), ("L2", 8.0)]
+    assert result["rejects"] == []
+
+
+def test_a_breakdown_row_and_scores_written_with_their_unit() -> None:
+    text = (f"Chỉ số CCHC năm 2020 các sở\n{HEADER}\n1;Sở Tư pháp;91,50 điểm;1\n;Trong đó: điểm thưởng;1,50;\n"
+            "2;Sở Y tế;90,5đ;2\n")
+    result = extract_th(text)
+    assert totals(result) == [("Sở Tư pháp", "PAR", 91.5, 1), ("Sở Y tế", "PAR", 90.5, 2)]
+    assert result["rejects"] == []

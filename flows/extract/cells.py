@@ -12,8 +12,9 @@ from flows.textnorm import fold_key
 # A unit cell that starts with these words is a summary row, not a unit.
 SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "tong diem",
                     "diem binh quan", "diem tb", "cao nhat", "thap nhat", "diem cao nhat", "diem thap nhat",
-                    "gia tri trung binh", "so don vi")
+                    "gia tri trung binh", "so don vi", "trong do")  # "Trong đó: điểm thưởng": a breakdown
 SUMMARY_WORDS = ("cong", "tong", "tb", "dtb")
+_POINTS_WORD = re.compile(r"(?<=\d)\s*(?:điểm|đ)\.?\s*$", re.IGNORECASE)  # "91,50 điểm", "90,5đ"
 _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
 _RANK_DIGITS = re.compile(r"^(?:thứ\s*)?0*(\d{1,3})\b")
 _RANK_WORD = re.compile(r"^(?:xếp\s+)?(?:hạng|thứ hạng)\s*:?\s*(?=\S)|^xếp\s+(?=thứ)")
@@ -113,8 +114,10 @@ def parse_score_cell(cell: str) -> float | None:
     Example:
         >>> parse_score_cell(" 91,93 "), parse_score_cell("95.52 %"), parse_score_cell("")
         (91.93, 95.52, None)
+        >>> parse_score_cell("91,50 điểm"), parse_score_cell("90,5đ")
+        (91.5, 90.5)
     """
-    cleaned = cell.replace("%", "").replace(" ", "").strip()
+    cleaned = _POINTS_WORD.sub("", cell).replace("%", "").replace(" ", "").strip()
     if not cleaned:
         return None
     if not _SCORE.match(cleaned):

@@ -130,11 +130,13 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     header_unit = grid[header.row][unit_col]
     kinds = listed_kinds(header_unit) or listed_kinds(title_text)  # "Xã, phường, đặc khu": a bare name is one
     maxima = {c: col.max_points for c, col in enumerate(columns) if col.max_points is not None}
+    header_rows = {_trimmed(grid[i]) for i in range(header.row, header.end)}  # repeated on a later page
+    first_row = next((r for r in range(header.end, len(grid)) if any(grid[r])), None)
     facts: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
     for r in range(header.end, len(grid)):
         row = grid[r] + [""] * (len(columns) - len(grid[r]))
-        if not any(row):
+        if not any(row) or _trimmed(row) in header_rows:
             continue
         evidence, span = row_text(r) if row_text else (_row_text(row), None)
         unit_cell = row[unit_col]
@@ -142,7 +144,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         if len(filled) == 1 and sum(1 for c in row if c) > 1 or unit_cell == header_unit:
             cue = bloc_cue(next(iter(filled))) or cue  # a merged title, section or footnote row
             continue
-        if is_max_row(unit_cell):
+        if is_max_row(unit_cell) or r == first_row and _is_unlabelled_max_row(row, figure_cols):
             maxima = {c: v for c in figure_cols if (v := _number_or_none(row[c])) is not None}
             continue
         cells = {c: row[c] for c in figure_cols if row[c]}
@@ -261,6 +263,21 @@ def _index_label_column(rows: list[list[str]], figure_cols: list[int]) -> int | 
         if cells and all(indices_named_in(x) and _number_or_none(x) is None for x in cells):
             return c
     return None
+
+
+def _trimmed(row: list[str]) -> tuple[str, ...]:
+    """A row without its trailing empty cells, to compare rows of different widths."""
+    cells = list(row)
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
+
+
+def _is_unlabelled_max_row(row: list[str], figure_cols: list[int]) -> bool:
+    """True for a row of numbers under the figure columns only (no STT, unit or rank): each column's maximum
+    printed right under the header without its "Điểm tối đa" label."""
+    numbers = [c for c in figure_cols if _number_or_none(row[c]) is not None]
+    return len(numbers) > 1 and all(not cell or c in numbers for c, cell in enumerate(row))
 
 
 def _number_or_none(cell: str) -> float | None:
