@@ -72,12 +72,14 @@ def _same_document(batched, alone) -> None:
 
 def test_a_batch_validates_every_document_as_it_would_alone(contracts, dims):
     batched = validate_batch(contracts, dims, ingested_at=INGESTED_AT)
-    alone = [validate_contract(c, dims, ingested_at=INGESTED_AT) for c in contracts]
-    assert len(batched) == len(alone) == len(contracts)
+    assert len(batched) == len(contracts)
+    # alone, pandera costs ~120 ms a document: every document with rejects or warnings, and every third one
+    picked = [i for i, c in enumerate(contracts) if c.get("rejects") or c.get("warnings") or i % 3 == 0]
+    alone = [validate_contract(contracts[i], dims, ingested_at=INGESTED_AT) for i in picked]
     assert sum(len(d.rejects) for d in alone) > 10, "the inputs should include rejected rows"
     assert sum(d.count("fact_score") for d in alone) > 100
-    for one, other in zip(batched, alone, strict=True):
-        _same_document(one, other)
+    for i, other in zip(picked, alone, strict=True):
+        _same_document(batched[i], other)
 
 
 def test_a_batch_that_repeats_a_documents_bytes_still_validates_each(contracts, dims):
