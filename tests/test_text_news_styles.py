@@ -170,3 +170,12 @@ def test_a_city_named_like_a_province_in_the_national_ranking_is_the_province(ga
     text = ("Thành phố Huế xếp thứ 4 cả nước về Chỉ số cải cách hành chính năm 2024\n\nNgày 23/5/2025, Bộ Nội vụ công "
             "bố kết quả. Theo đó, thành phố Huế đạt 90,46%, xếp thứ 4/63.")
     assert facts(gazetteer, text, "", "Thừa Thiên Huế") == {("Tỉnh Thừa Thiên Huế", "PAR", 2024): (90.46, 4)}
+
+
+def test_a_unit_set_against_another_gets_no_order_and_a_past_clause_no_rank(gazetteer):
+    text = ("Results of the 2019 PAR Index\n\nIn the satisfaction index, Hai Phong led with 88.36 percent, while Hanoi "
+            "scored 84.4 percent. Quang Ninh, which had held first place for nine consecutive years, came second "
+            "in the PAR Index with 91.71 percent.")
+    assert facts(gazetteer, text, "", None) == {("Thành phố Hải Phòng", "SIPAS", 2019): (88.36, 1),
+                                                ("Thành phố Hà Nội", "SIPAS", 2019): (84.4, None),
+                                                ("Tỉnh Quảng Ninh", "PAR", 2019): (91.71, 2)}

@@ -83,6 +83,7 @@ class Candidate:
     bloc: str = ""
     of: int | None = None  # the bloc size the text states ("xếp cuối trong 45 phường")
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
+    contrast: bool = False  # set against the unit before ("..., trong khi Hà Nội đạt 84,4%"): no order implied
     order: int = 0
 
     @property

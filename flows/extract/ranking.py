@@ -99,6 +99,7 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         elif c.rank is None and c.seq and valid:
             c.rank, c.rank_basis = count + 1, "implied"
         elif (c.rank is None and valid and c.score is not None and last_score is not None and not (c.last or c.top)
+              and not c.contrast
               and (c.group_size == 1 or c.shared_tie) and c.score < last_score and prev_placed is not None
               and prev_placed is _previous(cands, c) and prev_placed.where.paragraph == c.where.paragraph):
             c.rank, c.rank_basis, c.tied = count + 1, "implied", c.shared_tie

@@ -87,6 +87,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b\d+/\d*[a-z][\w\-/.]*", None),
     ("mask", r"\+?\b\d{2,4}[.\- ]\d{3,4}[.\- ]\d{3,4}\b", None),
     ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+", None),
+    # a relative clause about the past: "Quang Ninh, which had held first place for nine years, came second"
+    ("mask", r"\b(?:which|who) (?:had|has) (?:held|been|led|topped|ranked|kept)\b[^,;.]*", None),
     ("mask", r"(?:average|mean)[^.;()]{0,60}?" + _NUM + r"\s*" + _POINTS, None),
     ("mask", r"\b(?:for the|the)\s+" + _ORD + r"\s+(?:consecutive\s+)?(?:year|time)\b", None),
     ("year_range", r"(?:from|since|between)\s+((?:19|20)\d\d)\s*(?:-|–|to|until|and)\s*(?:(?:19|20)\d\d|now|present)"

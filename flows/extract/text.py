@@ -66,6 +66,7 @@ _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 202
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua)\b")
+_CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
@@ -286,7 +287,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
             list_len = sum(len(g.units) for g in groups if g.header)
-            for g in groups:
+            for gi, g in enumerate(groups):
+                contrast = bool(gi and _CONTRAST.search(low, groups[gi - 1].end, g.start))
                 if any(pos < g.start for pos in components):
                     warnings.append(f"line {where.line}: figures of a component (a PAR field or criterion, a SIPAS "
                                     f"factor) in {where.evidence[:80]!r} are left out; components come from tables")
@@ -296,7 +298,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 parts = split_by_index(cue_hits, g, low, index) or [(index, g)]
                 for index, part in parts:
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
-                        cand.order = order
+                        cand.order, cand.contrast = order, contrast
                         order += 1
                         if cand.unit_id and (ended := ended_reject(cand, gazetteer)):
                             rejects.append(ended)
