@@ -179,3 +179,23 @@ def test_a_unit_set_against_another_gets_no_order_and_a_past_clause_no_rank(gaze
     assert facts(gazetteer, text, "", None) == {("Thành phố Hải Phòng", "SIPAS", 2019): (88.36, 1),
                                                 ("Thành phố Hà Nội", "SIPAS", 2019): (84.4, None),
                                                 ("Tỉnh Quảng Ninh", "PAR", 2019): (91.71, 2)}
+
+
+def test_order_cues_of_other_portals_counts_of_district_level_units_and_one_of_the_leaders(gazetteer):
+    body = ("Kết quả được tính trên thang điểm 100, trong đó điểm điều tra xã hội học tối đa 35 điểm.\n\n"
+            "Thứ tự xếp hạng lần lượt là: quận Lê Chân (87,55 điểm), quận Hải An (86,91 điểm), quận Kiến An (85,2 "
+            "điểm). 3/15 đơn vị cấp huyện đạt từ 85 điểm trở lên. Huyện Tiên Lãng là một trong những địa phương dẫn "
+            "đầu về cải cách thủ tục.")
+    result = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")
+    assert {(f["unit"], f["index"]): (f["score"], f["rank"]) for f in result["facts"]} == {
+        ("Quận Lê Chân", "PAR"): (87.55, 1), ("Quận Hải An", "PAR"): (86.91, 2), ("Quận Kiến An", "PAR"): (85.2, 3)}
+    assert [(c["unit_kind"], c["stated_count"]) for c in result["claims"]] == [("district", 3)]
+
+
+def test_the_head_of_each_listed_department_and_a_town_abbreviated_tx(gazetteer):
+    body = ("Người đứng đầu của Sở Tư pháp, Sở Nội vụ được xếp loại hoàn thành xuất sắc nhiệm vụ. Huyện An Lão đứng "
+            "đầu với 90,2 điểm, TX. Đồ Sơn xếp thứ hai.")
+    result = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")
+    assert {(r["unit"], r["title"]) for r in result["leader_ratings"]} == {("Sở Tư pháp", "Giám đốc"),
+                                                                          ("Sở Nội vụ", "Giám đốc")}
+    assert {f["unit"]: f["rank"] for f in result["facts"]}["Huyện An Lão"] == 1

@@ -13,7 +13,8 @@ from flows.textnorm import fold
 _RANK_KINDS = ("ranks", "top", "last")
 _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
-_NOUN_KIND = (("quận", "district"), ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
+_NOUN_KIND = (("đơn vị cấp huyện", "district"), ("đơn vị cấp xã", "commune"), ("quận", "district"),
+              ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
               ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),
               ("bộ", "ministry"))
 

@@ -10,7 +10,7 @@ from flows.extract.scan import Token
 from flows.gazetteer import Gazetteer, Mention
 
 _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ tịch ubnd|chủ tịch ủy ban nhân dân"
-                    r"|chủ tịch uỷ ban nhân dân|chủ tịch|người đứng đầu)(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
+                    r"|chủ tịch uỷ ban nhân dân|chủ tịch|người đứng đầu)(?:\s+của)?(?:\s+các(?:\s+[\w/, ]+:)?)?\s*$")
 # the title of a unit's head ("người đứng đầu"), by the first words of the unit's name
 _HEADS = ((("quận", "huyện", "thị xã", "thành phố", "phường", "xã", "thị trấn", "đặc khu"), "chủ tịch"),
           (("sở", "công an", "bảo hiểm", "kho bạc", "ngân hàng", "đài", "bộ chỉ huy"), "giám đốc"),

@@ -20,9 +20,9 @@ NUM = r"\d+(?:[.,]\d+)?"
 _SMALL = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _ORD = ORDINAL_PATTERN
 _POINTS = r"(?:%\s*điểm|điểm|%)"
-_NOUNS = (r"(?:đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|quận,?\s*huyện|quận|huyện|thị xã"
-          r"|địa phương|xã,?\s*phường(?:,?\s*thị trấn)?|phường,?\s*xã|xã|phường|tỉnh,?\s*thành(?: phố)?"
-          r"|tỉnh|bộ,?\s*ngành|bộ|ngành|vị trí)")
+_NOUNS = (r"(?:đơn vị cấp huyện|đơn vị cấp xã|đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|quận,?\s*huyện"
+          r"|quận|huyện|thị xã|địa phương|xã,?\s*phường(?:,?\s*thị trấn)?|phường,?\s*xã|xã|phường"
+          r"|tỉnh,?\s*thành(?: phố)?|tỉnh|bộ,?\s*ngành|bộ|ngành|vị trí)")
 
 
 _NUM, _MINUS, _PER_100 = re.compile(NUM), re.compile(r"\s*-\d"), re.compile(r"/\s*100")
@@ -150,6 +150,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"trong đó[^.;()]{0,40}?(?:điểm thưởng|điểm cộng|điểm trừ|điểm điều tra|điểm tự đánh giá|điểm thẩm định"
              r"|điểm đánh giá)[^.;()]*", None),
     ("mask", r"mức độ hoàn thành nhiệm vụ", None),  # the assessment's name, not a rating
+    # "một trong những địa phương dẫn đầu": one of the leaders is no rank
+    ("mask", r"một trong (?:những|các|số)\s+(?:\w+\s+){0,3}?(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|xếp cuối|thấp nhất)",
+     None),
     # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
     ("mask", r"so với (?:các\s+)?(?:đơn vị|địa phương|sở|ngành|huyện|quận|xã|phường|tỉnh)?\s*(?:xếp |đứng )?"
              r"(?:dẫn đầu|đứng đầu|đầu bảng|cao nhất|xếp cuối|đứng cuối|cuối bảng|thấp nhất)", None),
@@ -218,7 +221,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
              r"(?:\s+là)?", None),
     ("respective", r"lần lượt|tương ứng", None),
-    ("ordered", r"thứ tự[^.;:]{0,30}?cao\s+(?:xuống|đến|tới)\s+thấp|từ cao xuống thấp", None),
+    ("ordered", r"thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)|từ cao xuống thấp|thứ tự xếp hạng"
+                r"|theo thứ tự điểm số giảm dần|điểm số giảm dần", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
     ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
                  r"|duy trì", None),
@@ -243,6 +247,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
+    _rule(r"một trong (?:những"): ("một trong",),
     _rule(r"so với (?:các"): ("so với",),
     _rule(r"(?:tự chấm"): ("tự chấm", "tự đánh giá"),
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
@@ -270,7 +275,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?P<ref>"): ("năm",),
     _rule(r"năm\s+(?:trước"): ("năm",),
     _rule(r"không hoàn thành"): ("nhiệm vụ",),
-    _rule(r"thứ tự"): ("cao",),
+    _rule(r"thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng"),
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "sau đó", "xếp sau", "đứng sau",
