@@ -48,6 +48,7 @@ from flows.textindex import (  # noqa: F401 - KIND_WORDS is re-exported for the 
     kind_words_before,
     may_be_bare_name,
     prefix_len,
+    tone_key,
 )
 from flows.textnorm import compact_key, fold, fold_key, normalize_text
 
@@ -129,6 +130,7 @@ class _Alias(NamedTuple):
     bare: bool
     province: str  # the unit's province, renamed provinces folded together
     qualified: bool  # the alias names the unit's province ("Sở Y tế Hải Dương")
+    surface: str = ""  # the alias as written, lower case ("chũ", "thủ đô")
 
 
 def _alias_key(alias: str, table: dict[str, str]) -> str:
@@ -238,7 +240,8 @@ class Gazetteer:
             return
         self._seen.add((key, unit.unit_id))
         qualified = unit.unit_kind not in _NATIONAL and key.endswith(_alias_key(unit.province, self._table))
-        self._index.setdefault(key, []).append(_Alias(unit, bare, same_province(unit.province) or "", qualified))
+        self._index.setdefault(key, []).append(_Alias(unit, bare, same_province(unit.province) or "", qualified,
+                                                      " ".join(alias.lower().split())))
 
     @classmethod
     def load(cls, seed_dir: Path | None = None) -> Gazetteer:
@@ -339,7 +342,8 @@ class Gazetteer:
                     automaton.add_word(key, (len(key), key))
             automaton.make_automaton()
             short = frozenset(key for key in keys if len(key) <= 2)
-            bare_only = frozenset(key for key in keys if all(e.bare for e in self._index[key]))
+            bare_only = {key: frozenset(tone_key(e.surface) for e in self._index[key])
+                         for key in keys if all(e.bare for e in self._index[key])}
             matcher = self._ac[province] = Matcher(automaton, short, short | {key[0] for key in short}, bare_only)
         return matcher
 

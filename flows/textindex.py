@@ -8,6 +8,7 @@ walking every token. Also the kind words ("quận", "phường", ...) and the to
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, insort
 from functools import lru_cache
 from itertools import accumulate
@@ -39,7 +40,7 @@ class Matcher(NamedTuple):
     automaton: ahocorasick.Automaton  # the keys of three or more characters
     short: frozenset[str]  # the keys of one or two characters
     short_starts: frozenset[str]  # the words a short key may start with (itself, or its first character)
-    bare_only: frozenset[str]  # keys that are only ever bare names
+    bare_only: dict[str, frozenset[str]]  # keys that are only ever bare names: their names, lower case
 
 
 @lru_cache(maxsize=4096)
@@ -57,6 +58,32 @@ def kind_words_before(before: str) -> tuple[frozenset[str], frozenset[str]]:
 def may_be_bare_name(first: str) -> bool:
     """Whether a word starting with ``first`` may be a bare name (capitalised, or a number)."""
     return first.isupper() or first.isdigit()
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def tone_key(name: str) -> str:
+    """``name`` lower case with each word's tone mark moved to its end: the same for "Thủy" and "Thuỷ",
+    not for "Chủ" and "Chũ".
+
+    Example:
+        >>> tone_key("Thuỷ Nguyên") == tone_key("thủy nguyên"), tone_key("Chủ") == tone_key("Chũ")
+        (True, False)
+    """
+    words = []
+    for word in unicodedata.normalize("NFD", name.lower()).split():
+        words.append("".join(c for c in word if c not in _TONES) + "".join(c for c in word if c in _TONES))
+    return " ".join(words)
+
+
+def bare_name_at(text: str, start: int, end: int, names: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` may be one of these bare names (``tone_key`` forms): capitalised, and
+    written with their tone marks when it has any ("Chủ tịch" is not Thị xã Chũ; "Chu" may be)."""
+    if not may_be_bare_name(text[start]):
+        return False
+    span = text[start:end]
+    return span.isascii() or tone_key(span) in names
 
 
 def prefix_len(words: list[str], i: int, hi: int) -> int:
@@ -84,7 +111,7 @@ class TextIndex:
 
     def __init__(self, matcher: Matcher, text: str, folded: str, province: str | None = None) -> None:
         self.text, self.folded, self.province = text, folded, province
-        self.words, self.starts, self.ends = words, starts, _ = token_spans(folded)
+        self.words, self.starts, self.ends = words, starts, ends = token_spans(folded)
         lengths = list(accumulate(map(len, words)))  # the end of each word in the words written together
         token_of_end = dict(zip(lengths, range(len(lengths)), strict=True))
         token_of_start = dict(zip([0, *lengths][:-1], range(len(lengths)), strict=True))
@@ -95,13 +122,14 @@ class TextIndex:
             if j is not None:
                 i = token_of_start.get(last_char + 1 - length)
                 # a key that is only ever a bare name ("Tư", "Dùng") needs a capital: "từ", "đứng" are words
-                if i is not None and (key not in bare_only or may_be_bare_name(text[starts[i]])):
+                if i is not None and (key not in bare_only
+                                      or bare_name_at(text, starts[i], ends[j], bare_only[key])):
                     self.hits.setdefault(i, []).append((j, key))
         for k in [k for k, word in enumerate(words) if word in matcher.short_starts]:
             for j in (k, k + 1):  # a key of one or two characters: one word, or two words of one character
                 key = "".join(words[k:j + 1])
                 if j < len(words) and key in matcher.short and (
-                        key not in bare_only or may_be_bare_name(text[starts[k]])):
+                        key not in bare_only or bare_name_at(text, starts[k], ends[j], bare_only[key])):
                     insort(self.hits.setdefault(k, []), (j, key))
         # tokens where a name, "UBND" or a list of one kind ("các phường:") may start
         points = set(self.hits)

@@ -199,3 +199,14 @@ def test_the_head_of_each_listed_department_and_a_town_abbreviated_tx(gazetteer)
     assert {(r["unit"], r["title"]) for r in result["leader_ratings"]} == {("Sở Tư pháp", "Giám đốc"),
                                                                           ("Sở Nội vụ", "Giám đốc")}
     assert {f["unit"]: f["rank"] for f in result["facts"]}["Huyện An Lão"] == 1
+
+
+def test_two_districts_after_one_kind_word_one_unknown_and_a_word_that_is_a_place_but_for_its_tone(gazetteer):
+    text = ("Kết quả Chỉ số cải cách hành chính năm 2023 của tỉnh Bắc Giang\n\nCác huyện Tân Yên, huyện Yên Dũng và "
+            "Hiệp Hòa lần lượt đạt 88,1; 87,2 và 86,3 điểm. Giám đốc Sở Tư pháp và Chủ tịch UBND huyện Lục Nam hoàn "
+            "thành xuất sắc nhiệm vụ.")
+    result = extract_text(text, gazetteer, None, "Bắc Giang")
+    assert {f["unit"]: f["score"] for f in result["facts"]} == {"Huyện Tân Yên": 88.1, "Huyện Yên Dũng": 87.2,
+                                                               "Huyện Hiệp Hòa": 86.3}
+    assert {(r["unit"], r["title"]) for r in result["leader_ratings"]} == {("Sở Tư pháp", "Giám đốc"),
+                                                                          ("Huyện Lục Nam", "Chủ tịch UBND")}

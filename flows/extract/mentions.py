@@ -15,6 +15,7 @@ _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phư�
                         r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
 # the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
 _NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
+_NAMES_WITH_PARTS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Trung tâm", "Văn phòng")  # "Sở Văn hóa, Thể thao và Du lịch"
 _NAMED_KINDS = ("Ban Quản lý", "Trung tâm", "Văn phòng")  # a name already: "Ban Quản lý các khu công nghiệp"
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
@@ -155,6 +156,9 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
         if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
             stop = joined.end()
         inside = [k for k in known if m.start() < k.start and k.end <= stop and k.bare]
+        if inside and not m.group().startswith(_NAMES_WITH_PARTS):  # "huyện Lộc Hà và Hương Sơn": two units
+            trimmed = re.sub(r"[\s,]*(?:và)?[\s,]*$", "", text[m.end():min(k.start for k in inside)])
+            stop, inside = m.end() + len(trimmed), []
         if stop == m.end() or any(k.start < stop and m.start() < k.end for k in known if k not in inside):
             continue
         if inside:
