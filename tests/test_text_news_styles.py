@@ -210,3 +210,10 @@ def test_two_districts_after_one_kind_word_one_unknown_and_a_word_that_is_a_plac
                                                                "Huyện Hiệp Hòa": 86.3}
     assert {(r["unit"], r["title"]) for r in result["leader_ratings"]} == {("Sở Tư pháp", "Giám đốc"),
                                                                           ("Huyện Lục Nam", "Chủ tịch UBND")}
+
+
+def test_the_last_place_with_a_size_stated_before_the_unit_or_beside_it(gazetteer):
+    text = ("Kết quả Chỉ số cải cách hành chính năm 2021 của tỉnh Quảng Nam\n\nTrong 18 huyện, thị xã, thành phố, "
+            "huyện Tây Giang xếp cuối với 73,4 điểm. Trong khối sở, Sở Xây dựng xếp cuối (21/21) với 80,2 điểm.")
+    assert facts(gazetteer, text, "", "Quảng Nam") == {("Huyện Tây Giang", "PAR", 2021): (73.4, 18),
+                                                      ("Sở Xây dựng", "PAR", 2021): (80.2, 21)}

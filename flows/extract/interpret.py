@@ -12,6 +12,9 @@ from flows.textnorm import fold
 
 _RANK_KINDS = ("ranks", "top", "last")
 _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
+# "Trong 18 huyện, thị xã, thành phố, A xếp cuối": the size of the bloc, stated before the unit
+_SIZE_BEFORE = re.compile(r"\btrong\s+(?:tổng\s+số\s+|số\s+)?(\d{1,3})\s+(?:đơn vị|huyện|quận|sở|xã|phường|địa phương"
+                          r"|cơ quan|tỉnh)")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _NOUN_KIND = (("đơn vị cấp huyện", "district"), ("đơn vị cấp xã", "commune"), ("quận", "district"),
               ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
@@ -109,7 +112,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
     last = _last_count(g, list_len, low)
     out: list[Candidate] = []
-    stated_size = _stated_size(toks, low)
+    stated_size = _stated_size(toks, low) or (_size_before(low, where.start, g.start) if any(
+        t.kind == "last" for t in toks) else None)
     for i, m in enumerate(g.units):
         unit = gazetteer.units.get(m.unit_id)
         kind = unit.unit_kind if unit else ""
@@ -164,6 +168,12 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
         elif t.kind == "year_rel" and year is not None and found is None:
             return year + t.value
     return found
+
+
+def _size_before(low: str, start: int, end: int) -> int | None:
+    """The bloc size stated before a unit in its sentence ("Trong 18 huyện, ..., A xếp cuối")."""
+    m = _SIZE_BEFORE.search(low, start, end)
+    return int(m.group(1)) if m else None
 
 
 def _stated_size(toks: list[Token], low: str) -> int | None:

@@ -195,6 +195,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("top", _first_char_first(["dẫn đầu", "đứng đầu", "xếp đầu", "vị trí đầu tiên", "vị trí đầu", "ngôi đầu",
                                "ngôi vị quán quân", "quán quân", r"vị trí số (?:1|một)\b", "mức cao nhất",
                                "điểm cao nhất", "điểm số cao nhất", "cao nhất"], "", None, "(?<!người .)"), None),
+    # "xếp cuối (18/18)": the last place, with the bloc's size
+    ("ranks", r"cuối(?:\s+cùng|\s+bảng)?\s*\(\s*(?:thứ\s+)?(?P<ords>\d{1,3})\s*/\s*(?P<of>\d{1,3})\s*\)", _ranks),
     ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng"
              r"|(?:mức |điểm |điểm số )?thấp nhất", None),
     ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?(?<!năm )\b(?P<n>" + _SMALL
@@ -265,6 +267,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
     _rule(r"vị trí\s+(?P<ords>"): ("vị trí",),
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
+    _rule(r"cuối(?:\s+cùng"): ("cuối",),
     _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
     _rule(r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]"): (" - ", " – "),
