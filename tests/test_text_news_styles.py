@@ -217,3 +217,12 @@ def test_the_last_place_with_a_size_stated_before_the_unit_or_beside_it(gazettee
             "huyện Tây Giang xếp cuối với 73,4 điểm. Trong khối sở, Sở Xây dựng xếp cuối (21/21) với 80,2 điểm.")
     assert facts(gazetteer, text, "", "Quảng Nam") == {("Huyện Tây Giang", "PAR", 2021): (73.4, 18),
                                                       ("Sở Xây dựng", "PAR", 2021): (80.2, 21)}
+
+
+def test_a_list_introduced_in_the_clause_after_the_leader(gazetteer):
+    body = ("Khối quận, huyện: quận Lê Chân là đơn vị duy nhất đạt trên 90 điểm (90,67 điểm), xếp thứ nhất; 3 đơn vị "
+            "đạt từ 80 đến dưới 90 điểm, xếp theo thứ tự từ cao xuống thấp gồm: quận Hải An, Kiến An, huyện An Lão.")
+    result = extract_text(TITLE + body, gazetteer, None, "Hải Phòng")
+    assert {f["unit"]: (f["score"], f["score_min"], f["score_max"], f["rank"]) for f in result["facts"]} == {
+        "Quận Lê Chân": (90.67, None, None, 1), "Quận Hải An": (None, 80.0, 90.0, 2),
+        "Quận Kiến An": (None, 80.0, 90.0, 3), "Huyện An Lão": (None, 80.0, 90.0, 4)}

@@ -168,6 +168,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
             stripped = gap.rstrip()
             if _INTRODUCES.search(stripped):
                 cut = max(gap.rfind(sep) for sep in (",", ";", " và ", ":"))
+                if ";" in gap[:cut]:  # "A xếp thứ nhất; 10 đơn vị ..., xếp theo thứ tự ... gồm: B, C": the clause
+                    cut = gap.rfind(";", 0, cut)
                 forward_from = g.end + (cut + 1 if cut >= 0 else 0)
             if stripped.endswith(" từ") and any(t.kind == "take" for t in tokens if g.end <= t.start < limit):
                 groups[i + 1].took_from = g
