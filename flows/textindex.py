@@ -63,6 +63,7 @@ def may_be_bare_name(first: str) -> bool:
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 
 
+@lru_cache(maxsize=16384)
 def tone_key(name: str) -> str:
     """``name`` lower case with each word's tone mark moved to its end: the same for "Thủy" and "Thuỷ",
     not for "Chủ" and "Chũ".

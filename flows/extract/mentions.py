@@ -5,6 +5,7 @@ units, and the names that only set the scene (the province of a provincial text)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from flows.gazetteer import Gazetteer, Mention
@@ -34,7 +35,7 @@ _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+
 # a head who speaks: "Giám đốc Sở Nội vụ (Trần Văn A) cho biết: ...": the office is not ranked
 # "khảo sát do Sở Nội vụ thực hiện": the body that ran the survey
 _CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra)\b")
-_TITLE_BEFORE = re.compile(r"(?:giám đốc|chủ tịch|trưởng ban|chánh văn phòng|lãnh đạo|đại diện)\s+$")
+_TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
 _ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
@@ -108,7 +109,7 @@ def announces(low: str, m: Mention) -> bool:
     return bool(_ANNOUNCES.match(low, m.end)
                 or (("theo" in before or "according" in before)
                     and _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))  # "^": the text's start only
-                or (_SPEAKS.match(low, m.end) and _TITLE_BEFORE.search(before[-20:]))
+                or (before.rstrip().endswith(_TITLES) and _SPEAKS.match(low, m.end))
                 or (before.endswith("do ") and _CONDUCTS.match(low, m.end)))
 
 
@@ -148,8 +149,10 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
     mentions without the bare names such an unknown name holds ("Sở Văn hóa, Thể thao và Du lịch" where
     the province has only a "Sở Du lịch": "Du lịch" is the end of the longer name, not that unit)."""
     out = []
+    starts = [k.start for k in known]  # in text order
     for m in _UNIT_WORD.finditer(text, s, e):
-        if any(k.start <= m.start() < k.end for k in known):
+        at = bisect_right(starts, m.start()) - 1
+        if at >= 0 and any(k.start <= m.start() < k.end for k in known[max(0, at - 2):at + 1]):
             continue  # a known name starts here or runs over it: whatever follows overlaps it
         stop = _name_end(text, m.end(), e, m.group().startswith(_NAMED_KINDS))
         joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
@@ -163,6 +166,7 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
             continue
         if inside:
             known = [k for k in known if k not in inside]
+            starts = [k.start for k in known]
         out.append(Mention("", m.start(), stop, text[m.start():stop], False))
     return out, known
 
