@@ -59,7 +59,9 @@ _NATIONAL = ("province", "ministry")
 _MAX_ALIAS_TOKENS = 16
 _CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes on after the match
 _PUNCTUATION = re.compile(r"[^\w\s]")  # between two words: they do not read as one phrase
-_LIST_GAP = re.compile(r"(?:[\s,;:/&.-]+|\b(?:va|gom|la)\b|\([^()\n]*\))*")  # between items of one list
+# between items of one list; one character a step (a "+" inside the "*" backtracked exponentially on the
+# long runs of spaces of a table saved as text)
+_LIST_GAP = re.compile(r"(?:[\s,;:/&.-]|\b(?:va|gom|la)\b|\([^()\n]*\))*")
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
 _KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)

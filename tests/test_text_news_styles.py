@@ -226,3 +226,9 @@ def test_a_list_introduced_in_the_clause_after_the_leader(gazetteer):
     assert {f["unit"]: (f["score"], f["score_min"], f["score_max"], f["rank"]) for f in result["facts"]} == {
         "Quận Lê Chân": (90.67, None, None, 1), "Quận Hải An": (None, 80.0, 90.0, 2),
         "Quận Kiến An": (None, 80.0, 90.0, 3), "Huyện An Lão": (None, 80.0, 90.0, 4)}
+
+
+def test_english_with_typographic_dashes_and_quotes(gazetteer):
+    text = ("Quang Ninh tops the 2018 PAR Index\n\nHA NOI — Quang Ninh topped the 2018 PAR Index with 90.07 per cent, "
+            "the ministry’s report said.")
+    assert facts(gazetteer, text, "", None) == {("Tỉnh Quảng Ninh", "PAR", 2018): (90.07, 1)}

@@ -75,3 +75,12 @@ def test_a_table_pasted_one_cell_per_line():
     raw = PROSE + "STT\nĐơn vị\nTổng điểm\nXếp hạng\n1\nQuận Lê Chân\n92,6\n1\n2\nHuyện An Lão\n90,15\n2\n\nHết."
     got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
     assert got == {"Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2)}
+
+
+def test_long_runs_of_spaces_are_read_in_linear_time():
+    # a list gap once matched runs of spaces with a nested quantifier: 24 spaces took over a second, 40 forever
+    raw = PROSE + ("STT" + " " * 40 + "Đơn vị" + " " * 40 + "Tổng điểm" + " " * 40 + "Xếp hạng\n"
+                   "1" + " " * 42 + "Quận Lê Chân" + " " * 40 + "92,6" + " " * 45 + "1\n"
+                   "2" + " " * 42 + "Huyện An Lão" + " " * 40 + "90,15" + " " * 44 + "2\n")
+    assert {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()} == {
+        "Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2)}

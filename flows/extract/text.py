@@ -67,6 +67,7 @@ _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 202
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
+_TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
 
@@ -228,7 +229,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         ctx.bloc_kind = ctx.bloc = None
         if aside_year:  # a year named without an index is the sentence's paragraph's, not the rest of the text's
             ctx.year, aside_year = base_year, False
-        ascii_only = text[ps:pe].isascii()  # without diacritics: English, or Vietnamese read with folded rules
+        # without diacritics: English, or Vietnamese read with folded rules (typographic dashes and quotes aside)
+        ascii_only = text[ps:pe].translate(_TYPOGRAPHIC).isascii()
         english = ascii_only and looks_english(text[ps:pe])
         whole_text = folded if ascii_only else low
         tokens = scan(whole_text[ps:pe], ascii_only, english, ps, whole_text)
