@@ -232,3 +232,12 @@ def test_english_with_typographic_dashes_and_quotes(gazetteer):
     text = ("Quang Ninh tops the 2018 PAR Index\n\nHA NOI — Quang Ninh topped the 2018 PAR Index with 90.07 per cent, "
             "the ministry’s report said.")
     assert facts(gazetteer, text, "", None) == {("Tỉnh Quảng Ninh", "PAR", 2018): (90.07, 1)}
+
+
+def test_an_announcement_naming_the_next_index_sets_it_and_hcm_city(gazetteer):
+    text = ("Chỉ số SIPAS năm 2020\n\nChỉ số SIPAS năm 2020 của Ninh Bình đạt 89,76%, xếp thứ 3.\n\nCùng ngày, Bộ Nội "
+            "vụ cũng công bố Chỉ số cải cách hành chính năm 2020. Quảng Ninh đứng đầu với 91,04%.")
+    assert facts(gazetteer, text, "", None) == {("Tỉnh Ninh Bình", "SIPAS", 2020): (89.76, 3),
+                                                ("Tỉnh Quảng Ninh", "PAR", 2020): (91.04, 1)}
+    english = "The 2018 PAR Index\n\nHCM City ranked fifth with 88.1 per cent."
+    assert facts(gazetteer, english, "", None) == {("Thành phố Hồ Chí Minh", "PAR", 2018): (88.1, 5)}

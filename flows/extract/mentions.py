@@ -24,8 +24,8 @@ _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 # common nouns of units below a province ("6 quận, huyện của Hải Phòng", "những đơn vị"), not "xã hội"
 _BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
-_ANNOUNCES = re.compile(r"\s*(?:vừa|đã|mới|chính thức)?\s*(?:công bố|ban hành|thông báo|cho biết|has announced"
-                        r"|announced|released)\b")
+_ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:công bố|ban hành|thông báo|cho biết"
+                        r"|has announced|announced|released)\b")
 # "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
 _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
                            r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
