@@ -241,3 +241,10 @@ def test_an_announcement_naming_the_next_index_sets_it_and_hcm_city(gazetteer):
                                                 ("Tỉnh Quảng Ninh", "PAR", 2020): (91.04, 1)}
     english = "The 2018 PAR Index\n\nHCM City ranked fifth with 88.1 per cent."
     assert facts(gazetteer, english, "", None) == {("Thành phố Hồ Chí Minh", "PAR", 2018): (88.1, 5)}
+
+
+def test_english_last_place_is_not_an_implied_second(gazetteer):
+    text = ("Results of the 2019 PAR Index\n\nHai Phong ranked first at 92.17 per cent. Lang Son came in last at 72.07 "
+            "per cent.")
+    assert facts(gazetteer, text, "", None) == {("Thành phố Hải Phòng", "PAR", 2019): (92.17, 1),
+                                                ("Tỉnh Lạng Sơn", "PAR", 2019): (72.07, 63)}

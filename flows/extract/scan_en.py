@@ -116,8 +116,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b", None),
-    ("last", r"(?:ranked|came|finished|placed)\s+(?:at\s+the\s+)?(?:last|bottom)|\blast place\b|\bat the bottom\b",
-     None),
+    ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
+             r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b", None),
     ("year", r"\(\s*((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
     ("year", r"(?P<ref>(?:compared (?:with|to)|than|as in|versus|vs\.?|from)\s+)?(?:in\s+|year\s+)?\b((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
