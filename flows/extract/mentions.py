@@ -43,12 +43,14 @@ _ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 
 
-def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention], scene: bool, national: bool,
-                    gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
-    """The mentions of sentence ``[s, e)`` that figures may belong to. ``scene``: a provincial text's sentence
-    not about the national ranking, where the province only sets the scene ("Hải Phòng: quận Ngô Quyền
-    đứng đầu"), unless the sentence speaks of nothing below it ("Quảng Ninh tiếp tục đứng đầu với 91,14%")."""
-    mentions = _without_announcers(low, _without_asides(low, s, mentions))
+def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention], announcing: set[Mention],
+                    scene: bool, national: bool, gazetteer: Gazetteer, province: str | None,
+                    year: int | None) -> list[Mention]:
+    """The mentions of sentence ``[s, e)`` that figures may belong to: not those ``announcing`` (found by
+    ``announces``), nor those in an aside. ``scene``: a provincial text's sentence not about the national
+    ranking, where the province only sets the scene ("Hải Phòng: quận Ngô Quyền đứng đầu"), unless the
+    sentence speaks of nothing below it ("Quảng Ninh tiếp tục đứng đầu với 91,14%")."""
+    mentions = [m for m in _without_asides(low, s, mentions) if m not in announcing]
     if scene:
         below = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
         if any(m.unit_id for m in below) or _BELOW_PROVINCE.search(low, s, e) or len(below) < len(mentions) \
@@ -95,12 +97,6 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
         return mentions
     return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
                   key=lambda m: m.start)
-
-
-def _without_announcers(low: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions less the bodies that announce the results ("Bộ Nội vụ công bố", "Theo Sở Nội vụ, ..."):
-    they are not ranked in the sentence."""
-    return [m for m in mentions if not announces(low, m)]
 
 
 def announces(low: str, m: Mention) -> bool:

@@ -251,7 +251,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 mentions = numbered_districts(text, s, e, mentions, gazetteer, province, ctx.year)
             unknown, mentions = unknown_mentions(text, s, e, mentions)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
-            first_unit = next((m.start for m in mentions if not announces(low, m)), e)
+            announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
+            first_unit = next((m.start for m in mentions if m not in announcing), e)
             leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
             if leading:
                 new_index = most_specific(leading, default_index)
@@ -285,8 +286,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 continue
             # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
-            mentions = ranked_mentions(text, low, s, e, mentions, local and not national, national, gazetteer,
-                                       province, ctx.year)
+            mentions = ranked_mentions(text, low, s, e, mentions, announcing, local and not national, national,
+                                       gazetteer, province, ctx.year)
             groups = _groups(low, mentions, sent_tokens, s, e)
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
