@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from flows.errors import ParindexError
@@ -71,16 +72,19 @@ def table_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` and where each starts."""
+    lines = text.split("\n")
+    return lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
 def _cell_per_line_blocks(text: str) -> list[Block]:
     """A table pasted one cell per line (as copying a web page's table can give): a run of three to eight
     header labels (a number column, a unit column, figures), then rows of as many lines, each starting
     with its number."""
     from flows.extract.header import label_role
 
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines, starts = _lines(text)
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -110,10 +114,7 @@ def _spaced_blocks(text: str) -> list[Block]:
     """Tables whose cells are separated by single spaces: a recognised header line, then numbered rows of a
     name, one figure and (when the header has a rank column) a rank."""
     blocks: list[Block] = []
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    lines, starts = _lines(text)
     i = 0
     while i < len(lines):
         header = _SPACED_HEADER.match(lines[i]) if "|" not in lines[i] and "\t" not in lines[i] else None
