@@ -145,9 +145,12 @@ def ensure_ready(timeout: float) -> None:
 
 
 def stop_early() -> None:
-    """Stop the early server, if one was started (at the end of the command, or at exit)."""
+    """Stop the early server, if one was started (at the end of the command, or at exit), and forget its URL."""
     while _EARLY:
-        _EARLY.pop().stop()
+        server = _EARLY.pop()
+        server.stop()
+        if os.environ.get("PREFECT_API_URL") == server.api_url:
+            del os.environ["PREFECT_API_URL"]
 
 
 def api_configured_cheaply() -> bool:

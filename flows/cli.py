@@ -65,12 +65,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows import load
     from flows.discover import discover, display_path
 
-    paths = args.paths or [display_path(RAW_DIR)]
-    files = discover(paths)  # usage errors surface before Prefect starts
-    if not files:
-        raise ParindexError("no documents found in " + " ".join(paths),
-                            fix="parindex reads .txt, .md and .csv files under raw/<year>/<province>/")
-    load.connect(args.db, wait=args.wait).close()  # a held lock is reported before Prefect starts, too
+    try:
+        paths = args.paths or [display_path(RAW_DIR)]
+        files = discover(paths)  # usage errors surface before Prefect starts
+        if not files:
+            raise ParindexError("no documents found in " + " ".join(paths),
+                                fix="parindex reads .txt, .md and .csv files under raw/<year>/<province>/")
+        load.connect(args.db, wait=args.wait).close()  # a held lock is reported before Prefect starts, too
+        current = None if args.force else _current_run(args.db, files, paths)
+    except BaseException:
+        apiserver.stop_early()  # nothing ran: the early server goes, and its URL with it
+        raise
+    if current is not None:  # nothing changed since the last run: no flow run, no Prefect
+        apiserver.stop_early()
+        return _report_current(args, current)
     quiet_prefect_defaults()
     from flows.backfill import (
         check_scheduler,
@@ -117,11 +125,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                f"({', '.join(corrected['files'])})")
         for message in corrected["reject_messages"]:
             _print(f"rejected: {message}", file=sys.stderr)
-    for doc in docs:
-        for warning in doc["warnings"]:  # every line names its file, once
-            _print(f"warning: {_with_path(doc['path'], warning)}", file=sys.stderr)
-        for message in doc["reject_messages"]:
-            _print(f"rejected: {_with_path(doc['path'], message)}", file=sys.stderr)
+    _print_documents(docs)
     for name, rows in summary["check_failures"].items():
         _print(f"check failed: warehouse/checks/{name}.sql returned {len(rows)} row(s): {rows[:3]}",
                file=sys.stderr)
@@ -129,6 +133,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _print()
         _show_league_tables(args.db, args.show_index, args.show_year)
     return 1 if summary["status"] != "ok" else 0
+
+
+def _print_documents(docs: list[dict[str, Any]]) -> None:
+    """Each document's warnings and rejects on stderr; every line names its file, once."""
+    for doc in docs:
+        for warning in doc["warnings"]:
+            _print(f"warning: {_with_path(doc['path'], warning)}", file=sys.stderr)
+        for message in doc["reject_messages"]:
+            _print(f"rejected: {_with_path(doc['path'], message)}", file=sys.stderr)
+
+
+def _current_run(db: Path, files: list[Path], paths: list[str]) -> Any:
+    """The last run when it already made what a run over ``files`` would (``flows.uptodate``), else None."""
+    from flows import corrections, uptodate
+    from flows.cache import cache_key, seed_fingerprint
+
+    seeds = seed_fingerprint()
+    return uptodate.current_run(db, {f: cache_key(f, seeds) for f in files}, corrections.find_files(paths))
+
+
+def _report_current(args: argparse.Namespace, current: Any) -> int:
+    """What a re-run of unchanged input prints instead of running the flow: the last run's outcome."""
+    from flows.discover import display_path
+
+    docs = current.documents
+    _print(f"nothing to do: {len(docs)} document(s), their corrections and parindex itself are unchanged since "
+           f"run {current.run_id} (finished {current.finished_at:%Y-%m-%d %H:%M:%S} UTC), and "
+           f"{display_path(Path(args.db))} and its snapshot hold what it loaded: "
+           f"{sum(d['facts'] for d in docs)} facts, {sum(d['leader_ratings'] for d in docs)} leader ratings, "
+           f"{sum(d['claims'] for d in docs)} claims, {sum(d['rejects'] for d in docs)} rejected. "
+           "No flow run started (--force runs one anyway).")
+    _print_documents(docs)
+    if args.show_year:
+        _print()
+        _show_league_tables(args.db, args.show_index, args.show_year)
+    return 1 if current.status != "ok" else 0
 
 
 def _with_path(path: str, message: str) -> str:
@@ -420,6 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--show-index", default="PAR", metavar="CODE", help="index of --show-year (default: PAR)")
     p.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                    help="while another run holds the warehouse, wait up to this long, then stop (exit 2; default 0)")
+    p.add_argument("--force", action="store_true",
+                   help="run the flow even when nothing changed since the last run (by default such a re-run "
+                        "only reports that run)")
     _add_task_runner(p)
     p.set_defaults(handler=cmd_ingest)
 

@@ -30,6 +30,7 @@ from flows.extract import extract_path
 from flows.gazetteer import Gazetteer
 from flows.paths import DEFAULT_DB, RAW_DIR
 from flows.refdata import reference_data
+from flows.uptodate import inputs_fingerprint
 from flows.validate import ValidatedDocument, rejected_document, validate_batch
 
 BATCH_DOCUMENTS = 100  # documents per extraction task and per load transaction
@@ -150,8 +151,10 @@ def document_summary(doc: ValidatedDocument) -> dict[str, Any]:
 
 
 def run_record(run_id: str, started: datetime, paths: Sequence[str], docs: list[dict[str, Any]],
-               check_failures: int, status: str | None = None, extra_rejects: int = 0) -> dict[str, Any]:
-    """The ``etl_run`` row of a run so far (``extra_rejects``: corrections that could not be applied)."""
+               check_failures: int, status: str | None = None, extra_rejects: int = 0,
+               inputs: str | None = None) -> dict[str, Any]:
+    """The ``etl_run`` row of a run so far (``extra_rejects``: corrections that could not be applied;
+    ``inputs``: the fingerprint of what a finished run read, ``flows.uptodate``)."""
     rejects = sum(d["rejects"] for d in docs) + extra_rejects
     if status is None:
         status = "rejects" if rejects or check_failures else "ok"
@@ -160,7 +163,7 @@ def run_record(run_id: str, started: datetime, paths: Sequence[str], docs: list[
             "documents_rejected": sum(not d["readable"] for d in docs),
             "facts": sum(d["facts"] for d in docs), "leader_ratings": sum(d["leader_ratings"] for d in docs),
             "claims": sum(d["claims"] for d in docs), "rejects": rejects, "check_failures": check_failures,
-            "extractor_version": EXTRACTOR_VERSION}
+            "extractor_version": EXTRACTOR_VERSION, "inputs": inputs}
 
 
 def _workers() -> int:
@@ -217,6 +220,7 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
         load.prepare(con, dim_frames)
         load.record_run(con, run_record(run_id, started, paths, docs, 0, status="running"))
         keys = {f: cache.cache_key(f, seeds) for f in files}
+        inputs = inputs_fingerprint(keys, corrections.find_files(paths))  # read before anything is loaded
         same = cache.unchanged(con, keys.values())
         todo = [f for f in files if keys[f] is None or keys[f].path not in same]
         cached = cache.cached_summaries(con, [keys[f] for f in files if keys[f] is not None and keys[f].path in same])
@@ -237,7 +241,7 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
         corrected = apply_corrections(con, paths, gazetteer)
         failures = check_warehouse(con)
         load.record_run(con, run_record(run_id, started, paths, docs, len(failures),
-                                        extra_rejects=len(corrected.rejects)))
+                                        extra_rejects=len(corrected.rejects), inputs=inputs))
     except BaseException:
         try:
             load.record_run(con, run_record(run_id, started, paths, docs, 0, status="failed"))

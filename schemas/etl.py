@@ -49,6 +49,7 @@ class EtlRun(pa.DataFrameModel):
     rejects: Series[int] = pa.Field(ge=0)
     check_failures: Series[int] = pa.Field(ge=0)
     extractor_version: Series[str]
+    inputs: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True

@@ -12,5 +12,6 @@ create table if not exists etl_run (
     claims             integer not null,
     rejects            integer not null,
     check_failures     integer not null,
-    extractor_version  varchar not null
+    extractor_version  varchar not null,
+    inputs             varchar            -- fingerprint of the documents, corrections and code a finished run read
 );
