@@ -57,7 +57,7 @@ def _units(province: str, kind: str, year: int) -> tuple[Unit, ...]:
     g = Gazetteer.load()
     out = []
     for u in sorted(g.units.values(), key=lambda u: u.unit_id):
-        if u.province != province or u.unit_kind != kind or not u.valid_in(year):
+        if u.province != province or u.unit_kind != kind or not u.valid_at_end_of(year):
             continue
         name = _written(u)
         found = g.find_mentions(f"Năm {year}, {name} đạt 80 điểm.", province, year)
