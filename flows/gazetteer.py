@@ -61,7 +61,8 @@ _CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes 
 _PUNCTUATION = re.compile(r"[^\w\s]")  # between two words: they do not read as one phrase
 # between items of one list; one character a step (a "+" inside the "*" backtracked exponentially on the
 # long runs of spaces of a table saved as text)
-_LIST_GAP = re.compile(r"(?:[\s,;:/&.-]|\b(?:va|gom|la)\b|\([^()\n]*\))*")
+_LIST_GAP = re.compile(r"(?:[\s,;:/&.-]|\b(?:va|gom|la)\b|\([^()\n]*\)|\b(?:(?:xep|dung|o) (?:cuoi|dau)(?: bang)?"
+                       r"|dan dau|(?:co (?:diem|ket qua|chi so) )?(?:thap|cao) nhat)\b)*")  # "Ba xã xếp cuối là: A, B"
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
 _KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)

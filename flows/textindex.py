@@ -26,9 +26,11 @@ KIND_WORDS: dict[str, str] = {
 }
 _PREFIX_TOKENS = (("ubnd",), ("uy", "ban", "nhan", "dan"))  # "UBND quận X" is quận X
 _BREAKS = re.compile(r"[:;()\n\[\]\"“”]")  # a name never runs across these
-_LIST_OPENERS = {"cac", "khoi", "nhung"}  # "các phường: A, B" opens a list of communes
+# "các phường: A, B" opens a list of communes; so does a count ("Ba xã xếp cuối là A, B và C"; not "năm": a year)
+_LIST_OPENERS = {"cac", "khoi", "nhung", "hai", "ba", "bon", "sau", "bay", "tam", "chin", "muoi"}
 # "UBND", "Ủy ban", or a kind word after a list opener: where a mention may start without an alias hit
-_POINT_WORDS = re.compile(r"(?<![a-z0-9])(?:ubnd|uy|(?:cac|khoi|nhung)[^a-z0-9]+(quan|huyen|thi|thanh|phuong|xa|dac"
+_POINT_WORDS = re.compile(r"(?<![a-z0-9])(?:ubnd|uy|(?:cac|khoi|nhung|hai|ba|bon|sau|bay|tam|chin|muoi|\d{1,3})"
+                          r"[^a-z0-9]+(quan|huyen|thi|thanh|phuong|xa|dac"
                           r"|so|ban|tinh|bo))(?![a-z0-9])")
 _KIND_TOKENS: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first token -> (kind word tokens, kind)
 for _words, _kind in sorted(((tuple(fold_key(w).split()), k) for w, k in KIND_WORDS.items()), key=lambda t: -len(t[0])):
@@ -65,15 +67,15 @@ _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, h�
 
 @lru_cache(maxsize=16384)
 def tone_key(name: str) -> str:
-    """``name`` lower case with each word's tone mark moved to its end: the same for "Thủy" and "Thuỷ",
-    not for "Chủ" and "Chũ".
+    """``name`` lower case with each word's tone mark moved to its end, hyphens as spaces: the same for
+    "Thủy" and "Thuỷ" ("Thừa Thiên - Huế" and "Thừa Thiên Huế"), not for "Chủ" and "Chũ".
 
     Example:
         >>> tone_key("Thuỷ Nguyên") == tone_key("thủy nguyên"), tone_key("Chủ") == tone_key("Chũ")
         (True, False)
     """
     words = []
-    for word in unicodedata.normalize("NFD", name.lower()).split():
+    for word in unicodedata.normalize("NFD", name.lower().replace("-", " ").replace("–", " ")).split():
         words.append("".join(c for c in word if c not in _TONES) + "".join(c for c in word if c in _TONES))
     return " ".join(words)
 
@@ -99,7 +101,7 @@ def prefix_len(words: list[str], i: int, hi: int) -> int:
 
 def kind_word_at(words: list[str], i: int, lo: int, hi: int) -> tuple[int, str] | None:
     """(last token, kind) of a kind word that opens a list at token ``i`` ("các phường: ..."), within [lo, hi)."""
-    if i == lo or words[i] not in _KIND_TOKENS or words[i - 1] not in _LIST_OPENERS:
+    if i == lo or words[i] not in _KIND_TOKENS or not (words[i - 1] in _LIST_OPENERS or words[i - 1].isdigit()):
         return None
     for kind_words, kind in _KIND_TOKENS[words[i]]:
         if tuple(words[i:min(hi, i + len(kind_words))]) == kind_words:

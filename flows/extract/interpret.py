@@ -7,15 +7,15 @@ import re
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.scan import Token
 from flows.extract.scope import bloc_of, index_at
+from flows.extract.sizes import last_count, size_before, size_hint, stated_size, top_count
 from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold
 
 _RANK_KINDS = ("ranks", "top", "last")
 _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
 # "Trong 18 huyện, thị xã, thành phố, A xếp cuối": the size of the bloc, stated before the unit
-_SIZE_BEFORE = re.compile(r"\btrong\s+(?:tổng\s+số\s+|số\s+)?(\d{1,3})\s+(?:đơn vị|huyện|quận|sở|xã|phường|địa phương"
-                          r"|cơ quan|tỉnh)")
 _CLAUSE_BREAK = re.compile(r"[,;()]")
+_KEPT = re.compile(r"(?:giữ nguyên|giữ vững|duy trì)\s+(?:được\s+)?(?:thứ hạng|vị trí|hạng)")
 _NOUN_KIND = (("đơn vị cấp huyện", "district"), ("đơn vị cấp xã", "commune"), ("quận", "district"),
               ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
               ("ngành", "department"), ("xã", "commune"), ("phường", "commune"), ("tỉnh", "province"),
@@ -41,7 +41,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
               warnings: list[str], list_pos: int, list_len: int) -> list[Candidate]:
     """Candidate facts for the units of one group."""
     low = where.low
-    top = _top_count(g, low)
+    top = top_count(g, low)
     top_n = top[0] if top else None
     # "ba đơn vị dẫn đầu ... là A, B, C": the header names the top n, not n units ranked first; and a
     # rank in a header ("Đứng đầu ... là A, tiếp đến là B") is the first group's, unless each group
@@ -85,6 +85,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
                 continue
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
+            if t.kind == "ranks" and t.value.get("tail"):  # "A and B rounded out the top three": 2 and 3
+                ranks = list(range(max(1, ranks[-1] - n + 1), ranks[-1] + 1))
             tied = t.kind == "ranks" and t.value["tied"]
             listed = listed or (t.kind == "ranks" and t.value.get("listed", False))
             bound_year = _bound_year(toks, i, low, ctx.year)
@@ -96,7 +98,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             else:
                 current += [(r, tied) for r in ranks]
                 if any(c.kind == "continue" and c.end <= t.start and not _CLAUSE_BREAK.search(
-                        _gap(low, c.end, t.start)) for c in toks[:i]):
+                        _gap(low, c.end, t.start)) for c in toks[:i]) or _kept_after(toks, i, low):
                     kinds.add("continue")  # "tiếp tục duy trì vị trí thứ ba": the same rank a year before
     if year is None:
         return []
@@ -110,9 +112,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         unit_scores = unit_scores or [None] * n
         unit_ranks = [None] * n
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
-    last = _last_count(g, list_len, low)
+    last = last_count(g, list_len, low)
     out: list[Candidate] = []
-    stated_size = _stated_size(toks, low) or (_size_before(low, where.start, g.start) if any(
+    size = stated_size(toks, low) or (size_before(low, where.start, g.start) if any(
         t.kind == "last" for t in toks) else None)
     for i, m in enumerate(g.units):
         unit = gazetteer.units.get(m.unit_id)
@@ -131,7 +133,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.listed = listed and cand.rank is not None
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year, ctx.towns) if unit else ""
-        cand.of = stated_size
+        cand.of = size
+        if last and not size and cand.rank is None:
+            cand.size_hint = size_hint(low, g.start, cand.bloc)
         if cand.rank is None:
             if last:
                 cand.last = (last[0], (list_pos if last[1] else 0) + i + 1)
@@ -142,7 +146,11 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         if any(v is not None for v in (cand.score, cand.score_min, cand.score_max, cand.rank, cand.last, cand.top,
                                        cand.seq)):
             out.append(cand)
-        out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g)
+        if cand.rank is not None:
+            ctx.ranks_seen[(m.unit_id, index, cand.year)] = cand.rank
+        # "A xếp thứ 2. So với năm 2016, A tăng 2 bậc": the rank a sentence before stated
+        known = cand.rank if cand.rank is not None or n > 1 else ctx.ranks_seen.get((m.unit_id, index, cand.year))
+        out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g, known)
         for values, scored_year in previous_scores:
             if len(values) in (1, n):
                 out.append(Candidate(m.unit_id, m.text, index, scored_year, kind, where,
@@ -170,21 +178,14 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
     return found
 
 
-def _size_before(low: str, start: int, end: int) -> int | None:
-    """The bloc size stated before a unit in its sentence ("Trong 18 huyện, ..., A xếp cuối")."""
-    m = _SIZE_BEFORE.search(low, start, end)
-    return int(m.group(1)) if m else None
-
-
-def _stated_size(toks: list[Token], low: str) -> int | None:
-    """The bloc size a rank is written with: "xếp cuối trong 45 phường", "thứ 14 trong tổng số 15"."""
-    for i, t in enumerate(toks):
-        if t.kind == "ranks" and t.value.get("of"):
-            return t.value["of"]
-        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and fold(
-                _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/"):
-            return toks[i + 1].value["count"]
-    return None
+def _kept_after(toks: list[Token], i: int, low: str) -> bool:
+    """"xếp thứ 3 với 88,4 điểm, giữ nguyên thứ hạng so với năm trước": the rank kept, said after it."""
+    for t in toks[i + 1:]:
+        if t.kind in _RANK_KINDS:
+            return False
+        if t.kind == "continue" and _KEPT.match(low, t.start):
+            return True
+    return False
 
 
 def _year_of(t: Token, year: int | None) -> int | None:
@@ -211,43 +212,9 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
     return None
 
 
-def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
-    """n of "n đơn vị dẫn đầu" / "hai đơn vị có điểm thấp nhất": a count right before a top or last cue."""
-    for t in tokens:
-        if t.kind == kind and t.value and t.value.get("count"):
-            return t.value["count"]
-    for a, b in zip(tokens, tokens[1:], strict=False):
-        if a.kind == "count" and b.kind == kind:
-            gap = _gap(low, a.end, b.start)
-            if len(gap) <= 25 and not _CLAUSE_BREAK.search(gap):
-                return a.value["count"]
-    return None
-
-
-def _top_count(g: Group, low: str) -> tuple[int, bool] | None:
-    """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one."""
-    for tokens, in_header in ((g.header, True), (g.tokens, False)):
-        n = _counted(tokens, "top", low)
-        if n and n > 1 and (in_header or n == len(g.units)):
-            return n, in_header
-    return None
-
-
-def _last_count(g: Group, list_len: int, low: str) -> tuple[int, bool] | None:
-    """(n, in the header) of "the n units ranked last"; a unit that "xếp cuối" alone is the last one."""
-    if any(t.kind == "last" for t in g.header):
-        return (_counted(g.header, "last", low) or list_len), True
-    n = _counted(g.tokens, "last", low)
-    if n and n == len(g.units):
-        return n, False
-    if any(t.kind == "last" for t in g.tokens) and len(g.units) == 1:
-        return 1, False
-    return None
-
-
 def _previous_years(m: Mention, kind: str, index: str, where: Location, previous: list, i: int, n: int,
                     cand: Candidate, kinds: set[str], move: int | None, move_ref: int | None,
-                    g: Group) -> list[Candidate]:
+                    g: Group, known: int | None) -> list[Candidate]:
     """Previous-year ranks: written out, or read off "tiếp tục", "vươn lên N bậc", "soán ... từ X"."""
     out = []
     for ranks, year, how in previous:
@@ -255,12 +222,12 @@ def _previous_years(m: Mention, kind: str, index: str, where: Location, previous
         if mine is not None:
             out.append(Candidate(m.unit_id, m.text, index, year, kind, where, rank=mine, rank_basis="stated",
                                  derived=None if how == "stated" else how))
-    if cand.rank is not None and not previous:
+    if known is not None and not previous:
         if "continue" in kinds:
             out.append(Candidate(m.unit_id, m.text, index, move_ref or cand.year - 1, kind, where,
-                                 rank=cand.rank, rank_basis="stated", derived="continue"))
+                                 rank=known, rank_basis="stated", derived="continue"))
         elif move:
-            before = cand.rank + move
+            before = known + move
             if before >= 1:
                 out.append(Candidate(m.unit_id, m.text, index, move_ref or cand.year - 1, kind, where,
                                      rank=before, rank_basis="implied", derived="move"))

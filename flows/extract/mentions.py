@@ -35,11 +35,15 @@ _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+
 # a head who speaks: "Giám đốc Sở Nội vụ (Trần Văn A) cho biết: ...": the office is not ranked
 # "khảo sát do Sở Nội vụ thực hiện": the body that ran the survey
 _CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra)\b")
+# "theo ông Lò Văn Mạnh, Phó Giám đốc Sở Nội vụ, ...": a person's title, not a unit ranked
+_ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng chí)\s+(?:[^\W\d]+\s+){0,4}[^\W\d]+\s*,\s*"
+                                  r"(?:(?:phó|giám đốc|chủ tịch|trưởng ban|trưởng phòng|chánh văn phòng|lãnh đạo"
+                                  r"|đại diện)\s+)+$")
 _TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
 _ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
-                    r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now)\b[^(),;]*$")
+                    r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now|which)\b[^(),;]*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 
 
@@ -101,10 +105,11 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
 
 def announces(low: str, m: Mention) -> bool:
     """True for a body that announces, speaks of or surveys the results rather than being ranked."""
-    before = low[max(0, m.start - 60):m.start]
+    before = low[max(0, m.start - 90):m.start]
     return bool(_ANNOUNCES.match(low, m.end)
                 or (("theo" in before or "according" in before)
-                    and _ACCORDING_TO.search(low, max(0, m.start - 60), m.start))  # "^": the text's start only
+                    and (_ACCORDING_TO.search(low, max(0, m.start - 60), m.start)  # "^": the text's start only
+                         or _ACCORDING_TO_PERSON.search(low, max(0, m.start - 90), m.start)))
                 or (before.rstrip().endswith(_TITLES) and _SPEAKS.match(low, m.end))
                 or (before.endswith("do ") and _CONDUCTS.match(low, m.end)))
 

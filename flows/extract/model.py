@@ -17,6 +17,7 @@ class Context:
     bloc_kind: str | None = None
     bloc: str | None = None  # the bloc a cue names: 'urban_district' for "khối quận", 'ward' for "khối phường"
     towns: bool = False  # the text ranks its towns apart ("khối thành phố, thị xã"): "khối huyện" is the rest
+    ranks_seen: dict = field(default_factory=dict)  # (unit_id, index, year) -> the rank a sentence stated
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Candidate:
     shared_tie: bool = False  # one score for several units, said to be shared ("cùng đạt 95,7%")
     bloc: str = ""
     of: int | None = None  # the bloc size the text states ("xếp cuối trong 45 phường")
+    size_hint: int | None = None  # a size stated earlier in the text ("Cả 8 huyện ..."), for a last place
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
     contrast: bool = False  # set against the unit before ("..., trong khi Hà Nội đạt 84,4%"): no order implied
     order: int = 0

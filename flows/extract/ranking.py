@@ -302,7 +302,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     for (index, year, bloc), cands in scopes.items():
         size = bloc_size(gazetteer, province, bloc, year)
         if size is None:  # the gazetteer does not know it: the size the text states ("xếp hạng 1/9"), if one
-            stated = {c.of for c in cands if c.of}
+            stated = {c.of for c in cands if c.of} or {c.size_hint for c in cands if c.size_hint}
             size = stated.pop() if len(stated) == 1 else None
         sizes[(index, year, bloc)] = size
         _chain(cands, size, warnings)

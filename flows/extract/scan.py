@@ -153,6 +153,19 @@ _RULES: list[tuple[str, str, Any]] = [
     # "một trong những địa phương dẫn đầu": one of the leaders is no rank
     ("mask", r"một trong (?:những|các|số)\s+(?:\w+\s+){0,3}?(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|xếp cuối|thấp nhất)",
      None),
+    # the first or last of a region or a grade group, not of the ranking: "cao nhất trong nhóm 13 tỉnh",
+    # "dẫn đầu khu vực miền Trung", "dẫn đầu nhóm đạt loại Tốt" (not "dẫn đầu nhóm các sở": a bloc)
+    ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong|của|ở|tại)\s+)?"
+             r"(?:vùng|khu vực|miền|nhóm(?=\s*(?:\d|đạt|loại|xếp loại|xuất sắc|tốt|khá|trung bình|với|[,.;)]|$))"
+             r"|nhóm$)", None),
+    # a place among a group, not a rank: "trong nhóm 10 địa phương dẫn đầu", "lọt vào tốp 10", "nằm trong tốp đầu"
+    ("mask", r"(?:trong|thuộc|vào|lọt|góp mặt ở|ở)\s+(?:nhóm|tốp|top|danh sách)\s+(?:(?:\d{1,2}|" + _SMALL
+             + r")\s+)?(?:(?:đơn vị|địa phương|tỉnh, thành phố|tỉnh|sở, ngành|sở|bộ, ngành|bộ|cơ quan|quận, huyện"
+             r"|huyện|xã|phường)\s+)?(?:dẫn đầu|đứng đầu|xếp đầu|đầu|cao nhất|xếp cuối|cuối|thấp nhất)?", None),
+    # "Quảng Trị đứng sau Hà Tĩnh (thứ 25)": behind the one named next, not the next place of a list
+    # ("đứng đầu là A, xếp sau là B", "A dẫn đầu, B đứng sau")
+    ("mask", r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau(?=\s+(?!là\b|lần lượt|đó\b|cùng\b|với\b|nữa\b)[^\W\d])",
+     None),
     # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
     ("mask", r"so với (?:các\s+)?(?:đơn vị|địa phương|sở|ngành|huyện|quận|xã|phường|tỉnh)?\s*(?:xếp |đứng )?"
              r"(?:dẫn đầu|đứng đầu|đầu bảng|cao nhất|xếp cuối|đứng cuối|cuối bảng|thấp nhất)", None),
@@ -181,13 +194,16 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
      lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": None, "listed": True}),
     ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
+    ("ranks", r"đồng\s+(?:xếp|đứng)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)",
+     _ranks),  # "A và B đồng xếp thứ hai với 87,66 điểm"
     ("ranks", _first_char_first(["vị trí", "hạng", "xếp", "đứng", "ở"], r"\s+(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*t", "t")
               + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?", _ranks),
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
-    ("ranks", r"vị trí\s+(?P<ords>\d{1,3})\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))(?P<of>)", _ranks),
+    ("ranks", r"vị trí\s+(?P<ords>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))",
+     _ranks),
     ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên)\b",
      lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
@@ -212,9 +228,12 @@ _RULES: list[tuple[str, str, Any]] = [
                + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
                + _PER_100_POINTS + ")",
      lambda m: _numbers(_PER_100.sub("", m.group(0)) if "/" in m.group(0) else m.group(0))),
+    # "dẫn đầu với 91,5/100": a decimal out of 100 is a score without "điểm"
+    ("scores", r"\d(?<![\w.,]\d)\d*[.,]\d+\s*/\s*100(?!\d|[.,]\d|\s*(?:điểm|%))",
+     lambda m: _numbers(_PER_100.sub("", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
-    ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:lần lượt\s+)?(?:là\s+|đạt\s+)?(?P<list>\d+[.,]\d+"
-               r"(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
+    ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:(?:lần lượt|tương ứng)\s+)?(?:là\s+|đạt\s+)?"
+               r"(?P<list>\d+[.,]\d+(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
     ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
     ("year", r"(?P<ref>(?:so với|hơn|như|gấp đôi|gấp \w+|bằng|kém|khác)\s+)?năm\s+((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
@@ -251,6 +270,10 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),
     _rule(r"so với (?:các"): ("so với",),
+    _rule(r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay"): ("sau",),
+    _rule(r"(?:trong|thuộc|vào|lọt"): ("nhóm", "tốp", "top", "danh sách"),
+    _rule(r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong"): (
+        "vùng", "khu vực", "miền", "nhóm"),
     _rule(r"(?:tự chấm"): ("tự chấm", "tự đánh giá"),
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
@@ -262,6 +285,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"thứ\s+(?P<a>"): ("đến", "tới"),
     _rule(r"á quân"): ("á quân",),
     _rule(r"đồng\s+hạng"): ("đồng",),
+    _rule(r"đồng\s+(?:xếp"): ("đồng",),
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
     _rule(r"thứ hạng\s+(?P<ords>"): ("thứ hạng",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
@@ -272,6 +296,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
     _rule(r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]"): (" - ", " – "),
     _rule(r"[-\d](?:(?<=-)"): _POINTS_GATE,
+    _rule(r"\d(?<![\w.,]\d)\d*[.,]\d+\s*/"): ("/",),
     _rule(r"(?<=\()"): ("(",),
     _rule(r"(?:số điểm|"): ("điểm",),
     _rule(r"\(\s*(?:năm"): ("(",),

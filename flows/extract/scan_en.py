@@ -79,6 +79,10 @@ def _move(m: re.Match) -> int:
     return -_small(m.group("n")) if down else _small(m.group("n"))
 
 
+# the time of a past span ("for years", "in previous years", "until 2020") and the verbs of a place held in it
+_PAST = (r"(?:used to|once|previously|formerly|long|for (?:\w+\s+){0,2}(?:years|decades)|for a decade"
+         r"|in (?:the\s+)?(?:past|previous|earlier|prior) years|(?:since|until|from|between) (?:19|20)\d\d)")
+_PLACED = r"(?:held|led|lead|topped|top|ranked|rank|kept|headed|dominated|was|were|came|finished|placed)"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}:\d{2}\b", None),
@@ -87,8 +91,10 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b\d+/\d*[a-z][\w\-/.]*", None),
     ("mask", r"\+?\b\d{2,4}[.\- ]\d{3,4}[.\- ]\d{3,4}\b", None),
     ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+", None),
-    # a relative clause about the past: "Quang Ninh, which had held first place for nine years, came second"
-    ("mask", r"\b(?:which|who) (?:had|has) (?:held|been|led|topped|ranked|kept)\b[^,;.]*", None),
+    # a relative clause about the past: "Quang Ninh, which had held first place for nine years, came second",
+    # "Hue, which led the index for years, slipped to ninth" (not "which ranked first this year")
+    ("mask", r"\b(?:which|who)\s+(?:(?:had|has|have)\s+(?:\w+\s+)?(?:held|been|led|topped|ranked|kept)\b"
+             r"|(?=[^,;.]*\b" + _PAST + r"\b)(?=[^,;.]*\b" + _PLACED + r"\b))[^,;.]*", None),
     ("mask", r"(?:average|mean)[^.;()]{0,60}?" + _NUM + r"\s*" + _POINTS, None),
     ("mask", r"\b(?:for the|the)\s+" + _ORD + r"\s+(?:consecutive\s+)?(?:year|time)\b", None),
     ("year_range", r"(?:from|since|between)\s+((?:19|20)\d\d)\s*(?:-|–|to|until|and)\s*(?:(?:19|20)\d\d|now|present)"
@@ -101,6 +107,21 @@ EN_RULES: list[tuple[str, str, Any]] = [
              r"|lost)\s+(?:by\s+)?(?P<n>" + _SMALL + r")\s+(?:places?|spots?|positions?|ranks?|notch(?:es)?)", _move),
     ("change", r"(?:up|down|increased?|decreased?|rose|fell|gained|lost|higher|lower)\s+(?:by\s+)?" + _NUM
                + r"\s*(?:percentage\s+)?" + _POINTS + r"|[+−]\s?" + _NUM + r"\s*" + _POINTS, None),
+    # "A and B rounded out the top three": the last places of the top three (2 and 3 for two units)
+    ("ranks", r"(?:round(?:ed|s|ing)?\s+(?:out|off)|complet(?:ed|es|ing)|clos(?:ed|es|ing)\s+out)\s+the\s+top\s+"
+              r"(?P<n>" + _SMALL + r")\b(?:\s+" + _NOUNS + r")?",
+     lambda m: {"ranks": [_small(m.group("n"))], "tied": False, "of": None, "tail": True}),
+    # "was runner-up", "the second runner-up" (the third place)
+    ("ranks", r"\b(?:(?P<which>first|second|third)\s+)?runner[- ]up\b",
+     lambda m: {"ranks": [{"second": 3, "third": 4}.get(m.group("which") or "", 2)], "tied": False, "of": None}),
+    # "ranked last among 17 ministries", "came last of the 63 provinces": the last place of a stated size
+    ("ranks", r"(?:ranked|came|finished|placed|was|were|stood)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)"
+              r"(?:\s+place)?\s+(?:among|of|out of|in)\s+(?:the\s+|all\s+)?(?P<n>\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
+              + _NOUNS + r"\b", lambda m: {"ranks": [int(m.group("n"))], "tied": False, "of": int(m.group("n"))}),
+    # "the bottom two were A and B", "the last three places went to": a count of last places
+    ("last", r"\bthe\s+(?:bottom|last)\s+(?P<n>" + _SMALL + r")\b(?!\s+(?:years?|decades?|months?|weeks?|times?"
+             r"|editions?|surveys?|rounds?)\b)(?:\s+(?:places?|spots?|positions?|" + _NOUNS + r"))?",
+     lambda m: {"count": _small(m.group("n"))}),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
     ("ranks", r"(?:ranked|ranks|ranking|placed|came|finished|stood|was|were|is|are|in|at)\s+(?:in\s+|at\s+)?"
               r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
@@ -138,13 +159,39 @@ _STOPWORDS = re.compile(r"\b(?:the|with|points|ranked|ranking|ranks|and|of|was|w
 
 
 def looks_english(text: str) -> bool:
-    """True for an ASCII paragraph written in English rather than Vietnamese without diacritics.
+    """True for a paragraph written in English rather than Vietnamese (with or without diacritics),
+    also when it keeps the diacritics of the names it cites.
 
     Example:
         >>> looks_english("The Department of Finance ranked first with 94.71 points.")
         True
         >>> looks_english("quan Kien An dung dau voi 93,4%; huyen Thuy Nguyen dung thu 2")
         False
+        >>> looks_english("Thừa Thiên Huế was fourth, while Đắk Lắk placed 51st with 80.2 percent.")
+        True
+        >>> looks_english("Tỉnh Quảng Ninh dẫn đầu Chỉ số PAR Index năm 2020 với 91,04% và là tỉnh thứ 3 in the top")
+        False
+        >>> looks_english("PAR INDEX 2023: Bắc Ninh vượt Đà Nẵng"), looks_english("BẮC NINH DẪN ĐẦU PAR INDEX")
+        (False, False)
     """
-    words = max(1, len(text.split()))
-    return len(_STOPWORDS.findall(text.lower())) / words > 0.12
+    words = text.split()
+    english = len(_STOPWORDS.findall(text.lower()))
+    if english / max(1, len(words)) <= 0.12:
+        return False
+    return text.isascii() or english > 2 * _vietnamese_words(words)
+
+
+def _vietnamese_words(words: list[str]) -> int:
+    """How many words are Vietnamese rather than a name: written with diacritics, and in lower case ("của",
+    "dẫn") or in capitals ("ĐẦU"), where a name cited in English is capitalised ("Quảng", "Phòng's").
+
+    Example:
+        >>> _vietnamese_words("Hải Phòng's score (Bộ Tư pháp) HÀ NỘI vượt".split())
+        4
+    """
+    n = 0
+    for word in words:
+        if not word.isascii():
+            core = word.strip(".,;:!?()[]\"'“”‘’-–—")
+            n += core[:1].islower() or (len(core) > 1 and core.isupper())
+    return n

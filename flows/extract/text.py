@@ -32,6 +32,7 @@ from flows.extract.mentions import announces, numbered_districts, ranked_mention
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
+from flows.extract.respective import spread_respective
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
@@ -66,6 +67,7 @@ _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 202
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
+_OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\s*$")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
@@ -188,6 +190,13 @@ def _names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: in
                for pos, end in ((pos, _cue_end(folded, pos)) for pos, _, _ in cue_hits))
 
 
+def _untie_names(tokens: list[Token], mentions: list[Mention]) -> list[Token]:
+    """"Xã Kim Đồng xếp thứ 26": a tie read from "đồng" that ends a name is no tie."""
+    return [Token(t.kind, t.start, t.end, {**t.value, "tied": False})
+            if t.kind == "ranks" and t.value["tied"] and any(m.start <= t.start < m.end for m in mentions) else t
+            for t in tokens]
+
+
 def _cue_end(folded: str, pos: int) -> int:
     pattern, _ = _cue_pattern()
     m = pattern.match(folded, pos)
@@ -224,14 +233,20 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     related_block = False
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
+    survey_of = None  # the index before a paragraph's survey scores
     base_year = doc_year  # the text's year: the title's, else the first one written with an index name
+    # the folder's year, when the title names none, may be the year of publication: the text's first year
+    # (the year before it) is then the text's year
+    publication_folder = header["year"] is None and year_hint is not None
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
         if aside_year:  # a year named without an index is the sentence's paragraph's, not the rest of the text's
             ctx.year, aside_year = base_year, False
+        if survey_of:
+            ctx.index, survey_of = survey_of, None
         # without diacritics: English, or Vietnamese read with folded rules (typographic dashes and quotes aside)
         ascii_only = text[ps:pe].translate(_TYPOGRAPHIC).isascii()
-        english = ascii_only and looks_english(text[ps:pe])
+        english = looks_english(text[ps:pe])  # English with some Vietnamese names is English
         whole_text = folded if ascii_only else low
         tokens = scan(whole_text[ps:pe], ascii_only, english, ps, whole_text)
         # "Tin liên quan:" and lists of links to other articles are not this article; prose ends the block
@@ -253,7 +268,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
             first_unit = next((m.start for m in mentions if m not in announcing), e)
-            leading = {c for pos, c, _ in cue_hits if pos < first_unit}  # cues after the units speak of them
+            # cues after the units speak of them; one in a breakdown or parentheses names a part, not the text
+            leading = {c for pos, c, aside in cue_hits if pos < first_unit and not aside}
             if leading:
                 new_index = most_specific(leading, default_index)
                 # the survey named in passing ("trên cơ sở điểm thẩm định và điểm điều tra xã hội học") does
@@ -262,6 +278,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                         t.kind in ("scores", "ranks", "top", "last") for t in sent_tokens):
                     new_index = ctx.index
                 if new_index != ctx.index:
+                    # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
+                    # that paragraph's index, not the rest of the text's
+                    survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and any(
+                        _OF_UNIT.match(folded, _cue_end(folded, pos), first_unit)
+                        for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
                     ctx.index, ctx.year = new_index, base_year
             setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
                            and not t.value.get("ref") and not _inside_parentheses(low, s, t.start)
@@ -270,6 +291,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 ctx.year = setter.value["year"]
                 if base_year is None and cue_hits:  # "công bố Chỉ số cải cách hành chính năm 2023"
                     base_year = ctx.year
+                elif publication_folder and ctx.year == year_hint - 1:  # raw/2016/ for the 2015 results
+                    base_year = ctx.year
+                publication_folder = False  # only the text's first year
                 aside_year = not cue_hits and base_year is not None and ctx.year != base_year
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
             whole = e == len(folded) or folded[e].isspace()
@@ -288,7 +312,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             national = bool((doc_national or not whole) and _NATIONAL.search(folded, s, e))
             mentions = ranked_mentions(text, low, s, e, mentions, announcing, local and not national, national,
                                        gazetteer, province, ctx.year)
-            groups = _groups(low, mentions, sent_tokens, s, e)
+            if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
+                sent_tokens = _untie_names(sent_tokens, mentions)
+            groups = spread_respective(_groups(low, mentions, sent_tokens, s, e))
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
             list_len = sum(len(g.units) for g in groups if g.header)
@@ -313,6 +339,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                             rejects.append(unknown_reject(cand, gazetteer, province))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += len(g.units)
+    if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
+        for cand in candidates:
+            if cand.where.paragraph == 0 and cand.year == doc_year:
+                cand.year = base_year
     facts, claims, more_warnings, more_rejects = finish(candidates, claims, gazetteer, province, header, doc_year)
     warnings += more_warnings
     rejects += more_rejects

@@ -1,0 +1,39 @@
+"""Ranks written once for several groups of a sentence, each group's in turn.
+
+"Thành phố A đạt 88,2%, huyện B đạt 87,5%, huyện C đạt 86,9%, tương ứng với các vị trí thứ nhất, thứ hai
+và thứ ba": each unit is its own group with its own score, and the ranks after "tương ứng" are the
+groups' in the order written.
+"""
+
+from __future__ import annotations
+
+from flows.extract.model import Group
+from flows.extract.scan import Token
+
+
+def spread_respective(groups: list[Group]) -> list[Group]:
+    """The groups, with ranks listed after the last one's "tương ứng" given to every group in turn.
+
+    Only when the sentence is exactly that: each group has one score per unit and no rank of its own,
+    and the ranks are as many as the units of all the groups.
+    """
+    if len(groups) < 2:
+        return groups
+    last = groups[-1]
+    at = next((i for i, t in enumerate(last.tokens) if t.kind == "respective"), None)
+    if at is None or [t.kind for t in last.tokens[at + 1:]] != ["ranks"]:
+        return groups
+    listed = last.tokens[at + 1]
+    ranks = listed.value["ranks"]
+    if len(ranks) != sum(len(g.units) for g in groups) or len(ranks) == len(last.units):
+        return groups
+    for g in groups:
+        own = [t for t in (g.tokens[:at] if g is last else g.tokens) if t.kind in ("scores", "ranks", "top", "last")]
+        if [t.kind for t in own] != ["scores"] * len(own) or sum(len(t.value) for t in own) != len(g.units):
+            return groups
+    taken = 0
+    for g in groups:
+        mine = Token("ranks", listed.start, listed.end, {**listed.value, "ranks": ranks[taken:taken + len(g.units)]})
+        taken += len(g.units)
+        g.tokens = [t for t in g.tokens if t is not listed] + [mine]
+    return groups

@@ -1,0 +1,122 @@
+"""How many units a rank counts from: the bloc's size a text states, and "the n units leading / ranked last"."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extract.model import Group
+from flows.extract.scan import Token
+from flows.textnorm import fold
+
+_CLAUSE_BREAK = re.compile(r"[,;()]")
+
+
+def _gap(low: str, a: int, b: int) -> str:
+    return low[a:b] if a <= b else ""
+
+
+_SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\s+|all\s+)?(\d{1,3})\s+(?:đơn vị|huyện"
+                          r"|quận|sở|xã|phường|địa phương|cơ quan|tỉnh|ministr|provinc|agenc|localit|department"
+                          r"|district)")
+# a bloc's size stated before: "Cả 8 huyện, thị xã, thành phố đều đạt", "khối phường (7 đơn vị)", "khối sở có
+# 20 đơn vị", "kết quả của 15 huyện, thành phố:"; not a claim ("có 5 đơn vị đạt trên 90 điểm")
+_KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phường|đặc khu|tỉnh|bộ"
+_SIZE_STATED = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)\s+|(?:\btrong|\bcủa|\bđối với|\bgồm|\bcó)\s+|\(\s*)"
+                          r"(?:tổng\s+số\s+|số\s+)?(?P<n>\d{1,3})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|"
+                          + _KIND_NOUNS + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
+                          + r")\b)*)(?P<rest>[^.;:()]{0,40})")
+_CLAIMED = re.compile(r"\b(?:đạt|trên|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
+_BLOC_BEFORE = re.compile(r"khối\s+(" + _KIND_NOUNS + r")[^.;:]{0,30}$")
+_GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
+
+
+def size_before(low: str, start: int, end: int) -> int | None:
+    """The bloc size stated before a unit in its sentence ("Trong 18 huyện, ..., A xếp cuối")."""
+    m = _SIZE_BEFORE.search(low, start, end)
+    return int(m.group(1)) if m else None
+
+
+def size_hint(low: str, end: int, bloc: str) -> int | None:
+    """The size of ``bloc`` the text states before ``end``: the nearest statement of its kinds ("8 huyện,
+    thị xã, thành phố" for the districts, "7 phường" for the wards), or of units ("20 đơn vị") after a bloc
+    word naming it or in the 400 characters before.
+
+    Example:
+        >>> size_hint("cả 8 huyện, thị xã đều đạt trên 80 điểm. huyện a thấp nhất", 45, "district")
+        8
+        >>> size_hint("có 5 đơn vị đạt trên 90 điểm. huyện a xếp cuối", 40, "district") is None
+        True
+        >>> size_hint("khối phường (7 đơn vị); 124 xã, phường. phường a xếp cuối", 45, "ward")
+        7
+    """
+    found = None
+    for m in _SIZE_STATED.finditer(low, 0, end):
+        if not m.group("all") and _CLAIMED.search(m.group("rest")):
+            continue
+        nouns = {n.strip() for n in re.split(r",|\s+và\s+", m.group("nouns"))}
+        if nouns & set(_GENERIC_NOUNS):
+            named = _BLOC_BEFORE.search(low, max(0, m.start() - 40), m.start())
+            fits = bloc in _blocs_of({named.group(1)}) if named else end - m.start() <= 400
+        else:
+            fits = bloc in _blocs_of(nouns)
+        if fits:
+            found = int(m.group("n"))
+    return found
+
+
+def _blocs_of(nouns: set[str]) -> set[str]:
+    """The blocs a count of these kinds of units can be the size of ("huyện, thị xã" -> every district)."""
+    if nouns <= {"sở", "ban", "ngành"}:
+        return {"department"}
+    if nouns <= {"huyện", "quận", "thị xã", "thành phố"}:
+        return {"urban_district"} if nouns == {"quận"} else {"rural_district", "district"} if nouns == {
+            "huyện"} else {"district"}
+    if nouns <= {"xã", "đặc khu"}:
+        return {"commune"}
+    return {"ward"} if nouns == {"phường"} else {"province"} if nouns == {"tỉnh"} else {
+        "ministry"} if nouns == {"bộ"} else set()
+
+
+def stated_size(toks: list[Token], low: str) -> int | None:
+    """The bloc size a rank is written with: "xếp cuối trong 45 phường", "thứ 14 trong tổng số 15"."""
+    for i, t in enumerate(toks):
+        if t.kind == "ranks" and t.value.get("of"):
+            return t.value["of"]
+        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and fold(
+                _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/"):
+            return toks[i + 1].value["count"]
+    return None
+
+
+def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
+    """n of "n đơn vị dẫn đầu" / "hai đơn vị có điểm thấp nhất": a count right before a top or last cue."""
+    for t in tokens:
+        if t.kind == kind and t.value and t.value.get("count"):
+            return t.value["count"]
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.kind == "count" and b.kind == kind:
+            gap = _gap(low, a.end, b.start)
+            if len(gap) <= 25 and not _CLAUSE_BREAK.search(gap):
+                return a.value["count"]
+    return None
+
+
+def top_count(g: Group, low: str) -> tuple[int, bool] | None:
+    """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one."""
+    for tokens, in_header in ((g.header, True), (g.tokens, False)):
+        n = _counted(tokens, "top", low)
+        if n and n > 1 and (in_header or n == len(g.units)):
+            return n, in_header
+    return None
+
+
+def last_count(g: Group, list_len: int, low: str) -> tuple[int, bool] | None:
+    """(n, in the header) of "the n units ranked last"; a unit that "xếp cuối" alone is the last one."""
+    if any(t.kind == "last" for t in g.header):
+        return (_counted(g.header, "last", low) or list_len), True
+    n = _counted(g.tokens, "last", low)
+    if n and n == len(g.units):
+        return n, False
+    if any(t.kind == "last" for t in g.tokens) and not n:  # "A và B xếp cuối": the last two
+        return len(g.units), False
+    return None

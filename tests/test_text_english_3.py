@@ -1,0 +1,126 @@
+"""English news on the national rankings, written for these tests (not taken from any source): names that keep
+their Vietnamese diacritics, "rounded out the top five", "runner-up", ministries' short names, the last places of a
+stated size, and relative clauses between a name and its rank."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.scan_en import looks_english
+from flows.extract.text import extract_text
+from flows.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(gazetteer: Gazetteer, text: str) -> dict:
+    result = extract_text(text, gazetteer, None, None)
+    return {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
+
+
+# A. English with Vietnamese names
+
+@pytest.mark.parametrize("paragraph", [
+    "Đắk Lắk placed 12th in the 2021 SIPAS index with 83.5 per cent.",
+    "HÀ NỘI — In the 2019 PAR Index, Thừa Thiên-Huế ranked fourth, while Bình Định's score rose to 86.1 percent.",
+    "The Ministry of Justice (Bộ Tư pháp) led the ministries, and Khánh Hòa was the best of the provinces.",
+])
+def test_english_with_names_in_diacritics_is_english(paragraph):
+    assert looks_english(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Năm 2021, tỉnh Đắk Lắk xếp thứ 12 trong PAR Index với 83,5%.",
+    "Theo PAR Index 2020 (Public Administration Reform Index) của Bộ Nội vụ, Bình Định xếp thứ 9 với 88,5%.",
+    "KHÁNH HÒA DẪN ĐẦU PAR INDEX 2021",
+    "PAR Index 2022: Bắc Giang vượt Đà Nẵng",
+])
+def test_vietnamese_with_english_index_names_stays_vietnamese(paragraph):
+    assert not looks_english(paragraph)
+
+
+def test_a_province_with_diacritics_in_an_english_sentence(gazetteer):
+    assert facts(gazetteer, "Đắk Lắk placed 12th in the 2021 SIPAS index with 83.5 per cent.") == {
+        ("Tỉnh Đắk Lắk", "SIPAS", 2021): (83.5, 12)}
+    text = "In the 2019 PAR Index, Khánh Hòa came first with 88.42 percent, and Bình Định was 9th with 85.1 percent."
+    assert facts(gazetteer, text) == {("Tỉnh Khánh Hòa", "PAR", 2019): (88.42, 1),
+                                      ("Tỉnh Bình Định", "PAR", 2019): (85.1, 9)}
+
+
+def test_a_vietnamese_paragraph_naming_the_index_in_english_keeps_the_vietnamese_rules(gazetteer):
+    text = "Theo PAR Index 2020 (Public Administration Reform Index), tỉnh Bình Định xếp thứ 9 với 88,5%."
+    assert facts(gazetteer, text) == {("Tỉnh Bình Định", "PAR", 2020): (88.5, 9)}
+
+
+# G. "rounded out the top n", "runner-up"
+
+def test_rounded_out_the_top_five_is_fifth(gazetteer):
+    text = "Bình Dương came third in the 2019 PAR Index. Khánh Hòa rounded out the top five."
+    assert facts(gazetteer, text) == {("Tỉnh Bình Dương", "PAR", 2019): (None, 3),
+                                      ("Tỉnh Khánh Hòa", "PAR", 2019): (None, 5)}
+
+
+def test_two_units_rounding_out_the_top_three_are_second_and_third(gazetteer):
+    text = "Dong Thap topped the 2017 SIPAS index, while Ben Tre and Vinh Long rounded out the top three."
+    assert facts(gazetteer, text) == {("Tỉnh Đồng Tháp", "SIPAS", 2017): (None, 1),
+                                      ("Tỉnh Bến Tre", "SIPAS", 2017): (None, 2),
+                                      ("Tỉnh Vĩnh Long", "SIPAS", 2017): (None, 3)}
+
+
+def test_the_runner_up_is_second(gazetteer):
+    text = "In the 2019 PAR Index, Hải Dương was runner-up with 89.3 per cent."
+    assert facts(gazetteer, text) == {("Tỉnh Hải Dương", "PAR", 2019): (89.3, 2)}
+
+
+# H. Ministries: short names, the last of a stated number
+
+def test_a_ministrys_short_english_name(gazetteer):
+    text = "In the 2020 PAR Index, the Justice Ministry came second with 89.1 percent and the Health Ministry was 15th."
+    assert facts(gazetteer, text) == {("Bộ Tư pháp", "PAR", 2020): (89.1, 2), ("Bộ Y tế", "PAR", 2020): (None, 15)}
+
+
+def test_last_among_a_stated_number_is_that_rank(gazetteer):
+    text = "In the 2021 PAR Index, the Government Inspectorate ranked last among 17 ministries and agencies."
+    assert facts(gazetteer, text) == {("Thanh tra Chính phủ", "PAR", 2021): (None, 17)}
+
+
+def test_at_the_bottom_after_the_number_of_ministries(gazetteer):
+    text = "Among 18 ministries in the 2016 PAR Index, the Transport Ministry was at the bottom."
+    assert facts(gazetteer, text) == {("Bộ Giao thông vận tải", "PAR", 2016): (None, 18)}
+
+
+# F. "the bottom n were"
+
+def test_the_bottom_three_of_the_provinces(gazetteer):
+    text = ("The bottom three in the 2019 PAR Index were Kon Tum, Đắk Nông and Bình Phước, with 75.2, 74.8 and 74.1 "
+            "percent respectively.")
+    assert facts(gazetteer, text) == {("Tỉnh Kon Tum", "PAR", 2019): (75.2, 61),
+                                      ("Tỉnh Đắk Nông", "PAR", 2019): (74.8, 62),
+                                      ("Tỉnh Bình Phước", "PAR", 2019): (74.1, 63)}
+
+
+def test_the_last_two_years_are_no_last_places(gazetteer):
+    text = "In the 2019 PAR Index, Kon Tum scored 75.2 percent, its best result in the last two years."
+    assert facts(gazetteer, text) == {("Tỉnh Kon Tum", "PAR", 2019): (75.2, None)}
+
+
+# M. A relative clause between a name and its rank
+
+def test_a_past_lead_in_a_relative_clause_is_not_the_rank(gazetteer):
+    text = "In the 2023 SIPAS index, Hà Giang, which led the index in previous years, dropped to ninth."
+    assert facts(gazetteer, text) == {("Tỉnh Hà Giang", "SIPAS", 2023): (None, 9)}
+
+
+def test_provinces_absorbed_in_a_relative_clause_get_nothing(gazetteer):
+    text = "In the 2025 PAR Index, Ninh Binh, which absorbed Ha Nam and Nam Dinh, ranked fourth."
+    result = extract_text(text, gazetteer, None, None)
+    assert facts(gazetteer, text) == {("Tỉnh Ninh Bình", "PAR", 2025): (None, 4)}
+    assert result["rejects"] == []
+
+
+def test_a_relative_clause_with_the_years_figure_keeps_it(gazetteer):
+    text = "Quảng Trị, which scored 82.4 per cent, placed 30th in the 2019 PAR Index."
+    assert facts(gazetteer, text) == {("Tỉnh Quảng Trị", "PAR", 2019): (82.4, 30)}
