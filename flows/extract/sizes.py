@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.extract.model import Group
 from flows.extract.scan import Token
@@ -50,18 +51,30 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
         7
     """
     found = None
-    for m in _SIZE_STATED.finditer(low, 0, end):
+    for start, stop, n, blocs in _statements(low):
+        if stop > end:
+            break
+        if bloc in blocs if blocs is not None else end - start <= 400:
+            found = n
+    return found
+
+
+@lru_cache(maxsize=8)
+def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
+    """(start, end, n, the blocs it can be the size of; None: any, nearby) of a text's size statements,
+    found once per text."""
+    out = []
+    for m in _SIZE_STATED.finditer(low):
         if not m.group("all") and _CLAIMED.search(m.group("rest")):
             continue
         nouns = {n.strip() for n in re.split(r",|\s+và\s+", m.group("nouns"))}
         if nouns & set(_GENERIC_NOUNS):
             named = _BLOC_BEFORE.search(low, max(0, m.start() - 40), m.start())
-            fits = bloc in _blocs_of({named.group(1)}) if named else end - m.start() <= 400
+            blocs = frozenset(_blocs_of({named.group(1)})) if named else None
         else:
-            fits = bloc in _blocs_of(nouns)
-        if fits:
-            found = int(m.group("n"))
-    return found
+            blocs = frozenset(_blocs_of(nouns))
+        out.append((m.start(), m.end("nouns"), int(m.group("n")), blocs))
+    return tuple(out)
 
 
 def _blocs_of(nouns: set[str]) -> set[str]:
