@@ -162,3 +162,12 @@ def test_a_headline_without_a_year_takes_the_texts_year_not_the_publication_fold
     text = "Quảng Ninh dẫn đầu về cải cách hành chính\n\nNăm 2018, Quảng Ninh xếp thứ nhất với 90,1%."
     got = facts(gazetteer, text, None, 2019)
     assert got == {("Tỉnh Quảng Ninh", "PAR", 2018): (90.1, 1)}
+
+
+def test_the_province_of_the_story_beside_the_provinces_it_is_compared_with(gazetteer):
+    text = ("Năm 2016, Chỉ số CCHC của tỉnh đạt 80,4%, xếp thứ 12/63, xếp sau Đồng Nai (81,2%). Về Chỉ số SIPAS, "
+            "tỉnh đạt 83,1%, xếp thứ 30, trong khi Tây Ninh đạt 85,6%.")
+    got = facts(gazetteer, text, "Bình Phước")
+    assert got[("Tỉnh Bình Phước", "PAR", 2016)] == (80.4, 12)
+    assert got[("Tỉnh Bình Phước", "SIPAS", 2016)] == (83.1, 30)
+    assert got[("Tỉnh Đồng Nai", "PAR", 2016)] == (81.2, None)

@@ -89,15 +89,17 @@ def _as_province(m: Mention, gazetteer: Gazetteer, year: int | None) -> Mention:
 
 def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention], national: bool,
                              gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
-    """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province."""
-    if not national or not province or any(
-            m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province" for m in mentions):
+    """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province: before
+    any province the sentence names ("Chỉ số của tỉnh đạt 82,56%, xếp thứ 3/63, chỉ sau Đà Nẵng ...")."""
+    first = next((m.start for m in mentions if m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province"), e)
+    if not province or not (national or first < e):  # another province named: the national ranking too
         return mentions
     own = next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
     # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
-    ref = next((r for r in _PROVINCE_WORD.finditer(text, s, e)
+    ref = next((r for r in _PROVINCE_WORD.finditer(text, s, first)
                 if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
-    if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions):
+    if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions) or any(
+            m.unit_id == own.unit_id for m in mentions):
         return mentions
     return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
                   key=lambda m: m.start)
