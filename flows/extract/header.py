@@ -19,8 +19,10 @@ from flows.textnorm import fold_key
 # Folded label -> role; matched whole or as the first words of a longer label.
 PREFIX_ROLES: dict[str, tuple[str, ...]] = {
     "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "diem toi da", "thang diem", "xep loai",
-               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai", "tang giam", "tang bac", "giam bac",
-               "so sanh", "thay doi"),
+               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai"),
+    # a change since another year ("Tăng, giảm bậc so với năm 2020"): left out with a warning, never the year's
+    "compare": ("tang giam", "tang bac", "giam bac", "so sanh", "thay doi", "chenh lech", "bien dong"),
+    "bloc": ("khoi",),  # "Khối" over "Khối quận | Khối huyện" cells: each row's bloc
     "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
     "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang"),
     "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc"),
@@ -52,7 +54,16 @@ _MAX_IN_LABEL = re.compile(r"\s*\(\s*(?:tối đa|tđ)?\s*:?\s*(\d{1,3}(?:[.,]\d
 _COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
 # A unit column may be headed by the kinds of unit it lists: "Sở, ban, ngành", "Huyện, thị xã, thành phố".
 _UNIT_KINDS = ("so", "ban", "nganh", "quan", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
-               "dac khu", "don vi", "co quan", "dia phuong", "ubnd", "cap huyen", "cap xa", "tinh")
+               "dac khu", "don vi", "co quan", "dia phuong", "ubnd", "cap huyen", "cap xa", "tinh", "bo",
+               "co quan ngang bo", "ngang bo")
+# A unit column headed by kind words without a list ("Quận", "Tên huyện", "Bộ, cơ quan ngang bộ"), matched with
+# their diacritics: "Số đơn vị" (a count) is not "Sở".
+_KINDS_VI = ("sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "đặc khu",
+             "bộ", "cơ quan ngang bộ", "ubnd", "cấp huyện", "cấp xã", "tỉnh", "đơn vị", "cơ quan", "địa phương")
+_UNIT_KIND_WORDS = re.compile(rf"^(?:tên |các )?(?:{'|'.join(_KINDS_VI)})(?:(?: và | )(?:{'|'.join(_KINDS_VI)}))*$")
+# Words of a label grouping the factors of an index ("Chỉ số hài lòng theo các yếu tố (%)"): its sub-columns
+# are components, never the headline.
+_FACTOR_GROUP = ("yeu to",)
 _UNIT_KIND_LIST = re.compile(rf"^(?:ten |cac )?(?:{'|'.join(_UNIT_KINDS)})(?:(?: va | )(?:{'|'.join(_UNIT_KINDS)}))*$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
@@ -118,6 +129,10 @@ def label_role(label: str) -> tuple[str | None, str | None]:
         (('survey', None), ('appraised', 'APPRAISED'), (None, None))
         >>> [label_role(x)[0] for x in ["Tên sở, ban, ngành", "Huyện, thị xã, thành phố", "Xã, phường", "Sở Y tế"]]
         ['unit', 'unit', 'unit', None]
+        >>> [label_role(x)[0] for x in ["Phường", "Tên huyện", "Bộ, cơ quan ngang bộ", "UBND cấp huyện", "Khối"]]
+        ['unit', 'unit', 'unit', 'unit', 'bloc']
+        >>> label_role("Tăng (+), giảm (-) bậc so với năm 2020"), label_role("Chỉ số hài lòng theo các yếu tố (%)")
+        (('compare', None), ('factors', None))
         >>> label_role("Lĩnh vực 1 (6,5 điểm)"), label_role("LV8 (23đ)")
         (('component', 'L1'), ('component', 'L8'))
     """
@@ -128,13 +143,20 @@ def label_role(label: str) -> tuple[str | None, str | None]:
     key = fold_key(label)
     if not key:
         return None, None
+    if any(f" {w} " in f" {key} " for w in _FACTOR_GROUP):
+        return "factors", None
+    if " so voi " in f" {key} " or any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES["compare"]):
+        return "compare", None  # "Tăng (+), giảm (-) bậc so với năm 2020", "Ghi chú (so với năm 2020)"
+    if key in PREFIX_ROLES["bloc"]:
+        return "bloc", None
     if "%" in label and not any(w in key for words in CONTAINED_ROLES.values() for w in words):
         return "percent", "PERCENT"
     for role in ("ignore", "unit", "rank"):
         if any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES[role]):
             return role, None
-    if any(sep in label for sep in (",", "/", " và ")) and _UNIT_KIND_LIST.match(key):
-        return "unit", None
+    listed = any(sep in label for sep in (",", "/", " và ")) and _UNIT_KIND_LIST.match(key)
+    if listed or _UNIT_KIND_WORDS.match(" ".join(re.sub(r"[,/]", " ", label.lower()).split())):
+        return "unit", None  # "Sở, ban, ngành", "Quận", "Tên huyện", "UBND cấp huyện" (not "Số đơn vị")
     numbered = _NUMBERED.match(key)
     if numbered and _number(numbered.group(1)):
         return "component", f"L{_number(numbered.group(1))}"
@@ -180,6 +202,9 @@ def column_role(labels: list[str]) -> Column:
 
 def _column_role(path: list[str], label: str) -> Column:
     roles = [label_role(x) for x in path]
+    if any(r == "factors" for r, _ in roles[:-1]) and roles[-1][0] in (None, "total", "percent", "component"):
+        # a factor under "... theo các yếu tố": a component (its criterion when a cue names one), not the headline
+        return Column("component", roles[-1][1] if roles[-1][0] == "component" else None, label)
     for depth in range(len(roles) - 1, -1, -1):
         role, detail = roles[depth]
         above = [r for r in roles[:depth]]
@@ -193,7 +218,7 @@ def _column_role(path: list[str], label: str) -> Column:
         if role in ("self", "appraised") and any(r == "component" for r, _ in above):
             code = next(d for r, d in reversed(above) if r == "component")
             return Column("component" if role == "appraised" else "ignore", code, label)
-        if role == "group":
+        if role in ("group", "factors"):
             continue
         if role is not None:
             return Column(role, detail, label)
@@ -237,6 +262,37 @@ def _continues(row: list[str], unit_col: int, unit_label: str, above: list[str])
                    for c, x in enumerate(row))
 
 
+def _named_parts(labels_rows: list[list[str]], columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """Columns under one score label ("Mức độ hài lòng (%)") that are named parts of it ("Tiếp cận dịch vụ |
+    Thủ tục hành chính"): two sub-columns or more with names of no role are components, not the headline."""
+    if len(labels_rows) < 2:
+        return columns
+    top, leaves = labels_rows[0], labels_rows[-1]
+    out = list(columns)
+    runs: dict[str, list[int]] = {}
+    for c, column in enumerate(columns):
+        label = top[c] if c < len(top) else ""
+        leaf = leaves[c] if c < len(leaves) else ""
+        if (label and leaf and leaf != label and column.role in ("total", "percent", "component")
+                and _names_a_part(leaf)):
+            runs.setdefault(label, []).append(c)
+    for cols in runs.values():
+        if len(cols) > 1:
+            for c in cols:
+                if columns[c].role != "component":
+                    out[c] = Column("component", None, columns[c].label)
+    return tuple(out)
+
+
+def _names_a_part(leaf: str) -> bool:
+    """True for a sub-label naming a part of a score ("Tiếp cận dịch vụ", "Kết quả giải quyết công việc"), not a
+    score word alone ("Tổng điểm"), a rank or a year."""
+    role, key = label_role(leaf)[0], fold_key(leaf)
+    if _COLUMN_YEAR.search(key):
+        return False
+    return role in (None, "component") or role == "total" and key not in PREFIX_ROLES["total"]
+
+
 def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
     """The first header of a grid (one to three rows), None when no row names a unit and a figure."""
     for r, row in enumerate(grid):
@@ -253,6 +309,7 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
         labels_rows = _fill_from_left([b for b in block if not any(b is n for n in numbering)])
         width = max(len(b) for b in block)
         columns = tuple(column_role([lr[c] if c < len(lr) else "" for lr in labels_rows]) for c in range(width))
+        columns = _named_parts(labels_rows, columns)
         roles = [col.role for col in columns]
         if "unit" in roles and any(role in roles for role in (*FIGURE_ROLES, "rank")):
             return Header(r, end, columns)

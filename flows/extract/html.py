@@ -181,16 +181,20 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
     """The contract object of a saved web page: article facts and table facts, with the ``text`` they cite."""
     from flows.extract.document import detect_province
     from flows.extract.header import find_header
+    from flows.extract.table_transposed import turn
     from flows.extract.tables import extract_grid
     from flows.extract.text import extract_text
 
     root = _parse(html, path)
     tables, headings = [], []
     for table in page_tables(root):
-        header = find_header([[normalize_text(c).strip() for c in row] for row in table.grid])
-        if header is not None:
+        cells = [[normalize_text(c).strip() for c in row] for row in table.grid]
+        header = find_header(cells)
+        first = header.row if header is not None else (turned.unit_row if (
+            turned := turn(cells, gazetteer, province_hint, year_hint)) else None)  # units across a row: turned
+        if first is not None:
             tables.append(table)
-            headings += [table.title or "", *(row_line(row) for row in table.grid[:header.row])]
+            headings += [table.title or "", *(row_line(row) for row in table.grid[:first])]
     for table in tables:  # read as tables below, so the article extractor must not read their cells as prose
         table.element.drop_tree()
     _prune_boxes(root)

@@ -17,6 +17,7 @@ from typing import Any
 from flows.errors import ParindexError, UnreadableInput
 from flows.extract.cells import is_page_number
 from flows.extract.header import find_header
+from flows.extract.table_transposed import turn
 from flows.extract.tables import extract_grid, merge_results
 from flows.gazetteer import Gazetteer
 
@@ -65,8 +66,9 @@ def table_grid(table: Any) -> list[list[str]]:
     return grid
 
 
-def read_segments(data: bytes, path: str) -> list[Segment]:
-    """The logical tables of a PDF, in page order."""
+def read_segments(data: bytes, path: str, gazetteer: Gazetteer | None = None, year_hint: int | None = None,
+                  province_hint: str | None = None) -> list[Segment]:
+    """The logical tables of a PDF, in page order (with a ``gazetteer``, transposed ones too: units in a row)."""
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
 
@@ -87,6 +89,9 @@ def read_segments(data: bytes, path: str) -> list[Segment]:
                 above = page.crop((0, 0, page.width, table.bbox[1])).extract_text() or ""
                 titles = [t for line in above.splitlines() if (t := line.strip()) and not is_page_number(t)]
                 header = find_header(grid)
+                if header is None and gazetteer is not None and turn(grid, gazetteer, province_hint, year_hint):
+                    segments.append(Segment(grid, [(page_no, r + 1) for r in range(len(grid))], titles))
+                    continue
                 open_segment = segments[-1] if segments else None
                 same_width = open_segment is not None and len(open_segment.grid[0]) == len(grid[0])
                 if header is None or (same_width and not titles):
@@ -103,7 +108,7 @@ def read_segments(data: bytes, path: str) -> list[Segment]:
 def extract_pdf(data: bytes, path: str, gazetteer: Gazetteer, year_hint: int | None,
                 province_hint: str | None) -> dict[str, Any]:
     """Facts from every score table of a text-based PDF."""
-    segments = read_segments(data, path)
+    segments = read_segments(data, path, gazetteer, year_hint, province_hint)
     if not segments:
         raise ParindexError("no ruled table with a unit and a score column was found", path=path,
                             fix="parindex reads tables drawn with cell borders; give the Excel original instead")

@@ -64,15 +64,32 @@ def table_index(columns: tuple[Column, ...], titles: str, sheet: str | None, ste
             return _pick(named, columns)
     for text in (titles, sheet or "", stem):
         named = [n for n in indices_named_in(text) if n != "SURVEY"]  # SURVEY comes from a survey column only
+        if named and text == stem and _headline_unit(columns) is None and not _criteria_of(named, columns):
+            break  # a workbook named after several tables; this sheet's components are of none of those named
         if named:
             return _pick(named, columns)
     return "PAR"
 
 
+def _criteria_of(named: list[str], columns: tuple[Column, ...]) -> bool:
+    """True when the table has no component column or one is a criterion of a named index."""
+    codes = {c.criterion for c in columns if c.role == "component"}
+    return not codes or any((n, code) in index_criteria() for n in named for code in codes)
+
+
+def current_years(columns: tuple[Column, ...]) -> set[int]:
+    """The years a table's figure and rank columns name as their own: not a comparison's ("so với năm 2020"),
+    nor that of a column beside an un-yeared one of the same role ("Xếp hạng" + "Xếp hạng năm 2020": the
+    un-yeared column is the current one, the other is another year's)."""
+    roles = (*FIGURE_ROLES, "rank")
+    plain = {c.role for c in columns if c.role in roles and not c.year}
+    return {c.year for c in columns if c.year and c.role in roles and c.role not in plain}
+
+
 def table_year(columns: tuple[Column, ...], titles: list[str], sheet: str | None, stem: str,
                year_hint: int | None, path: str, place: str, warnings: list[str]) -> int:
     """The year of a table: the one its columns name, else its titles (not a decision's date), sheet, file name."""
-    column_years = sorted({c.year for c in columns if c.year})
+    column_years = sorted(current_years(columns))
     texts = (" ".join(t for t in titles if not is_decision_line(t)), sheet or "", stem)
     stated = next((y for y in map(stated_year, texts) if y), None)
     year = column_years[0] if len(column_years) == 1 else (stated or year_hint)
@@ -91,7 +108,8 @@ def _index_columns(columns: list[Column], index: str, path: str, place: Callable
     """In a non-PAR table: the column naming the index (else the lone '%' or score column) is the headline;
     other figure columns are read only as criteria of that index."""
     figures = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
-    candidates = ([i for i in figures if index in indices_named_in(columns[i].label)],
+    named = [i for i in figures if index in indices_named_in(columns[i].label) and columns[i].role != "component"]
+    candidates = (named,
                   [i for i in figures if columns[i].role == "percent"],
                   [i for i in figures if columns[i].role == "total"])
     headline = next((found[0] for found in candidates if len(found) == 1), None)
@@ -161,7 +179,16 @@ def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str
     """The columns a table reads, with the headline settled: a lone '%' or appraised column is the total."""
     settled = list(columns)
     for i, column in enumerate(columns):
-        if column.year and column.year != year and column.role not in (None, "ignore", "unit"):
+        if column.role == "compare":  # named with the year it compares to: said, lest it seem the table's year
+            if column.year:
+                warnings.append(f"{path} {place(i)}: column {column.label!r} is a change against {column.year}, "
+                                "not a figure of the table's year; not read")
+            settled[i] = Column("ignore", None, column.label)
+        elif column.role == "component" and column.criterion is None:
+            warnings.append(f"{path} {place(i)}: column {column.label!r} is a component of {index} with no "
+                            f"criterion in {CRITERION_SEED}; not read — add the criterion there to read it")
+            settled[i] = Column("ignore", None, column.label)
+        elif column.year and column.year != year and column.role not in (None, "ignore", "unit", "bloc"):
             warnings.append(f"{path} {place(i)}: column {column.label!r} gives {column.year}, not the table's "
                             f"{year}; not read")
             settled[i] = Column("ignore", None, column.label)

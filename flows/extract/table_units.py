@@ -71,6 +71,22 @@ def listed_kinds(text: str) -> tuple[str, ...]:
     return tuple(KIND_WORDS[w] for w in dict.fromkeys(words))
 
 
+def column_kinds(label: str) -> tuple[str, ...]:
+    """The kinds a unit column's header names, one ("Phường", "Tên huyện") or more ("Xã, phường, đặc khu").
+
+    Example:
+        >>> column_kinds("Phường"), column_kinds("Tên huyện"), column_kinds("Xã, phường")
+        (('Phường',), ('Huyện',), ('Xã', 'Phường'))
+        >>> column_kinds("Đơn vị"), column_kinds("UBND cấp huyện"), column_kinds("Phường Hồng An")
+        ((), (), ())
+    """
+    listed = listed_kinds(label)
+    if listed:
+        return listed
+    text = re.sub(r"^(?:tên|các)\s+", "", " ".join(label.lower().split()))
+    return (KIND_WORDS[text],) if text in KIND_WORDS else ()
+
+
 def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, year: int | None,
                       kinds: tuple[str, ...] = ()) -> Unit | None:
     """The unit a table's unit cell names: as written, else cleaned (``clean_unit_cell``); None when neither.

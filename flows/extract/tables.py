@@ -34,7 +34,8 @@ from flows.extract.cells import (
 from flows.extract.header import FIGURE_ROLES, find_header
 from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, split_index_groups, table_index, table_year
-from flows.extract.table_units import listed_kinds, resolve_unit_cell
+from flows.extract.table_transposed import turn
+from flows.extract.table_units import column_kinds, listed_kinds, resolve_unit_cell
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 
@@ -97,6 +98,16 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         above = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
         rest = extract_grid([[] for _ in range(split)] + grid[split:], outer_titles=above, **common)
         return merge_results([first, rest])
+    if header is None and index_group is None and (turned := turn(grid, gazetteer, province_hint, year_hint)):
+        # the units across a row and "Tổng điểm", "Xếp hạng" down the first column: read turned
+        above = [*(title_lines or []), *(_row_text(row) for row in grid[:turned.unit_row] if any(row))]
+        result = extract_grid(turned.grid, path=path, gazetteer=gazetteer, year_hint=year_hint,
+                              province_hint=province_hint, sheet=sheet, title_lines=above,
+                              cell_place=turned.place(place), row_text=turned.row_text(row_text, grid),
+                              outer_titles=outer_titles)
+        result["warnings"].insert(0, f"{path} {place(turned.unit_row, 0)}: the units are in a row and the figures "
+                                     "down the columns (a transposed table); read column by column")
+        return result
     if header is None:
         first = next((r for r, row in enumerate(grid) if any(row)), 0)
         raise ParindexError(
@@ -120,7 +131,9 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
                     for c, col in enumerate(columns) if col.role is None and col.label]
     cue = next((c for c in (bloc_cue(sheet or ""), bloc_cue(title_text)) if c), None)
     # "KHỐI THÀNH PHỐ, THỊ XÃ" anywhere: the towns are ranked apart, "KHỐI HUYỆN" is the rest
-    towns = "towns" in (cue, *(bloc_cue(cell) for row in grid for cell in row[:2] if cell))
+    bloc_col = next((i for i, c in enumerate(columns) if c.role == "bloc"), None)  # "Khối" cells: a row's bloc
+    towns = "towns" in (cue, *(bloc_cue(cell) for row in grid for i, cell in enumerate(row)
+                               if cell and (i < 2 or i == bloc_col)))
     unit_col = columns.index(next(c for c in columns if c.role == "unit"))
     rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
     figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
@@ -128,7 +141,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     if label_col is not None:  # "Chỉ số CCHC" / "Chỉ số SIPAS (%)" in a cell: the index of the row's figures
         figure_cols.remove(label_col)
     header_unit = grid[header.row][unit_col]
-    kinds = listed_kinds(header_unit) or listed_kinds(title_text)  # "Xã, phường, đặc khu": a bare name is one
+    kinds = column_kinds(header_unit) or listed_kinds(title_text)  # "Xã, phường", "Phường": a bare name is one
     maxima = {c: col.max_points for c, col in enumerate(columns) if col.max_points is not None}
     header_rows = {_trimmed(grid[i]) for i in range(header.row, header.end)}  # repeated on a later page
     first_row = next((r for r in range(header.end, len(grid)) if any(grid[r])), None)
@@ -189,9 +202,10 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
             continue
         row_index = (index_named_in(row[label_col]) if label_col is not None else None) or index
+        row_cue = (bloc_cue(row[bloc_col]) if bloc_col is not None else None) or cue
         base = {"unit": unit.name_vi, "unit_id": unit.unit_id, "unit_kind": unit.unit_kind, "index": row_index,
-                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, cue, gazetteer, year, towns), "score": None,
-                "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
+                "year": year, "criterion": "TOTAL", "bloc": bloc_of(unit, row_cue, gazetteer, year, towns),
+                "score": None, "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
                 "evidence": evidence, "span": span}
         total_col = next((c for c in figure_cols if columns[c].role == "total"), None)
         if headline_ok and (scores.get(total_col) is not None or rank is not None):
@@ -314,14 +328,25 @@ def _cells(line: str, delimiter: str) -> list[str]:
     return [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
 
 
-def _delimiter(lines: list[tuple[int, int, str]]) -> str:
-    """The delimiter whose grid has the earliest header (';' when none has one: the error comes later)."""
+def _delimiter(lines: list[tuple[int, int, str]], gazetteer: Gazetteer, year: int | None,
+               province: str | None) -> str:
+    """The delimiter whose grid has a header of the most kinds of column, then the earliest (';' when none has
+    one: the error comes later). A title line with a comma ("... CỦA CÁC BỘ, CƠ QUAN NGANG BỘ") above a
+    ';' header splits into a "header" under ',': the real header names more columns, and the rows under a
+    title read as a header mostly have more cells than it. A table with its units in a row (transposed) under
+    one delimiter wins over such a doubtful header under another."""
     found = []
     for delimiter in DELIMITERS:
-        header = find_header([_cells(line, delimiter) for _, _, line in lines])
+        grid = [_cells(line, delimiter) for _, _, line in lines]
+        header = find_header(grid)
         if header is not None:
-            found.append((header.row, DELIMITERS.index(delimiter), delimiter))
-    return min(found)[2] if found else DELIMITERS[0]
+            named = len({c.role for c in header.columns} - {None, "ignore"})
+            rows = [len(_trimmed(row)) for row in grid[header.end:] if any(row)]
+            doubtful = sum(n > len(header.columns) for n in rows) * 2 > len(rows)
+            found.append((2 if doubtful else 0, -named, header.row, DELIMITERS.index(delimiter), delimiter))
+        elif turn(grid, gazetteer, province, year) is not None:
+            found.append((1, 0, 0, DELIMITERS.index(delimiter), delimiter))
+    return min(found)[4] if found else DELIMITERS[0]
 
 
 def extract_csv(text: str, path: str, gazetteer: Gazetteer, year_hint: int | None,
@@ -330,7 +355,7 @@ def extract_csv(text: str, path: str, gazetteer: Gazetteer, year_hint: int | Non
     # Normalization turns tabs into spaces; parse a copy that keeps them (same offsets).
     with_tabs = "\t".join(normalize_text(piece) for piece in text.split("\t"))
     lines = _lines(with_tabs)
-    delimiter = _delimiter(lines)
+    delimiter = _delimiter(lines, gazetteer, year_hint, province_hint)
     grid = [_cells(line, delimiter) for _, _, line in lines]
     headers = _stacked_headers(grid)
     rejects = []

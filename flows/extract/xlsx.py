@@ -19,7 +19,9 @@ from typing import Any
 from xml.etree import ElementTree
 
 from flows.errors import ParindexError, UnreadableInput
+from flows.extract.cells import a1
 from flows.extract.header import find_header
+from flows.extract.table_transposed import turn
 from flows.extract.tables import extract_grid, merge_results
 from flows.gazetteer import Gazetteer
 
@@ -70,39 +72,48 @@ def _cell_position(ref: str) -> tuple[int, int] | None:
     return int(match.group(2)) - 1, col - 1
 
 
-def percent_cells(data: bytes) -> dict[str, set[tuple[int, int]]]:
-    """Sheet name -> (row, column) of its cells formatted as a percentage; empty when the XML is unusual."""
+def _hidden_columns(sheet: ElementTree.Element) -> set[int]:
+    """0-based columns a sheet hides (``<col min max hidden="1">``, 1-based and inclusive)."""
+    hidden: set[int] = set()
+    for col in sheet.iter(f"{_MAIN}col"):
+        if col.get("hidden") in ("1", "true"):
+            hidden.update(range(int(col.get("min", 1)) - 1, int(col.get("max", col.get("min", 1)))))
+    return hidden
+
+
+def sheet_marks(data: bytes) -> dict[str, tuple[set[tuple[int, int]], set[int]]]:
+    """Sheet name -> ((row, column) of its cells formatted as a percentage, its hidden columns); empty when the
+    XML is unusual."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = set(book.namelist())
             styles = ElementTree.fromstring(book.read("xl/styles.xml")) if "xl/styles.xml" in names else None
-            if styles is None:
-                return {}
-            custom = {int(f.get("numFmtId", -1)) for f in styles.iter(f"{_MAIN}numFmt")
-                      if is_percent_format(f.get("formatCode", ""))}
-            xfs = styles.find(f"{_MAIN}cellXfs")
-            percent_styles = {str(i) for i, xf in enumerate(xfs if xfs is not None else [])
-                              if int(xf.get("numFmtId", 0)) in _PERCENT_BUILTIN | custom}
-            if not percent_styles:
-                return {}
+            percent_styles: set[str] = set()
+            if styles is not None:
+                custom = {int(f.get("numFmtId", -1)) for f in styles.iter(f"{_MAIN}numFmt")
+                          if is_percent_format(f.get("formatCode", ""))}
+                xfs = styles.find(f"{_MAIN}cellXfs")
+                percent_styles = {str(i) for i, xf in enumerate(xfs if xfs is not None else [])
+                                  if int(xf.get("numFmtId", 0)) in _PERCENT_BUILTIN | custom}
             rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
             targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(_PACKAGE_REL)}
-            found: dict[str, set[tuple[int, int]]] = {}
+            found: dict[str, tuple[set[tuple[int, int]], set[int]]] = {}
             for sheet in ElementTree.fromstring(book.read("xl/workbook.xml")).iter(f"{_MAIN}sheet"):
                 target = targets.get(sheet.get(_REL), "")
                 part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
                 if part not in names:
                     continue
-                cells = ElementTree.fromstring(book.read(part)).iter(f"{_MAIN}c")
-                found[sheet.get("name", "")] = {pos for c in cells if c.get("s") in percent_styles
-                                                and (pos := _cell_position(c.get("r", "")))}
+                root = ElementTree.fromstring(book.read(part))
+                percent = {pos for c in root.iter(f"{_MAIN}c") if c.get("s") in percent_styles
+                           and (pos := _cell_position(c.get("r", "")))} if percent_styles else set()
+                found[sheet.get("name", "")] = (percent, _hidden_columns(root))
             return found
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
         return {}  # calamine reports an unreadable workbook; the formats are only a refinement
 
 
-def read_sheets(data: bytes, path: str) -> list[tuple[str, list[list[str]]]]:
-    """(sheet name, grid) of every sheet; merged ranges repeat their text over every covered cell."""
+def read_sheets(data: bytes, path: str) -> list[tuple[str, list[list[str]], set[int]]]:
+    """(sheet name, grid, hidden columns) of every sheet; merged ranges repeat their text over every covered cell."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -110,10 +121,10 @@ def read_sheets(data: bytes, path: str) -> list[tuple[str, list[list[str]]]]:
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for broken files
         raise UnreadableInput(f"not a readable Excel workbook ({exc})", path=path,
                               fix="re-save it as .xlsx from Excel or LibreOffice") from exc
-    sheets, percent = [], percent_cells(data)
+    sheets, marks = [], sheet_marks(data)
     for name in workbook.sheet_names:
         sheet = workbook.get_sheet_by_name(name)
-        shown = percent.get(name, set())
+        shown, hidden = marks.get(name, (set(), set()))
         grid = [[cell_text(v * 100 if (r, c) in shown and isinstance(v, float | int) and not isinstance(v, bool)
                            else v) for c, v in enumerate(row)]
                 for r, row in enumerate(sheet.to_python(skip_empty_area=False))]
@@ -124,27 +135,52 @@ def read_sheets(data: bytes, path: str) -> list[tuple[str, list[list[str]]]]:
                 row.extend([""] * (c1 + 1 - len(row)))
                 for c in range(c0, c1 + 1):
                     row[c] = text
-        sheets.append((name, grid))
+        sheets.append((name, grid, hidden))
     return sheets
+
+
+def _visible(grid: list[list[str]], hidden: set[int], name: str, path: str,
+             warnings: list[str]) -> list[list[str]]:
+    """The grid a reader sees: hidden columns blanked (a helper column such as last year's rank), with a warning
+    naming each; the grid as it is when the table needs a hidden column to have a header at all."""
+    header = find_header(grid) if hidden else None
+    shown = [[cell if c not in hidden else "" for c, cell in enumerate(row)] for row in grid]
+    if header is None or find_header(shown) is None:
+        return grid
+    for c in sorted(hidden):
+        labels = " / ".join(dict.fromkeys(row[c] for row in grid[header.row:header.end] if c < len(row) and row[c]))
+        if any(c < len(row) and row[c] for row in grid):
+            warnings.append(f"{path} '{name}'!{a1(header.row, c)}: column {labels!r} is hidden in the workbook; "
+                            "not read")
+    return shown
 
 
 def extract_xlsx(data: bytes, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None) -> dict[str, Any]:
     """Facts from every sheet of a workbook that holds a score table."""
-    parts, skipped = [], []
+    parts, skipped, failed, hidden_notes = [], [], [], []
     sheets = read_sheets(data, path)
-    for name, grid in sheets:
+    for name, grid, hidden in sheets:
         if not any(any(row) for row in grid):
             continue
-        if find_header(grid) is None:
+        if find_header(grid) is None and turn(grid, gazetteer, province_hint, year_hint) is None:
             skipped.append(name)
             continue
-        parts.append(extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint,
-                                  province_hint=province_hint, sheet=name))
+        grid = _visible(grid, hidden, name, path, hidden_notes)
+        try:
+            parts.append(extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint,
+                                      province_hint=province_hint, sheet=name))
+        except ParindexError as exc:  # one sheet's table is unreadable: the other sheets are still read
+            failed.append((name, exc))
+    if not parts and failed:
+        raise failed[0][1]
     if not parts:
         raise ParindexError(
-            f"no sheet holds a score table (sheets: {', '.join(repr(n) for n, _ in sheets)})", path=path,
+            f"no sheet holds a score table (sheets: {', '.join(repr(n) for n, _, _ in sheets)})", path=path,
             fix="give a sheet a header row with 'Đơn vị' and 'Tổng điểm' or 'Xếp hạng'")
     result = merge_results(parts)
-    result["warnings"] = [f"{path}: sheet {n!r} has no score table; skipped" for n in skipped] + result["warnings"]
+    result["warnings"] = [f"{path}: sheet {n!r} has no score table; skipped" for n in skipped] + hidden_notes + [
+        f"{path}: sheet {n!r} is not read ({exc})" for n, exc in failed] + result["warnings"]
+    result["rejects"] = [{"check": "table_format", "value": n, "place": exc.place or f"'{n}'", "span": None,
+                          "message": str(exc)} for n, exc in failed] + result["rejects"]
     return result
