@@ -10,7 +10,9 @@ Run by hand (not part of the test suite):
    after its first run;
 1. ``parindex ingest RAW --db WORK/flow.duckdb`` under ``/usr/bin/time -v`` (a fresh warehouse,
    PREFECT_HOME in WORK): wall time and peak memory (maximum resident set size);
-2. the same command again on the unchanged input (the no-op re-run);
+2. the same command again on the unchanged input (the no-op re-run: the command finds nothing changed and
+   reports the last run without starting Prefect), then once more with ``--force`` (the flow runs and skips
+   every unchanged document, as the scheduled deployment does);
 3. the same stages called directly in one process on one core, without Prefect (discover, extract,
    validate and load per batch as the flow does, checks) into WORK/direct.duckdb, each stage timed.
 
@@ -40,12 +42,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def timed_ingest(raw: Path, db: Path, work: Path, api_url: str | None = None) -> tuple[float, float, int, str]:
-    """(wall s, peak RSS MB, exit code, last stderr line) of one ``parindex ingest``."""
+def timed_ingest(raw: Path, db: Path, work: Path, api_url: str | None = None,
+                 *extra: str) -> tuple[float, float, int, str]:
+    """(wall s, peak RSS MB, exit code, last stderr line) of one ``parindex ingest`` (``extra``: its options)."""
     env = dict(os.environ, PREFECT_HOME=str(work / "prefect"))
     if api_url:
         env["PREFECT_API_URL"] = api_url
-    cmd = ["/usr/bin/time", "-v", str(ROOT / ".venv" / "bin" / "parindex"), "ingest", str(raw), "--db", str(db)]
+    cmd = ["/usr/bin/time", "-v", str(ROOT / ".venv" / "bin" / "parindex"), "ingest", str(raw), "--db", str(db),
+           *extra]
     t0 = time.perf_counter()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - t0
@@ -169,6 +173,9 @@ def main() -> None:
             again = timed_ingest(args.raw, args.work / "flow.duckdb", args.work, api)
             print(f"flow, no-op re-run: {again[0]:.1f} s wall ({again[0] / first[0]:.0%} of the first), "
                   f"peak RSS {again[1]:.0f} MB, exit {again[2]}")
+            forced = timed_ingest(args.raw, args.work / "flow.duckdb", args.work, api, "--force")
+            print(f"flow, forced re-run of unchanged input: {forced[0]:.1f} s wall ({forced[0] / first[0]:.0%} of "
+                  f"the first), peak RSS {forced[1]:.0f} MB, exit {forced[2]}")
     for name in ("direct.duckdb", "direct.duckdb.wal"):
         (args.work / name).unlink(missing_ok=True)
     t0 = time.perf_counter()
