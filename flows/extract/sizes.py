@@ -22,10 +22,11 @@ _SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\
 # a bloc's size stated before: "Cả 8 huyện, thị xã, thành phố đều đạt", "khối phường (7 đơn vị)", "khối sở có
 # 20 đơn vị", "kết quả của 15 huyện, thành phố:"; not a claim ("có 5 đơn vị đạt trên 90 điểm")
 _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phường|đặc khu|tỉnh|bộ"
-_SIZE_STATED = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)\s+|(?:\btrong|\bcủa|\bđối với|\bgồm|\bcó)\s+|\(\s*)"
-                          r"(?:tổng\s+số\s+|số\s+)?(?P<n>\d{1,3})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|"
-                          + _KIND_NOUNS + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
-                          + r")\b)*)(?P<rest>[^.;:()]{0,40})")
+# searched from the number (the regex engine skips to the next digit), then the words before it
+_SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
+                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?P<rest>[^.;:()]{0,40})")
+_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|\btrong|\bcủa|\bđối với|\bgồm|\bcó)\s+"
+                        r"(?:tổng\s+số\s+|số\s+)?$|\(\s*$")
 _CLAIMED = re.compile(r"\b(?:đạt|trên|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
 _BLOC_BEFORE = re.compile(r"khối\s+(" + _KIND_NOUNS + r")[^.;:]{0,30}$")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
@@ -65,7 +66,8 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
     found once per text."""
     out = []
     for m in _SIZE_STATED.finditer(low):
-        if not m.group("all") and _CLAIMED.search(m.group("rest")):
+        lead = _SIZE_LEAD.search(low, max(0, m.start() - 20), m.start())
+        if lead is None or (not lead.group("all") and _CLAIMED.search(m.group("rest"))):
             continue
         nouns = {n.strip() for n in re.split(r",|\s+và\s+", m.group("nouns"))}
         if nouns & set(_GENERIC_NOUNS):
@@ -73,7 +75,7 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
             blocs = frozenset(_blocs_of({named.group(1)})) if named else None
         else:
             blocs = frozenset(_blocs_of(nouns))
-        out.append((m.start(), m.end("nouns"), int(m.group("n")), blocs))
+        out.append((lead.start(), m.end("nouns"), int(m.group("n")), blocs))
     return tuple(out)
 
 
