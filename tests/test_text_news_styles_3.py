@@ -171,3 +171,21 @@ def test_the_province_of_the_story_beside_the_provinces_it_is_compared_with(gaze
     assert got[("Tỉnh Bình Phước", "PAR", 2016)] == (80.4, 12)
     assert got[("Tỉnh Bình Phước", "SIPAS", 2016)] == (83.1, 30)
     assert got[("Tỉnh Đồng Nai", "PAR", 2016)] == (81.2, None)
+
+
+def test_a_provinces_history_of_places_in_sentences_of_its_own(gazetteer):
+    text = ("Năm 2019, Chỉ số CCHC của tỉnh Hà Giang xếp thứ 33/63. Năm 2016 tỉnh xếp thứ 48 và năm 2017 xếp thứ "
+            "41. Chỉ số cải cách hành chính của tỉnh năm 2018 xếp thứ 38, năm 2019 xếp thứ 33.")
+    got = facts(gazetteer, text, "Hà Giang")
+    assert {k[2]: v for k, v in got.items()} == {2019: (None, 33), 2016: (None, 48), 2017: (None, 41),
+                                                 2018: (None, 38)}
+
+
+def test_the_provinces_own_index_figure_and_what_is_not_the_province(gazetteer):
+    text = ("Chỉ số SIPAS năm 2021 của tỉnh đạt 83,4%, cao hơn năm 2020 (81,2%), xếp thứ 25. Trong các lĩnh vực, "
+            "tỉnh đạt điểm tối đa ở lĩnh vực cải cách thể chế (9,5/9,5). Ban Quản lý Khu kinh tế tỉnh xếp thứ ba "
+            "với 90,1 điểm.")
+    got = facts(gazetteer, text, "Hà Tĩnh")
+    assert got[("Tỉnh Hà Tĩnh", "SIPAS", 2021)] == (83.4, 25)
+    assert got[("Tỉnh Hà Tĩnh", "SIPAS", 2020)] == (81.2, None)
+    assert ("Tỉnh Hà Tĩnh", "PAR", 2021) not in got and len([k for k in got if k[0] == "Tỉnh Hà Tĩnh"]) == 2

@@ -198,7 +198,10 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
     """The year a rank is written with: right after it ("vị trí thứ 9 năm 2018", "thứ 10 năm trước"),
     or before it in the same clause ("trong khi năm trước chỉ đứng thứ 5")."""
     if i + 1 < len(toks) and toks[i + 1].kind in ("year", "year_rel") and _BLOC_GAP.match(
-            _gap(low, toks[i].end, toks[i + 1].start)):  # "thứ 3 (trong khối quận) năm 2024"
+            _gap(low, toks[i].end, toks[i + 1].start)) and not (  # "thứ 3 (trong khối quận) năm 2024"
+            i + 2 < len(toks) and toks[i + 2].kind in _RANK_KINDS  # not "thứ 6, năm 2021 xếp thứ 9": the next's
+            and "," in _gap(low, toks[i].end, toks[i + 1].start)
+            and not _CLAUSE_BREAK.search(_gap(low, toks[i + 1].end, toks[i + 2].start))):
         return _year_of(toks[i + 1], year)
     for j in range(i - 1, -1, -1):
         before = toks[j]

@@ -39,6 +39,11 @@ _CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|ch
 _ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng chí)\s+(?:[^\W\d]+\s+){0,4}[^\W\d]+\s*,\s*"
                                   r"(?:(?:phó|giám đốc|chủ tịch|trưởng ban|trưởng phòng|chánh văn phòng|lãnh đạo"
                                   r"|đại diện)\s+)+$")
+# "Năm 2013 tỉnh xếp thứ 14": the province ranked, in its own story, without a national cue in the sentence
+# ("Chỉ số SIPAS năm 2022 của tỉnh đạt 82,64%"; not "tỉnh đạt điểm tối đa ở lĩnh vực ...": a component)
+_PROVINCE_RANKED = re.compile(r"(?<!\w)(?<!toàn )(?<!trong )(?<!cấp )tỉnh\s+(?:năm\s+\d{4},?\s+)?"
+                              r"(?:(?:cũng|đã|vẫn|tiếp tục|chỉ|lại)\s+)?(?:xếp|đứng|vươn lên|tụt)\b"
+                              r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?đạt\b")
 _TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
@@ -92,17 +97,26 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
     """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province: before
     any province the sentence names ("Chỉ số của tỉnh đạt 82,56%, xếp thứ 3/63, chỉ sau Đà Nẵng ...")."""
     first = next((m.start for m in mentions if m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province"), e)
-    if not province or not (national or first < e):  # another province named: the national ranking too
+    subject = None if national or first < e else _PROVINCE_RANKED.search(low_of(text), s, e)
+    if subject and any(0 <= subject.start() - m.end <= 1 for m in mentions):
+        subject = None  # "Ban Quản lý Khu kinh tế tỉnh xếp thứ tư": the province's, not the province
+    if not province or not (national or first < e or subject):  # another province named: the national ranking
         return mentions
     own = next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
     # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
-    ref = next((r for r in _PROVINCE_WORD.finditer(text, s, first)
+    ref = next((r for r in _PROVINCE_WORD.finditer(text, subject.start() if subject else s, first)
                 if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
     if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions) or any(
             m.unit_id == own.unit_id for m in mentions):
         return mentions
     return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
                   key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4)
+def low_of(text: str) -> str:
+    """A text lower-cased (the same length for the texts the extractor reads), once per text."""
+    return text.lower()
 
 
 def announces(low: str, m: Mention) -> bool:
