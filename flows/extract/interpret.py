@@ -48,7 +48,10 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     # has its own year (the leaders of successive years: "ngôi đầu ...: A (2013), B (2014)").
     rank_for_all = _group_year(g.tokens, ctx.year) is not None
     toks = [t for t in g.header if not (t.kind in ("top", "ranks") and (top_n or (list_pos and not rank_for_all)))]
-    toks += [t for t in g.tokens if not (top and not top[1] and t.kind == "top")]
+    # "A 91,3 điểm, B 90,8 điểm, C 90,5 điểm là ba đơn vị dẫn đầu": the leading n after the last of n groups
+    # is no first place of that one
+    toks += [t for t in g.tokens if not (t.kind == "top" and ((top and not top[1]) or (
+        t.value and t.value.get("count", 1) > len(g.units))))]
     own = g.tokens
     year = ctx.year
     n = len(g.units)

@@ -44,11 +44,18 @@ _ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng
 _PROVINCE_RANKED = re.compile(r"(?<!\w)(?<!toàn )(?<!trong )(?<!cấp )tỉnh\s+(?:năm\s+\d{4},?\s+)?"
                               r"(?:(?:cũng|đã|vẫn|tiếp tục|chỉ|lại)\s+)?(?:xếp|đứng|vươn lên|tụt)\b"
                               r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?đạt\b")
+# "các phường của thành phố Trà Vinh dẫn đầu": the units in it are ranked, not the city
+_CONTAINER = re.compile(r"(?:các|những)\s+(?:phường|xã|thị trấn|đơn vị|huyện|quận|sở|cơ quan|địa phương)"
+                        r"(?:[^.;:,()]{0,20}?\s+)?(?:của|thuộc|trên địa bàn)\s+$")
 _TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
-_ASIDE = re.compile(r"[(,]\s*(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất|được hình thành"
-                    r"|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now|which)\b[^(),;]*$")
+_ASIDE = re.compile(r"[(,]\s*(?:(?:đã|được|vừa)\s+)?(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất"
+                    r"|được hình thành|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now"
+                    r"|which)\b[^(),;]*$"
+                    # in parentheses the aside may run across commas: "(sau khi tiếp nhận chức năng, nhiệm vụ của ...)"
+                    r"|\(\s*(?:(?:đã|được|vừa)\s+)?(?:sau khi|sau sáp nhập|sau hợp nhất|tiếp nhận|hợp nhất|sáp nhập"
+                    r"|trên cơ sở)\b[^()]*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 
 
@@ -59,7 +66,8 @@ def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention]
     ``announces``), nor those in an aside. ``scene``: a provincial text's sentence not about the national
     ranking, where the province only sets the scene ("Hải Phòng: quận Ngô Quyền đứng đầu"), unless the
     sentence speaks of nothing below it ("Quảng Ninh tiếp tục đứng đầu với 91,14%")."""
-    mentions = [m for m in _without_asides(low, s, mentions) if m not in announcing]
+    mentions = [m for m in _without_asides(low, s, mentions) if m not in announcing
+                and not _CONTAINER.search(low, max(s, m.start - 60), m.start)]
     if scene:
         below = [m for m in mentions if not m.unit_id or gazetteer.units[m.unit_id].unit_kind != "province"]
         if any(m.unit_id for m in below) or _BELOW_PROVINCE.search(low, s, e) or len(below) < len(mentions) \

@@ -29,6 +29,7 @@ class Group:
     header: list[Token] = field(default_factory=list)
     took_from: Group | None = None  # "soán vị trí thứ nhất từ <this group>": set on the later group
     current_ranks: list[int | None] = field(default_factory=list)
+    aside: bool = False  # the figures of another year in parentheses after the group ("(năm 2019: 85,2 điểm)")
 
     @property
     def start(self) -> int:

@@ -1,4 +1,5 @@
-"""Ranks written once for several groups of a sentence, each group's in turn.
+"""Figures written apart from their group: ranks written once for several groups, each group's in turn;
+last year's figures in parentheses after a group.
 
 "Thành phố A đạt 88,2%, huyện B đạt 87,5%, huyện C đạt 86,9%, tương ứng với các vị trí thứ nhất, thứ hai
 và thứ ba": each unit is its own group with its own score, and the ranks after "tương ứng" are the
@@ -7,8 +8,13 @@ groups' in the order written.
 
 from __future__ import annotations
 
+import re
+
 from flows.extract.model import Group
 from flows.extract.scan import Token
+
+# "Huyện A xếp thứ hai với 89,87 điểm (năm 2019: 85,20 điểm, xếp thứ 5)": another year's figures
+_YEAR_ASIDE = re.compile(r"\(\s*năm\s+(?:19|20)\d\d\s*:[^()]*\)")
 
 
 def spread_respective(groups: list[Group]) -> list[Group]:
@@ -37,3 +43,20 @@ def spread_respective(groups: list[Group]) -> list[Group]:
         taken += len(g.units)
         g.tokens = [t for t in g.tokens if t is not listed] + [mine]
     return groups
+
+
+def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Group]:
+    """The groups, with the figures of "(năm 2019: 85,20 điểm, xếp thứ 5)" after a group moved to a group
+    of their own (the same units, that year) right after it."""
+    spans = [m.span() for m in _YEAR_ASIDE.finditer(low, s, e)]
+    if not spans:
+        return groups
+    out: list[Group] = []
+    for g in groups:
+        out.append(g)
+        for a, b in spans:
+            inside = [t for t in g.tokens if a <= t.start and t.end <= b]
+            if inside and inside[0].kind == "year" and a >= g.end:
+                g.tokens = [t for t in g.tokens if not (a <= t.start and t.end <= b)]
+                out.append(Group(g.units, inside, aside=True))
+    return out

@@ -148,7 +148,7 @@ _RULES: list[tuple[str, str, Any]] = [
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
     ("mask", r"trong đó[^.;()]{0,40}?(?:điểm thưởng|điểm cộng|điểm trừ|điểm điều tra|điểm tự đánh giá|điểm thẩm định"
-             r"|điểm đánh giá)[^.;()]*", None),
+             r"|điểm đánh giá|lĩnh vực|tiêu chí|chỉ số thành phần)[^.;()]*", None),  # "..., trong đó lĩnh vực ... đạt"
     ("mask", r"mức độ hoàn thành nhiệm vụ", None),  # the assessment's name, not a rating
     # "một trong những địa phương dẫn đầu": one of the leaders is no rank
     ("mask", r"một trong (?:những|các|số)\s+(?:\w+\s+){0,3}?(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|xếp cuối|thấp nhất)",
@@ -166,6 +166,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # ("đứng đầu là A, xếp sau là B", "A dẫn đầu, B đứng sau")
     ("mask", r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau(?=\s+(?!là\b|lần lượt|đó\b|cùng\b|với\b|nữa\b)[^\W\d])",
      None),
+    # a place on another scale, not the unit's: "nếu quy đổi sang thang 34 địa phương, ... tương đương vị trí thứ 17"
+    ("mask", r"(?:nếu|khi)\s+quy đổi[^.;]*|tương đương (?:với\s+)?(?:vị trí|hạng|thứ)[^.;,]*", None),
     # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
     ("mask", r"so với (?:các\s+)?(?:đơn vị|địa phương|sở|ngành|huyện|quận|xã|phường|tỉnh)?\s*(?:xếp |đứng )?"
              r"(?:dẫn đầu|đứng đầu|đầu bảng|cao nhất|xếp cuối|đứng cuối|cuối bảng|thấp nhất)", None),
@@ -270,6 +272,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),
     _rule(r"so với (?:các"): ("so với",),
+    _rule(r"(?:nếu|khi)\s+quy đổi"): ("quy đổi", "tương đương"),
     _rule(r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay"): ("sau",),
     _rule(r"(?:trong|thuộc|vào|lọt"): ("nhóm", "tốp", "top", "danh sách"),
     _rule(r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong"): (

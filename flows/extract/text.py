@@ -32,7 +32,7 @@ from flows.extract.mentions import announces, numbered_districts, ranked_mention
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
-from flows.extract.respective import spread_respective
+from flows.extract.respective import split_year_asides, spread_respective
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
@@ -67,7 +67,9 @@ _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 202
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
-_OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\s*$")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
+_OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
+_OTHER_INDICES = frozenset({"PAPI", "PCI", "DDCI", "DTI", "DVC766"})  # named beside PAR, recorded under their codes
+_OWN = frozenset({"PAR", "SIPAS"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
@@ -281,9 +283,13 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
                     survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and any(
-                        _OF_UNIT.match(folded, _cue_end(folded, pos), first_unit)
+                        _OF_UNIT.match(folded, _cue_end(folded, pos))
                         for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
                     ctx.index, ctx.year = new_index, base_year
+            elif ctx.index in _OTHER_INDICES and (named := {c for _, c, aside in cue_hits if not aside} & _OWN):
+                # "Sở Tư pháp có Chỉ số CCHC cao nhất ...": after a paragraph on PAPI, the index named after the
+                # units is the text's again
+                ctx.index = most_specific(named, default_index)
             setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
                            and not t.value.get("ref") and not _inside_parentheses(low, s, t.start)
                            and (t.start < first_unit or _names_index(folded, cue_hits, t.start, t.end))), None)
@@ -314,7 +320,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                        gazetteer, province, ctx.year)
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
-            groups = spread_respective(_groups(low, mentions, sent_tokens, s, e))
+            groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
             list_len = sum(len(g.units) for g in groups if g.header)
@@ -338,7 +344,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                         else:
                             rejects.append(unknown_reject(cand, gazetteer, province))
                     g.current_ranks = part.current_ranks or g.current_ranks
-                listed += len(g.units)
+                listed += 0 if g.aside else len(g.units)
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
         for cand in candidates:
             if cand.where.paragraph == 0 and cand.year == doc_year:

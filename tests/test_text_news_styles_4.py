@@ -1,0 +1,76 @@
+"""The text extractor on constructions of a fourth round of announcements, written for these tests: notes on
+merged departments, the leading n named after a list, places on another scale, the units of a city, survey
+scores of one unit, another index before the text's own, and last year's figures in parentheses."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.text import extract_text
+from flows.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def facts(gazetteer: Gazetteer, text: str, province: str | None, year: int | None = None) -> dict:
+    result = extract_text(text, gazetteer, year, province)
+    return {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
+
+
+def test_a_note_on_a_merged_department_in_parentheses_is_not_ranked(gazetteer):
+    text = ("Chỉ số CCHC năm 2025: Sở Tài chính (sau khi tiếp nhận chức năng, nhiệm vụ của Sở Kế hoạch và Đầu tư) "
+            "dẫn đầu với 92,6 điểm; Sở Công Thương (đã hợp nhất với Sở Khoa học và Công nghệ) xếp thứ hai với "
+            "91,9 điểm.")
+    got = facts(gazetteer, text, "Phú Thọ")
+    assert got == {("Sở Tài chính", "PAR", 2025): (92.6, 1), ("Sở Công Thương", "PAR", 2025): (91.9, 2)}
+
+
+def test_the_leading_n_named_after_their_scores_give_no_first_place_to_the_last(gazetteer):
+    text = ("Khối huyện: huyện Krông Nô 88,4 điểm, huyện Cư Jút 87,9 điểm, huyện Đắk Mil 87,1 điểm là ba đơn vị dẫn "
+            "đầu Chỉ số CCHC năm 2021.")
+    got = facts(gazetteer, text, "Đắk Nông")
+    assert got[("Huyện Đắk Mil", "PAR", 2021)] == (87.1, None)
+    assert all(rank != 1 for unit_key, (_, rank) in got.items() if unit_key[0] != "Huyện Krông Nô")
+
+
+def test_a_place_on_another_scale_is_not_a_rank(gazetteer):
+    text = ("Năm 2024, tỉnh Hà Giang xếp thứ 40/63 về Chỉ số CCHC. Nếu quy đổi sang thang 34 tỉnh, thành phố, Tuyên "
+            "Quang mới tương đương vị trí thứ 22.")
+    got = facts(gazetteer, text, "Tuyên Quang")
+    assert got == {("Tỉnh Hà Giang", "PAR", 2024): (None, 40)}
+
+
+def test_the_units_of_a_city_are_ranked_not_the_city(gazetteer):
+    text = ("Các phường của thành phố Sóc Trăng dẫn đầu về sự hài lòng năm 2019\n\n"
+            "Về Chỉ số hài lòng năm 2019, thị xã Vĩnh Châu dẫn đầu khối huyện với 92,4%.")
+    assert facts(gazetteer, text, "Sóc Trăng") == {("Thị xã Vĩnh Châu", "SIPAS", 2019): (92.4, 1)}
+
+
+def test_a_survey_score_of_the_unit_just_named_stays_in_its_paragraph(gazetteer):
+    text = ("Huyện Chợ Lách xếp thứ ba về Chỉ số CCHC năm 2020 với 88,2 điểm. Điểm điều tra xã hội học của huyện "
+            "đạt 26,9/32 điểm.\n\nSở Nội vụ xếp thứ nhất khối sở với 92,4 điểm.")
+    got = facts(gazetteer, text, "Bến Tre")
+    assert got[("Huyện Chợ Lách", "PAR", 2020)] == (88.2, 3)
+    assert got[("Sở Nội vụ", "PAR", 2020)] == (92.4, 1)
+
+
+def test_the_index_named_after_the_units_follows_a_paragraph_on_another_index(gazetteer):
+    text = ("Chỉ số PCI năm 2019 của tỉnh Bạc Liêu đạt 63,2 điểm.\n\n"
+            "Sở Tư pháp có Chỉ số CCHC cao nhất khối sở với 90,7 điểm. Huyện Hòa Bình dẫn đầu khối huyện với 88,1 "
+            "điểm.")
+    got = facts(gazetteer, text, "Bạc Liêu")
+    assert got[("Tỉnh Bạc Liêu", "PCI", 2019)] == (63.2, None)
+    assert got[("Sở Tư pháp", "PAR", 2019)] == (90.7, 1) and got[("Huyện Hòa Bình", "PAR", 2019)] == (88.1, 1)
+
+
+def test_last_years_figures_in_parentheses_and_a_component_in_a_breakdown(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 của 11 huyện, thành phố. Huyện Lương Tài xếp thứ hai với 88,5 điểm (năm 2020: "
+            "84,1 điểm, xếp thứ 6). Thành phố Bắc Ninh dẫn đầu với 91,2 điểm (năm 2020: 90,3 điểm), trong đó lĩnh "
+            "vực cải cách thủ tục hành chính đạt 12,5/13 điểm.")
+    got = facts(gazetteer, text, "Bắc Ninh")
+    assert got[("Huyện Lương Tài", "PAR", 2021)] == (88.5, 2) and got[("Huyện Lương Tài", "PAR", 2020)] == (84.1, 6)
+    assert got[("Thành phố Bắc Ninh", "PAR", 2021)] == (91.2, 1)
+    assert got[("Thành phố Bắc Ninh", "PAR", 2020)] == (90.3, None)
