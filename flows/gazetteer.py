@@ -439,7 +439,7 @@ class Gazetteer:
             own_lo = first
             while own_lo > max(lo, first - 2) and not _PUNCTUATION.search(text, ends[own_lo - 1], starts[own_lo]):
                 own_lo -= 1
-            chosen = self._choose(entries, words, first, own_lo, in_list, year)
+            chosen = self._choose(entries, words, first, own_lo, in_list, year, text[start:end])
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
                 list_kind, list_end = chosen.unit.unit_kind, end
@@ -447,12 +447,13 @@ class Gazetteer:
         return found
 
     def _choose(self, entries: list[_Alias], words: list[str], i: int, lo: int,
-                list_kind: str | None, year: int | None = None) -> _Alias | None:
+                list_kind: str | None, year: int | None = None, written: str = "") -> _Alias | None:
         """Pick one unit for a matched alias; None when the word before (from token ``lo`` on) names another kind.
 
         Of two units of one name that both existed during ``year`` (an old ward until 30 June 2025 and
         the new ward of the same name from 1 July), the one that still exists at the end of the year:
-        a year's index is assessed after the year, for the units that exist then."""
+        a year's index is assessed after the year, for the units that exist then. Of two names that differ
+        only in their marks ("Xã Thanh An", "Xã Thạnh An"), the one spelt as ``written``."""
         words_before, kinds_before = kind_words_before(" ".join(words[max(lo, i - 2):i]))
         if len(entries) == 1 and (not kinds_before or not entries[0].bare):
             return entries[0]  # what the rules below keep of a single spelling
@@ -473,6 +474,9 @@ class Gazetteer:
             fitting = [e for e in fitting if e.unit.unit_kind == "province"] or fitting
         if len(fitting) > 1 and year is not None:
             fitting = [e for e in fitting if e.unit.valid_at_end_of(year)] or fitting
+        if len(fitting) > 1 and written and not written.isascii():
+            spelt = tone_key(written)
+            fitting = [e for e in fitting if spelt.endswith(tone_key(e.surface))] or fitting
         return fitting[0] if len(fitting) == 1 else None
 
     def resolve(self, name: str, province: str | None = None, year: int | None = None) -> Unit | None:

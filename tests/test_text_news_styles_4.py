@@ -74,3 +74,23 @@ def test_last_years_figures_in_parentheses_and_a_component_in_a_breakdown(gazett
     assert got[("Huyện Lương Tài", "PAR", 2021)] == (88.5, 2) and got[("Huyện Lương Tài", "PAR", 2020)] == (84.1, 6)
     assert got[("Thành phố Bắc Ninh", "PAR", 2021)] == (91.2, 1)
     assert got[("Thành phố Bắc Ninh", "PAR", 2020)] == (90.3, None)
+
+
+def test_a_last_place_with_the_blocs_size_in_parentheses_or_a_claims_denominator(gazetteer):
+    paren = "Chỉ số hài lòng năm 2025: phường Tân Sơn Nhì đứng cuối khối phường (40 đơn vị) với 83,7%."
+    assert facts(gazetteer, paren, "Hồ Chí Minh") == {("Phường Tân Sơn Nhì", "SIPAS", 2025): (83.7, 40)}
+    claim = ("Chỉ số CCHC năm 2019: có 9/19 sở, ban, ngành đạt trên 85 điểm. Sở Xây dựng thấp nhất khối với 79,2 "
+             "điểm.")
+    assert facts(gazetteer, claim, "Long An") == {("Sở Xây dựng", "PAR", 2019): (79.2, 19)}
+
+
+def test_short_kind_words_do_not_end_a_sentence_or_split_a_list(gazetteer):
+    text = ("Chỉ số CCHC năm 2017: UBND H. Châu Thành đạt 87,9 điểm, xếp hạng 3. H. Tiểu Cần và H. Trà Cú cùng đạt "
+            "84,6 điểm, đồng hạng 5.")
+    got = facts(gazetteer, text, "Trà Vinh")
+    assert got[("Huyện Tiểu Cần", "PAR", 2017)] == (84.6, 5) and got[("Huyện Trà Cú", "PAR", 2017)] == (84.6, 5)
+
+
+def test_names_that_differ_only_in_their_marks_are_told_apart_by_the_spelling(gazetteer):
+    assert facts(gazetteer, "Chỉ số SIPAS năm 2025: Xã Thạnh An đạt 86,1%, xếp thứ 40.", "Hồ Chí Minh") == {
+        ("Xã Thạnh An", "SIPAS", 2025): (86.1, 40)}

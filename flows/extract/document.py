@@ -12,10 +12,11 @@ from flows.textindex import TextIndex
 from flows.textnorm import fold
 
 LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
-# A line end, or [.!?] before a capitalised word but not after "TP", "TX", "ThS", "TS" (the end character is read
-# first so that the regex engine can skip to the next one; the lookbehinds then look past it).
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bTX.)(?<!\bThS.)(?<!\bTS.)"
-                           r"(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
+# A line end, or [.!?] before a capitalised word but not after "TP", "TX", "TT", "ThS", "TS" or the short kind
+# words "H.", "P.", "X.", "Q." ("UBND H. Tiểu Cần") (the end character is read first so that the regex engine
+# can skip to the next one; the lookbehinds then look past it).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bTX.)(?<!\bTT.)(?<!\bThS.)(?<!\bTS.)"
+                           r"(?<!\bH.)(?<!\bP.)(?<!\bX.)(?<!\bQ.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _NUMBER_LINE = re.compile(r"(?m)^\s*Số\s*:?\s*(\d+/[\wĐđ\-.]+)")  # a decision's own "Số: 812/QĐ-UBND"
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b"

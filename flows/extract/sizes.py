@@ -26,10 +26,12 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?P<rest>[^.;:()]{0,40})")
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|\btrong|\bcủa|\bđối với|\bgồm|\bcó)\s+"
-                        r"(?:tổng\s+số\s+|số\s+)?$|\(\s*$")
+                        r"(?:tổng\s+số\s+|số\s+)?$|\(\s*$"
+                        r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
 _BLOC_BEFORE = re.compile(r"khối\s+(" + _KIND_NOUNS + r")[^.;:]{0,30}$")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
+_BLOC_PAREN = re.compile(r"\s*(?:(?:của\s+|trong\s+)?khối\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*)?\(\s*")
 
 
 def size_before(low: str, start: int, end: int) -> int | None:
@@ -67,7 +69,7 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
     out = []
     for m in _SIZE_STATED.finditer(low):
         lead = _SIZE_LEAD.search(low, max(0, m.start() - 20), m.start())
-        if lead is None or (not lead.group("all") and _CLAIMED.search(m.group("rest"))):
+        if lead is None or (not (lead.group("all") or lead.group("of")) and _CLAIMED.search(m.group("rest"))):
             continue
         nouns = {n.strip() for n in re.split(r",|\s+và\s+", m.group("nouns"))}
         if nouns & set(_GENERIC_NOUNS):
@@ -97,8 +99,9 @@ def stated_size(toks: list[Token], low: str) -> int | None:
     for i, t in enumerate(toks):
         if t.kind == "ranks" and t.value.get("of"):
             return t.value["of"]
-        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and fold(
-                _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/"):
+        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and (fold(
+                _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/")
+                or _BLOC_PAREN.fullmatch(_gap(low, t.end, toks[i + 1].start))):  # "cuối khối phường (25 đơn vị)"
             return toks[i + 1].value["count"]
     return None
 

@@ -73,7 +73,7 @@ _OWN = frozenset({"PAR", "SIPAS"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
-_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the)\s*)*[\s,;]*$")
+_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.)\s*)*[\s,;]*$")
 
 
 @lru_cache(maxsize=1)
