@@ -94,3 +94,13 @@ def test_short_kind_words_do_not_end_a_sentence_or_split_a_list(gazetteer):
 def test_names_that_differ_only_in_their_marks_are_told_apart_by_the_spelling(gazetteer):
     assert facts(gazetteer, "Chỉ số SIPAS năm 2025: Xã Thạnh An đạt 86,1%, xếp thứ 40.", "Hồ Chí Minh") == {
         ("Xã Thạnh An", "SIPAS", 2025): (86.1, 40)}
+
+
+def test_a_unit_of_a_province_merged_into_the_documents_province_when_the_text_names_it(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2024 của tỉnh Bắc Kạn (cũ): huyện Ba Bể (cũ) xếp thứ ba với 85,3 điểm.")
+    got = extract_text(text, gazetteer, 2024, "Thái Nguyên")
+    assert [(f["unit"], f["unit_id"], f["score"], f["rank"]) for f in got["facts"]] == [
+        ("Huyện Ba Bể", "bac-kan:huyen-ba-be", 85.3, 3)]
+    unnamed = extract_text("Chỉ số CCHC năm 2024: huyện Ba Bể xếp thứ ba với 85,3 điểm.", gazetteer, 2024,
+                           "Thái Nguyên")
+    assert unnamed["facts"] == [] and [r["value"] for r in unnamed["rejects"]] == ["huyện Ba Bể"]

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from flows.gazetteer import Gazetteer, Mention
+from flows.textnorm import fold
 
 # a kind word before a capitalised name: written lower case mid-sentence ("thị xã Cửa Lò"), as news does
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
@@ -194,6 +195,28 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
             starts = [k.start for k in known]
         out.append(Mention("", m.start(), stop, text[m.start():stop], False))
     return out, known
+
+
+def from_predecessors(unknown: list[Mention], gazetteer: Gazetteer, province: str | None,
+                      year: int | None, folded: str) -> list[Mention]:
+    """Unknown names that are units of a province merged into ``province`` ("huyện Chợ Mới (cũ)" of Bắc Kạn in
+    a Thái Nguyên story of 2024): resolved there when the text (``folded``) names that province and exactly
+    one such province has them in ``year``."""
+    older = [p for p in _predecessors(gazetteer, province) if fold(p) in folded]
+    if not older or year is None:
+        return unknown
+    out = []
+    for m in unknown:
+        found = {u.unit_id for u in (gazetteer.resolve(m.text, p, year) for p in older) if u is not None}
+        out.append(Mention(found.pop(), m.start, m.end, m.text, False) if len(found) == 1 else m)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _predecessors(gazetteer: Gazetteer, province: str | None) -> tuple[str, ...]:
+    """The provinces merged into ``province`` (Bắc Kạn into Thái Nguyên in 2025)."""
+    own = {u.unit_id for u in gazetteer.provinces() if u.province == province}
+    return tuple(sorted(u.province for u in gazetteer.provinces() if u.successor_id in own and u.province != province))
 
 
 _NUMBERED_LIST = re.compile(r"\b[Qq]uận\s+\d{1,2}((?:\s*,\s*\d{1,2})*\s*(?:,|và|,\s*và)\s*\d{1,2})\b(?![.,]\d|\s*%)")

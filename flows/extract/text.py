@@ -28,7 +28,13 @@ from flows.extract.document import (
     unwrap_lines,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
-from flows.extract.mentions import announces, numbered_districts, ranked_mentions, unknown_mentions
+from flows.extract.mentions import (
+    announces,
+    from_predecessors,
+    numbered_districts,
+    ranked_mentions,
+    unknown_mentions,
+)
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
@@ -267,6 +273,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
                 mentions = numbered_districts(text, s, e, mentions, gazetteer, province, ctx.year)
             unknown, mentions = unknown_mentions(text, s, e, mentions)
+            if unknown and province:  # a unit of a province merged into this one, before the merger
+                unknown = from_predecessors(unknown, gazetteer, province, ctx.year, folded)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
             first_unit = next((m.start for m in mentions if m not in announcing), e)
