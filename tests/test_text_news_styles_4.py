@@ -104,3 +104,12 @@ def test_a_unit_of_a_province_merged_into_the_documents_province_when_the_text_n
     unnamed = extract_text("Chỉ số CCHC năm 2024: huyện Ba Bể xếp thứ ba với 85,3 điểm.", gazetteer, 2024,
                            "Thái Nguyên")
     assert unnamed["facts"] == [] and [r["value"] for r in unnamed["rejects"]] == ["huyện Ba Bể"]
+
+
+def test_a_numbered_ward_of_two_districts_is_rejected_as_ambiguous_and_its_neighbour_kept(gazetteer):
+    text = "Kết quả SIPAS năm 2023.\n\nPhường 5 dẫn đầu với 96,1%; Phường 1 xếp thứ 2 với 95,2%."
+    got = extract_text(text, gazetteer, 2023, "Trà Vinh")
+    assert [(f["unit"], f["score"], f["rank"]) for f in got["facts"]] == [("Phường 5", 96.1, 1)]
+    (reject,) = got["rejects"]
+    assert reject["value"] == "Phường 1" and len(reject["candidates"]) == 2 and "the text does not say which" in \
+        reject["message"]

@@ -328,6 +328,16 @@ def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) 
                            f"{cand.where.line} is given for it; check the year of the source, or the unit's "
                            "validity in warehouse/seeds/dim_unit.csv"}
     closest = gazetteer.closest(cand.surface, province)
+    same = [u for u in gazetteer.units.values() if u.name_vi.lower() == cand.surface.lower()
+            and (province is None or u.province == province) and u.valid_in(cand.year)] if closest and \
+        closest[0].lower() == cand.surface.lower() else []
+    if len(same) > 1:  # "Phường 1" of two districts of the province
+        return {"check": "unknown_unit", "value": cand.surface, "place": f"line {cand.where.line}",
+                "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence,
+                "candidates": [u.unit_id for u in same],
+                "message": f"{cand.surface!r} at line {cand.where.line} is the name of {len(same)} units in "
+                           f"{cand.year} ({', '.join(u.unit_id for u in same)}); the text does not say which: add "
+                           "an alias naming one of them (e.g. with its district) to warehouse/seeds/dim_unit_alias.csv"}
     hint = f" — closest: {', '.join(closest)}" if closest else ""
     return {"check": "unknown_unit", "value": cand.surface, "place": f"line {cand.where.line}",
             "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence,

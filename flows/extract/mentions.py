@@ -150,9 +150,10 @@ def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _name_end(text: str, pos: int, end: int, lower_first: bool = False) -> int:
+def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered: bool = False) -> int:
     """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most;
-    its first word capitalised unless ``lower_first`` ("Ban Quản lý các khu công nghiệp")."""
+    its first word capitalised unless ``lower_first`` ("Ban Quản lý các khu công nghiệp"); a number alone
+    where ``numbered`` ("Phường 1")."""
     stop, words = pos, 0
     while words < 8:
         m = _NAME_WORD.match(text, stop, end)
@@ -160,6 +161,8 @@ def _name_end(text: str, pos: int, end: int, lower_first: bool = False) -> int:
             break
         word = m.group(1)
         low = word.lower()
+        if numbered and words == 0 and word.isdigit() and len(word) <= 2:
+            return m.end()
         if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper() and not lower_first):
             break
         if low == "và":
@@ -180,7 +183,8 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
         at = bisect_right(starts, m.start()) - 1
         if at >= 0 and any(k.start <= m.start() < k.end for k in known[max(0, at - 2):at + 1]):
             continue  # a known name starts here or runs over it: whatever follows overlaps it
-        stop = _name_end(text, m.end(), e, m.group().startswith(_NAMED_KINDS))
+        stop = _name_end(text, m.end(), e, m.group().startswith(_NAMED_KINDS),
+                         m.group().strip().lower() in ("phường", "quận"))  # "Phường 1" of two districts
         joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
         if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
             stop = joined.end()
