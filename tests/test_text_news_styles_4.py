@@ -113,3 +113,14 @@ def test_a_numbered_ward_of_two_districts_is_rejected_as_ambiguous_and_its_neigh
     (reject,) = got["rejects"]
     assert reject["value"] == "Phường 1" and len(reject["candidates"]) == 2 and "the text does not say which" in \
         reject["message"]
+
+
+def test_a_name_ending_in_hon_is_no_bound_and_a_change_counts_from_the_stated_year_once(gazetteer):
+    text = ("Chỉ số hài lòng năm 2025: ba đơn vị đạt cao nhất là phường Quy Nhơn 93,1%, phường Pleiku 92,7% và phường "
+            "An Khê 91,9%, tương ứng với các vị trí thứ nhất, thứ hai, thứ ba.")
+    got = facts(gazetteer, text, "Gia Lai")
+    assert got == {("Phường Quy Nhơn", "SIPAS", 2025): (93.1, 1), ("Phường Pleiku", "SIPAS", 2025): (92.7, 2),
+                   ("Phường An Khê", "SIPAS", 2025): (91.9, 3)}
+    change = ("Chỉ số CCHC năm 2016: huyện Sa Thầy xếp thứ 3 với 84,2 điểm. So với năm 2015, huyện Sa Thầy tăng 2 bậc "
+              "(năm 2015 xếp thứ 5).")
+    assert {k[2]: v for k, v in facts(gazetteer, change, "Kon Tum").items()} == {2016: (84.2, 3), 2015: (None, 5)}

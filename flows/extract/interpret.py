@@ -170,7 +170,7 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
     several years stand there ("từ vị trí 15 năm 2017 lên 9 năm 2018 và lên thứ 4 năm 2019": a history)."""
     found = None
     for t in own:
-        if t.kind in ("scores", "ranks", "top", "last", "bound"):
+        if t.kind in ("scores", "ranks", "top", "last", "bound", "move"):  # "tăng 2 bậc (năm 2013 xếp thứ 6)"
             break
         if t.kind == "year" and not t.value.get("ref"):
             if found is not None and found != t.value["year"]:

@@ -180,12 +180,12 @@ _RULES: list[tuple[str, str, Any]] = [
               + r")\s*" + _POINTS, _bound),
     ("bound", r"(?P<w>từ|ít nhất|tối thiểu|không dưới)\s+(?P<a>" + NUM + r")\s*" + _POINTS + r"\s*trở lên",
      _bound),
-    ("bound", r"(?P<w>trên|hơn|vượt|dưới|không quá|chưa đến|chưa tới|thấp hơn)\s+(?P<a>" + NUM + r")\s*"
+    ("bound", r"(?<!\w)(?P<w>trên|hơn|vượt|dưới|không quá|chưa đến|chưa tới|thấp hơn)\s+(?P<a>" + NUM + r")\s*"
               + _POINTS, _bound),
     ("move", r"(?P<dir>vươn lên|tăng|lên|nhảy|cải thiện|tụt xuống|tụt|giảm|xuống|lùi)\s+(?:thêm\s+)?(?P<n>"
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
-    ("change", r"(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?(?:so với\s+)?"
-               + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+    ("change", r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?"
+               r"(?:so với\s+)?" + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
     ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+"
               r"(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))", _rank_range),
     # "Xếp thứ tư đến thứ sáu là ...": a range written without "từ"
@@ -281,9 +281,9 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
-    _rule(r"(?P<w>trên|"): _POINTS_GATE,
+    _rule(r"(?<!\w)(?P<w>trên|"): _POINTS_GATE,
     _rule(r"(?P<dir>"): ("bậc", "hạng", "vị trí"),
-    _rule(r"(?:tăng|giảm|cao hơn"): _POINTS_GATE,
+    _rule(r"(?<!\w)(?:tăng|giảm|cao hơn"): _POINTS_GATE,
     _rule(r"(?:các\s+)?(?:vị trí\s+)?từ"): ("từ",),
     _rule(r"thứ\s+(?P<a>"): ("đến", "tới"),
     _rule(r"á quân"): ("á quân",),
@@ -318,8 +318,8 @@ _GATES: dict[str, tuple[str, ...]] = {
 _ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
     _rule(r"(?P<w>từ)\s"): (("từ",), ("-", "–", "đến", "tới")),
     _rule(r"(?P<w>từ|ít nhất"): (("trở lên",),),
-    _rule(r"(?P<w>trên|"): (("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
-    _rule(r"(?:tăng|giảm|cao hơn"): (("tăng", "giảm", "hơn", "chênh", "+", "−"),),
+    _rule(r"(?<!\w)(?P<w>trên|"): (("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
+    _rule(r"(?<!\w)(?:tăng|giảm|cao hơn"): (("tăng", "giảm", "hơn", "chênh", "+", "−"),),
 }
 _RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện)\s+"  # the last word of every _RANKED noun
 # A cheaper pattern that every match of the rule contains (searched first; literal first characters let
