@@ -111,15 +111,22 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
         subject = None  # "Ban Quản lý Khu kinh tế tỉnh xếp thứ tư": the province's, not the province
     if not province or not (national or first < e or subject):  # another province named: the national ranking
         return mentions
-    own = next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
     # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
     ref = next((r for r in _PROVINCE_WORD.finditer(text, subject.start() if subject else s, first)
                 if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
-    if own is None or ref is None or any(m.start <= ref.start() < m.end for m in mentions) or any(
-            m.unit_id == own.unit_id for m in mentions):
+    if ref is None or any(m.start <= ref.start() < m.end for m in mentions):
+        return mentions
+    own = _province_unit(gazetteer, province, year)
+    if own is None or any(m.unit_id == own.unit_id for m in mentions):
         return mentions
     return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
                   key=lambda m: m.start)
+
+
+@lru_cache(maxsize=256)
+def _province_unit(gazetteer: Gazetteer, province: str, year: int | None):  # noqa: ANN202 - a Unit or None
+    """The province's own unit in ``year``."""
+    return next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
 
 
 @lru_cache(maxsize=4)
