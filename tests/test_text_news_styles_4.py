@@ -124,3 +124,9 @@ def test_a_name_ending_in_hon_is_no_bound_and_a_change_counts_from_the_stated_ye
     change = ("Chỉ số CCHC năm 2016: huyện Sa Thầy xếp thứ 3 với 84,2 điểm. So với năm 2015, huyện Sa Thầy tăng 2 bậc "
               "(năm 2015 xếp thứ 5).")
     assert {k[2]: v for k, v in facts(gazetteer, change, "Kon Tum").items()} == {2016: (84.2, 3), 2015: (None, 5)}
+
+
+def test_came_first_in_quotes(gazetteer):
+    text = "Chỉ số CCHC năm 2014 khối sở: Sở Xây dựng \"về nhất\" với 88,2 điểm; Sở Y tế \"về nhì\" với 87,6 điểm."
+    assert facts(gazetteer, text, "Kon Tum") == {("Sở Xây dựng", "PAR", 2014): (88.2, 1),
+                                                ("Sở Y tế", "PAR", 2014): (87.6, 2)}

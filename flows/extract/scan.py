@@ -203,6 +203,7 @@ _RULES: list[tuple[str, str, Any]] = [
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?", _ranks),
+    ("ranks", r"\bvề\s+(?P<ords>nhất|nhì)\b(?P<of>)", _ranks),  # "Sở Tư pháp \"về nhất\" với 89,40 điểm"
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
     ("ranks", r"vị trí\s+(?P<ords>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))",
      _ranks),
@@ -292,6 +293,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
     _rule(r"thứ hạng\s+(?P<ords>"): ("thứ hạng",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
+    _rule(r"\bvề\s+(?P<ords>"): ("về nhất", "về nhì"),
     _rule(r"vị trí\s+(?P<ords>"): ("vị trí",),
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
     _rule(r"cuối(?:\s+cùng"): ("cuối",),
