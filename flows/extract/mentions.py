@@ -76,7 +76,7 @@ def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention]
             mentions = below
     if national:
         mentions = [_as_province(m, gazetteer, year) for m in mentions]
-    return _with_province_reference(text, s, e, mentions, national, gazetteer, province, year)
+    return _with_province_reference(text, low, s, e, mentions, national, gazetteer, province, year)
 
 
 @lru_cache(maxsize=4)
@@ -101,12 +101,12 @@ def _as_province(m: Mention, gazetteer: Gazetteer, year: int | None) -> Mention:
     return m
 
 
-def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention], national: bool,
+def _with_province_reference(text: str, low: str, s: int, e: int, mentions: list[Mention], national: bool,
                              gazetteer: Gazetteer, province: str | None, year: int | None) -> list[Mention]:
     """In a sentence about the national ranking, "thành phố"/"tỉnh" alone is the document's province: before
     any province the sentence names ("Chỉ số của tỉnh đạt 82,56%, xếp thứ 3/63, chỉ sau Đà Nẵng ...")."""
     first = next((m.start for m in mentions if m.unit_id and gazetteer.units[m.unit_id].unit_kind == "province"), e)
-    subject = None if national or first < e else _PROVINCE_RANKED.search(low_of(text), s, e)
+    subject = None if national or first < e else _PROVINCE_RANKED.search(low, s, e)
     if subject and any(0 <= subject.start() - m.end <= 1 for m in mentions):
         subject = None  # "Ban Quản lý Khu kinh tế tỉnh xếp thứ tư": the province's, not the province
     if not province or not (national or first < e or subject):  # another province named: the national ranking
@@ -127,12 +127,6 @@ def _with_province_reference(text: str, s: int, e: int, mentions: list[Mention],
 def _province_unit(gazetteer: Gazetteer, province: str, year: int | None):  # noqa: ANN202 - a Unit or None
     """The province's own unit in ``year``."""
     return next((u for u in gazetteer.provinces() if u.province == province and u.valid_in(year)), None)
-
-
-@lru_cache(maxsize=4)
-def low_of(text: str) -> str:
-    """A text lower-cased (the same length for the texts the extractor reads), once per text."""
-    return text.lower()
 
 
 def announces(low: str, m: Mention) -> bool:

@@ -74,7 +74,6 @@ _YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 202
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
-_OTHER_INDICES = frozenset({"PAPI", "PCI", "DDCI", "DTI", "DVC766"})  # named beside PAR, recorded under their codes
 _OWN = frozenset({"PAR", "SIPAS"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
@@ -294,7 +293,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                         _OF_UNIT.match(folded, _cue_end(folded, pos))
                         for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
                     ctx.index, ctx.year = new_index, base_year
-            elif ctx.index in _OTHER_INDICES and (named := {c for _, c, aside in cue_hits if not aside} & _OWN):
+            elif ctx.index not in _OWN | {"SURVEY"} and (
+                    named := {c for _, c, aside in cue_hits if not aside} & _OWN):
                 # "Sở Tư pháp có Chỉ số CCHC cao nhất ...": after a paragraph on PAPI, the index named after the
                 # units is the text's again
                 ctx.index = most_specific(named, default_index)
