@@ -104,14 +104,16 @@ def unchanged(con: duckdb.DuckDBPyConnection, keys: Iterable[CacheKey | None]) -
     return {path for (path,) in found}
 
 
-def changed_documents(db: Path | str, files: Sequence[Path], seeds: str) -> int:
-    """How many of ``files`` a run would extract: those the warehouse ``db`` does not hold unchanged.
+def changed_documents(db: Path | str, files: Sequence[Path], seeds: str,
+                      keys: Sequence[CacheKey | None] | None = None) -> int:
+    """How many of ``files`` a run would extract: those the warehouse ``db`` does not hold unchanged
+    (``keys``: their cache keys, when the caller has them already).
 
     Read-only; a warehouse that cannot be read (none yet, an old layout) counts every file.
     """
     if not Path(db).is_file():
         return len(files)
-    keys = [cache_key(f, seeds) for f in files]
+    keys = [cache_key(f, seeds) for f in files] if keys is None else keys
     try:
         con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error:

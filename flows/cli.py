@@ -12,12 +12,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows import AUTO_PROCESS_DOCUMENTS, apiserver
 from flows.errors import ParindexError
 from flows.gazetteer import KIND_WORDS
 from flows.paths import DEFAULT_DB, RAW_DIR
+
+if TYPE_CHECKING:
+    from flows.uptodate import CurrentRun
 
 UNIT_KINDS = sorted(set(KIND_WORDS.values()))
 EXAMPLES = {
@@ -72,7 +75,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             raise ParindexError("no documents found in " + " ".join(paths),
                                 fix="parindex reads .txt, .md and .csv files under raw/<year>/<province>/")
         load.connect(args.db, wait=args.wait).close()  # a held lock is reported before Prefect starts, too
-        current = None if args.force else _current_run(args.db, files, paths)
+        from flows import corrections, uptodate
+        from flows.cache import cache_key, changed_documents, seed_fingerprint
+
+        seeds = seed_fingerprint()
+        keys = {f: cache_key(f, seeds) for f in files}  # hashed once, for both questions below
+        current = None if args.force else uptodate.current_run(args.db, keys, corrections.find_files(paths))
     except BaseException:
         apiserver.stop_early()  # nothing ran: the early server goes, and its URL with it
         raise
@@ -87,11 +95,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         resolve_task_runner,
         shared_api,
     )
-    from flows.cache import changed_documents, seed_fingerprint
-
-    seeds = seed_fingerprint()
     # auto: worker processes only for enough documents to extract (a re-run of unchanged ones has none)
-    kind = resolve_task_runner(args.task_runner, changed_documents(args.db, files, seeds))
+    kind = resolve_task_runner(args.task_runner, changed_documents(args.db, files, seeds, list(keys.values())))
     runner = make_task_runner(kind, args.dask_address)  # usage errors before any server or cluster starts
     if args.dask_address:
         check_scheduler(args.dask_address)
@@ -144,16 +149,7 @@ def _print_documents(docs: list[dict[str, Any]]) -> None:
             _print(f"rejected: {_with_path(doc['path'], message)}", file=sys.stderr)
 
 
-def _current_run(db: Path, files: list[Path], paths: list[str]) -> Any:
-    """The last run when it already made what a run over ``files`` would (``flows.uptodate``), else None."""
-    from flows import corrections, uptodate
-    from flows.cache import cache_key, seed_fingerprint
-
-    seeds = seed_fingerprint()
-    return uptodate.current_run(db, {f: cache_key(f, seeds) for f in files}, corrections.find_files(paths))
-
-
-def _report_current(args: argparse.Namespace, current: Any) -> int:
+def _report_current(args: argparse.Namespace, current: CurrentRun) -> int:
     """What a re-run of unchanged input prints instead of running the flow: the last run's outcome."""
     from flows.discover import display_path
 
