@@ -52,3 +52,11 @@ def comparable_rows(db) -> dict[str, list[tuple]]:
         return tables | {"etl_run": runs.fetchall()}
     finally:
         con.close()
+
+
+def text_facts(gazetteer, text: str, province: str | None, year: int | None = None) -> dict:
+    """(unit, index, year) -> (score, rank) of what ``extract_text`` reads in ``text``."""
+    from flows.extract.text import extract_text
+
+    result = extract_text(text, gazetteer, year, province)
+    return {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}

@@ -5,20 +5,9 @@ a place out of the bloc's size, membership of a leading group, the first of a re
 
 from __future__ import annotations
 
-import pytest
+from helpers import text_facts as facts
 
 from flows.extract.text import extract_text
-from flows.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def facts(gazetteer: Gazetteer, text: str, province: str | None, year: int | None = None) -> dict:
-    result = extract_text(text, gazetteer, year, province)
-    return {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
 
 
 def test_the_surveys_share_in_a_method_sentence_does_not_make_the_scores_survey_scores(gazetteer):

@@ -4,20 +4,9 @@ scores of one unit, another index before the text's own, and last year's figures
 
 from __future__ import annotations
 
-import pytest
+from helpers import text_facts as facts
 
 from flows.extract.text import extract_text
-from flows.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-def facts(gazetteer: Gazetteer, text: str, province: str | None, year: int | None = None) -> dict:
-    result = extract_text(text, gazetteer, year, province)
-    return {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
 
 
 def test_a_note_on_a_merged_department_in_parentheses_is_not_ranked(gazetteer):
