@@ -28,10 +28,12 @@ from flows.discover import discover, display_path
 from flows.errors import ParindexError, UnreadableInput
 from flows.extract import extract_path
 from flows.gazetteer import Gazetteer
+from flows.packed import PackedDocuments
 from flows.paths import DEFAULT_DB, RAW_DIR
 from flows.refdata import reference_data
 from flows.uptodate import inputs_fingerprint
 from flows.validate import ValidatedDocument, rejected_document, validate_batch
+from flows.workers import release_workers
 
 BATCH_DOCUMENTS = 100  # documents per extraction task and per load transaction
 
@@ -69,10 +71,13 @@ def extract_or_reject(path: Path, gazetteer: Gazetteer) -> dict[str, Any] | Vali
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(paths: list[Path], seeds: str, ingested_at: datetime) -> list[ValidatedDocument]:
-    """Extract a batch of documents and validate them together; unreadable documents become rejects."""
+def extract_batch(paths: list[Path], seeds: str, ingested_at: datetime) -> PackedDocuments:
+    """Extract a batch of documents and validate them together; unreadable documents become rejects.
+
+    Packed one frame per table: the result travels from a worker process to the flow's."""
     gazetteer, _frames, dims = reference_data(seeds)
-    return validate_extracted([extract_or_reject(path, gazetteer) for path in paths], dims, ingested_at)
+    return PackedDocuments.pack(
+        validate_extracted([extract_or_reject(path, gazetteer) for path in paths], dims, ingested_at))
 
 
 def validate_extracted(results: list[dict[str, Any] | ValidatedDocument], dims: Dimensions,
@@ -231,12 +236,14 @@ def ingest(paths: list[str] | None = None, db: str | None = None, progress: bool
         for number, path in enumerate(files, start=1):
             if path in batch_of and path not in summaries:
                 at = batch_of[path]
-                loaded = load_documents(con, futures[at].result(), [keys[p] for p in work[at]], run_id)
+                loaded = load_documents(con, futures[at].result().unpack(), [keys[p] for p in work[at]], run_id)
                 futures[at] = None  # release the batch's frames once they are in the warehouse
                 summaries |= {p: document_summary(d) | {"unchanged": False}
                               for p, d in zip(work[at], loaded, strict=True)}
             docs.append(summaries.pop(path) if path in batch_of else cached[keys[path].path])
             _progress(progress, number, len(files), docs[-1])
+        if work:
+            release_workers()  # every extraction is done: the workers exit while the flow goes on
         load.refresh_pending_marts(con)  # once for every batch: the index-years they touched
         corrected = apply_corrections(con, paths, gazetteer)
         failures = check_warehouse(con)

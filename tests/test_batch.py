@@ -8,6 +8,7 @@ the same reject rows per document, the same warehouse, and one bad document neve
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ from flows import cache, load
 from flows.errors import ParindexError
 from flows.extract import extract_path
 from flows.ingest import batches, load_documents
+from flows.packed import PackedDocuments
 from flows.validate import rejected_document, validate_batch, validate_contract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +91,21 @@ def test_a_batch_that_repeats_a_documents_bytes_still_validates_each(contracts, 
     assert [d.path for d in batched] == ["raw/a.txt", "raw/b.txt", "raw/copy-of-a.txt"]
     _same_document(batched[2], validate_contract(twin, dims, ingested_at=INGESTED_AT))
     assert batched[0].count("fact_score") == batched[2].count("fact_score") == 2
+
+
+def test_packed_documents_unpack_to_the_documents_packed(contracts, dims):
+    # what a worker process sends back: documents validated in one batch, alone, and unreadable ones
+    docs = validate_batch(contracts, dims, ingested_at=INGESTED_AT)
+    docs += [validate_contract(contracts[2], dims, ingested_at=INGESTED_AT),
+             rejected_document("raw/e.txt", ParindexError("not text", path="raw/e.txt", fix="remove it"))]
+    packed = pickle.loads(pickle.dumps(PackedDocuments.pack(docs)))
+    assert set(packed.tables) == {"dim_source", "fact_score", "fact_leader_rating", "fact_claim"}  # one frame each
+    assert len(packed.tables["fact_score"]) == sum(d.count("fact_score") for d in docs) > 100
+    unpacked = packed.unpack()
+    assert len(unpacked) == len(docs)
+    for got, doc in zip(unpacked, docs, strict=True):
+        _same_document(got, doc)
+    assert not unpacked[-1].readable and len(unpacked[-1].rejects) == 1
 
 
 def _documents(dims) -> list:
