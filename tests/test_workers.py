@@ -8,7 +8,7 @@ import time
 from prefect import flow, task
 
 from flows.cache import seed_fingerprint
-from flows.workers import WarmProcessPool
+from flows.workers import WarmProcessPool, release_workers
 
 
 @task
@@ -52,3 +52,30 @@ def test_workers_no_flow_took_over_are_stopped():
     while any(_alive(p) for p in started) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in started)
+
+
+@flow
+def released_early(n: int) -> tuple[list[int], bool]:
+    """Tasks on the pool, then ``release_workers``: are the workers gone while the flow still runs?"""
+    ran_in = [f.result() for f in worker_pid.map(list(range(n)))]
+    release_workers()
+    deadline = time.monotonic() + 30
+    while any(_alive(p) for p in ran_in) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return ran_in, any(_alive(p) for p in ran_in)
+
+
+def test_released_workers_exit_before_the_flow_run_ends():
+    ran_in, still_alive = released_early.with_options(task_runner=WarmProcessPool(max_workers=2))(4)
+    assert ran_in and os.getpid() not in ran_in
+    assert not still_alive
+
+
+@flow
+def on_threads() -> int:
+    release_workers()  # not a process pool: nothing to release, the runner still runs tasks
+    return worker_pid.submit(0).result()
+
+
+def test_releasing_workers_leaves_a_thread_pool_running():
+    assert on_threads() == os.getpid()
