@@ -24,12 +24,15 @@ _SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\
 _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phường|đặc khu|tỉnh|bộ"
 # searched from the number (the regex engine skips to the next digit), then the words before it
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
-                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?P<rest>[^.;:()]{0,40})")
-_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|\btrong|\bcủa|\bđối với|\bgồm|\bcó)\s+"
-                        r"(?:tổng\s+số\s+|số\s+)?$|\(\s*$"
+                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
+_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó)\s+"
+                        r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
-_BLOC_BEFORE = re.compile(r"khối\s+(" + _KIND_NOUNS + r")[^.;:]{0,30}$")
+# "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
+_GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b[^.;:,]{0,25}$")
+_BLOC_BEFORE = re.compile(r"khối\s+((?:" + _KIND_NOUNS + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
+                          + r")\b)*)[^.;:]{0,30}$")  # "khối quận, huyện (9 đơn vị)": the kinds of the bloc
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 _BLOC_PAREN = re.compile(r"\s*(?:(?:của\s+|trong\s+)?khối\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*)?\(\s*")
 
@@ -66,19 +69,34 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
 def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     """(start, end, n, the blocs it can be the size of; None: any, nearby) of a text's size statements,
     found once per text."""
-    out = []
+    out: list[tuple[int, int, int, frozenset[str] | None]] = []
     for m in _SIZE_STATED.finditer(low):
-        lead = _SIZE_LEAD.search(low, max(0, m.start() - 20), m.start())
-        if lead is None or (not (lead.group("all") or lead.group("of")) and _CLAIMED.search(m.group("rest"))):
+        if out and out[-1][1] < m.start() and low[out[-1][1]:m.start()].strip(" ,") in ("", "và"):
+            # "đối với 10 huyện, thị xã, thành phố và 18 sở": a second bloc stated with the first
+            out.append((out[-1][1], m.end("nouns"), int(m.group("n")), frozenset(_blocs_of(_nouns(m)))))
             continue
-        nouns = {n.strip() for n in re.split(r",|\s+và\s+", m.group("nouns"))}
+        lead = _SIZE_LEAD.search(low, max(0, m.start() - 20), m.start())
+        if lead is not None and (_GROUP_BEFORE.search(low, max(0, lead.start() - 40), lead.start())
+                                 or m.group("rest").lstrip().startswith("còn lại")):
+            continue  # a group of the bloc ("nhóm Khá gồm 5 đơn vị", "5 đơn vị còn lại"), not its size
+        # "có 5 đơn vị đạt trên 90 điểm" claims; "của 13 huyện, thị xã tỉnh A dao động từ" states the bloc,
+        # unless the claim follows the nouns at once ("trong 15 huyện đạt trên 80 điểm")
+        rest = m.group("rest")[:12] if lead and lead.group("whole") else m.group("rest")
+        if lead is None or (not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
+            continue
+        nouns = _nouns(m)
         if nouns & set(_GENERIC_NOUNS):
             named = _BLOC_BEFORE.search(low, max(0, m.start() - 40), m.start())
-            blocs = frozenset(_blocs_of({named.group(1)})) if named else None
+            blocs = frozenset(_blocs_of({n.strip() for n in re.split(r",|\s+và\s+", named.group(1))})) if named \
+                else None
         else:
             blocs = frozenset(_blocs_of(nouns))
         out.append((lead.start(), m.end("nouns"), int(m.group("n")), blocs))
     return tuple(out)
+
+
+def _nouns(m: re.Match) -> set[str]:
+    return {n.strip() for n in re.split(r",|\s+và\s+", m.group("nouns"))}
 
 
 def _blocs_of(nouns: set[str]) -> set[str]:

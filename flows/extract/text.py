@@ -81,6 +81,7 @@ _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phu
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
+_FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
@@ -247,6 +248,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     related_block = False
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
+    foreign_of = None  # the index before a paragraph on the province's own figures of another index
     base_year = doc_year  # the text's year: the title's, else the first one written with an index name
     # the folder's year, when the title names none, may be the year of publication: the text's first year
     # (the year before it) is then the text's year
@@ -257,6 +259,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             ctx.year, aside_year = base_year, False
         if survey_of:
             ctx.index, survey_of = survey_of, None
+        if foreign_of:
+            ctx.index, foreign_of = foreign_of, None
         # without diacritics: English, or Vietnamese read with folded rules (typographic dashes and quotes aside)
         ascii_only = text[ps:pe].translate(_TYPOGRAPHIC).isascii()
         english = looks_english(text[ps:pe])  # English with some Vietnamese names is English
@@ -298,6 +302,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and any(
                         _OF_UNIT.match(folded, _cue_end(folded, pos))
                         for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
+                    # "Chỉ số PCI của thành phố tăng 1 bậc.": another index's figures of the province itself are
+                    # that paragraph's; the units of the next ones are ranked on the text's index again
+                    foreign_of = (foreign_of or ctx.index) if new_index not in _OWN | {"SURVEY"} and any(
+                        t.kind in _FIGURES for t in sent_tokens) and not any(":" in m.unit_id for m in mentions) \
+                        else None
                     ctx.index, ctx.year = new_index, base_year
             elif ctx.index not in _OWN | {"SURVEY"} and (
                     named := {c for _, c, aside in cue_hits if not aside} & _OWN):
