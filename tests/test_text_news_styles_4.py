@@ -17,12 +17,12 @@ def test_a_note_on_a_merged_department_in_parentheses_is_not_ranked(gazetteer):
     assert got == {("Sở Tài chính", "PAR", 2025): (92.6, 1), ("Sở Công Thương", "PAR", 2025): (91.9, 2)}
 
 
-def test_the_leading_n_named_after_their_scores_give_no_first_place_to_the_last(gazetteer):
+def test_the_leading_n_named_after_their_scores_are_the_list_in_order(gazetteer):
     text = ("Khối huyện: huyện Krông Nô 88,4 điểm, huyện Cư Jút 87,9 điểm, huyện Đắk Mil 87,1 điểm là ba đơn vị dẫn "
             "đầu Chỉ số CCHC năm 2021.")
     got = facts(gazetteer, text, "Đắk Nông")
-    assert got[("Huyện Đắk Mil", "PAR", 2021)] == (87.1, None)
-    assert all(rank != 1 for unit_key, (_, rank) in got.items() if unit_key[0] != "Huyện Krông Nô")
+    assert got == {("Huyện Krông Nô", "PAR", 2021): (88.4, 1), ("Huyện Cư Jút", "PAR", 2021): (87.9, 2),
+                   ("Huyện Đắk Mil", "PAR", 2021): (87.1, 3)}
 
 
 def test_a_place_on_another_scale_is_not_a_rank(gazetteer):

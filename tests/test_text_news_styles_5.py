@@ -85,3 +85,50 @@ def test_units_claimed_above_a_score_are_not_the_bloc(gazetteer):
     text = ("Chỉ số CCHC năm 2019: trong 11 huyện, thị xã có 4 huyện đạt trên 85 điểm. Huyện Thạnh Trị xếp cuối với "
             "76,4 điểm.")
     assert facts(gazetteer, text, "Sóc Trăng")[("Huyện Thạnh Trị", "PAR", 2019)] == (76.4, 11)
+
+
+def test_scores_written_bare_after_the_first_items_are_the_units_scores(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2020 của khối huyện theo thứ tự từ cao xuống thấp: thành phố Bến Tre 90,42 điểm; "
+            "huyện Chợ Lách 89,7; huyện Ba Tri 88,15.")
+    got = facts(gazetteer, text, "Bến Tre")
+    assert got == {("Thành phố Bến Tre", "PAR", 2020): (90.42, 1), ("Huyện Chợ Lách", "PAR", 2020): (89.7, 2),
+                   ("Huyện Ba Tri", "PAR", 2020): (88.15, 3)}
+
+
+def test_scores_after_a_dash_in_a_list_without_points_are_scores(gazetteer):
+    text = "Chỉ số hài lòng năm 2022, khối huyện: thành phố Vị Thanh – 93,4; huyện Long Mỹ – 91,05."
+    got = facts(gazetteer, text, "Hậu Giang")
+    assert got == {("Thành phố Vị Thanh", "SIPAS", 2022): (93.4, None), ("Huyện Long Mỹ", "SIPAS", 2022): (91.05, None)}
+
+
+def test_one_bare_number_after_a_unit_is_not_taken_for_its_score(gazetteer):
+    text = "Chỉ số CCHC năm 2020: huyện Ba Tri đứng đầu khối huyện; huyện Giồng Trôm 12,5."
+    assert facts(gazetteer, text, "Bến Tre") == {("Huyện Ba Tri", "PAR", 2020): (None, 1)}
+
+
+def test_the_numbers_of_a_list_written_inline_are_the_items_ranks(gazetteer):
+    text = ("Chỉ số CCHC năm 2023, khối huyện, thành phố: 1. Thành phố Sa Đéc, 91,6 điểm; 2. Huyện Lấp Vò, 90,25 "
+            "điểm; 3. Huyện Tháp Mười, 89,8 điểm.")
+    got = facts(gazetteer, text, "Đồng Tháp")
+    assert [got[(u, "PAR", 2023)] for u in ("Thành phố Sa Đéc", "Huyện Lấp Vò", "Huyện Tháp Mười")] == [
+        (91.6, 1), (90.25, 2), (89.8, 3)]
+
+
+def test_the_numbers_in_brackets_of_an_inline_list_are_ranks_too(gazetteer):
+    text = "Chỉ số CCHC năm 2023 khối huyện: (1) Huyện Lai Vung 90,1 điểm; (2) Huyện Thanh Bình 89,35 điểm."
+    got = facts(gazetteer, text, "Đồng Tháp")
+    assert got == {("Huyện Lai Vung", "PAR", 2023): (90.1, 1), ("Huyện Thanh Bình", "PAR", 2023): (89.35, 2)}
+
+
+def test_an_inline_item_that_states_its_rank_keeps_it(gazetteer):
+    text = ("Chỉ số CCHC năm 2023: 1. Huyện Lai Vung, 90,1 điểm, xếp thứ hai; 2. Huyện Thanh Bình, 91,35 điểm, xếp "
+            "thứ nhất.")
+    got = facts(gazetteer, text, "Đồng Tháp")
+    assert got == {("Huyện Lai Vung", "PAR", 2023): (90.1, 2), ("Huyện Thanh Bình", "PAR", 2023): (91.35, 1)}
+
+
+def test_the_last_n_named_after_their_scores_count_from_the_end(gazetteer):
+    text = ("Chỉ số hài lòng năm 2021 của 8 huyện, thị xã, thành phố: huyện Vị Thủy 84,2%, huyện Phụng Hiệp 83,9% là "
+            "hai đơn vị xếp cuối.")
+    got = facts(gazetteer, text, "Hậu Giang")
+    assert got == {("Huyện Vị Thủy", "SIPAS", 2021): (84.2, 7), ("Huyện Phụng Hiệp", "SIPAS", 2021): (83.9, 8)}

@@ -17,6 +17,7 @@ LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
 # can skip to the next one; the lookbehinds then look past it).
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bTX.)(?<!\bTT.)(?<!\bThS.)(?<!\bTS.)"
                            r"(?<!\bH.)(?<!\bP.)(?<!\bX.)(?<!\bQ.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))")
+_INLINE_ITEM = re.compile(r"[:;][ \t]*\d{1,2}\.$")
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _NUMBER_LINE = re.compile(r"(?m)^\s*Số\s*:?\s*(\d+/[\wĐđ\-.]+)")  # a decision's own "Số: 812/QĐ-UBND"
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b"
@@ -67,8 +68,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans, cursor = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if LIST_NUMBER.fullmatch(text, cursor, m.end()):
-            continue  # "1. Sở Tư pháp: 93,5 điểm": the number of a list item starts its sentence
+        if LIST_NUMBER.fullmatch(text, cursor, m.end()) or _INLINE_ITEM.search(text, max(cursor, m.start() - 4),
+                                                                                m.end()):
+            continue  # "1. Sở Tư pháp: 93,5 điểm": the number of a list item starts its sentence; so does an
+            # inline item's ("...: 1. Thị xã A, 92,35 điểm; 2. Huyện B, 90,8 điểm")
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))

@@ -195,6 +195,11 @@ _RULES: list[tuple[str, str, Any]] = [
     # the number of a list item, "1. Sở Tư pháp: 93,5 điểm" (a listed rank: checked against the scores later)
     ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
      lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": None, "listed": True}),
+    # the number of an item of a list written inline, after a colon or a semicolon: "...: 1. Thị xã A, 92,35
+    # điểm; 2. Huyện B, 90,8 điểm", "(1) Thị xã A ...; (2) Huyện B ..."
+    ("ranks", r"(?<=[:;])[ \t]*(?:(?P<ords>\d{1,2})\.|\((?P<paren>\d{1,2})\))(?=[ \t]+[^\W\d])(?P<of>)",
+     lambda m: {"ranks": [int(m.group("ords") or m.group("paren"))], "tied": False, "of": None, "listed": True,
+                "inline": True}),
     ("ranks", r"đồng\s+hạng\s+(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)", _ranks),
     ("ranks", r"đồng\s+(?:xếp|đứng)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<ords>" + _ORD + r")(?P<of>)",
      _ranks),  # "A và B đồng xếp thứ hai với 87,66 điểm"

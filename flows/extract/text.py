@@ -28,6 +28,7 @@ from flows.extract.document import (
     unwrap_lines,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
+from flows.extract.items import bare_scores, inline_item_numbers, named_after
 from flows.extract.mentions import (
     announces,
     from_predecessors,
@@ -193,6 +194,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         g.tokens += [t for t in tokens if gap_start <= t.start < forward_from]
         if i + 1 < len(groups):
             groups[i + 1].tokens += [t for t in tokens if forward_from <= t.start < limit]
+    inline_item_numbers(low, groups, header)
+    named_after(low, groups)
     return groups
 
 
@@ -344,6 +347,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
+            bare_scores(low, groups, sent_tokens, e)  # "quận A 91,25 điểm; quận B 89,6"
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
             list_len = sum(len(g.units) for g in groups if g.header)

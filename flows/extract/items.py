@@ -1,0 +1,85 @@
+"""List items written inline: scores written bare after their unit, and the items' numbers.
+
+Bare scores: right after their unit, in a list that states its scale elsewhere or lists several.
+
+"quận Hải Châu 91,25 điểm; quận Sơn Trà 89,6; quận Thanh Khê 88,74.": after the first item the writer
+drops "điểm"; "thành phố A – 90,95; thị xã B – 88,7." (an infographic's lines) never writes it. A decimal
+that follows a unit's name at once (after a space, a dash or a colon) and ends its list item is that
+unit's score, when the sentence has a score written with its unit or two such items; a lone bare number
+after a name is left alone ("Quận 1 12,5 tỷ đồng" is no item: the number must end the item).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.extract.model import Group
+from flows.extract.scan import Token
+from flows.numerals import parse_decimal
+
+_BARE = re.compile(r"[ \t]*(?:[–—-][ \t]*|:[ \t]*)?(\d{1,3}[.,]\d{1,2})(?=[ \t]*(?:[;,]|\.(?:\s|$)|\n|$))")
+
+
+def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int) -> None:
+    """Give each one-unit group without a score the bare decimal right after its name (in place).
+
+    Example:
+        >>> from flows.gazetteer import Mention
+        >>> low = "quận a 91,25 điểm; quận b 89,6; quận c 88,74."
+        >>> groups = [Group([Mention("a", 0, 6, "quận a", False)], [Token("scores", 7, 17, [91.25])]),
+        ...           Group([Mention("b", 19, 25, "quận b", False)]), Group([Mention("c", 32, 38, "quận c", False)])]
+        >>> bare_scores(low, groups, [t for g in groups for t in g.tokens], len(low))
+        >>> [[t.value for t in g.tokens if t.kind == "scores"] for g in groups]
+        [[[91.25]], [[89.6]], [[88.74]]]
+    """
+    found = []
+    for g in groups:
+        if len(g.units) != 1 or any(t.kind in ("scores", "bound") for t in g.tokens):
+            continue
+        m = _BARE.match(low, g.end, e)
+        if m and not any(t.start < m.end(1) and m.start(1) < t.end for t in tokens):
+            found.append((g, Token("scores", m.start(1), m.end(1), [parse_decimal(m.group(1))])))
+    if len(found) < 2 and not any(t.kind == "scores" for t in tokens):
+        return
+    for g, token in found:
+        g.tokens = sorted([*g.tokens, token], key=lambda t: t.start)
+
+
+def inline_item_numbers(low: str, groups: list[Group], header: list[Token]) -> None:
+    """Give the number of an inline list item ("...: 1. Thị xã A, 92,35 điểm; 2. Huyện B, 90,8 điểm") to the
+    group it opens (in place): it stands in the sentence's header or after the previous item's figures,
+    which would otherwise take it; an item that states a rank of its own keeps that one."""
+    opening = [[t for t in (groups[i - 1].tokens if i else header) if t.kind == "ranks" and t.value.get("inline")
+                and t.end <= g.start and not low[t.end:g.start].strip()] for i, g in enumerate(groups)]
+    numbers = {t for tokens in opening for t in tokens}
+    if not numbers:
+        return
+    for g, tokens in zip(groups, opening, strict=True):
+        own = [t for t in g.tokens if t not in numbers]
+        if not any(t.kind in ("ranks", "top", "last") for t in own):
+            own = sorted([*tokens, *own], key=lambda t: t.start)
+        g.tokens = own
+
+
+_NAMED_AS = re.compile(r"\s*(?:là|đều là|chính là|thuộc về)\s*$")
+
+
+def named_after(low: str, groups: list[Group]) -> None:
+    """"A 95,4%, B 94,02%, C 93,66% là 3 đơn vị dẫn đầu": the leading (or last) n named after a list of n
+    units, one figure each, are all of its units in the order written (in place: the cue becomes every
+    group's header, as when it comes first: "3 đơn vị dẫn đầu là A, B và C")."""
+    if len(groups) < 2:
+        return
+    last = groups[-1]
+    cue = next((t for t in last.tokens if t.kind in ("top", "last")), None)
+    if (cue is None or not (cue.value or {}).get("count") or cue.value["count"] != len(groups)
+            or any(len(g.units) != 1 for g in groups)):
+        return
+    before = [t for t in last.tokens if t.start < cue.start]
+    if (not before or not _NAMED_AS.match(low, before[-1].end, cue.start)
+            or any(len(g.tokens if g is not last else before) != 1 or (g.tokens if g is not last else before)[0].kind
+                   != "scores" for g in groups)):
+        return
+    last.tokens = [t for t in last.tokens if t is not cue]
+    for g in groups:
+        g.header = [cue]
