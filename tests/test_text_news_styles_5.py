@@ -132,3 +132,22 @@ def test_the_last_n_named_after_their_scores_count_from_the_end(gazetteer):
             "hai đơn vị xếp cuối.")
     got = facts(gazetteer, text, "Hậu Giang")
     assert got == {("Huyện Vị Thủy", "SIPAS", 2021): (84.2, 7), ("Huyện Phụng Hiệp", "SIPAS", 2021): (83.9, 8)}
+
+
+def test_a_provinces_places_on_two_indices_in_one_sentence(gazetteer):
+    text = "Năm 2021, Hậu Giang xếp thứ 20/63 tỉnh, thành phố về Chỉ số CCHC và thứ 7/63 về Chỉ số hài lòng."
+    got = facts(gazetteer, text, "Hậu Giang")
+    assert got == {("Tỉnh Hậu Giang", "PAR", 2021): (None, 20), ("Tỉnh Hậu Giang", "SIPAS", 2021): (None, 7)}
+
+
+def test_another_indexs_place_first_then_the_texts_own_with_its_score(gazetteer):
+    text = "Năm 2022, Chỉ số PAPI của tỉnh Bến Tre xếp thứ 31/63, còn Chỉ số CCHC xếp thứ 11/63 với 87,2%."
+    got = facts(gazetteer, text, "Bến Tre")
+    assert got == {("Tỉnh Bến Tre", "PAPI", 2022): (None, 31), ("Tỉnh Bến Tre", "PAR", 2022): (87.2, 11)}
+
+
+def test_the_texts_own_index_first_then_another_indexs_place(gazetteer):
+    text = ("Năm 2023, Đồng Tháp đứng thứ 4/63 tỉnh, thành phố về Chỉ số cải cách hành chính với 89,1%, trong khi chỉ "
+            "số PCI xếp thứ 12.")
+    got = facts(gazetteer, text, "Đồng Tháp")
+    assert got == {("Tỉnh Đồng Tháp", "PAR", 2023): (89.1, 4), ("Tỉnh Đồng Tháp", "PCI", 2023): (None, 12)}

@@ -12,12 +12,15 @@ from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "DVC766", "PAR")
 # "đứng đầu Chỉ số CCHC", "dẫn đầu cả nước về mức độ hài lòng", "thứ nhất về điểm điều tra xã hội học"
-_NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide)\s+)?(?:(?:ve|trong|cua|o|in|on"
+_NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide|tinh,?\s*thanh(?: pho)?|provinces)"
+                           r"\s+)?(?:(?:ve|trong|cua|o|in|on"
                            r"|of|for)\s+)?(?:the\s+)?(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|provincial"
                            r"|national|annual|\d{4})\s+)?$")  # "came second in the PAR Index"
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
 _CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la|voi|duoc)\s*$")  # "(PAR Index)"
+# a rank's verb is its figure's start: "Chỉ số PAPI xếp thứ 29", "Chỉ số PAR Index (của tỉnh) xếp thứ 8/63"
+_CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
 
 
@@ -77,7 +80,8 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
         after = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 30
                       and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
         before = [c for pos, c, aside in cue_hits if not aside and since <= pos < t.start
-                  and _CUE_THEN_FIGURE.match(fold(low[pos:t.start]))]
+                  and (_CUE_THEN_FIGURE.match(fold(low[pos:t.start]))
+                       or (t.kind == "ranks" and _CUE_THEN_RANK.match(fold(low[pos:t.start]))))]
         code = after or (before[-1] if before else None) or (named[-1][1] if named else fallback)
         since = t.end
         if not named or named[-1][1] != code:
