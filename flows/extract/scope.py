@@ -12,8 +12,8 @@ from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "DVC766", "PAR")
 # "đứng đầu Chỉ số CCHC", "dẫn đầu cả nước về mức độ hài lòng", "thứ nhất về điểm điều tra xã hội học"
-_NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide|tinh,?\s*thanh(?: pho)?|provinces)"
-                           r"\s+)?(?:(?:ve|trong|cua|o|in|on"
+_NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide|tinh,?\s*thanh(?: pho)?"
+                           r"|provinces)\s+)?(?:(?:ve|trong|cua|o|in|on"
                            r"|of|for)\s+)?(?:the\s+)?(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|provincial"
                            r"|national|annual|\d{4})\s+)?$")  # "came second in the PAR Index"
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
