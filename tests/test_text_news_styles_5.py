@@ -151,3 +151,32 @@ def test_the_texts_own_index_first_then_another_indexs_place(gazetteer):
             "số PCI xếp thứ 12.")
     got = facts(gazetteer, text, "Đồng Tháp")
     assert got == {("Tỉnh Đồng Tháp", "PAR", 2023): (89.1, 4), ("Tỉnh Đồng Tháp", "PCI", 2023): (None, 12)}
+
+
+def test_a_rank_then_a_score_in_brackets_keeps_both(gazetteer):
+    text = ("Chỉ số CCHC năm 2023: nhóm cuối gồm huyện Kỳ Sơn (xếp thứ 21, đạt 78,05 điểm) và huyện Quế Phong (thứ 20, "
+            "78,6 điểm).")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {("Huyện Kỳ Sơn", "PAR", 2023): (78.05, 21), ("Huyện Quế Phong", "PAR", 2023): (78.6, 20)}
+
+
+def test_the_figures_after_an_overtaken_unit_are_the_overtakers(gazetteer):
+    text = ("Chỉ số CCHC năm 2022: huyện Nghi Lộc lần đầu vượt thành phố Vinh để dẫn đầu khối huyện với 91,3 điểm. "
+            "Thành phố Vinh đứng thứ hai với 90,85 điểm.")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {("Huyện Nghi Lộc", "PAR", 2022): (91.3, 1), ("Thành phố Vinh", "PAR", 2022): (90.85, 2)}
+
+
+def test_an_overtaken_units_own_figures_in_brackets_stay_its_own(gazetteer):
+    text = "Chỉ số CCHC năm 2022: huyện Đô Lương xếp thứ nhất, vượt qua thị xã Thái Hòa (90,4 điểm, thứ hai)."
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {("Huyện Đô Lương", "PAR", 2022): (None, 1), ("Thị xã Thái Hòa", "PAR", 2022): (90.4, 2)}
+
+
+def test_the_body_overrules_a_headline_naming_two_indices(gazetteer):
+    text = ("Công bố Chỉ số CCHC và Chỉ số hài lòng năm 2023: Thị xã Sa Pa dẫn đầu\n\n"
+            "Khối huyện: thị xã Sa Pa dẫn đầu Chỉ số CCHC với 91,2 điểm. Về Chỉ số hài lòng, huyện Bắc Hà cao nhất "
+            "(93,1%), Sa Pa đứng thứ hai (92,7%).")
+    got = facts(gazetteer, text, "Lào Cai")
+    assert got[("Thị xã Sa Pa", "PAR", 2023)] == (91.2, 1)
+    assert got[("Thị xã Sa Pa", "SIPAS", 2023)] == (92.7, 2)

@@ -83,3 +83,21 @@ def named_after(low: str, groups: list[Group]) -> None:
     last.tokens = [t for t in last.tokens if t is not cue]
     for g in groups:
         g.header = [cue]
+
+
+# "thị xã A lần đầu tiên vượt thành phố B để dẫn đầu với 92,06 điểm": B is overtaken, the figures are A's
+_OVERTAKES = re.compile(r"[^,;.:()]{0,25}?(?<!\w)(?:vượt(?:\s+qua|\s+lên(?:\s+trên)?)?|vượt mặt|qua mặt|bỏ xa)\s*")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def overtaken(low: str, groups: list[Group]) -> None:
+    """Give the figures written after an overtaken unit to the one that overtook it (in place); figures in
+    parentheses right after the overtaken unit stay its own ("vượt huyện B (thứ nhất năm 2022)")."""
+    for a, b in zip(groups, groups[1:], strict=False):
+        if not _OVERTAKES.fullmatch(low, a.end, b.start):
+            continue
+        aside = _ASIDE.match(low, b.end)
+        moved = [t for t in b.tokens if t.start >= (aside.end() if aside else b.end)]
+        if moved:
+            b.tokens = [t for t in b.tokens if t not in moved]
+            a.tokens = sorted([*a.tokens, *moved], key=lambda t: t.start)

@@ -294,6 +294,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     candidates, rejects = _within_range(candidates)
     _check_listed(candidates, warnings)
     candidates = _drop_conflicted(candidates, header, doc_year, warnings)
+    candidates = _body_over_title(candidates, header)
     scopes = defaultdict(list)
     in_order = sorted(candidates, key=attrgetter("order"))
     for c in in_order:
@@ -383,6 +384,25 @@ def _drop_conflicted(cands: list[Candidate], header: dict, doc_year: int | None,
                             f"{years}; they are kept under {years} — check the source")
             out = [c for c in out if not (c.index == index and c.derived == "continue")]
     return out
+
+
+def _body_over_title(cands: list[Candidate], header: dict) -> list[Candidate]:
+    """A headline's figure that the body states otherwise gives way to the body ("Công bố Chỉ số CCHC và Chỉ
+    số hài lòng: A dẫn đầu", then "A dẫn đầu Chỉ số CCHC ...; A đứng thứ hai về Chỉ số hài lòng")."""
+    title = header.get("title")
+    if not title:
+        return cands
+    in_title = [c for c in cands if c.where.paragraph == 0 and c.where.evidence in title]
+    if not in_title:
+        return cands
+    body: dict[tuple, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.where.paragraph > 0 and not c.derived:
+            body[c.key].append(c)
+    drop = {id(c) for c in in_title if any(
+        (b.rank is not None and c.rank is not None and b.rank != c.rank)
+        or (b.score is not None and c.score is not None and abs(b.score - c.score) > 0.005) for b in body[c.key])}
+    return [c for c in cands if id(c) not in drop] if drop else cands
 
 
 def _mark_ties(facts: list[dict]) -> None:

@@ -9,6 +9,7 @@ again as a score or a rank.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -383,6 +384,34 @@ def _compiled(mode: str) -> list[tuple[str, re.Pattern, Any]]:
     return [(kind, re.compile(_shape(pattern, mode)), build) for kind, pattern, build in _RULES]
 
 
+def _free_matches(pattern: re.Pattern, low: str, taken: bytearray) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``low`` that overlap no span ``taken`` by an earlier rule (the caller marks
+    what it keeps). A match that runs into a taken span is tried again one character on: "thứ 25, 78,8 điểm"
+    holds the score "78,8 điểm" after the rank the list "25, 78,8 điểm" would have covered."""
+    pos = None
+    for m in pattern.finditer(low):
+        s, e = m.span()
+        if s == e:
+            continue
+        if taken.find(1, s, e) < 0:
+            yield m
+            continue
+        pos = s + 1
+        break
+    while pos is not None and pos < len(low):  # only after an overlap: one search at a time
+        m = pattern.search(low, pos)
+        if m is None:
+            return
+        s, e = m.span()
+        if s == e:
+            pos = e + 1
+        elif taken.find(1, s, e) >= 0:
+            pos = s + 1
+        else:
+            yield m
+            pos = e
+
+
 def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int = 0,
          document: str | None = None) -> list[Token]:
     """Tokens of a lowercased normalized text, in text order, none overlapping; ``offset`` is added to
@@ -413,10 +442,8 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
         else:
             if check and not check.search(low):
                 continue
-            for m in pattern.finditer(low):
+            for m in _free_matches(pattern, low, taken):
                 s, e = m.span()
-                if s == e or taken.find(1, s, e) >= 0:
-                    continue
                 taken[s:e] = b"\x01" * (e - s)
                 if kind != "mask":
                     found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))

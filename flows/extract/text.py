@@ -28,7 +28,7 @@ from flows.extract.document import (
     unwrap_lines,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
-from flows.extract.items import bare_scores, inline_item_numbers, named_after
+from flows.extract.items import bare_scores, inline_item_numbers, named_after, overtaken
 from flows.extract.mentions import (
     announces,
     from_predecessors,
@@ -196,6 +196,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
             groups[i + 1].tokens += [t for t in tokens if forward_from <= t.start < limit]
     inline_item_numbers(low, groups, header)
     named_after(low, groups)
+    overtaken(low, groups)
     return groups
 
 
