@@ -180,3 +180,52 @@ def test_the_body_overrules_a_headline_naming_two_indices(gazetteer):
     got = facts(gazetteer, text, "Lào Cai")
     assert got[("Thị xã Sa Pa", "PAR", 2023)] == (91.2, 1)
     assert got[("Thị xã Sa Pa", "SIPAS", 2023)] == (92.7, 2)
+
+
+def test_ranks_that_pair_are_kept_when_the_scores_do_not(gazetteer):
+    text = ("Chỉ số hài lòng năm 2019 của 9 huyện, thị xã, thành phố: từ vị trí 1 đến 3 lần lượt là thành phố Thủ Dầu "
+            "Một, thành phố Dĩ An và thành phố Thuận An, với tỷ lệ từ 93,2% xuống 91,8%.")
+    got = facts(gazetteer, text, "Bình Dương")
+    assert [got[(u, "SIPAS", 2019)][1] for u in ("Thành phố Thủ Dầu Một", "Thành phố Dĩ An", "Thành phố Thuận An")] \
+        == [1, 2, 3]
+
+
+def test_a_clause_with_ranks_of_its_own_after_a_last_place_is_not_part_of_it(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của 7 huyện, thị xã, thành phố: đứng cuối bảng là huyện Phú Giáo (80,4 điểm); huyện "
+            "Dầu Tiếng và huyện Bàu Bàng lần lượt xếp thứ 6 và 5.")
+    got = facts(gazetteer, text, "Bình Dương")
+    assert got == {("Huyện Phú Giáo", "PAR", 2020): (80.4, 7), ("Huyện Dầu Tiếng", "PAR", 2020): (None, 6),
+                   ("Huyện Bàu Bàng", "PAR", 2020): (None, 5)}
+
+
+def test_units_holding_the_first_places_in_turn_after_their_scores(gazetteer):
+    text = ("Chỉ số CCHC năm 2021: huyện Đức Hòa 90,6 điểm, huyện Bến Lức 89,9 điểm, huyện Cần Giuộc 88,45 điểm, lần "
+            "lượt giữ ba vị trí đầu.")
+    got = facts(gazetteer, text, "Long An")
+    assert [got[(u, "PAR", 2021)][1] for u in ("Huyện Đức Hòa", "Huyện Bến Lức", "Huyện Cần Giuộc")] == [1, 2, 3]
+
+
+def test_units_sharing_the_last_place_are_tied_there(gazetteer):
+    text = ("Chỉ số CCHC năm 2021, khối sở (19 đơn vị): Sở Tư pháp đứng đầu với 91,2 điểm. Sở Xây dựng và Sở Y tế cùng "
+            "đứng cuối với 78,5 điểm.")
+    got = facts(gazetteer, text, "Bình Dương")
+    assert got[("Sở Xây dựng", "PAR", 2021)] == got[("Sở Y tế", "PAR", 2021)] == (78.5, 18)
+
+
+def test_the_next_unit_after_a_tie_comes_after_every_tied_place(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 khối sở: Sở Nội vụ và Sở Tài chính cùng xếp thứ ba với 89,5 điểm. Tiếp đến là Sở Y tế "
+            "(88,7 điểm).")
+    assert facts(gazetteer, text, "Long An")[("Sở Y tế", "PAR", 2022)] == (88.7, 5)
+
+
+def test_the_next_unit_follows_the_first_place_after_a_place_stated_earlier(gazetteer):
+    text = ("Chỉ số CCHC năm 2022: Sở Xây dựng chỉ xếp thứ 12 với 84,1 điểm. Đứng đầu khối sở là Sở Tư pháp (91,5 "
+            "điểm), kế đến là Sở Nội vụ (90,8 điểm) và Sở Y tế (89,6 điểm).")
+    got = facts(gazetteer, text, "Long An")
+    assert [got[(u, "PAR", 2022)][1] for u in ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế")] == [1, 2, 3]
+
+
+def test_the_next_unit_after_units_without_places_gets_none(gazetteer):
+    text = ("Chỉ số hài lòng năm 2023: các huyện Đức Hòa, Bến Lức và Cần Đước lần lượt đạt 94,6%, 93,9% và 93,4%, dẫn "
+            "đầu tỉnh. Kế đến là huyện Tân Trụ (92,8%).")
+    assert facts(gazetteer, text, "Long An")[("Huyện Tân Trụ", "SIPAS", 2023)][1] in (None, 4)

@@ -110,10 +110,13 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     unit_ranks = _distribute([r for r, _ in current], n, together)
     tied_flags = _distribute([tied for _, tied in current], n, True) or [False] * n
     if unit_scores is None or unit_ranks is None:
+        # "từ vị trí 1 đến 5 lần lượt là A, B, C, D và E, với tỷ lệ từ 89,6% xuống 86,2%": the ranks pair, the
+        # scores do not; what pairs is kept
+        unclear = "scores" if unit_scores is None else "ranks"
         warnings.append(f"line {where.line}: {n} unit(s) with {len(scores)} score(s) and {len(current)} "
-                        f"rank(s) in {where.evidence[:80]!r}: left out, the pairing is unclear")
+                        f"rank(s) in {where.evidence[:80]!r}: the {unclear} are left out, their pairing is unclear")
         unit_scores = unit_scores or [None] * n
-        unit_ranks = [None] * n
+        unit_ranks = unit_ranks or [None] * n
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
     last = last_count(g, list_len, low)
     out: list[Candidate] = []
@@ -141,7 +144,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             cand.size_hint = size_hint(low, g.start, cand.bloc)
         if cand.rank is None:
             if last:
-                cand.last = (last[0], (list_pos if last[1] else 0) + i + 1)
+                # "A và B cùng đứng cuối với 72,5 điểm": one place, shared
+                cand.last = (last[0], (list_pos if last[1] else 0) + (0 if cand.shared_tie else i) + 1)
             elif top:
                 cand.top = (top[0], (list_pos if top[1] else 0) + i + 1)
             elif seq:

@@ -61,7 +61,7 @@ def inline_item_numbers(low: str, groups: list[Group], header: list[Token]) -> N
         g.tokens = own
 
 
-_NAMED_AS = re.compile(r"\s*(?:là|đều là|chính là|thuộc về)\s*$")
+_NAMED_AS = re.compile(r"[\s,]*(?:lần lượt\s+)?(?:là|đều là|chính là|thuộc về|giữ|chiếm|đứng|xếp|ở)\s*$")
 
 
 def named_after(low: str, groups: list[Group]) -> None:
@@ -75,7 +75,7 @@ def named_after(low: str, groups: list[Group]) -> None:
     if (cue is None or not (cue.value or {}).get("count") or cue.value["count"] != len(groups)
             or any(len(g.units) != 1 for g in groups)):
         return
-    before = [t for t in last.tokens if t.start < cue.start]
+    before = [t for t in last.tokens if t.start < cue.start and t.kind != "respective"]  # "lần lượt giữ"
     if (not before or not _NAMED_AS.match(low, before[-1].end, cue.start)
             or any(len(g.tokens if g is not last else before) != 1 or (g.tokens if g is not last else before)[0].kind
                    != "scores" for g in groups)):

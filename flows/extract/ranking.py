@@ -76,6 +76,8 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
     """Fill implied ranks in one (index, year, bloc), in text order."""
     placed: dict[str, int] = {}
     count, last_rank, last_score, valid = 0, 0, None, True
+    after = 0  # the places taken down to the last unit placed: "A và B cùng xếp thứ tư. Tiếp đến là C": 6
+    unplaced = False  # a unit with a score but no place came after the last unit placed
     prev_placed: Candidate | None = None
     ordered_lists = _lists_in_score_order(cands, warnings)
     for c in cands:
@@ -96,8 +98,8 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         elif (c.rank is None and c.shared_tie and prev_placed is not None and prev_placed.shared_tie
               and prev_placed.where is c.where and prev_placed.score == c.score and valid):
             c.rank, c.rank_basis, c.tied = last_rank, "implied", True  # "A và B cùng đạt 95,7%": one rank
-        elif c.rank is None and c.seq and valid:
-            c.rank, c.rank_basis = count + 1, "implied"
+        elif c.rank is None and c.seq and (valid or (c.seq == "next" and after and not unplaced)):
+            c.rank, c.rank_basis = after + 1, "implied"
         elif (c.rank is None and valid and c.score is not None and last_score is not None and not (c.last or c.top)
               and not c.contrast
               and (c.group_size == 1 or c.shared_tie) and c.score < last_score and prev_placed is not None
@@ -105,7 +107,7 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             c.rank, c.rank_basis, c.tied = count + 1, "implied", c.shared_tie
         if c.rank is None:
             if c.score is not None:
-                valid = False
+                valid, unplaced = False, True
             continue
         if c.rank != count + 1 and not (c.rank == last_rank and c.tied):
             valid = c.rank == 1 and count == 0
@@ -113,6 +115,8 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             c.score_max = min(x for x in (c.score_max, last_score) if x is not None)
         placed[c.unit_id] = c.rank
         count += 1
+        after = after + 1 if c.rank == last_rank else c.rank  # the same place twice is a tie
+        unplaced = False
         last_rank = c.rank
         last_score = c.score if c.score is not None else last_score
         prev_placed = c

@@ -9,7 +9,7 @@ from flows.extract.model import Group
 from flows.extract.scan import Token
 from flows.textnorm import fold
 
-_CLAUSE_BREAK = re.compile(r"[,;()]")
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def _gap(low: str, a: int, b: int) -> str:

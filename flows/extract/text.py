@@ -82,6 +82,7 @@ _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phu
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
+_PLACES = frozenset({"ranks", "top", "last"})
 _FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
@@ -148,8 +149,10 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units) and not _SINGLED_OUT.search(
                 gap):  # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group
             continue
-        inner = _PAREN.match(gap)
-        if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not any(
+        inner = _PAREN.match(gap)  # "A (88,2 điểm) và B": one list; "A (74,35%); B và C lần lượt xếp thứ 23 và
+        # 22": a new clause with ranks of its own
+        if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not (
+                inner and ";" in gap[inner.end():] and _ranks_ahead(low, tokens, m.start, e)) and not any(
                 groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens) and all(
                 u.unit_id != m.unit_id or not m.unit_id for u in groups[-1].units):
             groups[-1].units.append(m)
@@ -172,8 +175,11 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         counts = [t.value["count"] for t in header if t.kind in ("count", "top", "last") and t.value
                   and t.value.get("count")]  # "Ba đơn vị", "ba địa phương xếp cuối"
         covered = 0
-        for g in groups:  # a header "Ba đơn vị ... là" covers three units, not what the sentence adds after
-            if counts and covered >= counts[-1]:
+        placing = any(t.kind in _PLACES for t in header)
+        for i, g in enumerate(groups):  # a header "Ba đơn vị ... là" covers three units, not what the sentence
+            # adds after; nor a group with ranks of its own ("đứng cuối bảng là A (74,35%); B và C lần lượt xếp
+            # thứ 23 và 22")
+            if (counts and covered >= counts[-1]) or (i and placing and _ranks_ahead(low, tokens, g.start, e)):
                 break
             g.header = header
             covered += len(g.units)
@@ -198,6 +204,13 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     named_after(low, groups)
     overtaken(low, groups)
     return groups
+
+
+def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
+    """True when the clause from ``start`` (to a semicolon or the sentence's end) states ranks of its own."""
+    end = low.find(";", start, e)
+    end = e if end < 0 else end
+    return any(t.kind in _PLACES for t in tokens if start <= t.start < end)
 
 
 def _names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: int, year_end: int) -> bool:
