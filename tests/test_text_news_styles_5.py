@@ -213,8 +213,8 @@ def test_units_sharing_the_last_place_are_tied_there(gazetteer):
 
 
 def test_the_next_unit_after_a_tie_comes_after_every_tied_place(gazetteer):
-    text = ("Chỉ số CCHC năm 2022 khối sở: Sở Nội vụ và Sở Tài chính cùng xếp thứ ba với 89,5 điểm. Tiếp đến là Sở Y tế "
-            "(88,7 điểm).")
+    text = ("Chỉ số CCHC năm 2022 khối sở: Sở Nội vụ và Sở Tài chính cùng xếp thứ ba với 89,5 điểm. Tiếp đến là Sở "
+            "Y tế (88,7 điểm).")
     assert facts(gazetteer, text, "Long An")[("Sở Y tế", "PAR", 2022)] == (88.7, 5)
 
 
