@@ -88,6 +88,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
                 continue
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
+            if t.kind == "top" and not (t.value or {}).get("count") and n > 1 and "respective" in kinds and _falling(
+                    [v for x in toks if x.kind == "scores" for v in x.value], n):
+                ranks = list(range(1, n + 1))  # "A, B và C có mức hài lòng cao nhất, lần lượt đạt 96,1%, 95,4%, 95%"
             if t.kind == "ranks" and t.value.get("tail"):  # "A and B rounded out the top three": 2 and 3
                 ranks = list(range(max(1, ranks[-1] - n + 1), ranks[-1] + 1))
             tied = t.kind == "ranks" and t.value["tied"]
@@ -349,3 +352,8 @@ def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) 
             "message": f"unknown unit {cand.surface!r} at line {cand.where.line}{hint}; if it is one of "
                        "these, add an alias to warehouse/seeds/dim_unit_alias.csv, else add the unit to "
                        "warehouse/seeds/dim_unit.csv"}
+
+
+def _falling(values: list[float], n: int) -> bool:
+    """n values, each below the one before."""
+    return len(values) == n and all(a > b for a, b in zip(values, values[1:], strict=False))

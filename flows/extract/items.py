@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.model import Group
+from flows.extract.model import Candidate, Group
 from flows.extract.scan import Token
+from flows.extract.sizes import size_hint
 from flows.numerals import parse_decimal
 
 _BARE = re.compile(r"[ \t]*(?:[–—-][ \t]*|:[ \t]*)?(\d{1,3}[.,]\d{1,2})(?=[ \t]*(?:[;,]|\.(?:\s|$)|\n|$))")
@@ -73,8 +74,8 @@ def named_after(low: str, groups: list[Group]) -> None:
     last = groups[-1]
     cue = next((t for t in last.tokens if t.kind in ("top", "last")), None)
     if (cue is None or not (cue.value or {}).get("count") or cue.value["count"] != len(groups)
-            or any(len(g.units) != 1 for g in groups)):
-        return
+            or any(len(g.units) != 1 for g in groups) or "mỗi" in low[cue.end:cue.end + 20]):
+        return  # "A 93,1%, B 90,55% là hai đơn vị cao nhất ở mỗi khối": the first of two blocs, not 1 and 2
     before = [t for t in last.tokens if t.start < cue.start and t.kind != "respective"]  # "lần lượt giữ"
     if (not before or not _NAMED_AS.match(low, before[-1].end, cue.start)
             or any(len(g.tokens if g is not last else before) != 1 or (g.tokens if g is not last else before)[0].kind
@@ -101,3 +102,46 @@ def overtaken(low: str, groups: list[Group]) -> None:
         if moved:
             b.tokens = [t for t in b.tokens if t not in moved]
             a.tokens = sorted([*a.tokens, *moved], key=lambda t: t.start)
+
+
+def ranks_before_units(low: str, groups: list[Group]) -> None:
+    """"A với 92,18 điểm, thứ hai thành phố B (91,02 điểm), thứ ba thị xã C": a place that opens a clause and
+    runs into a unit's name is that unit's, not the previous one's (in place); a unit that states a place
+    of its own keeps it."""
+    opening = [[t for t in before.tokens if t.kind == "ranks" and not t.value.get("listed") and t.end <= g.start
+                and not low[t.end:g.start].strip() and low[:t.start].rstrip()[-1:] in (",", ";", ":")]
+               for before, g in zip(groups, groups[1:], strict=False)]
+    places = {t for tokens in opening for t in tokens}
+    if not places:
+        return
+    moves = [(before, g, tokens) for before, g, tokens in zip(groups, groups[1:], opening, strict=False)
+             if tokens and not any(t.kind in ("ranks", "top", "last") and t not in places for t in g.tokens)]
+    for before, g, tokens in moves:
+        before.tokens = [t for t in before.tokens if t not in tokens]
+        g.tokens = sorted([*tokens, *g.tokens], key=lambda t: t.start)
+
+
+# "Đây là 3 đơn vị dẫn đầu.", "Đó là hai địa phương xếp cuối": the sentence before named them
+_BACK = re.compile(r"\s*(?:đây|đó|đấy)\s+(?:cũng\s+)?(?:là|chính là)\b"
+                   r"|\s*(?:các|cả\s+\w+)\s+(?:đơn vị|địa phương|sở|huyện)\s+(?:này|trên)\b")
+
+
+def refer_back(low: str, s: int, tokens: list[Token], before: list[Candidate]) -> None:
+    """"A đạt 92,37 điểm; B 91,84 điểm; C 90,06 điểm. Đây là 3 đơn vị dẫn đầu.": the n units leading (or last)
+    that a sentence without units names are the n units of the sentence before, in its order, when that
+    one placed none of them and their scores fall (in place, on the candidates of the sentence before)."""
+    cue = next((t for t in tokens if t.kind in ("top", "last") and (t.value or {}).get("count")), None)
+    if cue is None or not before or not _BACK.match(low, s):
+        return
+    units = list(dict.fromkeys(c.unit_id for c in before))
+    scores = [c.score for c in before]
+    if (len(units) != cue.value["count"] or len(before) != len(units) or any(c.rank is not None for c in before)
+            or None in scores or any(a <= b for a, b in zip(scores, scores[1:], strict=False))):
+        return
+    n = len(units)
+    for i, c in enumerate(before):
+        if cue.kind == "top":
+            c.top = (n, i + 1)
+        else:
+            c.last = (n, i + 1)
+            c.size_hint = c.size_hint or size_hint(low, c.where.start, c.bloc)

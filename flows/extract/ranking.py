@@ -98,7 +98,7 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         elif (c.rank is None and c.shared_tie and prev_placed is not None and prev_placed.shared_tie
               and prev_placed.where is c.where and prev_placed.score == c.score and valid):
             c.rank, c.rank_basis, c.tied = last_rank, "implied", True  # "A và B cùng đạt 95,7%": one rank
-        elif c.rank is None and c.seq and (valid or (c.seq == "next" and after and not unplaced)):
+        elif c.rank is None and c.seq and (valid or (after and not unplaced)):
             c.rank, c.rank_basis = after + 1, "implied"
         elif (c.rank is None and valid and c.score is not None and last_score is not None and not (c.last or c.top)
               and not c.contrast

@@ -27,9 +27,13 @@ def spread_respective(groups: list[Group]) -> list[Group]:
         return groups
     last = groups[-1]
     at = next((i for i, t in enumerate(last.tokens) if t.kind == "respective"), None)
-    if at is None or [t.kind for t in last.tokens[at + 1:]] != ["ranks"]:
+    if at is None and [t.kind for t in last.tokens] == ["scores", "ranks"]:
+        at = 1  # "A 92,18 điểm, B 91,02 điểm, C 88,75 điểm xếp thứ nhất, thứ hai, thứ ba": in turn, unsaid
+        listed = last.tokens[1]
+    elif at is None or [t.kind for t in last.tokens[at + 1:]] != ["ranks"]:
         return groups
-    listed = last.tokens[at + 1]
+    else:
+        listed = last.tokens[at + 1]
     ranks = listed.value["ranks"]
     if len(ranks) != sum(len(g.units) for g in groups) or len(ranks) == len(last.units):
         return groups

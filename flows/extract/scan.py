@@ -187,8 +187,9 @@ _RULES: list[tuple[str, str, Any]] = [
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
     ("change", r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?"
                r"(?:so với\s+)?" + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
-    ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+"
-              r"(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))", _rank_range),
+    ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD
+              + r")(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD  # "từ 1 - 3" too
+              + r")(?!\s*(?:điểm|%|[.,]\d))", _rank_range),
     # "Xếp thứ tư đến thứ sáu là ...": a range written without "từ"
     ("ranks", r"thứ\s+(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+(?:vị trí\s+)?thứ\s+(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))",
      _rank_range),
@@ -232,6 +233,9 @@ _RULES: list[tuple[str, str, Any]] = [
     # a number or "/"). Written to start with the class [-\d] (so that the regex engine skips to the next
     # digit or "-"): after a digit, the rest of its first number, as "(?:NUM SEP){0,8}" would go on.
     # "với điểm số tương ứng 90,15 - 88,62 - 87,34 điểm": three or more decimals joined by dashes (two are a range)
+    # "đạt 27,35/30 điểm", "(25,60/30 điểm)": a score out of the points a part is worth; the score is the first
+    ("scores", r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)?\s*/\s*\d{1,3}(?![.,]?\d)\s*điểm",
+     lambda m: _numbers(m.group(0).split("/")[0])),
     ("scores", r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]\s+\d+[.,]\d+){2,8}\s*" + _POINTS, lambda m: _numbers(m.group(0))),
     ("scores", r"[-\d](?:(?<=-)(?<![\w.,/]-)(?=\d)(?:" + NUM + _SEP + r"){0,8}" + NUM + _PER_100_POINTS
                + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
@@ -251,8 +255,10 @@ _RULES: list[tuple[str, str, Any]] = [
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
              r"(?:\s+là)?", None),
     ("respective", r"lần lượt|tương ứng", None),
+    # "xếp hạng như sau: A ...; B ...", "Các vị trí còn lại theo thứ tự: A (84,12), B ...": a list in rank order
     ("ordered", r"thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)|từ cao xuống thấp|thứ tự xếp hạng"
-                r"|theo thứ tự điểm số giảm dần|điểm số giảm dần", None),
+                r"|theo thứ tự điểm số giảm dần|điểm số giảm dần|xếp hạng\s+(?:cụ thể\s+)?như sau"
+                r"|theo thứ tự(?:\s+như sau)?\s*:", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
     ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
                  r"|duy trì", None),
@@ -314,7 +320,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?P<ref>"): ("năm",),
     _rule(r"năm\s+(?:trước"): ("năm",),
     _rule(r"không hoàn thành"): ("nhiệm vụ",),
-    _rule(r"thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng"),
+    _rule(r"thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự"),
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "sau đó", "xếp sau", "đứng sau",

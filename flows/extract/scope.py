@@ -22,6 +22,7 @@ _CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la
 # a rank's verb is its figure's start: "Chỉ số PAPI xếp thứ 29", "Chỉ số PAR Index (của tỉnh) xếp thứ 8/63"
 _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
+_OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
 
 
 def most_specific(codes: set[str], default: str) -> str:
@@ -52,6 +53,9 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
     if inner:
         return most_specific({inner[0]}, default)
     before = [code for pos, code, aside in cue_hits if pos < g.start and not aside]
+    positions = [pos for pos, _, aside in cue_hits if pos < g.start and not aside]
+    if len(before) > 1 and before[-2] == "SURVEY" and _OF_INDEX.search(fold(low[positions[-2]:positions[-1]])):
+        return "SURVEY"  # "điểm điều tra xã hội học của Chỉ số CCHC": the survey's part of the index named after
     if not before and ctx_index == "SIPAS" and default != "SIPAS" and _in_points(g, low) and (
             sentence is None or "%" not in low[sentence[0]:sentence[1]]):
         return default  # SIPAS carried from an earlier sentence, but this one's figures are points, not %

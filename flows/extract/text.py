@@ -28,7 +28,14 @@ from flows.extract.document import (
     unwrap_lines,
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
-from flows.extract.items import bare_scores, inline_item_numbers, named_after, overtaken
+from flows.extract.items import (
+    bare_scores,
+    inline_item_numbers,
+    named_after,
+    overtaken,
+    ranks_before_units,
+    refer_back,
+)
 from flows.extract.mentions import (
     announces,
     from_predecessors,
@@ -150,9 +157,10 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
                 gap):  # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group
             continue
         inner = _PAREN.match(gap)  # "A (88,2 điểm) và B": one list; "A (74,35%); B và C lần lượt xếp thứ 23 và
-        # 22": a new clause with ranks of its own
-        if groups and _SEPARATOR.match(gap[inner.end() if inner else 0:]) and not (
-                inner and ";" in gap[inner.end():] and _ranks_ahead(low, tokens, m.start, e)) and not any(
+        # 22", "Tiếp đến là A, B; C đứng cuối": a new clause with ranks of its own
+        rest = gap[inner.end() if inner else 0:]
+        if groups and _SEPARATOR.match(rest) and not (
+                ";" in rest and _ranks_ahead(low, tokens, m.start, e)) and not any(
                 groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens) and all(
                 u.unit_id != m.unit_id or not m.unit_id for u in groups[-1].units):
             groups[-1].units.append(m)
@@ -201,6 +209,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         if i + 1 < len(groups):
             groups[i + 1].tokens += [t for t in tokens if forward_from <= t.start < limit]
     inline_item_numbers(low, groups, header)
+    ranks_before_units(low, groups)
     named_after(low, groups)
     overtaken(low, groups)
     return groups
@@ -292,7 +301,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             continue
         related_block = False
         token_starts = [t.start for t in tokens]  # in text order, none overlapping
+        sent_at = -1
         for s, e in split_sentences(text, ps, pe):
+            before_at, sent_at = sent_at, s  # the start of the sentence before, in this paragraph
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             cue_hits = _sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
@@ -361,6 +372,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
+            if not groups:  # "Đây là 3 đơn vị dẫn đầu.": the units of the sentence before
+                refer_back(low, s, sent_tokens, [c for c in candidates if c.where.start == before_at])
             bare_scores(low, groups, sent_tokens, e)  # "quận A 91,25 điểm; quận B 89,6"
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0

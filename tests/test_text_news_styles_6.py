@@ -1,0 +1,101 @@
+"""The text extractor on constructions of a sixth round of announcements (full provincial articles), written
+for these tests: lists announced as rankings, places that open a clause before the unit, "the highest" said
+of a list in turn, ordinals after a list of scores, a sentence that points back at the list before it,
+survey scores out of their maximum, and rank ranges written with a dash."""
+
+from __future__ import annotations
+
+from helpers import text_facts as facts
+
+
+def _ranks(got: dict, units: tuple[str, ...], index: str, year: int) -> list:
+    return [got.get((u, index, year), (None, None))[1] for u in units]
+
+
+def test_a_list_announced_as_a_ranking_is_in_rank_order(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của 9 huyện, thành phố xếp hạng như sau: thành phố Sông Công 88,6 điểm; huyện Phú "
+            "Bình 87,15 điểm; huyện Đại Từ 86,4 điểm.")
+    got = facts(gazetteer, text, "Thái Nguyên")
+    assert _ranks(got, ("Thành phố Sông Công", "Huyện Phú Bình", "Huyện Đại Từ"), "PAR", 2020) == [1, 2, 3]
+
+
+def test_the_remaining_places_in_order_follow_the_last_place_stated(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 khối huyện: xếp thứ hai là thị xã Phú Thọ, 87,2 điểm. Các vị trí còn lại theo thứ "
+            "tự: huyện Lâm Thao (86,05), huyện Phù Ninh (85,4), huyện Thanh Ba (84,9).")
+    got = facts(gazetteer, text, "Phú Thọ")
+    assert _ranks(got, ("Huyện Lâm Thao", "Huyện Phù Ninh", "Huyện Thanh Ba"), "PAR", 2021) == [3, 4, 5]
+
+
+def test_a_place_that_opens_a_clause_is_the_next_units(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 khối huyện: đứng đầu là thành phố Tam Kỳ với 91,3 điểm, thứ hai thành phố Hội An "
+            "(90,45 điểm), thứ ba thị xã Điện Bàn (89,9 điểm).")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got == {("Thành phố Tam Kỳ", "PAR", 2022): (91.3, 1), ("Thành phố Hội An", "PAR", 2022): (90.45, 2),
+                   ("Thị xã Điện Bàn", "PAR", 2022): (89.9, 3)}
+
+
+def test_the_highest_said_of_a_list_whose_scores_follow_in_turn(gazetteer):
+    text = ("Chỉ số hài lòng năm 2023 khối huyện: huyện Duy Xuyên, huyện Núi Thành và huyện Đại Lộc có mức hài lòng "
+            "cao nhất, lần lượt đạt 95,8%, 95,1% và 94,6%.")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Huyện Duy Xuyên", "Huyện Núi Thành", "Huyện Đại Lộc"), "SIPAS", 2023) == [1, 2, 3]
+
+
+def test_the_highest_said_of_a_list_whose_scores_do_not_fall_gives_one_place(gazetteer):
+    text = ("Chỉ số hài lòng năm 2023 khối huyện: huyện Duy Xuyên, huyện Núi Thành và huyện Đại Lộc có mức hài lòng "
+            "cao nhất, lần lượt đạt 95,1%, 95,8% và 94,6%.")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got[("Huyện Núi Thành", "SIPAS", 2023)][1] != 2
+
+
+def test_ordinals_after_a_list_of_scores_are_the_units_places_in_turn(gazetteer):
+    text = ("Chỉ số CCHC năm 2023 khối huyện: thành phố Việt Trì 91,2 điểm, huyện Lâm Thao 90,05 điểm, huyện Phù "
+            "Ninh 89,3 điểm xếp thứ nhất, thứ hai, thứ ba.")
+    got = facts(gazetteer, text, "Phú Thọ")
+    assert _ranks(got, ("Thành phố Việt Trì", "Huyện Lâm Thao", "Huyện Phù Ninh"), "PAR", 2023) == [1, 2, 3]
+
+
+def test_units_that_follow_without_scores_then_the_last_with_its_own_clause(gazetteer):
+    text = ("Chỉ số CCHC năm 2023 của 9 huyện, thành phố: thành phố Thái Nguyên, thành phố Sông Công, thành phố Phổ "
+            "Yên lần lượt xếp thứ nhất, thứ hai, thứ ba. Tiếp đến là huyện Phú Bình, huyện Đại Từ; huyện Võ Nhai "
+            "đứng cuối (80,2 điểm).")
+    got = facts(gazetteer, text, "Thái Nguyên")
+    assert _ranks(got, ("Huyện Phú Bình", "Huyện Đại Từ", "Huyện Võ Nhai"), "PAR", 2023) == [4, 5, 9]
+
+
+def test_a_sentence_pointing_back_at_the_list_before_it(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 khối sở: Sở Tư pháp đạt 92,1 điểm; Sở Nội vụ 91,6 điểm; Sở Tài chính 90,2 điểm. "
+            "Đây là 3 đơn vị dẫn đầu.")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"), "PAR", 2021) == [1, 2, 3]
+
+
+def test_a_sentence_pointing_back_at_units_of_another_count_places_none(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 khối sở: Sở Tư pháp đạt 92,1 điểm; Sở Nội vụ 91,6 điểm. Đây là 3 đơn vị dẫn đầu.")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ"), "PAR", 2021) == [None, None]
+
+
+def test_a_survey_score_out_of_its_maximum_is_the_score_not_the_maximum(gazetteer):
+    text = ("Về điểm điều tra xã hội học của Chỉ số CCHC năm 2022, Sở Tư pháp đạt 27,35/30 điểm, cao nhất khối sở.")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got[("Sở Tư pháp", "SURVEY", 2022)][0] == 27.35
+
+
+def test_a_rank_range_written_with_a_dash(gazetteer):
+    text = ("Chỉ số CCHC năm 2024 khối huyện: xếp hạng từ 1 - 3 là thành phố Tam Kỳ (90,7 điểm), thành phố Hội An "
+            "(90,1 điểm), huyện Núi Thành (89,45 điểm).")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Thành phố Tam Kỳ", "Thành phố Hội An", "Huyện Núi Thành"), "PAR", 2024) == [1, 2, 3]
+
+
+def test_a_score_range_with_a_dash_is_no_rank_range(gazetteer):
+    text = "Chỉ số CCHC năm 2024: các huyện miền núi đạt từ 80 - 85 điểm; huyện Nam Giang xếp thứ 12."
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got[("Huyện Nam Giang", "PAR", 2024)] == (None, 12)
+
+
+def test_the_first_of_each_bloc_named_after_a_list_are_not_first_and_second(gazetteer):
+    text = "Chỉ số hài lòng năm 2021: Sở Tư pháp 93,1%, thành phố Hội An 90,55% là hai đơn vị cao nhất ở mỗi khối."
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got[("Thành phố Hội An", "SIPAS", 2021)][1] != 2
