@@ -57,6 +57,8 @@ SAME_PROVINCE: dict[str, str] = {"Thừa Thiên Huế": "Huế"}
 _BARE_KINDS = ("district", "commune", "department", "province")
 _NATIONAL = ("province", "ministry")
 _MAX_ALIAS_TOKENS = 16
+# kind words written short before a name, with a full stop ("P. Rạch Giá"); not "TP.": a city is also a province
+_SHORT_KINDS = {"p": "commune", "x": "commune", "tt": "commune", "h": "district", "q": "district", "tx": "district"}
 _CONTINUES = re.compile(r"&|,(?=[A-ZĐ])|-(?=[A-ZĐ])")  # an abbreviation goes on after the match
 _PUNCTUATION = re.compile(r"[^\w\s]")  # between two words: they do not read as one phrase
 # between items of one list; one character a step (a "+" inside the "*" backtracked exponentially on the
@@ -413,6 +415,8 @@ class Gazetteer:
                 continue
             i = i_next  # the tokens between start no name, no "UBND" and no list of a kind: nothing matches there
             in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, starts[i]) else None
+            if i > lo and words[i - 1] in _SHORT_KINDS and text[ends[i - 1]:ends[i - 1] + 1] == ".":
+                in_list = _SHORT_KINDS[words[i - 1]]  # "P. Rạch Giá", "X. Tri Tôn", "H. Hòa Bình": the kind, written short
             first, best = i, None
             skip = prefix_len(words, i, hi)
             if skip and i + skip < hi:

@@ -99,3 +99,41 @@ def test_the_first_of_each_bloc_named_after_a_list_are_not_first_and_second(gaze
     text = "Chỉ số hài lòng năm 2021: Sở Tư pháp 93,1%, thành phố Hội An 90,55% là hai đơn vị cao nhất ở mỗi khối."
     got = facts(gazetteer, text, "Quảng Nam")
     assert got[("Thành phố Hội An", "SIPAS", 2021)][1] != 2
+
+
+def test_kind_words_written_short_choose_the_unit_of_that_kind(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 khối phường: P. Châu Đốc đứng đầu với 91,1 điểm, tiếp theo là P. Tân Châu (90,6 "
+            "điểm). Khối xã: X. Thoại Sơn đạt 90,2 điểm, xếp thứ nhất.")
+    got = facts(gazetteer, text, "An Giang", 2025)
+    assert got[("Phường Châu Đốc", "PAR", 2025)] == (91.1, 1)
+    assert got[("Phường Tân Châu", "PAR", 2025)][0] == 90.6
+    assert got[("Xã Thoại Sơn", "PAR", 2025)] == (90.2, 1)
+
+
+def test_a_district_named_like_a_province_after_its_short_kind_word(gazetteer):
+    text = "Chỉ số CCHC năm 2024 khối huyện:\n- H. Vĩnh Lợi: 87,9 điểm (hạng 3/7)\n- H. Hòa Bình: 86,05 điểm (hạng 4/7)"
+    got = facts(gazetteer, text, "Bạc Liêu")
+    assert got[("Huyện Hòa Bình", "PAR", 2024)] == (86.05, 4)
+    assert not any(unit == "Tỉnh Hòa Bình" for unit, _, _ in got)
+
+
+def test_a_place_that_opens_a_line_before_the_unit(gazetteer):
+    text = ("Khối sở, ngành năm 2023:\nHạng 1 - Sở Tư pháp - 92,8 điểm\nHạng 2 - Sở Nội vụ - 92,1 điểm\n"
+            "Hạng 3 - Sở Tài chính - 91,35 điểm")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"), "PAR", 2023) == [1, 2, 3]
+
+
+def test_the_old_city_of_a_merged_province_written_tp(gazetteer):
+    text = ("Chỉ số hài lòng năm 2025: phường Bến Tre đạt 93,5%, cao nhất khối phường. Năm 2024, TP. Bến Tre (cũ) "
+            "đạt 92,3%, đứng đầu khối huyện tỉnh Bến Tre (cũ).")
+    got = facts(gazetteer, text, "Vĩnh Long", 2025)
+    assert got[("Thành phố Bến Tre", "SIPAS", 2024)] == (92.3, 1)
+    assert not any(unit == "Tỉnh Bến Tre" for unit, _, _ in got)
+
+
+def test_the_old_city_written_tp_that_is_not_a_province_name(gazetteer):
+    text = ("Chỉ số CCHC năm 2025: phường Long An đạt 90,9 điểm. Trước sáp nhập, năm 2024, TP. Tân An (cũ) dẫn đầu "
+            "khối huyện của tỉnh Long An (cũ) với 91,4 điểm.")
+    got = facts(gazetteer, text, "Tây Ninh", 2025)
+    assert got[("Thành phố Tân An", "PAR", 2024)] == (91.4, 1)

@@ -12,7 +12,7 @@ from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold
 
 # a kind word before a capitalised name: written lower case mid-sentence ("thị xã Cửa Lò"), as news does
-_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
+_UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|TP\.|TX\.|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
                         r"Bảo hiểm xã hội|Công an|Cục Thuế|Cục Hải quan|Trung tâm|Ban Quản lý|Văn phòng|"
                         r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
 # the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
@@ -241,3 +241,24 @@ def numbered_districts(text: str, s: int, e: int, mentions: list[Mention], gazet
                 added.append(Mention(unit.unit_id, start, start + len(n.group()), n.group(), False))
     return sorted(mentions + added, key=lambda k: k.start) if added else mentions
 
+
+
+_CITY_BEFORE = re.compile(r"(?:\btp\.?|\bthành phố)\s*$")
+
+
+def old_cities(low: str, mentions: list[Mention], gazetteer: Gazetteer, province: str | None, year: int | None,
+               folded: str) -> list[Mention]:
+    """"TP. Trà Vinh (cũ)" in a Vĩnh Long story of 2025: the city of a province merged into ``province`` (which
+    the text names), not that province."""
+    out = mentions
+    for k, m in enumerate(mentions):
+        if ":" in m.unit_id or year is None or not _CITY_BEFORE.search(low, max(0, m.start - 12), m.start):
+            continue
+        unit = gazetteer.units.get(m.unit_id)
+        if unit is None or unit.unit_kind != "province" or fold(unit.name_vi).startswith("thanh pho"):
+            continue
+        older = [p for p in _predecessors(gazetteer, province) if fold(p) in folded]
+        found = {u.unit_id for u in (gazetteer.resolve(f"Thành phố {m.text}", p, year) for p in older) if u is not None}
+        if len(found) == 1:
+            out = [*out[:k], Mention(found.pop(), m.start, m.end, m.text, False), *out[k + 1:]]
+    return out

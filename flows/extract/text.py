@@ -40,6 +40,7 @@ from flows.extract.mentions import (
     announces,
     from_predecessors,
     numbered_districts,
+    old_cities,
     ranked_mentions,
     unknown_mentions,
 )
@@ -89,6 +90,7 @@ _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phu
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
+_MARKS = re.compile(r"[\s\-–—:.()|•*]*")  # what may stand around a place that opens a line
 _PLACES = frozenset({"ranks", "top", "last"})
 _FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
@@ -173,7 +175,9 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     fronted = _FRONTED.search(prefix)
     if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
-    elif LIST_NUMBER.fullmatch(prefix):  # "1. Sở Tư pháp: 93,5 điểm": the item's number is the unit's
+    elif LIST_NUMBER.fullmatch(prefix) or (header and all(t.kind == "ranks" for t in header) and _MARKS.fullmatch(
+            "".join(low[a.end:b.start] for a, b in zip([Token("", s, s), *header], [*header, groups[0]], strict=True)))):
+        # "1. Sở Tư pháp: 93,5 điểm", "Hạng 1 - Sở Nội vụ - 93,12 điểm": the item's number is the unit's
         end = groups[1].start if len(groups) > 1 else e
         if not any(t.kind in ("ranks", "top", "last") for t in tokens if groups[0].start <= t.start < end):
             groups[0].tokens += header  # ... unless the item states its rank ("1. Sở Nội vụ: 85,2 điểm, xếp thứ 3")
@@ -312,6 +316,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             unknown, mentions = unknown_mentions(text, s, e, mentions)
             if unknown and province:  # a unit of a province merged into this one, before the merger
                 unknown = from_predecessors(unknown, gazetteer, province, ctx.year, folded)
+            if province and "tp" in low[s:e]:  # "TP. Trà Vinh (cũ)": that province's city, not the province
+                mentions = old_cities(low, mentions, gazetteer, province, ctx.year, folded)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
             first_unit = next((m.start for m in mentions if m not in announcing), e)
