@@ -416,7 +416,7 @@ class Gazetteer:
             i = i_next  # the tokens between start no name, no "UBND" and no list of a kind: nothing matches there
             in_list = list_kind if list_kind and _LIST_GAP.fullmatch(folded, list_end, starts[i]) else None
             if i > lo and words[i - 1] in _SHORT_KINDS and text[ends[i - 1]:ends[i - 1] + 1] == ".":
-                in_list = _SHORT_KINDS[words[i - 1]]  # "P. Rạch Giá", "X. Tri Tôn", "H. Hòa Bình": the kind, written short
+                in_list = _SHORT_KINDS[words[i - 1]]  # "P. Rạch Giá", "X. Tri Tôn", "H. Hòa Bình": the kind
             first, best = i, None
             skip = prefix_len(words, i, hi)
             if skip and i + skip < hi:

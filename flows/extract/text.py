@@ -176,7 +176,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
     elif LIST_NUMBER.fullmatch(prefix) or (header and all(t.kind == "ranks" for t in header) and _MARKS.fullmatch(
-            "".join(low[a.end:b.start] for a, b in zip([Token("", s, s), *header], [*header, groups[0]], strict=True)))):
+            "".join(low[a.end:b.start] for a, b in zip([Token("", s, s), *header], [*header, groups[0]],
+                                                         strict=True)))):
         # "1. Sở Tư pháp: 93,5 điểm", "Hạng 1 - Sở Nội vụ - 93,12 điểm": the item's number is the unit's
         end = groups[1].start if len(groups) > 1 else e
         if not any(t.kind in ("ranks", "top", "last") for t in tokens if groups[0].start <= t.start < end):
