@@ -116,14 +116,18 @@ class TextIndex:
         self.text, self.folded, self.province = text, folded, province
         self.words, self.starts, self.ends = words, starts, ends = token_spans(folded)
         lengths = list(accumulate(map(len, words)))  # the end of each word in the words written together
-        token_of_end = dict(zip(lengths, range(len(lengths)), strict=True))
-        token_of_start = dict(zip([0, *lengths][:-1], range(len(lengths)), strict=True))
+        n = len(lengths)
         bare_only = matcher.bare_only
         self.hits: dict[int, list[tuple[int, str]]] = {}  # first token -> [(last token, key)], ascending
         for last_char, (length, key) in matcher.automaton.iter("".join(words)) if words else ():
-            j = token_of_end.get(last_char + 1)
-            if j is not None:
-                i = token_of_start.get(last_char + 1 - length)
+            # a key that spans whole words: it ends where a word ends and starts where one starts (a few
+            # hundred hits a text: two searches each cost less than two maps of every word)
+            j = bisect_left(lengths, last_char + 1)
+            if j < n and lengths[j] == last_char + 1:
+                begin = last_char + 1 - length
+                i = 0 if begin == 0 else bisect_left(lengths, begin, 0, j) + 1
+                if i and lengths[i - 1] != begin:
+                    i = None
                 # a key that is only ever a bare name ("Tư", "Dùng") needs a capital: "từ", "đứng" are words
                 if i is not None and (key not in bare_only
                                       or bare_name_at(text, starts[i], ends[j], bare_only[key])):

@@ -390,21 +390,11 @@ def _compiled(mode: str) -> list[tuple[str, re.Pattern, Any]]:
     return [(kind, re.compile(_shape(pattern, mode)), build) for kind, pattern, build in _RULES]
 
 
-def _free_matches(pattern: re.Pattern, low: str, taken: bytearray) -> Iterator[re.Match]:
-    """The matches of ``pattern`` in ``low`` that overlap no span ``taken`` by an earlier rule (the caller marks
-    what it keeps). A match that runs into a taken span is tried again one character on: "thứ 25, 78,8 điểm"
-    holds the score "78,8 điểm" after the rank the list "25, 78,8 điểm" would have covered."""
-    pos = None
-    for m in pattern.finditer(low):
-        s, e = m.span()
-        if s == e:
-            continue
-        if taken.find(1, s, e) < 0:
-            yield m
-            continue
-        pos = s + 1
-        break
-    while pos is not None and pos < len(low):  # only after an overlap: one search at a time
+def _free_matches(pattern: re.Pattern, low: str, taken: bytearray, pos: int) -> Iterator[re.Match]:
+    """The matches of ``pattern`` in ``low`` from ``pos`` that overlap no span ``taken`` by an earlier rule (the
+    caller marks what it keeps). A match that runs into a taken span is tried again one character on: "thứ 25,
+    78,8 điểm" holds the score "78,8 điểm" after the rank the list "25, 78,8 điểm" would have covered."""
+    while pos < len(low):
         m = pattern.search(low, pos)
         if m is None:
             return
@@ -448,10 +438,22 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
         else:
             if check and not check.search(low):
                 continue
-            for m in _free_matches(pattern, low, taken):
+            retry = None
+            for m in pattern.finditer(low):
                 s, e = m.span()
+                if s == e:
+                    continue
+                if taken.find(1, s, e) >= 0:
+                    retry = s + 1  # the rest one search at a time (rare: a generator for every rule costs)
+                    break
                 taken[s:e] = b"\x01" * (e - s)
                 if kind != "mask":
                     found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
+            if retry is not None:
+                for m in _free_matches(pattern, low, taken, retry):
+                    s, e = m.span()
+                    taken[s:e] = b"\x01" * (e - s)
+                    if kind != "mask":
+                        found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
     found.sort(key=lambda t: t.start)
     return found
