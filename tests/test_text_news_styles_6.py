@@ -137,3 +137,31 @@ def test_the_old_city_written_tp_that_is_not_a_province_name(gazetteer):
             "khối huyện của tỉnh Long An (cũ) với 91,4 điểm.")
     got = facts(gazetteer, text, "Tây Ninh", 2025)
     assert got[("Thành phố Tân An", "PAR", 2024)] == (91.4, 1)
+
+
+def test_the_units_after_one_named_follow_its_place(gazetteer):
+    text = ("Đồng Tháp đứng đầu Chỉ số CCHC năm 2019 của 63 tỉnh, thành phố với 90,12%. Sau Đồng Tháp lần lượt là "
+            "Bến Tre (89,4%), Long An (88,75%) và Cần Thơ (88,1%).")
+    got = facts(gazetteer, text, None, 2019)
+    assert got[("Tỉnh Đồng Tháp", "PAR", 2019)] == (90.12, 1)
+    assert _ranks(got, ("Tỉnh Bến Tre", "Tỉnh Long An", "Thành phố Cần Thơ"), "PAR", 2019) == [2, 3, 4]
+
+
+def test_ranked_after_one_named_then_the_units(gazetteer):
+    text = ("Năm 2021, Sở Tư pháp dẫn đầu khối sở về Chỉ số CCHC. Xếp sau Sở Tư pháp là Sở Nội vụ 90,4 điểm và Sở Y tế "
+            "89,7 điểm.")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"), "PAR", 2021) == [1, 2, 3]
+
+
+def test_one_standing_behind_another_is_not_the_next_place(gazetteer):
+    text = "Chỉ số CCHC năm 2021: Sở Y tế đứng sau Sở Nội vụ (thứ 5) với 88,2 điểm."
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got.get(("Sở Y tế", "PAR", 2021), (None, None))[1] != 1
+
+
+def test_two_indices_each_with_its_score_after_its_name(gazetteer):
+    text = "Năm 2020, Đồng Tháp dẫn đầu cả hai chỉ số, với Chỉ số CCHC 91,3% và SIPAS 90,8%."
+    got = facts(gazetteer, text, None, 2020)
+    assert got[("Tỉnh Đồng Tháp", "PAR", 2020)][0] == 91.3
+    assert got[("Tỉnh Đồng Tháp", "SIPAS", 2020)][0] == 90.8

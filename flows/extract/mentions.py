@@ -27,6 +27,9 @@ _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd"
 _BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
 _ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:công bố|ban hành|thông báo|cho biết"
                         r"|has announced|announced|released)\b")
+# "Sau Quảng Ninh (lần lượt) là A, B", "Xếp sau Sở Tư pháp là Sở Nội vụ": a clause that names the units after one
+_AFTER_LEADER = re.compile(r"(?:^|[\n.,;:])\s*(?:(?:xếp|đứng|ngay)\s+)*sau $")
+_FOLLOWED_BY = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:(?:lần lượt|theo thứ tự)\s+)?là\b")
 # "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
 _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
                            r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
@@ -130,9 +133,11 @@ def _province_unit(gazetteer: Gazetteer, province: str, year: int | None):  # no
 
 
 def announces(low: str, m: Mention) -> bool:
-    """True for a body that announces, speaks of or surveys the results rather than being ranked."""
+    """True for a body that announces, speaks of or surveys the results rather than being ranked; or the one
+    the units after it follow ("Sau Quảng Ninh lần lượt là A, B và C": Quảng Ninh was placed before)."""
     before = low[max(0, m.start - 90):m.start]
     return bool(_ANNOUNCES.match(low, m.end)
+                or (before.endswith("sau ") and _AFTER_LEADER.search(before) and _FOLLOWED_BY.match(low, m.end))
                 or (("theo" in before or "according" in before)
                     and (_ACCORDING_TO.search(low, max(0, m.start - 60), m.start)  # "^": the text's start only
                          or _ACCORDING_TO_PERSON.search(low, max(0, m.start - 90), m.start)))

@@ -21,6 +21,7 @@ NUM = r"\d+(?:[.,]\d+)?"
 _SMALL = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _ORD = ORDINAL_PATTERN
 _POINTS = r"(?:%\s*điểm|điểm|%)"
+_AFTER_ONE = r"(?![^,.;:()]{0,50}?\s(?:lần lượt\s+|theo thứ tự\s+)?là\b)"  # "... sau A (lần lượt) là B, C"
 _NOUNS = (r"(?:đơn vị cấp huyện|đơn vị cấp xã|đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|quận,?\s*huyện"
           r"|quận|huyện|thị xã|địa phương|xã,?\s*phường(?:,?\s*thị trấn)?|phường,?\s*xã|xã|phường"
           r"|tỉnh,?\s*thành(?: phố)?|tỉnh|bộ,?\s*ngành|bộ|ngành|vị trí)")
@@ -165,8 +166,11 @@ _RULES: list[tuple[str, str, Any]] = [
              r"|huyện|xã|phường)\s+)?(?:dẫn đầu|đứng đầu|xếp đầu|đầu|cao nhất|xếp cuối|cuối|thấp nhất)?", None),
     # "Quảng Trị đứng sau Hà Tĩnh (thứ 25)": behind the one named next, not the next place of a list
     # ("đứng đầu là A, xếp sau là B", "A dẫn đầu, B đứng sau")
-    ("mask", r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau(?=\s+(?!là\b|lần lượt|đó\b|cùng\b|với\b|nữa\b)[^\W\d])",
-     None),
+    ("mask", r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau(?=\s+(?!là\b|lần lượt|đó\b|cùng\b|với\b|nữa\b)[^\W\d])"
+             + _AFTER_ONE, None),
+    # "Sau Quảng Ninh (lần lượt) là A, B và C", "Xếp sau Sở Tư pháp là Sở Nội vụ": the places after one named
+    ("next", r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau(?=\s+[^\W\d][^,.;:()]{0,50}?\s(?:lần lượt\s+|theo thứ tự\s+)?"
+             r"là\b)", None),
     # a place on another scale, not the unit's: "nếu quy đổi sang thang 34 địa phương, ... tương đương vị trí thứ 17"
     ("mask", r"(?:nếu|khi)\s+quy đổi[^.;]*|tương đương (?:với\s+)?(?:vị trí|hạng|thứ)[^.;,]*", None),
     # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
@@ -323,6 +327,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự"),
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
+    _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
     _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "sau đó", "xếp sau", "đứng sau",
                                "theo sau"),
     _rule(r"tiếp tục"): ("tiếp tục", "giữ vững", "giữ nguyên", "duy trì"),

@@ -19,7 +19,8 @@ _NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|natio
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
 _CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la|voi|duoc)\s*$")  # "(PAR Index)"
-# a rank's verb is its figure's start: "Chỉ số PAPI xếp thứ 29", "Chỉ số PAR Index (của tỉnh) xếp thứ 8/63"
+# a rank's verb is its figure's start: "Chỉ số PAPI xếp thứ 29", "Chỉ số PAR Index (của tỉnh) xếp thứ 8/63"; a score
+# may follow its index at once: "với Chỉ số CCHC 91,31% và SIPAS 90,87%"
 _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
 _OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
@@ -85,7 +86,7 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
                       and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
         before = [c for pos, c, aside in cue_hits if not aside and since <= pos < t.start
                   and (_CUE_THEN_FIGURE.match(fold(low[pos:t.start]))
-                       or (t.kind == "ranks" and _CUE_THEN_RANK.match(fold(low[pos:t.start]))))]
+                       or (t.kind in ("ranks", "scores") and _CUE_THEN_RANK.match(fold(low[pos:t.start]))))]
         code = after or (before[-1] if before else None) or (named[-1][1] if named else fallback)
         since = t.end
         if not named or named[-1][1] != code:
