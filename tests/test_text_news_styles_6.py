@@ -165,3 +165,27 @@ def test_two_indices_each_with_its_score_after_its_name(gazetteer):
     got = facts(gazetteer, text, None, 2020)
     assert got[("Tỉnh Đồng Tháp", "PAR", 2020)][0] == 91.3
     assert got[("Tỉnh Đồng Tháp", "SIPAS", 2020)][0] == 90.8
+
+
+def test_figures_in_parentheses_are_the_year_the_text_says_they_are(gazetteer):
+    text = ("Công bố Chỉ số CCHC năm 2023\n\nKết quả cụ thể (số liệu trong ngoặc là điểm và thứ hạng năm 2022):\n\n"
+            "Khối huyện: thành phố Tam Kỳ 90,6 điểm, hạng 1 (89,9 điểm, hạng 2); thành phố Hội An 90,1 điểm, hạng 2 "
+            "(90,3 điểm, hạng 1).")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got[("Thành phố Tam Kỳ", "PAR", 2023)] == (90.6, 1)
+    assert got[("Thành phố Tam Kỳ", "PAR", 2022)] == (89.9, 2)
+    assert got[("Thành phố Hội An", "PAR", 2022)] == (90.3, 1)
+
+
+def test_a_table_column_naming_only_the_index_is_its_score_beside_its_parts(gazetteer, tmp_path):
+    path = tmp_path / "sipas-2025.txt"
+    path.write_text("Chỉ số SIPAS năm 2025 của 34 tỉnh, thành phố:\n"
+                    "| Thứ hạng | Tỉnh, thành phố | SIPAS (%) | Hài lòng về phục vụ hành chính (%) | Hài lòng về chính "
+                    "sách (%) |\n| 1 | Ninh Bình | 90,12 | 91,05 | 88,3 |\n| 2 | Lào Cai | 89,7 | 90,2 | 88,9 |\n",
+                    encoding="utf-8")
+    from flows.extract import extract_path
+
+    got = {(f["unit"], f["year"]): (f["score"], f["rank"]) for f in extract_path(path, gazetteer)["facts"]
+           if f["criterion"] == "TOTAL"}
+    assert got[("Tỉnh Ninh Bình", 2025)] == (90.12, 1)
+    assert got[("Tỉnh Lào Cai", 2025)] == (89.7, 2)

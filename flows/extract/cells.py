@@ -214,6 +214,22 @@ def index_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
                  for r in index_rows())
 
 
+_LABEL_NOISE = re.compile(r"\(?\s*(?:%|diem|ty le|muc do|chi so|chung|nam \d{4})\s*\)?")
+
+
+def only_index_named(text: str, index: str) -> bool:
+    """True when a column label names ``index`` and nothing else ("SIPAS (%)", "Chỉ số hài lòng", "Mức độ hài
+    lòng chung (%)"), not one of its parts ("Hài lòng về phục vụ hành chính (%)").
+
+    Example:
+        >>> only_index_named("SIPAS (%)", "SIPAS"), only_index_named("Hài lòng về chính sách (%)", "SIPAS")
+        (True, False)
+    """
+    rest = _LABEL_NOISE.sub(" ", fold_key(text))
+    cues = dict(index_cues()).get(index, ())
+    return any(rest.split() == cue.split() for cue in cues)
+
+
 def index_named_in(text: str) -> str | None:
     """The index a text names; a specific index (SIPAS, SURVEY ...) wins over PAR's generic cues.
 

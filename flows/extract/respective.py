@@ -64,3 +64,36 @@ def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Gro
                 g.tokens = [t for t in g.tokens if not (a <= t.start and t.end <= b)]
                 out.append(Group(g.units, inside, aside=True))
     return out
+
+
+# "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)": every unit's figures in parentheses are that year's
+_PAREN_NOTE = re.compile(r"(?:số liệu|con số|kết quả|điểm|thứ hạng)[^.()]{0,40}?trong (?:dấu )?ngoặc[^.()]{0,50}?"
+                         r"năm\s+((?:19|20)\d\d)")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def paren_year(low: str) -> int | None:
+    """The year a text says its figures in parentheses are of, if it says so.
+
+    Example:
+        >>> paren_year("kết quả cụ thể (số liệu trong ngoặc là điểm và thứ hạng năm 2022). huyện a 85 điểm (84)")
+        2022
+    """
+    m = _PAREN_NOTE.search(low)
+    return int(m.group(1)) if m else None
+
+
+def split_paren_years(groups: list[Group], low: str, s: int, e: int, year: int) -> list[Group]:
+    """"huyện A 85,96 điểm, hạng 4 (85,90 điểm, hạng 3)" in a text whose figures in parentheses are another
+    ``year``'s: the figures inside move to a group of their own (the same units, that year) right after."""
+    out: list[Group] = []
+    for g in groups:
+        out.append(g)
+        for m in _PAREN.finditer(low, g.end, e):
+            inside = [t for t in g.tokens if m.start() < t.start and t.end < m.end()]
+            if inside and any(t.kind in ("scores", "ranks") for t in inside) and any(
+                    t.kind in ("scores", "ranks") and not (m.start() < t.start < m.end()) for t in g.tokens):
+                g.tokens = [t for t in g.tokens if t not in inside]
+                marker = Token("year", m.start(), m.start(), {"year": year, "paren": False, "ref": False})
+                out.append(Group(g.units, [marker, *inside], aside=True))
+    return out

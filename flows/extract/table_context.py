@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from flows.errors import ParindexError
-from flows.extract.cells import indices_named_in, is_decision_line, stated_year
+from flows.extract.cells import indices_named_in, is_decision_line, only_index_named, stated_year
 from flows.extract.header import FIGURE_ROLES, ROLE_CRITERION, Column
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
@@ -109,8 +109,8 @@ def _index_columns(columns: list[Column], index: str, path: str, place: Callable
     other figure columns are read only as criteria of that index."""
     figures = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
     named = [i for i in figures if index in indices_named_in(columns[i].label) and columns[i].role != "component"]
-    candidates = (named,
-                  [i for i in figures if columns[i].role == "percent"],
+    candidates = (named, [i for i in named if only_index_named(columns[i].label, index)],  # "SIPAS (%)" beside
+                  [i for i in figures if columns[i].role == "percent"],                  # its factors' columns
                   [i for i in figures if columns[i].role == "total"])
     headline = next((found[0] for found in candidates if len(found) == 1), None)
     out = list(columns)

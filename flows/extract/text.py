@@ -47,7 +47,7 @@ from flows.extract.mentions import (
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
-from flows.extract.respective import split_year_asides, spread_respective
+from flows.extract.respective import paren_year, split_paren_years, split_year_asides, spread_respective
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
@@ -270,6 +270,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     doc_year = header["year"] or year_hint
     default_index = header["announced"][0] if header["announced"] else "PAR"
     ctx = Context(default_index, doc_year, towns=_TOWNS_CUE.search(folded) is not None)
+    in_parens = paren_year(low) if "ngoặc" in low else None
     candidates: list[Candidate] = []
     ratings: list[dict] = []
     claims: list[dict] = []
@@ -379,6 +380,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
+            if in_parens is not None:  # "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)"
+                groups = split_paren_years(groups, low, s, e, in_parens)
             if not groups:  # "Đây là 3 đơn vị dẫn đầu.": the units of the sentence before
                 refer_back(low, s, sent_tokens, [c for c in candidates if c.where.start == before_at])
             bare_scores(low, groups, sent_tokens, e)  # "quận A 91,25 điểm; quận B 89,6"
