@@ -189,3 +189,30 @@ def test_a_table_column_naming_only_the_index_is_its_score_beside_its_parts(gaze
            if f["criterion"] == "TOTAL"}
     assert got[("Tỉnh Ninh Bình", 2025)] == (90.12, 1)
     assert got[("Tỉnh Lào Cai", 2025)] == (89.7, 2)
+
+
+def test_a_count_of_units_after_xep_hang_is_no_rank(gazetteer):
+    text = ("Kết quả xếp hạng 19 sở theo thứ tự từ cao xuống thấp: Sở Tư pháp 90,6 điểm, Sở Nội vụ 89,9 điểm và Sở Y "
+            "tế 88,1 điểm.")
+    got = facts(gazetteer, text, "Quảng Nam", 2020)
+    assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"), "PAR", 2020) == [1, 2, 3]
+
+
+def test_units_in_the_province_are_its_bloc_not_a_claim(gazetteer):
+    text = ("UBND tỉnh công bố Chỉ số hài lòng năm 2022 tại 18 huyện, thị xã, thành phố trên địa bàn tỉnh.\n\n"
+            "Hai đơn vị có chỉ số thấp nhất là huyện Nam Trà My (80,2%) và huyện Tây Giang (79,6%).")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Huyện Nam Trà My", "Huyện Tây Giang"), "SIPAS", 2022) == [17, 18]
+
+
+def test_the_list_that_follows_tiep_do(gazetteer):
+    text = ("Chỉ số CCHC năm 2021: thành phố Tam Kỳ xếp thứ nhất với 90,4 điểm. Tiếp đó lần lượt là: thành phố Hội "
+            "An (89,8 điểm), thị xã Điện Bàn (89,1 điểm).")
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert _ranks(got, ("Thành phố Hội An", "Thị xã Điện Bàn"), "PAR", 2021) == [2, 3]
+
+
+def test_a_target_to_join_the_leading_provinces_is_no_first_place(gazetteer):
+    text = "Năm 2024, tỉnh phấn đấu đưa Chỉ số CCHC của Quảng Nam vào nhóm 30 tỉnh, thành dẫn đầu cả nước."
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert got.get(("Tỉnh Quảng Nam", "PAR", 2024), (None, None))[1] != 1

@@ -162,7 +162,8 @@ _RULES: list[tuple[str, str, Any]] = [
              r"|nhóm$)", None),
     # a place among a group, not a rank: "trong nhóm 10 địa phương dẫn đầu", "lọt vào tốp 10", "nằm trong tốp đầu"
     ("mask", r"(?:trong|thuộc|vào|lọt|góp mặt ở|ở)\s+(?:nhóm|tốp|top|danh sách)\s+(?:(?:\d{1,2}|" + _SMALL
-             + r")\s+)?(?:(?:đơn vị|địa phương|tỉnh, thành phố|tỉnh|sở, ngành|sở|bộ, ngành|bộ|cơ quan|quận, huyện"
+             + r")\s+)?(?:(?:đơn vị|địa phương|tỉnh,\s*thành(?:\s+phố)?|tỉnh|sở, ngành|sở|bộ, ngành|bộ|cơ quan"
+             r"|quận, huyện"
              r"|huyện|xã|phường)\s+)?(?:dẫn đầu|đứng đầu|xếp đầu|đầu|cao nhất|xếp cuối|cuối|thấp nhất)?", None),
     # "Quảng Trị đứng sau Hà Tĩnh (thứ 25)": behind the one named next, not the next place of a list
     # ("đứng đầu là A, xếp sau là B", "A dẫn đầu, B đứng sau")
@@ -213,7 +214,9 @@ _RULES: list[tuple[str, str, Any]] = [
               + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
-    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?", _ranks),
+    # not "Kết quả xếp hạng 20 sở": a count
+    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?"
+              r"(?!\s+(?:sở|đơn vị|cơ quan|địa phương|huyện|quận|xã|phường|tỉnh|bộ)\b)", _ranks),
     ("ranks", r"\bvề\s+(?P<ords>nhất|nhì)\b(?P<of>)", _ranks),  # "Sở Tư pháp \"về nhất\" với 89,40 điểm"
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
     ("ranks", r"vị trí\s+(?P<ords>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))",
@@ -256,7 +259,7 @@ _RULES: list[tuple[str, str, Any]] = [
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
-    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
+    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
              r"(?:\s+là)?", None),
     ("respective", r"lần lượt|tương ứng", None),
     # "xếp hạng như sau: A ...; B ...", "Các vị trí còn lại theo thứ tự: A (84,12), B ...": a list in rank order
@@ -328,8 +331,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
-    _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "sau đó", "xếp sau", "đứng sau",
-                               "theo sau"),
+    _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "sau đó", "xếp sau",
+                               "đứng sau", "theo sau"),
     _rule(r"tiếp tục"): ("tiếp tục", "giữ vững", "giữ nguyên", "duy trì"),
     _rule(r"soán"): ("soán", "giành", "chiếm", "thay thế", "vượt"),
 }

@@ -28,7 +28,7 @@ _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn v
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
-_CLAIMED = re.compile(r"\b(?:đạt|trên|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
+_CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
 # "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
 _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b[^.;:,]{0,25}$")
 _BLOC_BEFORE = re.compile(r"khối\s+((?:" + _KIND_NOUNS + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
