@@ -216,3 +216,10 @@ def test_a_target_to_join_the_leading_provinces_is_no_first_place(gazetteer):
     text = "Năm 2024, tỉnh phấn đấu đưa Chỉ số CCHC của Quảng Nam vào nhóm 30 tỉnh, thành dẫn đầu cả nước."
     got = facts(gazetteer, text, "Quảng Nam")
     assert got.get(("Tỉnh Quảng Nam", "PAR", 2024), (None, None))[1] != 1
+
+
+def test_a_unit_the_gazetteer_does_not_know_keeps_its_place_in_a_list(gazetteer):
+    text = ("Các sở được xếp theo thứ tự từ cao xuống thấp: Sở Tư pháp dẫn đầu với 90,2 điểm, tiếp theo là Sở Nội vụ "
+            "88,5 điểm, Ban Quản lý Khu công nghệ cao 87,9 điểm, Sở Y tế 86,1 điểm.")
+    got = facts(gazetteer, text, "Quảng Nam", 2019)
+    assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"), "PAR", 2019) == [1, 2, 4]

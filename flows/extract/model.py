@@ -86,6 +86,7 @@ class Candidate:
     of: int | None = None  # the bloc size the text states ("xếp cuối trong 45 phường")
     size_hint: int | None = None  # a size stated earlier in the text ("Cả 8 huyện ..."), for a last place
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
+    placeholder: bool = False  # a unit the gazetteer does not know, holding its place in a list (no fact)
     contrast: bool = False  # set against the unit before ("..., trong khi Hà Nội đạt 84,4%"): no order implied
     order: int = 0
 

@@ -314,7 +314,8 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
         _drop_implied_clashes(cands)
     by_key = defaultdict(list)
     for c in in_order:  # _chain changed ranks, not the order
-        by_key[c.key].append(c)
+        if not c.placeholder:
+            by_key[c.key].append(c)
     facts = []
     for cands in by_key.values():
         fact = _merge(cands, warnings)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 
@@ -407,6 +408,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                             candidates.append(cand)
                         else:
                             rejects.append(unknown_reject(cand, gazetteer, province))
+                            if candidates and candidates[-1].where is where and (cand.seq or cand.score is not None):
+                                # "tiếp theo là A 81,73 điểm, <unknown> 79,84 điểm, B ...": it holds its place
+                                candidates.append(replace(cand, unit_id=f"?{cand.order}", bloc=candidates[-1].bloc,
+                                                          placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
