@@ -11,14 +11,27 @@ The post pass in ``ranking`` merges figures per unit, fills ranks implied by ord
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from functools import lru_cache
 from operator import attrgetter
 
 from flows.extract.cells import kinds_bloc  # "khối quận" alone: urban districts apart
+from flows.extract.cues import (
+    BLOC_CUE,
+    BLOC_KIND,
+    COMPONENT,
+    TOWNS_CUE,
+    bloc_cue,
+    component_cues,
+    criterion_cues,
+    cue_end,
+    index_cues,
+    inside_parentheses,
+    is_national,
+    names_index,
+    sentence_index,
+)
 from flows.extract.document import (
     LIST_NUMBER,
     document_header,
@@ -53,22 +66,10 @@ from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
 from flows.gazetteer import Gazetteer, Mention
-from flows.paths import SEED_DIR
-from flows.seeds import index_rows
 from flows.textnorm import fold, normalize_text
 
 _LINE_END = re.compile(r"\n")
 _START = attrgetter("start")
-_BLOC_CUE = re.compile(r"(?:khoi|doi voi|o khoi|tai khoi)\s+(?:cac\s+)?(?:ubnd\s+(?:cac\s+)?)?"
-                       r"(so|quan|huyen|thanh pho|thi xa|phuong|xa|dac khu)\b"
-                       r"(,?\s*(?:huyen|thi xa|thanh pho|phuong|xa|dac khu|thi tran)\b)?")
-_BLOC_KIND = {"so": "department", "quan": "district", "huyen": "district", "thanh pho": "district",
-              "thi xa": "district", "phuong": "commune", "xa": "commune", "dac khu": "commune"}
-# Patterns searched in a whole text start with a literal or a class of first characters, so that the regex
-# engine skips to the next candidate ("\\bkhoi" is "khoi(?<!\\wkhoi)"): an alternation that starts with
-# "\\b" or "\\d+" is tried at every position (0.1-0.6 ms for an 8 KB text, each).
-_TOWNS_CUE = re.compile(r"khoi(?<!\wkhoi)\s+(?:cac\s+)?(?:thanh pho,?\s*thi xa|thi xa,?\s*thanh pho)\b")
-_COMPONENT = re.compile(r"[ltc](?<!\w[ltc])(?:(?<=l)inh vuc|(?<=t)ieu chi|(?<=c)hi so thanh phan)\s+(?:so\s+)?\d")
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|gồm|gồm có|bao gồm)"
                          r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
@@ -77,15 +78,8 @@ _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|g
 _RELATED = re.compile(r"^[\s*_#>]*(?:(?:(?:cac|nhung)\s+)?(?:tin|bai|bai viet|tin tuc)\s+(?:lien quan|khac"
                       r"|cung chuyen muc|moi|doc nhieu|xem nhieu|noi bat)|doc nhieu|xem nhieu|xem them|related"
                       r"|y kien ban doc|binh luan|y kien \(\d|co the ban quan tam|tin da dua)")
-# a national ranking: one pattern per shape of alternative (one alternation of them all: 0.6 ms a text)
-_NATIONAL = tuple(re.compile(p) for p in (
-    r"/\s*(?:63|64|34)\b|ca nuoc|toan quoc|cac tinh\b|nationwide|out(?<!\wout) of (?:63|64|34)\b"
-    r"|in(?<!\win) the country\b",
-    r"(?:63|64|34)(?<!\w\d\d)\s+(?:tinh|provinces)",  # "63 tỉnh", not "1.263 tỉnh"
-    r"[\dcn](?:(?<=\d)\d*|(?<=c)ac|(?<=n)hung)\s+tinh,\s*thanh"))  # "các tỉnh, thành", "63 tỉnh, thành"
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
-_YEAR_BEFORE_CUE = re.compile(r"\b(?:provincial|national|annual)\b")  # "the 2022 provincial PAR Index"
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
@@ -98,57 +92,6 @@ _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b") 
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.)\s*)*[\s,;]*$")
-
-
-@lru_cache(maxsize=1)
-def criterion_cues() -> tuple[str, ...]:
-    """Folded phrases that name a PAR component (field or criterion), from ``criterion_cues.csv``."""
-    with open(SEED_DIR / "criterion_cues.csv", encoding="utf-8", newline="") as fh:
-        return tuple(fold(r["cue"].strip().lower()) for r in csv.DictReader(fh) if r["cue"].strip())
-
-
-def _component_cues(folded: str, s: int, e: int, cues: tuple[str, ...] | None = None,
-                    numbered: bool = True) -> list[int]:
-    """Where a sentence names a PAR component ("lĩnh vực hiện đại hóa hành chính", "tiêu chí 3").
-
-    ``cues``: the criterion cues to look for (those the whole text holds); ``numbered``: False when
-    the whole text has no "tiêu chí 3"."""
-    found = [m.start() for m in _COMPONENT.finditer(folded, s, e)] if numbered else []
-    for cue in criterion_cues() if cues is None else cues:
-        at = folded.find(cue, s, e)
-        if at >= 0:
-            found.append(at)
-    return found
-
-
-@lru_cache(maxsize=1)
-def index_cues() -> dict[str, tuple[str, ...]]:
-    """Cue phrases per index code, from ``dim_index.csv`` (lowercased), read once per process."""
-    return {r["index_code"]: tuple(c.strip().lower() for c in r["cues"].split("|") if c.strip())
-            for r in index_rows()}
-
-
-@lru_cache(maxsize=1)
-def _cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """One regex for all index cues (folded), and the index code of each folded cue."""
-    code_of = {fold(phrase): code for code, phrases in index_cues().items() for phrase in phrases}
-    alternatives = "|".join(re.escape(c) for c in sorted(code_of, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"), code_of
-
-
-def _sentence_index(folded: str, s: int, e: int) -> list[tuple[int, str, bool]]:
-    """(position, index code, aside: in parentheses or a breakdown) of the index cues in a sentence (folded)."""
-    pattern, code_of = _cue_pattern()
-    return [(m.start(), code_of[m.group()],
-             _inside_parentheses(folded, s, m.start()) or _breakdown(folded, s, m.start()))
-            for m in pattern.finditer(folded, s, e)]
-
-
-def _breakdown(folded: str, s: int, pos: int) -> bool:
-    """True for a cue in a breakdown of the figure before it, up to the clause's end ("93,47 điểm, trong đó
-    điểm điều tra xã hội học đạt 31,20/35 điểm; Sở Tư pháp ..."): it names that part, not what follows."""
-    at = folded.rfind("trong do", s, pos)
-    return at >= 0 and not any(c in folded[at:pos] for c in ";.")
 
 
 def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: int) -> list[Group]:
@@ -228,25 +171,11 @@ def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
     return any(t.kind in _PLACES for t in tokens if start <= t.start < end)
 
 
-def _names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: int, year_end: int) -> bool:
-    """True when a year directly follows an index name ("Chỉ số cải cách hành chính năm 2017"), or
-    stands right before it ("the 2022 Public Administration Reform Index", "the 2022 PAR Index")."""
-    return any((0 <= year_at - end <= 25 and not folded[end:year_at].strip(" ()").replace("chi so", "").strip())
-               or (0 <= pos - year_end <= 12 and not _YEAR_BEFORE_CUE.sub("", folded[year_end:pos]).strip())
-               for pos, end in ((pos, _cue_end(folded, pos)) for pos, _, _ in cue_hits))
-
-
 def _untie_names(tokens: list[Token], mentions: list[Mention]) -> list[Token]:
     """"Xã Kim Đồng xếp thứ 26": a tie read from "đồng" that ends a name is no tie."""
     return [Token(t.kind, t.start, t.end, {**t.value, "tied": False})
             if t.kind == "ranks" and t.value["tied"] and any(m.start <= t.start < m.end for m in mentions) else t
             for t in tokens]
-
-
-def _cue_end(folded: str, pos: int) -> int:
-    pattern, _ = _cue_pattern()
-    m = pattern.match(folded, pos)
-    return m.end() if m else pos
 
 
 def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
@@ -262,15 +191,15 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     folded = fold(text)
     doc = gazetteer.prepare(text, folded, province_hint)  # only the names that can be there, when that is known
     doc_cues = tuple(cue for cue in criterion_cues() if cue in folded)  # a sentence holds only what the text holds
-    numbered = _COMPONENT.search(folded) is not None
+    numbered = COMPONENT.search(folded) is not None
     line_ends = [m.start() for m in _LINE_END.finditer(normalized)]  # the lines of the document as written
-    doc_bloc, doc_national = _BLOC_CUE.search(folded) is not None, _national(folded, 0, len(folded))
+    doc_bloc, doc_national = BLOC_CUE.search(folded) is not None, is_national(folded, 0, len(folded))
     # without units below the province level the text is about provinces (a national ranking, or one
     # province's place in it): their names are what its figures are about, in every sentence
     province, local = (province_hint, True) if province_hint else document_scope(text, gazetteer, doc)
     doc_year = header["year"] or year_hint
     default_index = header["announced"][0] if header["announced"] else "PAR"
-    ctx = Context(default_index, doc_year, towns=_TOWNS_CUE.search(folded) is not None)
+    ctx = Context(default_index, doc_year, towns=TOWNS_CUE.search(folded) is not None)
     in_parens = paren_year(low) if "ngoặc" in low else None
     candidates: list[Candidate] = []
     ratings: list[dict] = []
@@ -312,7 +241,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         for s, e in split_sentences(text, ps, pe):
             before_at, sent_at = sent_at, s  # the start of the sentence before, in this paragraph
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
-            cue_hits = _sentence_index(folded, s, e)
+            cue_hits = sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
             if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
                 mentions = numbered_districts(text, s, e, mentions, gazetteer, province, ctx.year)
@@ -337,7 +266,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
                     survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and any(
-                        _OF_UNIT.match(folded, _cue_end(folded, pos))
+                        _OF_UNIT.match(folded, cue_end(folded, pos))
                         for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
                     # "Chỉ số PCI của thành phố tăng 1 bậc.": another index's figures of the province itself are
                     # that paragraph's; the units of the next ones are ranked on the text's index again
@@ -351,8 +280,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 # units is the text's again
                 ctx.index = most_specific(named, default_index)
             setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
-                           and not t.value.get("ref") and not _inside_parentheses(low, s, t.start)
-                           and (t.start < first_unit or _names_index(folded, cue_hits, t.start, t.end))), None)
+                           and not t.value.get("ref") and not inside_parentheses(low, s, t.start)
+                           and (t.start < first_unit or names_index(folded, cue_hits, t.start, t.end))), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
                 if base_year is None and cue_hits:  # "công bố Chỉ số cải cách hành chính năm 2023"
@@ -363,19 +292,19 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 aside_year = not cue_hits and base_year is not None and ctx.year != base_year
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
             whole = e == len(folded) or folded[e].isspace()
-            bloc = _bloc_cue(text, folded, s, e) if doc_bloc or not whole else None
+            bloc = bloc_cue(text, folded, s, e) if doc_bloc or not whole else None
             if bloc:
-                ctx.bloc_kind = _BLOC_KIND[bloc.group(1)]
+                ctx.bloc_kind = BLOC_KIND[bloc.group(1)]
                 # "khối huyện, huyện An Lão ...": the second kind word starts a name, not a list of kinds
                 alone = not bloc.group(2) or text[bloc.end(2):bloc.end(2) + 2].strip()[:1].isupper()
                 ctx.bloc = kinds_bloc(bloc.group(1), None if alone else bloc.group(2).strip(", "))
-            components = _component_cues(folded, s, e, doc_cues, numbered)
+            components = component_cues(folded, s, e, doc_cues, numbered)
             where = Location(text, low, s, e, p_no, bisect_left(line_ends, s) + 1)
             if any(t.kind == "rating" for t in sent_tokens):
                 ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
                 continue
             # a sentence of the national ranking: it says so, or the whole text is about no one province
-            national = (doc_national or not whole) and _national(folded, s, e)
+            national = (doc_national or not whole) and is_national(folded, s, e)
             mentions = ranked_mentions(text, low, s, e, mentions, announcing, local and not national, national,
                                        gazetteer, province, ctx.year)
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
@@ -430,20 +359,3 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     return result
 
 
-def _national(folded: str, s: int, e: int) -> bool:
-    """True when ``folded[s:e]`` speaks of the provinces of the country ("xếp thứ 5/63", "cả nước")."""
-    return any(pattern.search(folded, s, e) for pattern in _NATIONAL)
-
-
-def _bloc_cue(text: str, folded: str, s: int, e: int) -> re.Match | None:
-    """The first bloc cue of a sentence ("khối quận, huyện"), not a kind word that starts a name
-    ("đối với huyện Thọ Xuân", "khối sở Tư pháp")."""
-    for m in _BLOC_CUE.finditer(folded, s, e):
-        if m.group(2) or not text[m.end(1):m.end(1) + 2].strip()[:1].isupper():
-            return m
-    return None
-
-
-def _inside_parentheses(low: str, s: int, pos: int) -> bool:
-    before = low[s:pos]
-    return before.count("(") > before.count(")")
