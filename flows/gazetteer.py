@@ -64,7 +64,9 @@ _PUNCTUATION = re.compile(r"[^\w\s]")  # between two words: they do not read as 
 # between items of one list; one character a step (a "+" inside the "*" backtracked exponentially on the
 # long runs of spaces of a table saved as text)
 _LIST_GAP = re.compile(r"(?:[\s,;:/&.-]|\b(?:va|gom|la)\b|\([^()\n]*\)|\b(?:(?:xep|dung|o) (?:cuoi|dau)(?: bang)?"
-                       r"|dan dau|(?:co (?:diem|ket qua|chi so) )?(?:thap|cao) nhat)\b)*")  # "Ba xã xếp cuối là: A, B"
+                       r"|dan dau|(?:co (?:diem|ket qua|chi so) )?(?:thap|cao) nhat)\b"
+                       r"|\b(?:(?:voi|dat) )?\d{1,3}(?:,\d{1,2})? ?(?:diem|%)?(?!\w))*")  # "Ba xã xếp cuối là: A, B";
+# "các huyện A 76,40 điểm, B 75,88 điểm": a score between the names does not end the list
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SPECIAL = frozenset("\u00a0\u2007\u202f\t\r\u200b\u200c\u200d\ufeff\u00ad")  # what normalize_text changes
 _KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)

@@ -223,3 +223,10 @@ def test_a_unit_the_gazetteer_does_not_know_keeps_its_place_in_a_list(gazetteer)
             "88,5 điểm, Ban Quản lý Khu công nghệ cao 87,9 điểm, Sở Y tế 86,1 điểm.")
     got = facts(gazetteer, text, "Quảng Nam", 2019)
     assert _ranks(got, ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"), "PAR", 2019) == [1, 2, 4]
+
+
+def test_a_district_named_like_its_province_in_a_list_of_districts_with_scores(gazetteer):
+    text = ("Chỉ số CCHC năm 2017 khối huyện: huyện Mường Ảng xếp thứ 3 với 78,9 điểm. Tiếp theo là các huyện Tuần "
+            "Giáo 76,4 điểm, Điện Biên 75,8 điểm, Tủa Chùa 73,2 điểm.")
+    got = facts(gazetteer, text, "Điện Biên")
+    assert _ranks(got, ("Huyện Tuần Giáo", "Huyện Điện Biên", "Huyện Tủa Chùa"), "PAR", 2017) == [4, 5, 6]
