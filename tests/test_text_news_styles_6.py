@@ -230,3 +230,17 @@ def test_a_district_named_like_its_province_in_a_list_of_districts_with_scores(g
             "Giáo 76,4 điểm, Điện Biên 75,8 điểm, Tủa Chùa 73,2 điểm.")
     got = facts(gazetteer, text, "Điện Biên")
     assert _ranks(got, ("Huyện Tuần Giáo", "Huyện Điện Biên", "Huyện Tủa Chùa"), "PAR", 2017) == [4, 5, 6]
+
+
+def test_a_rank_range_in_brackets_before_the_list_it_names(gazetteer):
+    text = ("Năm 2025, tỉnh đánh giá 99 đơn vị gồm 10 phường và 89 xã. 3 đơn vị xếp cuối bảng (từ hạng 97 đến hạng "
+            "99) là: phường Đa Mai (72,9 điểm), phường Nếnh (71,3 điểm) và phường Chũ (69,8 điểm).")
+    got = facts(gazetteer, text, "Bắc Ninh", 2025)
+    assert _ranks(got, ("Phường Đa Mai", "Phường Nếnh", "Phường Chũ"), "PAR", 2025) == [97, 98, 99]
+
+
+def test_the_maximum_of_a_part_named_in_the_method_makes_no_survey_scores(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 của 99 xã, phường gồm điểm thẩm định (tối đa 68 điểm) và điểm điều tra xã hội học "
+            "(tối đa 32 điểm). Phường Kinh Bắc đứng đầu với 93,1 điểm.")
+    got = facts(gazetteer, text, "Bắc Ninh", 2025)
+    assert got == {("Phường Kinh Bắc", "PAR", 2025): (93.1, 1)}

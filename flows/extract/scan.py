@@ -174,6 +174,8 @@ _RULES: list[tuple[str, str, Any]] = [
              r"là\b)", None),
     # a place on another scale, not the unit's: "nếu quy đổi sang thang 34 địa phương, ... tương đương vị trí thứ 17"
     ("mask", r"(?:nếu|khi)\s+quy đổi[^.;]*|tương đương (?:với\s+)?(?:vị trí|hạng|thứ)[^.;,]*", None),
+    # a maximum, not a score: "điểm thẩm định (tối đa 68 điểm)", "thang điểm 100"
+    ("mask", r"(?:tối đa|thang điểm)\s+(?:là\s+)?\d+(?:[.,]\d+)?\s*(?:điểm)?", None),
     # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
     ("mask", r"so với (?:các\s+)?(?:đơn vị|địa phương|sở|ngành|huyện|quận|xã|phường|tỉnh)?\s*(?:xếp |đứng )?"
              r"(?:dẫn đầu|đứng đầu|đầu bảng|cao nhất|xếp cuối|đứng cuối|cuối bảng|thấp nhất)", None),
@@ -192,8 +194,8 @@ _RULES: list[tuple[str, str, Any]] = [
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
     ("change", r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?"
                r"(?:so với\s+)?" + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
-    ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+)?(?:thứ\s+)?(?P<a>" + _ORD
-              + r")(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)(?:vị trí\s+)?(?:thứ\s+)?(?P<b>" + _ORD  # "từ 1 - 3" too
+    ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<a>" + _ORD
+              + r")(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<b>" + _ORD  # "từ 1 - 3"
               + r")(?!\s*(?:điểm|%|[.,]\d))", _rank_range),
     # "Xếp thứ tư đến thứ sáu là ...": a range written without "từ"
     ("ranks", r"thứ\s+(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+(?:vị trí\s+)?thứ\s+(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))",
@@ -293,6 +295,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"một trong (?:những"): ("một trong",),
     _rule(r"so với (?:các"): ("so với",),
     _rule(r"(?:nếu|khi)\s+quy đổi"): ("quy đổi", "tương đương"),
+    _rule(r"(?:tối đa|thang điểm)"): ("tối đa", "thang điểm"),
     _rule(r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay"): ("sau",),
     _rule(r"(?:trong|thuộc|vào|lọt"): ("nhóm", "tốp", "top", "danh sách"),
     _rule(r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong"): (
