@@ -244,3 +244,10 @@ def test_the_maximum_of_a_part_named_in_the_method_makes_no_survey_scores(gazett
             "(tối đa 32 điểm). Phường Kinh Bắc đứng đầu với 93,1 điểm.")
     got = facts(gazetteer, text, "Bắc Ninh", 2025)
     assert got == {("Phường Kinh Bắc", "PAR", 2025): (93.1, 1)}
+
+
+def test_lines_that_start_alike_are_a_list_not_a_wrapped_paragraph(gazetteer):
+    text = ("Khối phường năm 2025:\nXếp thứ nhất: phường Buôn Ma Thuột - 92,84 điểm\n"
+            "Xếp thứ hai: phường Tân Lập - 92,10 điểm\nXếp thứ ba: P. Ea Kao - 91,47 điểm")
+    got = facts(gazetteer, text, "Đắk Lắk", 2025)
+    assert _ranks(got, ("Phường Buôn Ma Thuột", "Phường Tân Lập", "Phường Ea Kao"), "PAR", 2025) == [1, 2, 3]

@@ -51,8 +51,10 @@ def unwrap_lines(text: str) -> str:
         pos += len(line)  # the line break
         body, nxt = line.strip(), lines[i + 1]
         heading = not lines[i - 1].strip() and nxt.lstrip()[:1].isupper()  # a paragraph's first line, then a capital
+        # lines that start alike are a list ("Xếp thứ nhất: ...", "Xếp thứ hai: ..."), not a wrapped paragraph
+        alike = body.split()[:2] == nxt.split()[:2]
         if (i and len(body) >= 40 and not body.endswith(_LINE_ENDS) and not body.isupper() and nxt.strip()
-                and not _LIST_START.match(nxt) and not heading):
+                and not _LIST_START.match(nxt) and not heading and not alike):
             out[pos] = " "
         pos += 1
     return "".join(out)
