@@ -251,3 +251,11 @@ def test_lines_that_start_alike_are_a_list_not_a_wrapped_paragraph(gazetteer):
             "Xếp thứ hai: phường Tân Lập - 92,10 điểm\nXếp thứ ba: P. Ea Kao - 91,47 điểm")
     got = facts(gazetteer, text, "Đắk Lắk", 2025)
     assert _ranks(got, ("Phường Buôn Ma Thuột", "Phường Tân Lập", "Phường Ea Kao"), "PAR", 2025) == [1, 2, 3]
+
+
+def test_the_city_after_a_semicolon_is_the_documents_own_not_the_one_named_before(gazetteer):
+    text = ("Bộ Nội vụ công bố PAR Index 2025: Hà Nội đạt 92,4%, xếp thứ 2/34, chỉ sau Thành phố Hồ Chí Minh; Chỉ số "
+            "SIPAS của thành phố đạt 86,9%, xếp thứ 5/34.")
+    got = facts(gazetteer, text, "Hà Nội", 2026)
+    assert got[("Thành phố Hà Nội", "SIPAS", 2025)] == (86.9, 5)
+    assert ("Thành phố Hồ Chí Minh", "SIPAS", 2025) not in got

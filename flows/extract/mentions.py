@@ -79,7 +79,9 @@ def ranked_mentions(text: str, low: str, s: int, e: int, mentions: list[Mention]
             mentions = below
     if national:
         mentions = [_as_province(m, gazetteer, year) for m in mentions]
-    return _with_province_reference(text, low, s, e, mentions, national, gazetteer, province, year)
+    mentions = _with_province_reference(text, low, s, e, mentions, national, gazetteer, province, year)
+    return _own_after_semicolon(text, low, s, e, mentions, gazetteer, province, year) if province and ";" in low[s:e] \
+        else mentions
 
 
 @lru_cache(maxsize=4)
@@ -124,6 +126,25 @@ def _with_province_reference(text: str, low: str, s: int, e: int, mentions: list
         return mentions
     return sorted([*mentions, Mention(own.unit_id, ref.start(), ref.end(), ref.group(), False)],
                   key=lambda m: m.start)
+
+
+_OF_OWN = re.compile(r";\s*[^;]{0,40}?\bcủa (thành phố|tỉnh)(?!\s*,)(?!\w)")
+
+
+def _own_after_semicolon(text: str, low: str, s: int, e: int, mentions: list[Mention], gazetteer: Gazetteer,
+                         province: str, year: int | None) -> list[Mention]:
+    """"Hà Nội đạt 92,46%, xếp thứ 2/34, chỉ sau Thành phố Hồ Chí Minh; Chỉ số SIPAS của thành phố đạt 86,95%": after
+    a semicolon, "của thành phố"/"của tỉnh" alone is the document's province, not the one named last."""
+    own = _province_unit(gazetteer, province, year)
+    if own is None or not any(m.unit_id == own.unit_id for m in mentions):
+        return mentions
+    kind = "thành phố" if fold(own.name_vi).startswith("thanh pho") else "tỉnh"
+    added = [Mention(own.unit_id, m.start(1), m.end(1), text[m.start(1):m.end(1)], False)
+             for m in _OF_OWN.finditer(text, s, e) if m.group(1).lower() == kind
+             and not text[m.end(1):m.end(1) + 2].strip()[:1].isupper()  # the word alone, not "tỉnh Nam Định"
+             and not any(k.start <= m.start(1) < k.end for k in mentions)
+             and any(k.start < m.start(1) and k.unit_id != own.unit_id for k in mentions)]
+    return sorted([*mentions, *added], key=lambda k: k.start) if added else mentions
 
 
 @lru_cache(maxsize=256)
