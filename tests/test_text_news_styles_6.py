@@ -259,3 +259,15 @@ def test_the_city_after_a_semicolon_is_the_documents_own_not_the_one_named_befor
     got = facts(gazetteer, text, "Hà Nội", 2026)
     assert got[("Thành phố Hà Nội", "SIPAS", 2025)] == (86.9, 5)
     assert ("Thành phố Hồ Chí Minh", "SIPAS", 2025) not in got
+
+
+def test_a_place_held_for_the_third_year_running_is_the_two_years_befores_too(gazetteer):
+    text = "Chỉ số CCHC năm 2022: Sở Tư pháp đạt 92,4 điểm, dẫn đầu khối sở năm thứ ba liên tiếp."
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert [got.get(("Sở Tư pháp", "PAR", y), (None, None))[1] for y in (2022, 2021, 2020, 2019)] == [1, 1, 1, None]
+
+
+def test_a_place_kept_for_the_second_year_running_after_tiep_tuc(gazetteer):
+    text = "Chỉ số CCHC năm 2022: huyện Núi Thành tiếp tục xếp thứ 2 năm thứ hai liên tiếp với 90,1 điểm."
+    got = facts(gazetteer, text, "Quảng Nam")
+    assert [got.get(("Huyện Núi Thành", "PAR", y), (None, None))[1] for y in (2022, 2021, 2020)] == [2, 2, None]

@@ -62,6 +62,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     bounds: list[dict] = []
     kinds = {t.kind for t in toks} - {"continue"}
     move = next((t.value for t in toks if t.kind == "move"), None)
+    streak = next((t.value["years"] or 0 for t in toks if t.kind == "streak"), 0)
     move_ref = next((t.value["year"] for t in toks if t.kind == "year" and t.value.get("ref")), None)
     group_year = _group_year(own, year)
     if group_year is not None:
@@ -161,6 +162,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         # "A xếp thứ 2. So với năm 2016, A tăng 2 bậc": the rank a sentence before stated
         known = cand.rank if cand.rank is not None or n > 1 else ctx.ranks_seen.get((m.unit_id, index, cand.year))
         out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g, known)
+        if streak and known is not None and not previous and move is None:  # "năm thứ ba liên tiếp": 2 years more
+            out += [Candidate(m.unit_id, m.text, index, cand.year - k, kind, where, rank=known, rank_basis="implied",
+                              derived="continue") for k in range(2 if "continue" in kinds else 1, streak)]
         for values, scored_year in previous_scores:
             if len(values) in (1, n):
                 out.append(Candidate(m.unit_id, m.text, index, scored_year, kind, where,

@@ -144,6 +144,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\d(?<!\w\d)\d*/\d*[a-zđ][\w\-/.]*", None),  # decision numbers 1091/QĐ-UBND
     ("mask", r"0(?<!\w0)(?:\d{1,3}[.\- ]?\d{2,4}[.\- ]\d{3,4}(?:[.\- ]\d{2,4})?\b|\d{2,3}-\d{4,8}\b)", None),  # phones
     ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:gov|com|org|net|edu)\.vn\b", None),
+    # "dẫn đầu năm thứ ba liên tiếp": the same place the years before too
+    ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp", lambda m: {"years": parse_ordinal(m.group("n"))}),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     ("mask", r"(?:trung bình|bình quân)[^.;()]{0,60}?" + NUM + r"\s*" + _POINTS, None),  # averages
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
@@ -289,6 +291,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
+    _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
     _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
@@ -431,7 +434,7 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
         >>> [t.kind for t in scan("14/15 quận, huyện có số điểm trên 80 điểm")]
         ['count', 'bound']
         >>> [t.kind for t in scan("năm thứ 02 liên tiếp, tăng 0,81 điểm, ngày 12/2/2019")]
-        ['change']
+        ['streak', 'change']
         >>> [(t.kind, t.value) for t in scan("quan kien an dung thu 2 voi 92,85%", ascii_only=True)]
         [('ranks', {'ranks': [2], 'tied': False, 'of': None}), ('scores', [92.85])]
     """
