@@ -12,6 +12,7 @@ after a name is left alone ("Quận 1 12,5 tỷ đồng" is no item: the number 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from flows.extract.model import Candidate, Group
 from flows.extract.scan import Token
@@ -49,17 +50,35 @@ def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int) -> N
 def inline_item_numbers(low: str, groups: list[Group], header: list[Token]) -> None:
     """Give the number of an inline list item ("...: 1. Thị xã A, 92,35 điểm; 2. Huyện B, 90,8 điểm") to the
     group it opens (in place): it stands in the sentence's header or after the previous item's figures,
-    which would otherwise take it; an item that states a rank of its own keeps that one."""
-    opening = [[t for t in (groups[i - 1].tokens if i else header) if t.kind == "ranks" and t.value.get("inline")
-                and t.end <= g.start and not low[t.end:g.start].strip()] for i, g in enumerate(groups)]
-    numbers = {t for tokens in opening for t in tokens}
-    if not numbers:
+    which would otherwise take it; an item that states a rank of its own keeps that one (the number goes)."""
+    _give_openers(low, groups, header, lambda t: t.kind == "ranks" and t.value.get("inline"), drop_unmoved=True)
+
+
+def ranks_before_units(low: str, groups: list[Group]) -> None:
+    """"A với 92,18 điểm, thứ hai thành phố B (91,02 điểm), thứ ba thị xã C": a place that opens a clause and
+    runs into a unit's name is that unit's, not the previous one's (in place); a unit that states a place
+    of its own keeps it (and the place stays where it was)."""
+    _give_openers(low, groups, [], lambda t: t.kind == "ranks" and not t.value.get("listed")
+                  and low[max(0, t.start - 20):t.start].rstrip()[-1:] in (",", ";", ":"), drop_unmoved=False)
+
+
+def _give_openers(low: str, groups: list[Group], header: list[Token], opens: Callable[[Token], bool],
+                  drop_unmoved: bool) -> None:
+    """Move the tokens that ``opens`` picks and that run into a group's first name (nothing between) from
+    the group before (or the ``header``, for the first) to that group, unless it has a place of its own."""
+    opening = [[t for t in (groups[i - 1].tokens if i else header)
+                if t.end <= g.start and not low[t.end:g.start].strip() and opens(t)] for i, g in enumerate(groups)]
+    moving = {t for tokens in opening for t in tokens}
+    if not moving:
         return
-    for g, tokens in zip(groups, opening, strict=True):
-        own = [t for t in g.tokens if t not in numbers]
-        if not any(t.kind in ("ranks", "top", "last") for t in own):
-            own = sorted([*tokens, *own], key=lambda t: t.start)
-        g.tokens = own
+    for i, (g, tokens) in enumerate(zip(groups, opening, strict=True)):
+        if not tokens:
+            continue
+        placed = any(t.kind in ("ranks", "top", "last") and t not in moving for t in g.tokens)
+        if i and (drop_unmoved or not placed):
+            groups[i - 1].tokens = [t for t in groups[i - 1].tokens if t not in tokens]
+        if not placed:
+            g.tokens = sorted([*tokens, *g.tokens], key=lambda t: t.start)
 
 
 _NAMED_AS = re.compile(r"[\s,]*(?:lần lượt\s+)?(?:là|đều là|chính là|thuộc về|giữ|chiếm|đứng|xếp|ở)\s*$")
@@ -102,23 +121,6 @@ def overtaken(low: str, groups: list[Group]) -> None:
         if moved:
             b.tokens = [t for t in b.tokens if t not in moved]
             a.tokens = sorted([*a.tokens, *moved], key=lambda t: t.start)
-
-
-def ranks_before_units(low: str, groups: list[Group]) -> None:
-    """"A với 92,18 điểm, thứ hai thành phố B (91,02 điểm), thứ ba thị xã C": a place that opens a clause and
-    runs into a unit's name is that unit's, not the previous one's (in place); a unit that states a place
-    of its own keeps it."""
-    opening = [[t for t in before.tokens if t.kind == "ranks" and not t.value.get("listed") and t.end <= g.start
-                and not low[t.end:g.start].strip() and low[:t.start].rstrip()[-1:] in (",", ";", ":")]
-               for before, g in zip(groups, groups[1:], strict=False)]
-    places = {t for tokens in opening for t in tokens}
-    if not places:
-        return
-    moves = [(before, g, tokens) for before, g, tokens in zip(groups, groups[1:], opening, strict=False)
-             if tokens and not any(t.kind in ("ranks", "top", "last") and t not in places for t in g.tokens)]
-    for before, g, tokens in moves:
-        before.tokens = [t for t in before.tokens if t not in tokens]
-        g.tokens = sorted([*tokens, *g.tokens], key=lambda t: t.start)
 
 
 # "Đây là 3 đơn vị dẫn đầu.", "Đó là hai địa phương xếp cuối": the sentence before named them
