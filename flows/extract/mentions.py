@@ -233,7 +233,7 @@ def from_predecessors(unknown: list[Mention], gazetteer: Gazetteer, province: st
     """Unknown names that are units of a province merged into ``province`` ("huyện Chợ Mới (cũ)" of Bắc Kạn in
     a Thái Nguyên story of 2024): resolved there when the text (``folded``) names that province and exactly
     one such province has them in ``year``."""
-    older = [p for p in _predecessors(gazetteer, province) if fold(p) in folded]
+    older = _named_predecessors(gazetteer, province, folded)
     if not older or year is None:
         return unknown
     out = []
@@ -241,6 +241,11 @@ def from_predecessors(unknown: list[Mention], gazetteer: Gazetteer, province: st
         found = {u.unit_id for u in (gazetteer.resolve(m.text, p, year) for p in older) if u is not None}
         out.append(Mention(found.pop(), m.start, m.end, m.text, False) if len(found) == 1 else m)
     return out
+
+
+def _named_predecessors(gazetteer: Gazetteer, province: str | None, folded: str) -> list[str]:
+    """The provinces merged into ``province`` that the text (``folded``) names."""
+    return [p for p in _predecessors(gazetteer, province) if fold(p) in folded]
 
 
 @lru_cache(maxsize=64)
@@ -277,13 +282,14 @@ def old_cities(low: str, mentions: list[Mention], gazetteer: Gazetteer, province
     """"TP. Trà Vinh (cũ)" in a Vĩnh Long story of 2025: the city of a province merged into ``province`` (which
     the text names), not that province."""
     out = mentions
+    older = None
     for k, m in enumerate(mentions):
         if ":" in m.unit_id or year is None or not _CITY_BEFORE.search(low, max(0, m.start - 12), m.start):
             continue
         unit = gazetteer.units.get(m.unit_id)
         if unit is None or unit.unit_kind != "province" or fold(unit.name_vi).startswith("thanh pho"):
             continue
-        older = [p for p in _predecessors(gazetteer, province) if fold(p) in folded]
+        older = _named_predecessors(gazetteer, province, folded) if older is None else older
         found = {u.unit_id for u in (gazetteer.resolve(f"Thành phố {m.text}", p, year) for p in older) if u is not None}
         if len(found) == 1:
             out = [*out[:k], Mention(found.pop(), m.start, m.end, m.text, False), *out[k + 1:]]
