@@ -452,22 +452,16 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
         else:
             if check and not check.search(low):
                 continue
-            retry = None
-            for m in pattern.finditer(low):
+            matches = pattern.finditer(low)
+            while (m := next(matches, None)) is not None:
                 s, e = m.span()
                 if s == e:
                     continue
-                if taken.find(1, s, e) >= 0:
-                    retry = s + 1  # the rest one search at a time (rare: a generator for every rule costs)
-                    break
+                if taken.find(1, s, e) >= 0:  # the rest one search at a time (rare: a generator per rule costs)
+                    matches = _free_matches(pattern, low, taken, s + 1)
+                    continue
                 taken[s:e] = b"\x01" * (e - s)
                 if kind != "mask":
                     found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
-            if retry is not None:
-                for m in _free_matches(pattern, low, taken, retry):
-                    s, e = m.span()
-                    taken[s:e] = b"\x01" * (e - s)
-                    if kind != "mask":
-                        found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
     found.sort(key=lambda t: t.start)
     return found
