@@ -172,6 +172,14 @@ def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
     return any(t.kind in _PLACES for t in tokens if start <= t.start < end)
 
 
+def _last_of(candidates: list[Candidate], start: int) -> list[Candidate]:
+    """The candidates at the end of ``candidates`` read from the sentence starting at ``start``, in order."""
+    k = len(candidates)
+    while k and candidates[k - 1].where.start == start:
+        k -= 1
+    return candidates[k:]
+
+
 def _untie_names(tokens: list[Token], mentions: list[Mention]) -> list[Token]:
     """"Xã Kim Đồng xếp thứ 26": a tie read from "đồng" that ends a name is no tie."""
     return [Token(t.kind, t.start, t.end, {**t.value, "tied": False})
@@ -313,8 +321,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
             if in_parens is not None:  # "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)"
                 groups = split_paren_years(groups, low, s, e, in_parens)
-            if not groups:  # "Đây là 3 đơn vị dẫn đầu.": the units of the sentence before
-                refer_back(low, s, sent_tokens, [c for c in candidates if c.where.start == before_at])
+            if not groups:  # "Đây là 3 đơn vị dẫn đầu.": the units of the sentence before (the last candidates)
+                refer_back(low, s, sent_tokens, _last_of(candidates, before_at))
             bare_scores(low, groups, sent_tokens, e)  # "quận A 91,25 điểm; quận B 89,6"
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
