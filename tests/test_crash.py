@@ -162,7 +162,14 @@ def test_killing_real_runs_never_leaves_a_document_half_loaded(tmp_path, prefect
                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert final.returncode == 0, f"seed {seed}: {final.stderr[-2000:]}"
     assert "Traceback" not in final.stderr
-    assert "ended without finishing (killed or crashed)" in final.stderr  # the stale lock record, explained
+    # A run killed after it loaded something left its lock record behind, unless a later run finished (and
+    # cleaned it up); the next run must explain it. A run killed during start-up may have died before taking
+    # the lock, so it proves nothing either way.
+    last_finished = max((i for i, (_, killed) in enumerate(outcomes) if not killed), default=-1)
+    if any(killed and after for after, killed in outcomes[last_finished + 1:]):
+        assert "ended without finishing (killed or crashed)" in final.stderr, f"seed {seed}: {outcomes}"
+    if "No flow run started" in final.stdout:  # nothing to do: only if the last run finished its work
+        assert not outcomes[-1][1], f"seed {seed}: {outcomes}: {final.stdout}"
     assert _assert_whole(db, versions) == DOCS
     con = load.connect(db, read_only=True)
     try:
