@@ -80,17 +80,20 @@ def test_a_comparison_columns_year_is_not_the_tables(label: str) -> None:
     assert [w for w in result["warnings"] if label in w and "not read" in w]
 
 
-# P3. A column of another year beside an un-yeared current one.
-@pytest.mark.parametrize(("extra", "values"), [("Xếp hạng năm 2019", ("2", "1")),
-                                               ("Tổng điểm năm 2019", ("85,00", "87,10"))])
+# P3. A column of another year beside an un-yeared current one: that year's figures.
+@pytest.mark.parametrize(("extra", "values", "earlier"), [
+    ("Xếp hạng năm 2019", ("2", "1"), [(None, 2), (None, 1)]),
+    ("Tổng điểm năm 2019", ("85,00", "87,10"), [(85.0, None), (87.1, None)])])
 @pytest.mark.parametrize(("title", "year"), [("CHỈ SỐ CCHC NĂM 2020\n", 2020), ("", 2021)])
-def test_another_years_column_beside_the_current_one(extra: str, values: tuple[str, str], title: str,
-                                                     year: int) -> None:
+def test_another_years_column_beside_the_current_one(extra: str, values: tuple[str, str], earlier: list,
+                                                     title: str, year: int) -> None:
     text = (f"{title}STT;Địa phương;Tổng điểm;Xếp hạng;{extra}\n1;Huyện Tiên Lãng;88,40;1;{values[0]}\n"
             f"2;Huyện Vĩnh Bảo;86,15;2;{values[1]}\n")
     result = csv_of(text, "raw/2021/hai-phong/phu-luc.csv", 2021, "Hải Phòng")
-    assert totals(result) == [("Huyện Tiên Lãng", "PAR", year, 88.4, 1), ("Huyện Vĩnh Bảo", "PAR", year, 86.15, 2)]
-    assert [w for w in result["warnings"] if extra in w and "not read" in w]
+    assert totals(result) == [("Huyện Tiên Lãng", "PAR", year, 88.4, 1), ("Huyện Vĩnh Bảo", "PAR", year, 86.15, 2),
+                              *[(unit, "PAR", 2019, *figures)
+                                for unit, figures in zip(["Huyện Tiên Lãng", "Huyện Vĩnh Bảo"], earlier, strict=True)]]
+    assert not [w for w in result["warnings"] if "not read" in w]
 
 
 def test_a_hidden_column_of_another_year_and_a_bad_sheet_leave_the_other_sheets(tmp_path: Path) -> None:

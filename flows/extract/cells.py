@@ -108,16 +108,20 @@ def is_summary_row(unit_cell: str) -> bool:
     return key in SUMMARY_WORDS or any(key == p or key.startswith(p + " ") for p in SUMMARY_PREFIXES)
 
 
+# A footnote mark after a score: "85,13(*)", "84,90*" (the note under the table explains it).
+_SCORE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+)\s*$")
+
+
 def parse_score_cell(cell: str) -> float | None:
     """A score cell as a number ('91,93', '91.93', '95,52%'); None when empty; ValueError when not one.
 
     Example:
         >>> parse_score_cell(" 91,93 "), parse_score_cell("95.52 %"), parse_score_cell("")
         (91.93, 95.52, None)
-        >>> parse_score_cell("91,50 điểm"), parse_score_cell("90,5đ")
-        (91.5, 90.5)
+        >>> parse_score_cell("91,50 điểm"), parse_score_cell("90,5đ"), parse_score_cell("85,13(*)")
+        (91.5, 90.5, 85.13)
     """
-    cleaned = _POINTS_WORD.sub("", cell).replace("%", "").replace(" ", "").strip()
+    cleaned = _POINTS_WORD.sub("", _SCORE_MARK.sub("", cell)).replace("%", "").replace(" ", "").strip()
     if not cleaned:
         return None
     if not _SCORE.match(cleaned):

@@ -18,15 +18,18 @@ from flows.textnorm import fold_key
 
 # Folded label -> role; matched whole or as the first words of a longer label.
 PREFIX_ROLES: dict[str, tuple[str, ...]] = {
-    "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "diem toi da", "thang diem", "xep loai",
+    "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "thang diem", "xep loai",
                "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai"),
+    # the points a unit could reach ("Điểm tối đa" per row: criteria that do not apply to it are left out)
+    "maximum": ("diem toi da", "tong diem toi da", "so diem toi da", "diem chuan"),
     # a change since another year ("Tăng, giảm bậc so với năm 2020"): left out with a warning, never the year's
     "compare": ("tang giam", "tang bac", "giam bac", "so sanh", "thay doi", "chenh lech", "bien dong"),
     "bloc": ("khoi",),  # "Khối" over "Khối quận | Khối huyện" cells: each row's bloc
     "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
     "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang"),
-    "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc"),
-    "percent": ("chi so", "ty le", "ti le"),
+    "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc",
+              "so diem"),
+    "percent": ("chi so", "ty le", "ti le", "muc do hai long chung", "ty le hai long chung"),
     "group": ("diem cac linh vuc", "cac linh vuc", "linh vuc", "diem thanh phan", "tieu chi",
               "chi so thanh phan", "diem theo linh vuc", "diem danh gia cac linh vuc"),
 }
@@ -52,6 +55,12 @@ _SUBCRITERION = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
 # The maximum a column's header gives: "Lĩnh vực 1 (6,5 điểm)", "LV1 (7đ)", "Tổng điểm (tối đa 100 điểm)".
 _MAX_IN_LABEL = re.compile(r"\s*\(\s*(?:tối đa|tđ)?\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)\s*$", re.IGNORECASE)
 _COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
+# A label that is only a year ("Năm 2021", "2022"): the figure of that year, when nothing above says more.
+_YEAR_ONLY = re.compile(r"^(?:nam )?((?:19|20)\d\d)$")
+# A part of the year ("Quý III", "6 tháng đầu năm", "Đợt 2"): a period's figure, not the year's.
+_PERIOD = re.compile(r"^(?:quy (?:\d|i{1,3}|iv)|\d{1,2} thang(?: dau nam| cuoi nam)?|dot \d|ky \d)$")
+# The year's figure over its periods ("Bình quân", "Cả năm"): the score label above it decides.
+_AVERAGE = ("binh quan", "trung binh", "ca nam", "binh quan ca nam", "trung binh ca nam", "chung")
 # A unit column may be headed by the kinds of unit it lists: "Sở, ban, ngành", "Huyện, thị xã, thành phố".
 _UNIT_KINDS = ("so", "ban", "nganh", "quan", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran",
                "dac khu", "don vi", "co quan", "dia phuong", "ubnd", "cap huyen", "cap xa", "tinh", "bo",
@@ -143,6 +152,12 @@ def label_role(label: str) -> tuple[str | None, str | None]:
     key = fold_key(label)
     if not key:
         return None, None
+    if _YEAR_ONLY.match(key):
+        return "yearly", None
+    if _PERIOD.match(key):
+        return "period", None
+    if key in _AVERAGE:
+        return "average", None
     if any(f" {w} " in f" {key} " for w in _FACTOR_GROUP):
         return "factors", None
     if " so voi " in f" {key} " or any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES["compare"]):
@@ -151,7 +166,7 @@ def label_role(label: str) -> tuple[str | None, str | None]:
         return "bloc", None
     if "%" in label and not any(w in key for words in CONTAINED_ROLES.values() for w in words):
         return "percent", "PERCENT"
-    for role in ("ignore", "unit", "rank"):
+    for role in ("maximum", "ignore", "unit", "rank"):
         if any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES[role]):
             return role, None
     listed = any(sep in label for sep in (",", "/", " và ")) and _UNIT_KIND_LIST.match(key)
@@ -192,7 +207,7 @@ def column_role(labels: list[str]) -> Column:
     """
     path = [x for i, x in enumerate(labels) if x and (i == 0 or x != labels[i - 1])]
     label = " / ".join(path)
-    years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)))]
+    years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)) or _YEAR_ONLY.match(fold_key(x)))]
     column = _column_role(path, label)
     maxima = [m for x in path if (m := max_in_label(x)) is not None]
     if maxima and column.role is not None:
@@ -218,10 +233,14 @@ def _column_role(path: list[str], label: str) -> Column:
         if role in ("self", "appraised") and any(r == "component" for r, _ in above):
             code = next(d for r, d in reversed(above) if r == "component")
             return Column("component" if role == "appraised" else "ignore", code, label)
-        if role in ("group", "factors"):
+        if role in ("group", "factors", "yearly", "average"):
             continue
+        if role == "period":  # "Quý III" under "Chỉ số hài lòng (%)": not the year's figure
+            return Column("ignore", None, label)
         if role is not None:
             return Column(role, detail, label)
+    if any(r == "yearly" for r, _ in roles):  # "Năm 2021" alone: the year's figure, if the table names its index
+        return Column("yearly", None, label)
     return Column(None, None, label)
 
 
@@ -311,6 +330,6 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
         columns = tuple(column_role([lr[c] if c < len(lr) else "" for lr in labels_rows]) for c in range(width))
         columns = _named_parts(labels_rows, columns)
         roles = [col.role for col in columns]
-        if "unit" in roles and any(role in roles for role in (*FIGURE_ROLES, "rank")):
+        if "unit" in roles and any(role in roles for role in (*FIGURE_ROLES, "rank", "yearly")):
             return Header(r, end, columns)
     return None

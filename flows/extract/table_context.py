@@ -93,7 +93,9 @@ def table_year(columns: tuple[Column, ...], titles: list[str], sheet: str | None
     texts = (" ".join(t for t in titles if not is_decision_line(t)), sheet or "", stem)
     stated = next((y for y in map(stated_year, texts) if y), None)
     year = column_years[0] if len(column_years) == 1 else (stated or year_hint)
-    if column_years and year not in column_years:
+    if len(column_years) > 1:  # "Năm 2022 | Năm 2023": the folder's year, else the latest (each is read)
+        year = year_hint if year_hint in column_years else column_years[-1]
+    elif column_years and year not in column_years:
         year = column_years[-1]
     if year is None:
         raise ParindexError("the table names no year", path=path, place=place,
@@ -216,6 +218,14 @@ def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str
         raise ParindexError(f"two columns score criterion {code}", path=path, place=place(0),
                               fix="name each component column after its own lĩnh vực "
                                   "(see warehouse/seeds/dim_criterion.csv)")
+    if "maximum" in roles and "percent" in roles and "total" in roles:
+        # "Điểm tối đa | Tổng điểm đạt được | Chỉ số (%)": units reach different maxima, the percent is the index
+        for i, c in enumerate(settled):
+            if c.role == "total":
+                warnings.append(f"{path} {place(i)}: column {c.label!r} gives points out of each unit's own "
+                                "maximum; the percent column is the index, this one is not read")
+                settled[i] = Column("ignore", None, c.label)
+        roles = [c.role for c in settled]
     promote = None
     if "total" not in roles:
         promote = "percent" if "percent" in roles else ("appraised" if "survey" not in roles else None)

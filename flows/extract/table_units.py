@@ -21,6 +21,8 @@ from flows.gazetteer import Gazetteer, Unit
 _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*\d{1,2}\s*\))\s*$")
 # The province after the unit's own name: ", tỉnh Thanh Hóa", " - tỉnh Thanh Hóa", ", thành phố Hải Phòng".
 _PROVINCE_AFTER = re.compile(r"\s*[,\-–—]\s*(?:tỉnh|thành phố|tp\.?)\s+\w.*$", re.IGNORECASE)
+# The unit a 2025 name was formed from, in brackets: "Xã Tân Trào (huyện Sơn Dương cũ)", "(TP. Hà Giang cũ)".
+_FORMER = re.compile(r"\s*\((?:nguyên |trước đây là |thuộc )?[^()]*\w[^()]*\s+cũ\s*\)\s*$", re.IGNORECASE)
 # Kind words a table lists its units by, as a unit's name starts with them.
 KIND_WORDS = {"xã": "Xã", "phường": "Phường", "đặc khu": "Đặc khu", "thị trấn": "Thị trấn", "quận": "Quận",
               "huyện": "Huyện", "thị xã": "Thị xã", "thành phố": "Thành phố"}
@@ -45,6 +47,8 @@ def clean_unit_cell(cell: str) -> str:
         ('Phường 1', 'Sở Văn hóa, Thể thao và Du lịch')
         >>> clean_unit_cell("ĐK Vân Đồn"), clean_unit_cell("P. Hạ Long"), clean_unit_cell("X.Tiên Yên")
         ('Đặc khu Vân Đồn', 'Phường Hạ Long', 'Xã Tiên Yên')
+        >>> clean_unit_cell("UBND xã Tân Trào (huyện Sơn Dương cũ)"), clean_unit_cell("Huyện Hàm Yên (cũ)")
+        ('UBND xã Tân Trào', 'Huyện Hàm Yên (cũ)')
     """
     text = " ".join(cell.split())
     short = _SHORT_KIND.match(text)
@@ -52,6 +56,7 @@ def clean_unit_cell(cell: str) -> str:
         text = f"{_SHORT_WORD[short.group(1) or short.group(2)]} {text[short.end():]}"
     while (stripped := _FOOTNOTE.sub("", text)) != text and stripped:
         text = stripped
+    text = _FORMER.sub("", text) or text
     return _PROVINCE_AFTER.sub("", text) or text
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Any
 
@@ -31,7 +32,7 @@ from flows.extract.cells import (
     parse_rank_cell,
     parse_score_cell,
 )
-from flows.extract.header import FIGURE_ROLES, find_header
+from flows.extract.header import FIGURE_ROLES, Column, Header, find_header
 from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, split_index_groups, table_index, table_year
 from flows.extract.table_transposed import turn
@@ -77,7 +78,8 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
                  cell_place: CellPlace | None = None, row_text: RowText | None = None,
-                 outer_titles: list[str] | None = None, index_group: str | None = None) -> dict[str, Any]:
+                 outer_titles: list[str] | None = None, index_group: str | None = None,
+                 year_group: int | None = None) -> dict[str, Any]:
     """Facts from one table grid: a 'TOTAL' fact (with the rank) and one fact per component per unit row.
 
     ``cell_place(row, col)`` names a cell in messages ("'Khối huyện'!D7", "line 7"); ``row_text(row)``
@@ -85,11 +87,27 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     stacked under the first (a title row, then a header of its own) is read as a table of its own;
     ``outer_titles`` (the first table's titles) then give its index and year when its title names none.
     Column groups of two indices ("Chỉ số CCHC | Xếp hạng" beside "Chỉ số SIPAS | Xếp hạng") are read
-    one index at a time: ``index_group`` names the other index a second reading is for.
+    one index at a time: ``index_group`` names the other index a second reading is for. Figures of several
+    years ("Năm 2021 | Năm 2022 | Năm 2023", "Tổng điểm" beside "Xếp hạng năm 2019") are read one year at a
+    time the same way: ``year_group`` names the year a reading is for. A table printed in two halves side by
+    side ("Xếp hạng | Đơn vị | Tổng điểm | Xếp hạng | Đơn vị | Tổng điểm") is read half by half.
     """
     place = cell_place or _default_place(sheet)
     grid = [[normalize_text(str(c or "")).strip() for c in row] for row in grid]
     header = find_header(grid)
+    halves = _side_by_side(header) if header and index_group is None and year_group is None else None
+    if halves:
+        above = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
+        parts, (count, width) = [], halves
+        for start in range(0, count * width, width):
+            half = [[] for _ in range(header.row)] + [row[start:start + width] for row in grid[header.row:]]
+            parts.append(extract_grid(half, path=path, gazetteer=gazetteer, year_hint=year_hint,
+                                      province_hint=province_hint, sheet=sheet, title_lines=above,
+                                      cell_place=lambda r, c, start=start: place(r, c + start), row_text=row_text,
+                                      outer_titles=outer_titles))
+        merged = merge_results(parts)
+        merged["warnings"] = list(dict.fromkeys(merged["warnings"]))  # a title's note once, not once per part
+        return merged
     split = _next_table(grid, header.end) if header else None
     if split is not None:
         common = {"path": path, "gazetteer": gazetteer, "year_hint": year_hint, "province_hint": province_hint,
@@ -120,9 +138,16 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     title_text, stem = " ".join(titles), PurePath(path).stem
     outer = outer_titles or []
     index_text = title_text if indices_named_in(title_text) or not outer else " ".join([*outer, title_text])
+    header = _yearly_columns(header, " ".join([index_text, sheet or "", stem]), path, place, warnings)
     index = table_index(header.columns, index_text, sheet, stem)
     year = table_year(header.columns, [*titles, *outer], sheet, stem, year_hint, path, place(header.row, 0),
                       warnings)
+    other_years = sorted({c.year for c in header.columns if c.year and c.role in _YEAR_OWN} - {year})
+    if year_group is not None:  # one more year's figures: its own columns only
+        year, other_years = year_group, []
+    header = replace(header, columns=tuple(
+        Column("ignore", None, c.label) if c.role in (*FIGURE_ROLES, "rank") and c.year != year
+        and (year_group is not None or c.year in other_years) else c for c in header.columns))
     primary, others = split_index_groups(header.columns, index, path, lambda c: place(header.row, c), warnings)
     if index_group is not None:
         primary, index = others[index_group], index_group
@@ -230,10 +255,57 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
                              outer_titles=outer_titles, index_group=group)
         facts += again["facts"]
         rejects += [r for r in again["rejects"] if r["check"] in ("score_format", "rank_format")]
+    for other in other_years if index_group is None else ():  # the rows again, for another year's columns
+        try:
+            again = extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint,
+                                 province_hint=province_hint, sheet=sheet, title_lines=title_lines, cell_place=place,
+                                 row_text=row_text, outer_titles=outer_titles, year_group=other)
+        except ParindexError as error:
+            warnings.append(f"{path} {place(header.row, 0)}: the columns of {other} are not read: {error}")
+            continue
+        facts += again["facts"]
+        rejects += [r for r in again["rejects"] if r["check"] in ("score_format", "rank_format", "unknown_unit")
+                    and not any(r["place"] == own["place"] for own in rejects)]
     provinces = {gazetteer.units[f["unit_id"]].province for f in facts}
     province = province_hint or (provinces.pop() if len(provinces) == 1 else None)
     return {"source": {"title": None, "province": province}, "facts": facts, "leader_ratings": [],
             "claims": [], "warnings": warnings, "rejects": rejects}
+
+
+# Roles whose column, named with a year, gives that year's figures a reading of their own.
+_YEAR_OWN = ("total", "percent", "rank", "appraised")
+
+
+def _yearly_columns(header: Header, names: str, path: str, place: CellPlace, warnings: list[str]) -> Header:
+    """Columns headed by a year alone ("Năm 2021") are that year's score when the table names its index
+    (in a title, the sheet or the file name); else they are not read, with a warning."""
+    yearly = [c for c, column in enumerate(header.columns) if column.role == "yearly"]
+    if not yearly:
+        return header
+    role = ("total", "TOTAL") if indices_named_in(names) else ("ignore", None)
+    if role[0] == "ignore":
+        warnings.append(f"{path} {place(header.row, yearly[0])}: columns headed only by a year are read as scores "
+                        "when the table names its index; this one names none, so they are not read — name the index "
+                        "(Chỉ số CCHC, Chỉ số hài lòng) in the title")
+    return replace(header, columns=tuple(Column(*role, c.label, c.year) if c.role == "yearly" else c
+                                         for c in header.columns))
+
+
+def _side_by_side(header: Header) -> tuple[int, int] | None:
+    """(number of parts, columns in each) of a table printed in parts side by side (the same columns twice or
+    more, each part with its unit column); None for a table of one unit column."""
+    units = [i for i, c in enumerate(header.columns) if c.role == "unit"]
+    if len(units) < 2:
+        return None
+    width = units[1] - units[0]
+    columns = list(header.columns)
+    while len(columns) > width * len(units) and not columns[-1].label:
+        columns.pop()
+    if units[0] >= width or len(columns) != width * len(units):
+        return None
+    first = [(c.role, c.label) for c in columns[:width]]
+    same = all([(c.role, c.label) for c in columns[k * width:(k + 1) * width]] == first for k in range(len(units)))
+    return (len(units), width) if same and any(role in FIGURE_ROLES or role == "rank" for role, _ in first) else None
 
 
 def _is_title_row(row: list[str]) -> bool:
