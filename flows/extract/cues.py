@@ -71,11 +71,31 @@ def _cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
 
 
 def sentence_index(folded: str, s: int, e: int) -> list[tuple[int, str, bool]]:
-    """(position, index code, aside: in parentheses or a breakdown) of the index cues in a sentence (folded)."""
+    """(position, index code, aside: in parentheses, a breakdown, or a part of the index named before it) of
+    the index cues in a sentence (folded)."""
     pattern, code_of = _cue_pattern()
-    return [(m.start(), code_of[m.group()],
-             inside_parentheses(folded, s, m.start()) or _breakdown(folded, s, m.start()))
-            for m in pattern.finditer(folded, s, e)]
+    hits: list[tuple[int, str, bool]] = []
+    for m in pattern.finditer(folded, s, e):
+        code = code_of[m.group()]
+        aside = inside_parentheses(folded, s, m.start()) or _breakdown(folded, s, m.start())
+        if code == "SURVEY" and not aside:
+            aside = any(_PART_OF.search(folded, pos, m.start()) and not any(c in folded[pos:m.start()] for c in ";.")
+                for pos, other, _ in hits if other != "SURVEY")
+        hits.append((m.start(), code, aside))
+    return hits
+
+
+# The survey's fieldwork, not its score: "phát 1.250 phiếu điều tra xã hội học", "cuộc điều tra xã hội học".
+_FIELDWORK = re.compile(r"\b(?:phieu|cuoc|cong tac|trien khai|to chuc)\s+$")
+
+
+def fieldwork(folded: str, s: int, pos: int) -> bool:
+    """True for a survey cue naming the fieldwork ("phát phiếu điều tra xã hội học"): its results, if any,
+    follow in the same paragraph."""
+    return bool(_FIELDWORK.search(folded, max(s, pos - 12), pos))
+# The survey named as a part of the index named before it: "Chỉ số CCHC gồm điểm thẩm định và điểm điều tra xã
+# hội học", "... được đánh giá trên cơ sở ...".
+_PART_OF = re.compile(r"\b(?:gom|bao gom|cau thanh|ket hop|tren co so|dua tren|can cu|thong qua|thang diem)\b")
 
 
 def _breakdown(folded: str, s: int, pos: int) -> bool:

@@ -22,8 +22,9 @@ from flows.numerals import parse_decimal
 _BARE = re.compile(r"[ \t]*(?:[–—-][ \t]*|:[ \t]*)?(\d{1,3}[.,]\d{1,2})(?=[ \t]*(?:[;,]|\.(?:\s|$)|\n|$))")
 
 
-def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int) -> None:
-    """Give each one-unit group without a score the bare decimal right after its name (in place).
+def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int, item: bool = False) -> None:
+    """Give each one-unit group without a score the bare decimal right after its name (in place): in a list
+    whose other items have scores, or in a line of a list (``item``: "1. Sở Tư pháp: 91,25").
 
     Example:
         >>> from flows.gazetteer import Mention
@@ -41,7 +42,8 @@ def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int) -> N
         m = _BARE.match(low, g.end, e)
         if m and not any(t.start < m.end(1) and m.start(1) < t.end for t in tokens):
             found.append((g, Token("scores", m.start(1), m.end(1), [parse_decimal(m.group(1))])))
-    if len(found) < 2 and not any(t.kind == "scores" for t in tokens):
+    if len(found) < 2 and not any(t.kind == "scores" for t in tokens) and not (
+            item and len(found) == 1 and len(groups) == 1 and low[found[0][1].end:e].strip(" .;\n") == ""):
         return
     for g, token in found:
         g.tokens = sorted([*g.tokens, token], key=lambda t: t.start)

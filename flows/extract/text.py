@@ -26,6 +26,7 @@ from flows.extract.cues import (
     component_cues,
     criterion_cues,
     cue_end,
+    fieldwork,
     index_cues,
     inside_parentheses,
     is_national,
@@ -88,6 +89,7 @@ _OWN = frozenset({"PAR", "SIPAS"})
 # what may stand around a place that opens a line ("Hạng 1 - ...", "Xếp thứ 1: P. Việt Trì - 92,84 điểm")
 _MARKS = re.compile(r"(?:[\s\-–—:.()|•*]|\b(?:p|x|h|q|tx|tt|tp)\.)*")
 _PLACES = frozenset({"ranks", "top", "last"})
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[-–+•*])\s")  # a line of a list: "1. ", "- ", "+ ", "• "
 _FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
@@ -217,6 +219,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     rejects: list[dict] = []
     order = 0
     related_block = False
+    ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
     foreign_of = None  # the index before a paragraph on the province's own figures of another index
@@ -250,6 +253,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         for s, e in split_sentences(text, ps, pe):
             before_at, sent_at = sent_at, s  # the start of the sentence before, in this paragraph
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
+            # "Kết quả xếp hạng (từ cao xuống thấp):" over lines "+ Huyện A: 88,12 điểm": each line is the next place
+            item_line = _LIST_ITEM.match(low, s) is not None
+            next_place = ordered_list and item_line and not any(t.kind == "ordered" for t in sent_tokens)
+            ordered_list = (ordered_list and item_line) or (
+                any(t.kind == "ordered" for t in sent_tokens) and low[s:e].rstrip().endswith(":"))
             cue_hits = sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
             if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
@@ -275,7 +283,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
                     survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and any(
-                        _OF_UNIT.match(folded, cue_end(folded, pos))
+                        _OF_UNIT.match(folded, cue_end(folded, pos)) or fieldwork(folded, s, pos)
                         for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
                     # "Chỉ số PCI của thành phố tăng 1 bậc.": another index's figures of the province itself are
                     # that paragraph's; the units of the next ones are ranked on the text's index again
@@ -323,7 +331,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 groups = split_paren_years(groups, low, s, e, in_parens)
             if not groups:  # "Đây là 3 đơn vị dẫn đầu.": the units of the sentence before (the last candidates)
                 refer_back(low, s, sent_tokens, _last_of(candidates, before_at))
-            bare_scores(low, groups, sent_tokens, e)  # "quận A 91,25 điểm; quận B 89,6"
+            bare_scores(low, groups, sent_tokens, e, item_line)  # "quận A 91,25 điểm; quận B 89,6"
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
             list_len = sum(len(g.units) for g in groups if g.header)
@@ -340,6 +348,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
                         cand.order, cand.contrast = order, contrast
                         order += 1
+                        if next_place and cand.rank is None and cand.year == ctx.year and not (
+                                cand.seq or cand.top or cand.last or cand.derived):
+                            cand.seq = "ordered"
                         if cand.unit_id and (ended := ended_reject(cand, gazetteer)):
                             rejects.append(ended)
                         elif cand.unit_id:

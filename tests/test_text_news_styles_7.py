@@ -1,0 +1,62 @@
+"""The text extractor on constructions of a seventh round of announcements (conference reports, portal
+bulletins, short texts packed with ways of saying a place), written for these tests: the survey named as a
+part of the index or as fieldwork, list lines without "điểm", a ranking announced over one line per unit."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import text_facts as facts
+
+
+# The survey named in a sentence on the method or the fieldwork is not the index of the figures after it.
+@pytest.mark.parametrize("method", [
+    "Chỉ số CCHC năm 2021 gồm điểm thẩm định và điểm điều tra xã hội học.",
+    "Chỉ số CCHC năm 2021 được chấm trên thang điểm 100, trong đó điểm điều tra xã hội học chiếm 35 điểm.",
+    "Chỉ số CCHC năm 2021 của các sở gồm điểm thẩm định (tối đa 65 điểm) và điểm điều tra XHH (tối đa 35 điểm).",
+    "Chỉ số CCHC năm 2021. Năm nay tỉnh phát ra 1.800 phiếu điều tra xã hội học.",
+])
+def test_the_survey_in_a_method_or_fieldwork_sentence_leaves_the_figures_after_it_par(gazetteer, method):
+    text = f"{method}\n\nSở Xây dựng đứng đầu với 90,12 điểm; Sở Y tế xếp thứ hai với 89,05 điểm."
+    got = facts(gazetteer, text, "Bắc Giang")
+    assert got == {("Sở Xây dựng", "PAR", 2021): (90.12, 1), ("Sở Y tế", "PAR", 2021): (89.05, 2)}
+
+
+def test_survey_results_after_the_fieldwork_in_the_same_paragraph_are_survey_scores(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 của các sở.\n\nTỉnh phát phiếu điều tra xã hội học tới 900 người. Theo kết quả "
+            "khảo sát, Sở Xây dựng dẫn đầu với 30,15 điểm.\n\nVề chỉ số chung, Sở Y tế đứng đầu với 90,4 điểm.")
+    got = facts(gazetteer, text, "Bắc Giang")
+    assert got == {("Sở Xây dựng", "SURVEY", 2021): (30.15, 1), ("Sở Y tế", "PAR", 2021): (90.4, 1)}
+
+
+# A numbered line "1. Sở Tư pháp: 91,25" ends with its score, "điểm" or not.
+def test_a_numbered_line_ends_with_its_bare_score(gazetteer):
+    text = ("Bảng xếp hạng Chỉ số CCHC năm 2022 khối sở:\n1. Sở Công Thương: 90,65\n2. Sở Tài chính: 89,90\n"
+            "3. Sở Xây dựng: 89,15")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {("Sở Công Thương", "PAR", 2022): (90.65, 1), ("Sở Tài chính", "PAR", 2022): (89.9, 2),
+                   ("Sở Xây dựng", "PAR", 2022): (89.15, 3)}
+
+
+def test_a_bare_number_in_a_line_of_prose_is_no_score(gazetteer):
+    text = "Chỉ số CCHC năm 2022.\n- Sở Công Thương đã tiếp nhận 1.250 hồ sơ, giải quyết đúng hạn 98,5"
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {}
+
+
+# A ranking announced by a line ("xếp hạng như sau:", "(từ cao xuống thấp):"), then one unit per line.
+@pytest.mark.parametrize("bullet", ["+ ", "- ", "• "])
+@pytest.mark.parametrize("announce", ["Kết quả xếp hạng các huyện (từ cao xuống thấp):",
+                                      "Các huyện được xếp hạng như sau:"])
+def test_a_ranking_announced_over_one_line_per_unit(gazetteer, bullet, announce):
+    text = (f"Chỉ số CCHC năm 2020 của các huyện.\n\n{announce}\n{bullet}Huyện Diễn Châu: 88,4 điểm\n"
+            f"{bullet}Huyện Yên Thành: 87,15 điểm\n{bullet}Huyện Quỳnh Lưu: 86,9 điểm")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {("Huyện Diễn Châu", "PAR", 2020): (88.4, 1), ("Huyện Yên Thành", "PAR", 2020): (87.15, 2),
+                   ("Huyện Quỳnh Lưu", "PAR", 2020): (86.9, 3)}
+
+
+def test_lines_after_a_heading_that_announces_no_order_get_no_places(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của các huyện.\n\nĐiểm của một số huyện:\n+ Huyện Diễn Châu: 88,4 điểm\n"
+            "+ Huyện Quỳnh Lưu: 86,9 điểm")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert got == {("Huyện Diễn Châu", "PAR", 2020): (88.4, None), ("Huyện Quỳnh Lưu", "PAR", 2020): (86.9, None)}
