@@ -60,3 +60,19 @@ def test_lines_after_a_heading_that_announces_no_order_get_no_places(gazetteer):
             "+ Huyện Quỳnh Lưu: 86,9 điểm")
     got = facts(gazetteer, text, "Nghệ An")
     assert got == {("Huyện Diễn Châu", "PAR", 2020): (88.4, None), ("Huyện Quỳnh Lưu", "PAR", 2020): (86.9, None)}
+
+
+# Leader ratings: a head count before the list, a place name that goes on a body's name.
+@pytest.mark.parametrize("count", ["(4 người), gồm:", "(04 đồng chí), trong đó có:", "(4 người):"])
+def test_a_head_count_before_the_list_of_rated_heads(gazetteer, count):
+    from flows.extract.text import extract_text
+
+    text = (f"Kết quả xếp loại người đứng đầu năm 2023.\n\nHoàn thành xuất sắc nhiệm vụ {count} Giám đốc Sở Y tế; "
+            "Trưởng ban Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp; Chủ tịch UBND thị xã Bỉm Sơn; "
+            "Chủ tịch UBND huyện Nga Sơn.")
+    ratings = extract_text(text, gazetteer, 2023, "Thanh Hóa")["leader_ratings"]
+    got = [(r["unit"], r["title"], r["rating"]) for r in ratings]
+    assert got == [("Sở Y tế", "Giám đốc", "hoàn thành xuất sắc nhiệm vụ"),
+                   ("Ban Quản lý Khu kinh tế", "Trưởng ban", "hoàn thành xuất sắc nhiệm vụ"),
+                   ("Thị xã Bỉm Sơn", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ"),
+                   ("Huyện Nga Sơn", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ")]

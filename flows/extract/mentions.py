@@ -294,3 +294,17 @@ def old_cities(low: str, mentions: list[Mention], gazetteer: Gazetteer, province
         if len(found) == 1:
             out = [*out[:k], Mention(found.pop(), m.start, m.end, m.text, False), *out[k + 1:]]
     return out
+
+
+def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Without the place names that go on a body's name ("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công
+    nghiệp"): a name written bare right after a department's is part of it, not the town of that name."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and m.bare and prev.unit_id and m.start > prev.end and not text[prev.end:m.start].strip()
+                and (unit := gazetteer.units.get(prev.unit_id)) is not None and unit.unit_kind == "department"):
+            continue
+        out.append(m)
+    return out
+

@@ -15,8 +15,10 @@ _TITLE = re.compile(r"(phó giám đốc|giám đốc|chánh|trưởng ban|chủ
 _HEADS = ((("quận", "huyện", "thị xã", "thành phố", "phường", "xã", "thị trấn", "đặc khu"), "chủ tịch"),
           (("sở", "công an", "bảo hiểm", "kho bạc", "ngân hàng", "đài", "bộ chỉ huy"), "giám đốc"),
           (("ban",), "trưởng ban"), (("văn phòng", "thanh tra"), "chánh"), (("cục",), "cục trưởng"))
-_INTRODUCES_LIST = re.compile(r"\s*,?\s*(?:gồm|bao gồm|là|gom|bao gom|la)?\s*:|\s*,?\s*(?:gồm|bao gồm|gom|bao gom)\b"
-                              r"|\s*(?:đối với|cho|doi voi)\s+[^:.;]{0,60}:")  # "... đối với người đứng đầu các sở:"
+# "... đối với người đứng đầu các sở:"; a head count may stand before the list: "(3 người), gồm:"
+_INTRODUCES_LIST = re.compile(r"(?:\s*\(\s*\d+\s+(?:người|đồng chí|cá nhân|nguoi|dong chi|ca nhan)\s*\))?(?:"
+                              r"\s*,?\s*(?:gồm|bao gồm|là|gom|bao gom|la|trong đó(?: có)?|trong do(?: co)?)?\s*:"
+                              r"|\s*,?\s*(?:gồm|bao gồm|gom|bao gom)\b|\s*(?:đối với|cho|doi voi)\s+[^:.;]{0,60}:)")
 
 
 def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ctx: Context,

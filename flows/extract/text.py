@@ -54,6 +54,7 @@ from flows.extract.items import (
 from flows.extract.mentions import (
     announces,
     from_predecessors,
+    name_tails,
     numbered_districts,
     old_cities,
     ranked_mentions,
@@ -260,6 +261,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 any(t.kind == "ordered" for t in sent_tokens) and low[s:e].rstrip().endswith(":"))
             cue_hits = sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
+            if len(mentions) > 1:  # "Ban Quản lý Khu kinh tế Nghi Sơn": the town's name is the body's
+                mentions = name_tails(text, mentions, gazetteer)
             if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
                 mentions = numbered_districts(text, s, e, mentions, gazetteer, province, ctx.year)
             unknown, mentions = unknown_mentions(text, s, e, mentions)
