@@ -76,3 +76,35 @@ def test_a_head_count_before_the_list_of_rated_heads(gazetteer, count):
                    ("Ban Quản lý Khu kinh tế", "Trưởng ban", "hoàn thành xuất sắc nhiệm vụ"),
                    ("Thị xã Bỉm Sơn", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ"),
                    ("Huyện Nga Sơn", "Chủ tịch UBND", "hoàn thành xuất sắc nhiệm vụ")]
+
+
+# Lists said to be in no rank order, or from the lowest up; a grade band named once and used again.
+@pytest.mark.parametrize("aside", [", không theo thứ tự xếp hạng,", " (không theo thứ tự)", ", xếp theo vần a, b, c,"])
+def test_a_list_in_no_rank_order_gets_no_places(gazetteer, aside):
+    from flows.extract.text import extract_text
+
+    text = (f"Chỉ số CCHC năm 2019 của 12 huyện. Huyện Na Hang đứng đầu với 91,2 điểm. Ba huyện loại Khá (từ 80 đến "
+            f"dưới 90 điểm){aside} là: huyện Lâm Bình; huyện Sơn Dương; huyện Yên Sơn.")
+    got = {(f["unit"], f["score"], f["rank"], f["score_min"], f["score_max"])
+           for f in extract_text(text, gazetteer, 2019, "Tuyên Quang")["facts"]}
+    assert got == {("Huyện Na Hang", 91.2, 1, None, None), ("Huyện Lâm Bình", None, None, 80, 90),
+                   ("Huyện Sơn Dương", None, None, 80, 90), ("Huyện Yên Sơn", None, None, 80, 90)}
+
+
+@pytest.mark.parametrize("order", ["theo thứ tự từ thấp lên cao", "xếp theo điểm số tăng dần"])
+def test_a_list_from_the_lowest_up_ends_at_the_last_place(gazetteer, order):
+    text = (f"Chỉ số CCHC năm 2019 của 12 sở, ban, ngành. Nhóm cuối, {order}: Sở Xây dựng (74,1 điểm); Sở Y tế "
+            "(76,35 điểm) và Sở Tài chính (77,9 điểm).")
+    got = facts(gazetteer, text, "Tuyên Quang")
+    assert got == {("Sở Xây dựng", "PAR", 2019): (74.1, 12), ("Sở Y tế", "PAR", 2019): (76.35, 11),
+                   ("Sở Tài chính", "PAR", 2019): (77.9, 10)}
+
+
+def test_a_grade_band_stated_once_bounds_the_list_of_that_grade_later(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("Chỉ số CCHC năm 2019: 4 huyện đạt loại Tốt (từ 90 điểm trở lên), 3 huyện loại Khá (từ 80 đến dưới 90 "
+            "điểm).\n\nBa huyện loại Khá là: huyện Lâm Bình; huyện Sơn Dương; huyện Yên Sơn.")
+    got = {(f["unit"], f["score_min"], f["score_max"])
+           for f in extract_text(text, gazetteer, 2019, "Tuyên Quang")["facts"]}
+    assert got == {("Huyện Lâm Bình", 80, 90), ("Huyện Sơn Dương", 80, 90), ("Huyện Yên Sơn", 80, 90)}

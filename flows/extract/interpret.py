@@ -122,10 +122,12 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         unit_scores = unit_scores or [None] * n
         unit_ranks = unit_ranks or [None] * n
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
+    if "unordered" in kinds:  # "không theo thứ tự xếp hạng": no place follows from the order written
+        seq, top = None, None
     last = last_count(g, list_len, low)
     out: list[Candidate] = []
     size = stated_size(toks, low) or (size_before(low, where.start, g.start) if any(
-        t.kind == "last" for t in toks) else None)
+        t.kind in ("last", "ascending") for t in toks) else None)
     for i, m in enumerate(g.units):
         unit = gazetteer.units.get(m.unit_id)
         kind = unit.unit_kind if unit else ""
@@ -144,7 +146,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year, ctx.towns) if unit else ""
         cand.of = size
-        if last and not size and cand.rank is None:
+        if (last or "ascending" in kinds) and not size and cand.rank is None:
             cand.size_hint = size_hint(low, g.start, cand.bloc)
         if cand.rank is None:
             if last:
@@ -152,8 +154,11 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 cand.last = (last[0], (list_pos if last[1] else 0) + (0 if cand.shared_tie else i) + 1)
             elif top:
                 cand.top = (top[0], (list_pos if top[1] else 0) + i + 1)
+            elif "ascending" in kinds and list_len and g.header:  # "từ thấp lên cao": the first is the last place
+                cand.last = (list_len, list_len - list_pos - i)
             elif seq:
                 cand.seq = seq
+        cand.contrast = cand.contrast or "unordered" in kinds
         if any(v is not None for v in (cand.score, cand.score_min, cand.score_max, cand.rank, cand.last, cand.top,
                                        cand.seq)):
             out.append(cand)

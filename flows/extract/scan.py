@@ -266,8 +266,14 @@ _RULES: list[tuple[str, str, Any]] = [
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
              r"(?:\s+là)?", None),
     ("respective", r"lần lượt|tương ứng", None),
+    # "không theo thứ tự xếp hạng", "xếp theo vần a, b, c": a list in no rank order
+    ("unordered", r"không\s+(?:theo\s+|xếp theo\s+|phân biệt\s+)?thứ tự(?:\s+xếp hạng)?"
+                  r"|(?:xếp\s+)?theo\s+(?:vần|thứ tự)\s+(?:a\s*,\s*b\s*,\s*c|chữ cái|alphabet)", None),
+    # "theo thứ tự từ thấp lên cao: A (72,31 điểm); B ...": a list in rank order, the last place first
+    ("ascending", r"từ thấp\s+(?:lên|đến|tới)\s+cao|(?:thứ tự|điểm số)\s+tăng dần", None),
     # "xếp hạng như sau: A ...; B ...", "Các vị trí còn lại theo thứ tự: A (84,12), B ...": a list in rank order
-    ("ordered", r"thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)|từ cao xuống thấp|thứ tự xếp hạng"
+    ("ordered", r"(?<!không )(?<!không theo )thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)"
+                r"|từ cao xuống thấp|(?<!không )(?<!không theo )thứ tự xếp hạng"
                 r"|theo thứ tự điểm số giảm dần|điểm số giảm dần|xếp hạng\s+(?:cụ thể\s+)?như sau"
                 r"|theo thứ tự(?:\s+như sau)?\s*:", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
@@ -333,7 +339,9 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?P<ref>"): ("năm",),
     _rule(r"năm\s+(?:trước"): ("năm",),
     _rule(r"không hoàn thành"): ("nhiệm vụ",),
-    _rule(r"thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự"),
+    _rule(r"(?<!không )(?<!không theo )thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự"),
+    _rule(r"không\s+(?:theo"): ("không", "vần", "chữ cái", "alphabet"),
+    _rule(r"từ thấp"): ("thấp", "tăng dần"),
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),

@@ -147,6 +147,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b", None),
     ("respective", r"\brespectively\b", None),
     ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
+    ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),
+    ("ascending", r"in ascending order|from (?:the\s+)?lowest to (?:the\s+)?highest|from low to high", None),
     ("habitual", r"\balways\b|for many years|\bpreviously\b|in previous years|\bused to\b", None),
     ("continue", r"\bremained\b|\bretained\b|\bkept\b|\bmaintained\b|\bstayed\b|\bheld on to\b", None),
     ("take", r"\bovertook\b|\btook over\b|\breplaced\b|\bsurpassed\b|\bunseated\b", None),

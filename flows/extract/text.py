@@ -98,6 +98,23 @@ _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đ�
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.)\s*)*[\s,;]*$")
 
 
+# a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình" (the bounds are written after it, once)
+_GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
+
+
+def _grade_bands(low: str, s: int, e: int, tokens: list[Token], bands: dict[str, dict]) -> list[Token]:
+    """The sentence's tokens, with the bounds of a grade band stated earlier in the text put after its grade
+    word where the sentence gives none; learns the bands the sentence states (``bands``, in place)."""
+    added = []
+    for m in _GRADE.finditer(low, s, e):
+        bound = next((t for t in tokens if t.kind == "bound" and 0 <= t.start - m.end() <= 4), None)
+        if bound is not None:
+            bands[m.group(1)] = bound.value
+        elif m.group(1) in bands and not any(t.kind == "bound" for t in tokens):
+            added.append(Token("bound", m.start(), m.end(), bands[m.group(1)]))
+    return sorted([*tokens, *added], key=attrgetter("start")) if added else tokens
+
+
 def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: int) -> list[Group]:
     """Group a sentence's mentions and attach its tokens to them."""
     groups: list[Group] = []
@@ -221,6 +238,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     related_block = False
     ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
+    grade_bounds: dict[str, dict] = {}  # "loại Khá (từ 80 đến dưới 90 điểm)": the band a grade word names after
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
     foreign_of = None  # the index before a paragraph on the province's own figures of another index
@@ -256,6 +274,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             # "Kết quả xếp hạng (từ cao xuống thấp):" over lines "+ Huyện A: 88,12 điểm": each line is the next place
             item_line = _LIST_ITEM.match(low, s) is not None
+            if "loại" in low[s:e] or "nhóm" in low[s:e]:  # "10 đơn vị loại Khá là: A; B": the band stated before
+                sent_tokens = _grade_bands(low, s, e, sent_tokens, grade_bounds)
             next_place = ordered_list and item_line and not any(t.kind == "ordered" for t in sent_tokens)
             ordered_list = (ordered_list and item_line) or (
                 any(t.kind == "ordered" for t in sent_tokens) and low[s:e].rstrip().endswith(":"))
