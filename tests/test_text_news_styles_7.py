@@ -108,3 +108,30 @@ def test_a_grade_band_stated_once_bounds_the_list_of_that_grade_later(gazetteer)
     got = {(f["unit"], f["score_min"], f["score_max"])
            for f in extract_text(text, gazetteer, 2019, "Tuyên Quang")["facts"]}
     assert got == {("Huyện Lâm Bình", 80, 90), ("Huyện Sơn Dương", 80, 90), ("Huyện Yên Sơn", 80, 90)}
+
+
+# "top n" / "tốp đầu" said of a list of n units; "hoàn thành top 3" after the leader.
+@pytest.mark.parametrize("sentence", [
+    "Top 3 gồm: huyện Lương Sơn (88,2 điểm), huyện Cao Phong (87,6 điểm) và huyện Kim Bôi (86,95 điểm).",
+    "Lọt vào tốp 3 là huyện Lương Sơn (88,2 điểm), huyện Cao Phong (87,6 điểm) và huyện Kim Bôi (86,95 điểm).",
+    "Huyện Lương Sơn (88,2 điểm), huyện Cao Phong (87,6 điểm) và huyện Kim Bôi (86,95 điểm) là top 3 năm nay.",
+    "Huyện Lương Sơn, huyện Cao Phong và huyện Kim Bôi là 3 đơn vị tốp đầu (lần lượt 88,2; 87,6 và 86,95 điểm).",
+])
+def test_the_top_n_said_of_a_list_of_n(gazetteer, sentence):
+    got = facts(gazetteer, f"Chỉ số CCHC năm 2021 của 10 huyện, thành phố. {sentence}", "Hòa Bình")
+    assert got == {("Huyện Lương Sơn", "PAR", 2021): (88.2, 1), ("Huyện Cao Phong", "PAR", 2021): (87.6, 2),
+                   ("Huyện Kim Bôi", "PAR", 2021): (86.95, 3)}
+
+
+def test_a_unit_in_the_top_n_is_not_ranked(gazetteer):
+    got = facts(gazetteer, "Chỉ số CCHC năm 2021: huyện Kim Bôi lọt vào top 5 với 86,95 điểm.", "Hòa Bình")
+    assert got == {("Huyện Kim Bôi", "PAR", 2021): (86.95, None)}
+
+
+@pytest.mark.parametrize("words", ["hoàn thành top 3", "khép lại top 3", "hoàn thành nhóm top 3"])
+def test_two_units_that_complete_the_top_three(gazetteer, words):
+    text = (f"Chỉ số CCHC năm 2021 của 10 huyện, thành phố: thành phố Hòa Bình dẫn đầu với 89,4 điểm; huyện Lương Sơn "
+            f"(88,2 điểm) và huyện Cao Phong (87,6 điểm) {words}.")
+    got = facts(gazetteer, text, "Hòa Bình")
+    assert got == {("Thành phố Hòa Bình", "PAR", 2021): (89.4, 1), ("Huyện Lương Sơn", "PAR", 2021): (88.2, 2),
+                   ("Huyện Cao Phong", "PAR", 2021): (87.6, 3)}

@@ -162,6 +162,15 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong|của|ở|tại)\s+)?"
              r"(?:vùng|khu vực|miền|nhóm(?=\s*(?:\d|đạt|loại|xếp loại|xuất sắc|tốt|khá|trung bình|với|[,.;)]|$))"
              r"|nhóm$)", None),
+    # the top n listed: "Top 3 gồm: A, B và C", "Lọt vào tốp 3 là A, B, C", "A, B và C là top 3 của năm 2019"
+    ("top", r"(?:(?:\blọt\s+)?\bvào\s+|\blà\s+)?\b(?:top|tốp)\s+(?P<n>\d{1,2}|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b"
+            r"(?:\s+" + _RANKED + r")?(?:\s+(?:dẫn đầu|đứng đầu|đầu|cao nhất))?(?=\s*(?:gồm|bao gồm|là|:))"
+            r"|(?<=\blà )(?:top|tốp)\s+(?P<m>\d{1,2}|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b",
+     lambda m: {"count": _small(m.group("n") or m.group("m"))}),
+    # "TX. Ba Đồn và huyện Quảng Ninh hoàn thành top 3": the last places of the top three
+    ("ranks", r"(?:hoàn thành|hoàn tất|khép lại|đóng lại)\s+(?:nhóm\s+)?(?:top|tốp)\s+(?P<n>\d{1,2}|ba|bốn|năm|sáu|bảy"
+              r"|tám|chín|mười)\b",
+     lambda m: {"ranks": [_small(m.group("n"))], "tied": False, "of": None, "tail": True}),
     # a place among a group, not a rank: "trong nhóm 10 địa phương dẫn đầu", "lọt vào tốp 10", "nằm trong tốp đầu"
     ("mask", r"(?:trong|thuộc|vào|lọt|góp mặt ở|ở)\s+(?:nhóm|tốp|top|danh sách)\s+(?:(?:\d{1,2}|" + _SMALL
              + r")\s+)?(?:(?:đơn vị|địa phương|tỉnh,\s*thành(?:\s+phố)?|tỉnh|sở, ngành|sở|bộ, ngành|bộ|cơ quan"
@@ -225,7 +234,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
     ("ranks", r"vị trí\s+(?P<ords>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))",
      _ranks),
-    ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên)\b",
+    ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED
+            + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên|tốp đầu|top đầu)\b",
      lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
              r"|có điểm thấp nhất)\b", lambda m: {"count": _small(m.group("n"))}),
@@ -307,6 +317,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:tối đa|thang điểm)"): ("tối đa", "thang điểm"),
     _rule(r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay"): ("sau",),
     _rule(r"(?:trong|thuộc|vào|lọt"): ("nhóm", "tốp", "top", "danh sách"),
+    _rule(r"(?:(?:\blọt"): ("tốp", "top"),
+    _rule(r"(?:hoàn thành|hoàn tất|khép"): ("tốp", "top"),
     _rule(r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong"): (
         "vùng", "khu vực", "miền", "nhóm"),
     _rule(r"(?:tự chấm"): ("tự chấm", "tự đánh giá"),
@@ -363,7 +375,8 @@ _RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện)\s+"  # the last word 
 _PRECHECKS: dict[str, str] = {
     _rule(r"(?:(?P<member>"): r"(?:0|1|2|3|4|5|6|7|8|9|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?:\s*/\s*\d+)?\s+"
                               r"(?:đơn vị|sở|cơ quan|quận|huyện|thị xã|địa phương|xã|phường|tỉnh|bộ|ngành|vị trí)",
-    _rule(r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu"): _RANKED_END + r"(?:đầu|dẫn đầu|đứng đầu|cao nhất)",
+    _rule(r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:đầu"): _RANKED_END + r"(?:đầu|dẫn đầu|đứng đầu|cao nhất"
+                                                                     r"|tốp đầu|top đầu)",
     _rule(r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối"): _RANKED_END + r"(?:cuối|xếp cuối|đứng cuối"
                                                                       r"|thấp nhất|có điểm thấp nhất)",
     _rule(r"\b" + _SMALL + r"\s+năm"): r"năm\s+(?:liền\s+|liên tiếp\s+)?(?:đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
