@@ -27,8 +27,8 @@ ORDINAL_WORDS = sorted(
 ORDINAL_PATTERN = (
     r"(?:\d{1,3}(?![.,]\d)|(?:mười|hai mươi|ba mươi|bốn mươi|năm mươi|sáu mươi)"
     r"(?:\s+(?:mốt|một|hai|ba|bốn|tư|lăm|nhăm|năm|sáu|bảy|bẩy|tám|chín))?"
-    r"|nhất|nhì|hai|ba|bốn|tư|năm(?!\s+\d)|sáu|bảy|bẩy|tám|chín)(?!\w)"  # "thứ 3, tương ứng": not "tư";
-    # "thứ 41 và năm 2018": a year, not a fifth place
+    r"|nhất|nhì|hai|ba|bốn|tư|năm(?!\s+(?:\d|nay|trước|ngoái|qua|liền|sau|kế))|sáu|bảy|bẩy|tám|chín)(?!\w)"
+    # "thứ 3, tương ứng": not "tư"; "thứ 41 và năm 2018", "thứ 9, năm nay ...": a year, not a fifth place
 )
 _SPACES = re.compile(r"\s+")
 

@@ -135,3 +135,24 @@ def test_two_units_that_complete_the_top_three(gazetteer, words):
     got = facts(gazetteer, text, "Hòa Bình")
     assert got == {("Thành phố Hòa Bình", "PAR", 2021): (89.4, 1), ("Huyện Lương Sơn", "PAR", 2021): (88.2, 2),
                    ("Huyện Cao Phong", "PAR", 2021): (87.6, 3)}
+
+
+# Last year's place written before this year's, in one clause or an appositive.
+@pytest.mark.parametrize(("sentence", "now", "before"), [
+    ("Năm 2022, Sở Công Thương, đơn vị năm 2021 chỉ xếp thứ 10, năm nay vươn lên vị trí thứ năm với 88,35 điểm.",
+     (88.35, 5), (None, 10)),
+    ("Năm 2022, Sở Công Thương, đơn vị năm 2021 xếp thứ 10, năm nay đạt 88,35 điểm và được xếp ở vị trí thứ 5.",
+     (88.35, 5), (None, 10)),
+    ("Chỉ số CCHC năm 2022: Sở Công Thương năm 2021 xếp thứ 10, năm 2022 vươn lên vị trí thứ 5 với 88,35 điểm.",
+     (88.35, 5), (None, 10)),
+    ("Chỉ số CCHC năm 2022: Sở Công Thương năm 2021 xếp thứ 10, năm nay xếp thứ 5 (88,35 điểm).",
+     (88.35, 5), (None, 10)),
+])
+def test_last_years_place_before_this_years(gazetteer, sentence, now, before):
+    got = facts(gazetteer, sentence, "Hà Tĩnh", 2022)
+    assert got == {("Sở Công Thương", "PAR", 2022): now, ("Sở Công Thương", "PAR", 2021): before}
+
+
+def test_a_fifth_place_is_not_read_off_this_year(gazetteer):
+    got = facts(gazetteer, "Năm 2022, Sở Y tế xếp thứ 7, năm nay tăng 2 bậc.", "Hà Tĩnh", 2022)
+    assert got == {("Sở Y tế", "PAR", 2022): (None, 7), ("Sở Y tế", "PAR", 2021): (None, 9)}

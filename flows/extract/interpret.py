@@ -77,6 +77,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             freq_at = t.end
         elif t.kind == "scores":
             scored_year = _bound_year(toks, i, low, ctx.year)
+            if scored_year is None and i and toks[i - 1].kind in _RANK_KINDS and not _CLAUSE_BREAK.search(
+                    _gap(low, toks[i - 1].end, t.start)):  # "năm 2023 vươn lên thứ 2 với 90,15 điểm": the rank's year
+                scored_year = _bound_year(toks, i - 1, low, ctx.year)
             if scored_year is not None and scored_year != year:  # "(năm 2013 đạt 79,2 điểm)"
                 previous_scores.append((t.value, scored_year))
             else:
@@ -185,9 +188,12 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
     """A year standing with the units before any figure ("Nội vụ (2014)", "năm nay đã ..."); None when
     several years stand there ("từ vị trí 15 năm 2017 lên 9 năm 2018 và lên thứ 4 năm 2019": a history)."""
     found = None
-    for t in own:
+    for i, t in enumerate(own):
         if t.kind in ("scores", "ranks", "top", "last", "bound", "move"):  # "tăng 2 bậc (năm 2013 xếp thứ 6)"
-            break
+            # "A, đơn vị năm 2023 xếp thứ 11, năm nay xếp thứ 6": figures of two years, no year of the group
+            later = {_year_of(x, year) for x in own[i + 1:] if x.kind == "year_rel" or (
+                x.kind == "year" and not x.value.get("ref") and not x.value["paren"])}
+            return None if found is not None and later - {found, None} else found
         if t.kind == "year" and not t.value.get("ref"):
             if found is not None and found != t.value["year"]:
                 return None
@@ -218,7 +224,7 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
     or before it in the same clause ("trong khi năm trước chỉ đứng thứ 5")."""
     if i + 1 < len(toks) and toks[i + 1].kind in ("year", "year_rel") and _BLOC_GAP.match(
             _gap(low, toks[i].end, toks[i + 1].start)) and not (  # "thứ 3 (trong khối quận) năm 2024"
-            i + 2 < len(toks) and toks[i + 2].kind in _RANK_KINDS  # not "thứ 6, năm 2021 xếp thứ 9": the next's
+            i + 2 < len(toks) and toks[i + 2].kind in (*_RANK_KINDS, "scores")  # not "thứ 6, năm 2021 xếp thứ 9"
             and "," in _gap(low, toks[i].end, toks[i + 1].start)
             and not _CLAUSE_BREAK.search(_gap(low, toks[i + 1].end, toks[i + 2].start))):
         return _year_of(toks[i + 1], year)
