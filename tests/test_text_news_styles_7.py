@@ -156,3 +156,24 @@ def test_last_years_place_before_this_years(gazetteer, sentence, now, before):
 def test_a_fifth_place_is_not_read_off_this_year(gazetteer):
     got = facts(gazetteer, "Năm 2022, Sở Y tế xếp thứ 7, năm nay tăng 2 bậc.", "Hà Tĩnh", 2022)
     assert got == {("Sở Y tế", "PAR", 2022): (None, 7), ("Sở Y tế", "PAR", 2021): (None, 9)}
+
+
+# Other words for the last place, and places counted up from it.
+@pytest.mark.parametrize("words", ["đội sổ", "xếp chót", "xếp hạng chót", "về cuối", "đứng chót bảng"])
+def test_more_words_for_the_last_place(gazetteer, words):
+    text = f"Chỉ số CCHC năm 2020 của 9 huyện, thành phố. Huyện Mường Tè {words} với 77,4 điểm."
+    assert facts(gazetteer, text, "Lai Châu") == {("Huyện Mường Tè", "PAR", 2020): (77.4, 9)}
+
+
+@pytest.mark.parametrize(("words", "rank"), [("đứng áp chót", 8), ("xếp thứ hai từ dưới lên", 8),
+                                             ("đứng thứ ba từ dưới lên", 7), ("xếp kế cuối", 8)])
+def test_a_place_counted_up_from_the_last(gazetteer, words, rank):
+    text = f"Chỉ số CCHC năm 2020 của 9 huyện, thành phố. Huyện Phong Thổ {words} với 79,15 điểm."
+    assert facts(gazetteer, text, "Lai Châu") == {("Huyện Phong Thổ", "PAR", 2020): (79.15, rank)}
+
+
+def test_the_last_and_the_one_above_it_in_one_sentence(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của 9 huyện, thành phố. Xếp cuối là huyện Mường Tè với 77,4 điểm; áp chót là huyện "
+            "Phong Thổ (79,15 điểm).")
+    assert facts(gazetteer, text, "Lai Châu") == {("Huyện Mường Tè", "PAR", 2020): (77.4, 9),
+                                                  ("Huyện Phong Thổ", "PAR", 2020): (79.15, 8)}

@@ -87,6 +87,7 @@ class Candidate:
     size_hint: int | None = None  # a size stated earlier in the text ("Cả 8 huyện ..."), for a last place
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
     placeholder: bool = False  # a unit the gazetteer does not know, holding its place in a list (no fact)
+    above_last: int = 0  # places above the last ("áp chót": 1), for one unit placed from the end
     contrast: bool = False  # set against the unit before ("..., trong khi Hà Nội đạt 84,4%"): no order implied
     order: int = 0
 

@@ -148,7 +148,8 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
     for key, members in lists.items():
         members = sorted(members, key=lambda m: (m.top or m.last)[1])
         scores = [m.score for m in members]
-        if key[2] != len(members) or (len(members) > 1 and None in scores):
+        if (key[2] != len(members) and not (len(members) == 1 and members[0].above_last)) or (
+                len(members) > 1 and None in scores):
             ok[key] = set()
         elif all(a >= b for a, b in zip(scores, scores[1:], strict=False)):
             ok[key] = {m.unit_id for m in members}

@@ -205,6 +205,11 @@ _RULES: list[tuple[str, str, Any]] = [
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
     ("change", r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?"
                r"(?:so với\s+)?" + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+    # a place counted from the end: "đứng áp chót" (one above the last), "thứ hai từ dưới lên"
+    ("last", r"(?:(?:đứng|xếp|ở|là)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?)?(?:áp chót|kế cuối|sát cuối)(?:\s+bảng)?"
+             r"|(?:(?:đứng|xếp|ở)\s+)?(?:vị trí\s+)?thứ\s+(?P<n>hai|ba|tư|bốn|năm|\d)\s+từ\s+(?:dưới|cuối)"
+             r"(?:\s+bảng)?\s+lên",
+     lambda m: {"above": (parse_ordinal(m.group("n")) or 2) - 1 if m.group("n") else 1}),
     ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<a>" + _ORD
               + r")(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<b>" + _ORD  # "từ 1 - 3"
               + r")(?!\s*(?:điểm|%|[.,]\d))", _rank_range),
@@ -246,6 +251,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"cuối(?:\s+cùng|\s+bảng)?\s*\(\s*(?:thứ\s+)?(?P<ords>\d{1,3})\s*/\s*(?P<of>\d{1,3})\s*\)", _ranks),
     ("last", r"(?:xếp|đứng|ở|vị trí|nằm)\s+(?:ở\s+)?(?:vị trí\s+)?cuối(?:\s+cùng|\s+bảng)?|cuối bảng"
              r"|(?:mức |điểm |điểm số )?thấp nhất", None),
+    # "đội sổ", "xếp chót", "xếp hạng chót", "về cuối", "bét bảng": the last place
+    ("last", r"đội sổ|bét bảng|chót bảng|(?:xếp|đứng|ở|về)\s+(?:hạng\s+|vị trí\s+)?chót|về\s+cuối(?:\s+bảng)?"
+             r"|xếp hạng cuối", None),
     ("count", r"(?:(?P<member>\d+|một)\s+trong\s+(?:tổng\s+số\s+|số\s+)?)?(?<!năm )\b(?P<n>" + _SMALL
               + r")(?:\s*/\s*(?P<of>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+năm\s+(?:liền\s+|liên tiếp\s+)?(?=đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
@@ -341,6 +349,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),
     _rule(r"cuối(?:\s+cùng"): ("cuối",),
     _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
+    _rule(r"đội sổ"): ("đội sổ", "bét", "chót", "cuối"),
+    _rule(r"(?:(?:đứng|xếp|ở|là)"): ("chót", "kế cuối", "sát cuối", "từ dưới", "từ cuối"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
     _rule(r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]"): (" - ", " – "),
     _rule(r"[-\d](?:(?<=-)"): _POINTS_GATE,

@@ -157,7 +157,9 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         for i, g in enumerate(groups):  # a header "Ba đơn vị ... là" covers three units, not what the sentence
             # adds after; nor a group with ranks of its own ("đứng cuối bảng là A (74,35%); B và C lần lượt xếp
             # thứ 23 và 22")
-            if (counts and covered >= counts[-1]) or (i and placing and _ranks_ahead(low, tokens, g.start, e)):
+            semi = low.rfind(";", groups[i - 1].end, g.start) if i else -1  # "...; áp chót là B": its own place
+            if (counts and covered >= counts[-1]) or (i and placing and _ranks_ahead(
+                    low, tokens, semi + 1 if semi >= 0 else g.start, e)):
                 break
             g.header = header
             covered += len(g.units)
