@@ -177,3 +177,25 @@ def test_the_last_and_the_one_above_it_in_one_sentence(gazetteer):
             "Phong Thổ (79,15 điểm).")
     assert facts(gazetteer, text, "Lai Châu") == {("Huyện Mường Tè", "PAR", 2020): (77.4, 9),
                                                   ("Huyện Phong Thổ", "PAR", 2020): (79.15, 8)}
+
+
+# A difference to another unit is no score of that unit.
+@pytest.mark.parametrize("clause", ["hơn đơn vị xếp thứ hai là huyện Tam Đường 0,42 điểm",
+                                    "vượt đơn vị xếp thứ hai là huyện Tam Đường 0.42 điểm"])
+def test_the_gap_to_the_unit_in_second_place_is_not_its_score(gazetteer, clause):
+    text = f"Chỉ số CCHC năm 2020 của 8 huyện, thành phố: thành phố Lai Châu đứng đầu với 90,12 điểm, {clause}."
+    assert facts(gazetteer, text, "Lai Châu") == {("Thành phố Lai Châu", "PAR", 2020): (90.12, 1),
+                                                  ("Huyện Tam Đường", "PAR", 2020): (None, 2)}
+
+
+def test_the_gap_to_the_leader_gives_the_last_unit_no_first_place(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của 8 huyện, thành phố. Huyện Nậm Nhùn đứng cuối bảng với 78,05 điểm, thấp hơn đơn "
+            "vị dẫn đầu 12,07 điểm.")
+    assert facts(gazetteer, text, "Lai Châu") == {("Huyện Nậm Nhùn", "PAR", 2020): (78.05, 8)}
+
+
+def test_overtaking_a_unit_keeps_its_score(gazetteer):
+    text = ("Chỉ số CCHC năm 2020: thành phố Lai Châu giành vị trí thứ nhất với 90,12 điểm, vượt qua huyện Tam Đường, "
+            "nay xếp thứ hai với 89,7 điểm.")
+    assert facts(gazetteer, text, "Lai Châu") == {("Thành phố Lai Châu", "PAR", 2020): (90.12, 1),
+                                                  ("Huyện Tam Đường", "PAR", 2020): (89.7, 2)}

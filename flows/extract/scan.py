@@ -495,4 +495,33 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
                 if kind != "mask":
                     found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
     found.sort(key=lambda t: t.start)
+    if mode == "vi" and ("hơn" in low or "vượt" in low or "kém" in low or "chênh" in low):
+        _differences(low, found, offset)
     return found
+
+
+# "hơn đơn vị xếp thứ hai là Văn phòng UBND tỉnh 0,42 điểm", "chỉ kém TP. Kon Tum 1,76 điểm": a comparison whose
+# figure comes after the unit compared with is the difference, not that unit's score
+_COMPARED = re.compile(r"(?<!\w)(?:hơn|vượt(?!\s+(?:qua|lên|bậc|trội))|kém|chênh lệch với|chênh lệch so với)\s+"
+                       r"(?=[^\W\d])")
+
+
+_SHORT_KIND_DOT = re.compile(r"\b(?:tp|tx|tt|p|x|h|q)\.")
+
+
+def _differences(low: str, tokens: list[Token], offset: int) -> None:
+    """Turn (in place) the score closing a comparison with another unit into a change; a place said of a unit
+    the comparison does not name ("thấp hơn đơn vị dẫn đầu 12,33 điểm") is nobody's here."""
+    for m in _COMPARED.finditer(low):
+        start = m.end() + offset
+        for i, t in enumerate(tokens):
+            if t.start < start or t.kind not in ("scores", "ranks", "top", "last", "count"):
+                continue
+            gap = _SHORT_KIND_DOT.sub("", low[m.end():t.start - offset])
+            if (t.kind == "scores" and len(t.value) == 1 and not any(c in gap for c in ".;:()") and len(gap) <= 80
+                    and not re.search(r"\b(?:với|đạt|được)\b", gap)):
+                tokens[i] = _new_token("change", t.start, t.end, None)
+                tokens[:] = [x for x in tokens if not (start <= x.start < t.start and x.kind in ("ranks", "top", "last")
+                                                       and " là " not in low[x.end - offset:t.start - offset])]
+            if t.kind == "scores" or any(c in gap for c in ".;:"):
+                break
