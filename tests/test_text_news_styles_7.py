@@ -199,3 +199,44 @@ def test_overtaking_a_unit_keeps_its_score(gazetteer):
             "nay xếp thứ hai với 89,7 điểm.")
     assert facts(gazetteer, text, "Lai Châu") == {("Thành phố Lai Châu", "PAR", 2020): (90.12, 1),
                                                   ("Huyện Tam Đường", "PAR", 2020): (89.7, 2)}
+
+
+# A province's figures over several years in one sentence; a place in its region; the national average.
+@pytest.mark.parametrize("sentence", [
+    "Chỉ số CCHC của tỉnh Sóc Trăng: năm 2020 đạt 84,3%, xếp thứ 30/63; năm 2021 giảm còn 82,95%, xếp thứ 41/63; "
+    "năm 2022 tăng lên 86,6%, xếp thứ 19/63.",
+    "Chỉ số CCHC của tỉnh Sóc Trăng liên tục thay đổi: năm 2020 đạt 84,3% (thứ 30); năm 2021 đạt 82,95% (thứ 41); "
+    "năm 2022 đạt 86,6% (thứ 19).",
+])
+def test_a_provinces_figures_of_several_years_in_one_sentence(gazetteer, sentence):
+    got = facts(gazetteer, sentence, "Sóc Trăng", 2023)
+    assert got == {("Tỉnh Sóc Trăng", "PAR", 2020): (84.3, 30), ("Tỉnh Sóc Trăng", "PAR", 2021): (82.95, 41),
+                   ("Tỉnh Sóc Trăng", "PAR", 2022): (86.6, 19)}
+
+
+@pytest.mark.parametrize("region", [
+    "Như vậy, Sóc Trăng đứng thứ 4 trong khu vực Đồng bằng sông Cửu Long.",
+    "Trong khu vực Đồng bằng sông Cửu Long, Sóc Trăng xếp thứ 4, chỉ sau Đồng Tháp, Cần Thơ và An Giang.",
+])
+def test_a_place_in_the_region_is_not_the_national_rank(gazetteer, region):
+    text = f"Chỉ số CCHC năm 2022 của tỉnh Sóc Trăng đạt 86,6%, xếp thứ 19/63 tỉnh, thành phố.\n\n{region}"
+    got = facts(gazetteer, text, "Sóc Trăng")
+    assert got[("Tỉnh Sóc Trăng", "PAR", 2022)] == (86.6, 19)
+
+
+def test_the_best_result_ever_is_not_first_place(gazetteer):
+    text = "Chỉ số CCHC năm 2022 của tỉnh Sóc Trăng xếp thứ 19/63 – cao nhất từ trước đến nay."
+    assert facts(gazetteer, text, "Sóc Trăng") == {("Tỉnh Sóc Trăng", "PAR", 2022): (None, 19)}
+
+
+def test_the_national_average_in_parentheses_is_no_score(gazetteer):
+    text = ("Chỉ số SIPAS năm 2022 của tỉnh Sóc Trăng đạt 82,1%, xếp thứ 44/63, thấp hơn mức trung bình của cả nước "
+            "(83,9%).")
+    assert facts(gazetteer, text, "Sóc Trăng") == {("Tỉnh Sóc Trăng", "SIPAS", 2022): (82.1, 44)}
+
+
+def test_the_grade_average_is_no_average(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của 11 huyện. Loại Trung bình: huyện Cù Lao Dung (74,2 điểm), huyện Trần Đề "
+            "(73,15 điểm).")
+    got = facts(gazetteer, text, "Sóc Trăng")
+    assert [got[(u, "PAR", 2022)][0] for u in ("Huyện Cù Lao Dung", "Huyện Trần Đề")] == [74.2, 73.15]

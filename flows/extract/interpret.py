@@ -70,16 +70,14 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     habitual_at = freq_at = None
     listed = False  # a rank given by the number of a list item
     rank_tokens = [t for t in toks if t.kind in _RANK_KINDS]
+    years = _figure_years(toks, low, ctx.year)
     for i, t in enumerate(toks):
         if t.kind == "habitual":
             habitual_at = t.end
         elif t.kind == "freq":
             freq_at = t.end
         elif t.kind == "scores":
-            scored_year = _bound_year(toks, i, low, ctx.year)
-            if scored_year is None and i and toks[i - 1].kind in _RANK_KINDS and not _CLAUSE_BREAK.search(
-                    _gap(low, toks[i - 1].end, t.start)):  # "năm 2023 vươn lên thứ 2 với 90,15 điểm": the rank's year
-                scored_year = _bound_year(toks, i - 1, low, ctx.year)
+            scored_year = years[i]
             if scored_year is not None and scored_year != year:  # "(năm 2013 đạt 79,2 điểm)"
                 previous_scores.append((t.value, scored_year))
             else:
@@ -99,7 +97,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 ranks = list(range(max(1, ranks[-1] - n + 1), ranks[-1] + 1))
             tied = t.kind == "ranks" and t.value["tied"]
             listed = listed or (t.kind == "ranks" and t.value.get("listed", False))
-            bound_year = _bound_year(toks, i, low, ctx.year)
+            bound_year = years[i]
             came_from = fold(low[max(0, t.start - 5):t.start]).endswith(("tu ", "from ")) and t is not rank_tokens[-1]
             if bound_year is not None and bound_year != year:
                 previous.append((ranks, bound_year, "stated"))
@@ -220,6 +218,24 @@ def _year_of(t: Token, year: int | None) -> int | None:
     if t.kind == "year":
         return None if t.value.get("ref") else t.value["year"]
     return None if year is None else year + t.value
+
+
+def _figure_years(toks: list[Token], low: str, year: int | None) -> dict[int, int | None]:
+    """The year each score and rank token is written with (``_bound_year``), else that of the figure it goes
+    with: a score after a rank in its clause ("năm 2023 vươn lên thứ 2 với 90,15 điểm"), a rank right after a
+    score ("năm 2021 đạt 86,15%, xếp thứ 23/63", "năm 2022 đạt 81,2% (thứ 42)")."""
+    years: dict[int, int | None] = {}
+    for i, t in enumerate(toks):
+        if t.kind != "scores" and t.kind not in _RANK_KINDS:
+            continue
+        found = _bound_year(toks, i, low, year)
+        if found is None and i and i - 1 in years:
+            gap = _gap(low, toks[i - 1].end, t.start)
+            if (t.kind == "scores" and toks[i - 1].kind in _RANK_KINDS and not _CLAUSE_BREAK.search(gap)) or (
+                    t.kind in _RANK_KINDS and toks[i - 1].kind == "scores" and gap.strip() in ("", ",", "(", ", (")):
+                found = years[i - 1]
+        years[i] = found
+    return years
 
 
 def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | None:

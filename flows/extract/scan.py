@@ -147,7 +147,9 @@ _RULES: list[tuple[str, str, Any]] = [
     # "dẫn đầu năm thứ ba liên tiếp": the same place the years before too
     ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp", lambda m: {"years": parse_ordinal(m.group("n"))}),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
-    ("mask", r"(?:trung bình|bình quân)[^.;()]{0,60}?" + NUM + r"\s*" + _POINTS, None),  # averages
+    # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
+    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?:trung bình|bình quân)[^.;()]{0,60}?\(?\s*" + NUM + r"\s*"
+             + _POINTS, None),
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
@@ -162,6 +164,13 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong|của|ở|tại)\s+)?"
              r"(?:vùng|khu vực|miền|nhóm(?=\s*(?:\d|đạt|loại|xếp loại|xuất sắc|tốt|khá|trung bình|với|[,.;)]|$))"
              r"|nhóm$)", None),
+    # a place in a region, not in the ranking: "đứng thứ 5 trong khu vực đồng bằng sông Hồng", "Trong khu vực
+    # Đồng bằng sông Cửu Long, Bến Tre đứng thứ 2"; "cao nhất từ trước đến nay": the best year, not first place
+    ("mask", r"(?:(?:đứng|xếp)\s+)?(?:thứ|vị trí thứ|hạng)\s+" + _ORD
+             + r"\s+(?:(?:trong|của|ở|tại)\s+)?(?:các tỉnh\s+)?(?:vùng|khu vực|miền)\b"
+             r"|(?:^|(?<=[.;\n]))\s*(?:trong|ở|tại|so với các tỉnh)\s+(?:vùng|khu vực|miền)\b[^.;]{0,100}?"
+             r"(?:đứng|xếp)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?" + _ORD
+             + r"|cao nhất (?:từ trước (?:đến|tới) nay|trong lịch sử)", None),
     # the top n listed: "Top 3 gồm: A, B và C", "Lọt vào tốp 3 là A, B, C", "A, B và C là top 3 của năm 2019"
     ("top", r"(?:(?:\blọt\s+)?\bvào\s+|\blà\s+)?\b(?:top|tốp)\s+(?P<n>\d{1,2}|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b"
             r"(?:\s+" + _RANKED + r")?(?:\s+(?:dẫn đầu|đứng đầu|đầu|cao nhất))?(?=\s*(?:gồm|bao gồm|là|:))"
@@ -316,7 +325,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
-    _rule(r"(?:trung bình|bình quân)"): ("trung bình", "bình quân"),
+    _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),
@@ -330,6 +339,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong"): (
         "vùng", "khu vực", "miền", "nhóm"),
     _rule(r"(?:tự chấm"): ("tự chấm", "tự đánh giá"),
+    _rule(r"(?:(?:đứng|xếp)\s+)?(?:thứ|vị trí thứ|hạng)\s+" + _ORD): ("vùng", "khu vực", "miền", "từ trước", "lịch sử"),
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
