@@ -240,3 +240,13 @@ def test_the_grade_average_is_no_average(gazetteer):
             "(73,15 điểm).")
     got = facts(gazetteer, text, "Sóc Trăng")
     assert [got[(u, "PAR", 2022)][0] for u in ("Huyện Cù Lao Dung", "Huyện Trần Đề")] == [74.2, 73.15]
+
+
+@pytest.mark.parametrize("sipas", [
+    "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) đạt 83,2%",
+    "Chỉ số hài lòng của người dân, tổ chức (SIPAS) của tỉnh đạt 83,2%",
+])
+def test_the_long_name_of_sipas_beside_par_in_one_sentence(gazetteer, sipas):
+    text = f"Năm 2022, Chỉ số CCHC của tỉnh Trà Vinh đạt 87,4%, xếp thứ 15/63; {sipas}, xếp thứ 28/63."
+    assert facts(gazetteer, text, "Trà Vinh") == {("Tỉnh Trà Vinh", "PAR", 2022): (87.4, 15),
+                                                  ("Tỉnh Trà Vinh", "SIPAS", 2022): (83.2, 28)}

@@ -22,6 +22,9 @@ _CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la
 # a rank's verb is its figure's start: "Chỉ số PAPI xếp thứ 29", "Chỉ số PAR Index (của tỉnh) xếp thứ 8/63"; a score
 # may follow its index at once: "với Chỉ số CCHC 91,31% và SIPAS 90,87%"
 _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
+# the index's short name in brackets after its long one, then its figure: "Chỉ số hài lòng của người dân, tổ chức
+# đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) (của tỉnh) đạt 83,45%"
+_ACRONYM_THEN_FIGURE = re.compile(r"[^(),;:]{0,25}\)\s*(?:cua (?:tinh|thanh pho)\s+)?(?:dat|la|voi|duoc)\s*$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
 _OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
 
@@ -84,9 +87,10 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
             continue
         after = next((c for pos, c, aside in cue_hits if not aside and 0 <= pos - t.end <= 30
                       and _NAMES_FIGURE.match(fold(low[t.end:pos]))), None)
-        before = [c for pos, c, aside in cue_hits if not aside and since <= pos < t.start
-                  and (_CUE_THEN_FIGURE.match(fold(low[pos:t.start]))
-                       or (t.kind in ("ranks", "scores") and _CUE_THEN_RANK.match(fold(low[pos:t.start]))))]
+        before = [c for pos, c, aside in cue_hits if since <= pos < t.start and (
+            _ACRONYM_THEN_FIGURE.match(fold(low[pos:t.start])) if aside else (
+                _CUE_THEN_FIGURE.match(fold(low[pos:t.start]))
+                or (t.kind in ("ranks", "scores") and _CUE_THEN_RANK.match(fold(low[pos:t.start])))))]
         code = after or (before[-1] if before else None) or (named[-1][1] if named else fallback)
         since = t.end
         if not named or named[-1][1] != code:
