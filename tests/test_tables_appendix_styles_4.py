@@ -121,3 +121,22 @@ def test_more_words_for_the_headline_column(label: str, index: str, cell: str) -
     text = f"{title}\nSTT;Tên cơ quan;{label};Xếp hạng\n1;Sở Xây dựng;{cell};1\n"
     result = csv_of(text, "raw/2022/hai-phong/chu.csv", 2022, "Hải Phòng")
     assert totals(result) == [("Sở Xây dựng", index, 2021, 88.4, 1)]
+
+
+# Q6. One header row with each index followed by its own rank; the points before a bonus beside the total.
+def test_each_index_followed_by_its_own_rank_in_one_header_row() -> None:
+    text = ("CHỈ SỐ CCHC VÀ CHỈ SỐ SIPAS NĂM 2020 CÁC QUẬN\nSTT;Đơn vị;Chỉ số CCHC (%);Xếp hạng;Chỉ số SIPAS (%);"
+            "Xếp hạng\n1;Quận Lê Chân;90,45;1;91,20;2\n2;Quận Hải An;89,80;2;92,85;1\n")
+    result = csv_of(text, "raw/2021/hai-phong/hai-chi-so.csv", 2021, "Hải Phòng")
+    assert totals(result) == [("Quận Hải An", "PAR", 2020, 89.8, 2), ("Quận Hải An", "SIPAS", 2020, 92.85, 1),
+                              ("Quận Lê Chân", "PAR", 2020, 90.45, 1), ("Quận Lê Chân", "SIPAS", 2020, 91.2, 2)]
+
+
+def test_the_points_before_a_bonus_beside_the_total_are_not_the_headline() -> None:
+    text = ("CHỈ SỐ CCHC NĂM 2022 CÁC QUẬN\nTT;Đơn vị;Điểm đạt được;Điểm thưởng;Tổng điểm;Xếp hạng\n"
+            "1;Quận Lê Chân;89,86;1,00;90,86;1\n2;Quận Hải An;89,24;-;89,24;2\n")
+    result = csv_of(text, "raw/2023/hai-phong/thuong.csv", 2023, "Hải Phòng")
+    assert totals(result) == [("Quận Hải An", "PAR", 2022, 89.24, 2), ("Quận Lê Chân", "PAR", 2022, 90.86, 1)]
+    assert [(f["unit"], f["score"]) for f in result["facts"] if f["criterion"] == "BONUS"] == [("Quận Lê Chân", 1.0)]
+    assert not result["rejects"]
+    assert [w for w in result["warnings"] if "'Điểm đạt được'" in w and "'Tổng điểm'" in w]

@@ -250,3 +250,19 @@ def test_the_long_name_of_sipas_beside_par_in_one_sentence(gazetteer, sipas):
     text = f"Năm 2022, Chỉ số CCHC của tỉnh Trà Vinh đạt 87,4%, xếp thứ 15/63; {sipas}, xếp thứ 28/63."
     assert facts(gazetteer, text, "Trà Vinh") == {("Tỉnh Trà Vinh", "PAR", 2022): (87.4, 15),
                                                   ("Tỉnh Trà Vinh", "SIPAS", 2022): (83.2, 28)}
+
+
+def test_ministries_after_a_paragraph_on_the_provinces_sipas_are_par(gazetteer):
+    text = ("Về Chỉ số SIPAS năm 2023, Quảng Ninh dẫn đầu với 87,3%.\n\nĐối với các bộ, cơ quan ngang bộ, Bộ Tư pháp "
+            "đứng đầu với 91,2%, tiếp theo là Bộ Tài chính (90,4%).")
+    got = facts(gazetteer, text, None)
+    assert got == {("Tỉnh Quảng Ninh", "SIPAS", 2023): (87.3, 1), ("Bộ Tư pháp", "PAR", 2023): (91.2, 1),
+                   ("Bộ Tài chính", "PAR", 2023): (90.4, 2)}
+
+
+def test_each_bloc_takes_its_own_size_from_a_list_of_sizes(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 cấp xã chia thành 3 khối: khối phường (12 đơn vị), khối xã (40 đơn vị) và khối đặc "
+            "khu (2 đơn vị).\nPhường Lê Chân (80,05 điểm) đứng cuối khối phường; xã Tiên Lãng (75,6 điểm) đứng cuối "
+            "khối xã.")
+    got = facts(gazetteer, text, "Hải Phòng")
+    assert got == {("Phường Lê Chân", "PAR", 2025): (80.05, 12), ("Xã Tiên Lãng", "PAR", 2025): (75.6, 40)}

@@ -116,13 +116,13 @@ def parse_score_cell(cell: str) -> float | None:
     """A score cell as a number ('91,93', '91.93', '95,52%'); None when empty; ValueError when not one.
 
     Example:
-        >>> parse_score_cell(" 91,93 "), parse_score_cell("95.52 %"), parse_score_cell("")
-        (91.93, 95.52, None)
+        >>> parse_score_cell(" 91,93 "), parse_score_cell("95.52 %"), parse_score_cell(""), parse_score_cell("-")
+        (91.93, 95.52, None, None)
         >>> parse_score_cell("91,50 điểm"), parse_score_cell("90,5đ"), parse_score_cell("85,13(*)")
         (91.5, 90.5, 85.13)
     """
     cleaned = _POINTS_WORD.sub("", _SCORE_MARK.sub("", cell)).replace("%", "").replace(" ", "").strip()
-    if not cleaned:
+    if not cleaned or cleaned in ("-", "–", "—"):  # "-": nothing (no bonus, no deduction)
         return None
     if not _SCORE.match(cleaned):
         raise ValueError(f"not a score: {cell!r}")

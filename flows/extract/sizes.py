@@ -32,7 +32,7 @@ _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại
 # "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
 _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b[^.;:,]{0,25}$")
 _BLOC_BEFORE = re.compile(r"khối\s+((?:" + _KIND_NOUNS + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
-                          + r")\b)*)[^.;:]{0,30}$")  # "khối quận, huyện (9 đơn vị)": the kinds of the bloc
+                          + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")  # "khối quận, huyện (9 đơn vị)": the nearest bloc
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 _BLOC_PAREN = re.compile(r"\s*(?:(?:của\s+|trong\s+)?khối\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*)?\(\s*")
 
@@ -106,7 +106,7 @@ def _blocs_of(nouns: set[str]) -> set[str]:
     if nouns <= {"huyện", "quận", "thị xã", "thành phố"}:
         return {"urban_district"} if nouns == {"quận"} else {"rural_district", "district"} if nouns == {
             "huyện"} else {"district"}
-    if nouns <= {"xã", "đặc khu"}:
+    if nouns <= {"xã", "đặc khu"} and nouns != {"đặc khu"}:  # "khối đặc khu (2 đơn vị)" is not the communes'
         return {"commune"}
     return {"ward"} if nouns == {"phường"} else {"province"} if nouns == {"tỉnh"} else {
         "ministry"} if nouns == {"bộ"} else set()

@@ -136,13 +136,18 @@ def _index_columns(columns: list[Column], index: str, path: str, place: Callable
 def _keep_plain_headline(settled: list[Column], role: str, path: str, place: Callable[[int], str],
                          warnings: list[str]) -> None:
     """Of several headline columns, leave out those of last year or unrounded ("Điểm năm trước", "Tổng điểm
-    (chưa làm tròn)") with a warning, when one plain column (or "năm nay") is left."""
+    (chưa làm tròn)"), or the points before a bonus beside the total ("Điểm đạt được | Điểm thưởng | Tổng
+    điểm") with a warning, when one plain column (or "năm nay", or the "Tổng" one) is left."""
     found = [i for i, c in enumerate(settled) if c.role == role]
     aside = [i for i in found if any(w in fold_key(settled[i].label) for w in _NOT_THE_HEADLINE)]
+    totals = [i for i in found if fold_key(settled[i].label).startswith("tong")]
+    if not aside and len(found) > 1 and len(totals) == 1:
+        aside = [i for i in found if i not in totals]
     if len(found) > 1 and len(found) - len(aside) == 1:
+        kept = next(i for i in found if i not in aside)
         for i in aside:
             warnings.append(f"{path} {place(i)}: column {settled[i].label!r} is not the published figure of the "
-                            "year; not read")
+                            f"year (that is {settled[kept].label!r}); not read")
             settled[i] = Column("ignore", None, settled[i].label)
 
 
@@ -156,6 +161,9 @@ def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place
     """
     named = {i: found[0] for i, c in enumerate(columns) if c.role in (*FIGURE_ROLES, "rank") and c.role != "survey"
              and len(found := [n for n in indices_named_in(c.label) if n != "SURVEY"]) == 1}
+    for i, c in enumerate(columns):  # "Chỉ số CCHC (%) | Xếp hạng | Chỉ số SIPAS (%) | Xếp hạng": each index's rank
+        if c.role == "rank" and i not in named and i - 1 in named and columns[i - 1].role in ("total", "percent"):
+            named[i] = named[i - 1]
     groups = sorted(set(named.values()) - {index})
     if not groups or index not in named.values():
         return columns, {}

@@ -102,6 +102,11 @@ _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|
 _GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 
 
+def _is_ministry(m: Mention, gazetteer: Gazetteer) -> bool:
+    unit = gazetteer.units.get(m.unit_id) if m.unit_id else None
+    return unit is not None and unit.unit_kind == "ministry"
+
+
 def _grade_bands(low: str, s: int, e: int, tokens: list[Token], bands: dict[str, dict]) -> list[Token]:
     """The sentence's tokens, with the bounds of a grade band stated earlier in the text put after its grade
     word where the sentence gives none; learns the bands the sentence states (``bands``, in place)."""
@@ -368,6 +373,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     listed += len(g.units)
                     continue
                 index = group_index(cue_hits, g, ctx.index, default_index, low, (s, e))
+                if index == "SIPAS" and all(_is_ministry(m, gazetteer) for m in g.units) and not any(
+                        code == "SIPAS" and g.start <= pos for pos, code, _ in cue_hits):
+                    index = "PAR"  # ministries have no SIPAS: after a paragraph on the provinces' SIPAS
                 parts = split_by_index(cue_hits, g, low, index) or [(index, g)]
                 for index, part in parts:
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
