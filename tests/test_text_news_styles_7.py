@@ -266,3 +266,35 @@ def test_each_bloc_takes_its_own_size_from_a_list_of_sizes(gazetteer):
             "khối xã.")
     got = facts(gazetteer, text, "Hải Phòng")
     assert got == {("Phường Lê Chân", "PAR", 2025): (80.05, 12), ("Xã Tiên Lãng", "PAR", 2025): (75.6, 40)}
+
+
+# The survey's weight, goals and tasks are no results; a heading "Xếp hạng cụ thể ...:"; a 2025 unit's former units.
+def test_the_surveys_weight_leaves_the_figures_after_it_par(gazetteer):
+    text = ("Công bố Chỉ số CCHC năm 2016 của các sở.\n\nĐiểm điều tra xã hội học chiếm 30/100 điểm.\n\nSở Y tế dẫn "
+            "đầu với 91,4 điểm.")
+    assert facts(gazetteer, text, "Bình Định") == {("Sở Y tế", "PAR", 2016): (91.4, 1)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2017, tỉnh phấn đấu 100% sở, ngành đạt từ 80 điểm trở lên và đưa Chỉ số CCHC vào nhóm 20 tỉnh dẫn đầu.",
+    "Mục tiêu năm 2017 là Chỉ số CCHC của tỉnh đạt trên 85%, không còn huyện nào dưới 75 điểm.",
+    "UBND tỉnh giao Sở Nội vụ hướng dẫn các đơn vị có chỉ số dưới 80 điểm xây dựng kế hoạch khắc phục.",
+])
+def test_goals_and_tasks_are_no_results(gazetteer, sentence):
+    text = f"Chỉ số CCHC năm 2016 của tỉnh Bình Định: Sở Y tế dẫn đầu với 91,4 điểm.\n\n{sentence}"
+    assert facts(gazetteer, text, "Bình Định") == {("Sở Y tế", "PAR", 2016): (91.4, 1)}
+
+
+def test_a_heading_xep_hang_cu_the_over_a_list(gazetteer):
+    text = ("Chỉ số CCHC năm 2016.\nXếp hạng cụ thể khối huyện: thị xã An Nhơn 88,2 điểm; huyện Tuy Phước 87,15 "
+            "điểm; huyện Phù Cát 86,4 điểm.")
+    assert facts(gazetteer, text, "Bình Định") == {("Thị xã An Nhơn", "PAR", 2016): (88.2, 1),
+                                                   ("Huyện Tuy Phước", "PAR", 2016): (87.15, 2),
+                                                   ("Huyện Phù Cát", "PAR", 2016): (86.4, 3)}
+
+
+def test_the_former_units_of_a_2025_commune_in_brackets_are_an_aside(gazetteer):
+    text = ("Chỉ số SIPAS năm 2025 của 104 xã, đặc khu: xã Đức Trọng (trước đây là thị trấn Liên Nghĩa, huyện Đức "
+            "Trọng) dẫn đầu với 98,02%, kế tiếp là đặc khu Phú Quý (97,66%).")
+    assert facts(gazetteer, text, "Lâm Đồng") == {("Xã Đức Trọng", "SIPAS", 2025): (98.02, 1),
+                                                  ("Đặc khu Phú Quý", "SIPAS", 2025): (97.66, 2)}

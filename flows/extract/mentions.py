@@ -59,7 +59,7 @@ _ASIDE = re.compile(r"[(,]\s*(?:(?:đã|được|vừa)\s+)?(?:nay|trước đâ
                     r"|which)\b[^(),;]*$"
                     # in parentheses the aside may run across commas: "(sau khi tiếp nhận chức năng, nhiệm vụ của ...)"
                     r"|\(\s*(?:(?:đã|được|vừa)\s+)?(?:sau khi|sau sáp nhập|sau hợp nhất|tiếp nhận|hợp nhất|sáp nhập"
-                    r"|trên cơ sở)\b[^()]*$")
+                    r"|trên cơ sở|trước đây|trước là|nguyên là|nay là|gồm)\b[^()]*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 
 

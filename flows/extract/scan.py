@@ -302,8 +302,14 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ordered", r"(?<!không )(?<!không theo )thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)"
                 r"|từ cao xuống thấp|(?<!không )(?<!không theo )thứ tự xếp hạng"
                 r"|theo thứ tự điểm số giảm dần|điểm số giảm dần|xếp hạng\s+(?:cụ thể\s+)?như sau"
+                # "Xếp hạng cụ thể khối huyện: A 87,36 điểm; B ...": a heading over the ranking
+                r"|(?:^|(?<=[\n.;]))\s*xếp hạng\s+cụ thể(?:\s+(?:của\s+)?(?:các\s+)?[^:;.()]{1,40})?\s*:"
                 r"|theo thứ tự(?:\s+như sau)?\s*:", None),
     ("habitual", r"\bluôn(?:\s+luôn)?|nhiều năm|các năm trước|trước đó|trước đây", None),
+    # a goal or a task, not a result: "phấn đấu 100% sở ... đạt", "mục tiêu ... không còn xã nào dưới 75 điểm",
+    # "giao Sở Nội vụ hướng dẫn các đơn vị có chỉ số dưới 85%"
+    ("target", r"phấn đấu|mục tiêu|chỉ tiêu|(?:giao|yêu cầu|đề nghị|chỉ đạo)\s+(?:cho\s+)?(?:sở|ubnd|các|những"
+               r"|thủ trưởng|người đứng đầu|cơ quan|đơn vị|địa phương)\b", None),
     ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
                  r"|duy trì", None),
     ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
@@ -371,11 +377,13 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?P<ref>"): ("năm",),
     _rule(r"năm\s+(?:trước"): ("năm",),
     _rule(r"không hoàn thành"): ("nhiệm vụ",),
-    _rule(r"(?<!không )(?<!không theo )thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự"),
+    _rule(r"(?<!không )(?<!không theo )thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự",
+                                                          "cụ thể"),
     _rule(r"không\s+(?:theo"): ("không", "vần", "chữ cái", "alphabet"),
     _rule(r"từ thấp"): ("thấp", "tăng dần"),
     _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
+    _rule(r"phấn đấu"): ("phấn đấu", "mục tiêu", "chỉ tiêu", "giao", "yêu cầu", "đề nghị", "chỉ đạo"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
     _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "sau đó", "xếp sau",
                                "đứng sau", "theo sau"),

@@ -307,7 +307,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 # the survey named in passing ("trên cơ sở điểm thẩm định và điểm điều tra xã hội học") does
                 # not make the next paragraphs survey scores: only a sentence with figures, or a heading, does
                 if new_index == "SURVEY" and not mentions and _METHOD.search(folded, s, e) and not any(
-                        t.kind in ("scores", "ranks", "top", "last") for t in sent_tokens):
+                        t.kind in ("ranks", "top", "last") for t in sent_tokens):  # "chiếm 30/100 điểm": a weight
                     new_index = ctx.index
                 if new_index != ctx.index:
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
@@ -347,6 +347,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 ctx.bloc = kinds_bloc(bloc.group(1), None if alone else bloc.group(2).strip(", "))
             components = component_cues(folded, s, e, doc_cues, numbered)
             where = Location(text, low, s, e, p_no, bisect_left(line_ends, s) + 1)
+            target = next((t.start for t in sent_tokens if t.kind == "target"), None)
+            if target is not None and not any(t.kind in _FIGURES and t.start < target for t in sent_tokens):
+                continue  # "Năm 2015, tỉnh phấn đấu 100% sở ... đạt từ 75 điểm trở lên": a goal, not a result
             if any(t.kind == "rating" for t in sent_tokens):
                 ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
                 continue
