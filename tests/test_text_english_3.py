@@ -124,3 +124,31 @@ def test_provinces_absorbed_in_a_relative_clause_get_nothing(gazetteer):
 def test_a_relative_clause_with_the_years_figure_keeps_it(gazetteer):
     text = "Quảng Trị, which scored 82.4 per cent, placed 30th in the 2019 PAR Index."
     assert facts(gazetteer, text) == {("Tỉnh Quảng Trị", "PAR", 2019): (82.4, 30)}
+
+
+# F. The bottom n after the names, "ahead of", a ranking "announced by" a ministry (round 10).
+
+def test_the_bottom_two_after_names_with_scores_in_brackets(gazetteer):
+    text = ("In the 2025 PAR Index of 34 provinces, Hung Yen ranked first with 90.5 percent. Lai Chau (78.85 percent) "
+            "and Son La (78.2 percent) were the bottom two.")
+    got = facts(gazetteer, text)
+    assert (got[("Tỉnh Lai Châu", "PAR", 2025)], got[("Tỉnh Sơn La", "PAR", 2025)]) == ((78.85, 33), (78.2, 34))
+
+
+def test_the_lowest_ranked_in_turn(gazetteer):
+    text = ("In the SIPAS 2020, Quang Ninh came first with 90.1 per cent. The lowest-ranked localities were Lai Chau, "
+            "Son La and Dien Bien, at 79.07, 78.81 and 77.64 per cent, respectively.")
+    got = facts(gazetteer, text)
+    assert [got[(u, "SIPAS", 2020)][1] for u in ("Tỉnh Lai Châu", "Tỉnh Sơn La", "Tỉnh Điện Biên")] == [61, 62, 63]
+
+
+def test_ahead_of_two_ministries(gazetteer):
+    text = ("In the 2022 PAR Index, the Ministry of Justice came first with 91.2 percent, ahead of the Ministry of "
+            "Finance (90.4 percent) and the Ministry of Home Affairs (89.6 percent).")
+    assert facts(gazetteer, text) == {("Bộ Tư pháp", "PAR", 2022): (91.2, 1), ("Bộ Tài chính", "PAR", 2022): (90.4, 2),
+                                      ("Bộ Nội vụ", "PAR", 2022): (89.6, 3)}
+
+
+def test_the_ministry_that_announced_the_ranking_is_not_ranked(gazetteer):
+    text = "In the rankings announced by the Ministry of Home Affairs, Hanoi placed fourth in the 2023 PAR Index."
+    assert facts(gazetteer, text) == {("Thành phố Hà Nội", "PAR", 2023): (None, 4)}

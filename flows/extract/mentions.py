@@ -163,7 +163,12 @@ def announces(low: str, m: Mention) -> bool:
                     and (_ACCORDING_TO.search(low, max(0, m.start - 60), m.start)  # "^": the text's start only
                          or _ACCORDING_TO_PERSON.search(low, max(0, m.start - 90), m.start)))
                 or (before.rstrip().endswith(_TITLES) and _SPEAKS.match(low, m.end))
-                or (before.endswith("do ") and _CONDUCTS.match(low, m.end)))
+                or (before.endswith("do ") and _CONDUCTS.match(low, m.end))
+                or _BY_BODY.search(before) is not None)
+
+
+# "the rankings announced by the Ministry of Home Affairs", "kết quả do Bộ Nội vụ công bố" (that one above)
+_BY_BODY = re.compile(r"\b(?:announced|released|published|compiled|conducted|issued|carried out)\s+by\s+(?:the\s+)?$")
 
 
 def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:

@@ -138,13 +138,15 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b", None),
     ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
-             r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b", None),
+             r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b|\b(?:lowest|bottom)[- ]ranked\b",
+     None),
     ("year", r"\(\s*((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
     ("year", r"(?P<ref>(?:compared (?:with|to)|than|as in|versus|vs\.?|from)\s+)?(?:in\s+|year\s+)?\b((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"last year|the previous year|a year earlier|the year before|this year",
      lambda m: 0 if "this" in m.group(0) else -1),
-    ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b", None),
+    ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b|\bnext in line (?:were|was|came)\b"
+             r"|\bahead of\b", None),
     ("respective", r"\brespectively\b", None),
     ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
     ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),

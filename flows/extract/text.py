@@ -75,13 +75,14 @@ _START = attrgetter("start")
 # A phrase that puts what follows it in a role: "Đứng thứ 6 là", "thuộc về", "gồm các sở", "... :".
 _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|gồm|gồm có|bao gồm)"
                          r"(?:\s+các(?:\s+(?:sở|quận|huyện|đơn vị))?)?\s*:?"
-                         r"|(?<!\w)(?:were|was|went to|followed by|by|included|including)(?:\s+the)?\s*:?|:)$")
+                         r"|(?<!\w)(?:were|was|went to|followed by|ahead of|by|included|including)(?:\s+the)?\s*:?|:)$")
 # the blocks of a saved page around the article: other articles, the most read, readers' comments
 _RELATED = re.compile(r"^[\s*_#>]*(?:(?:(?:cac|nhung)\s+)?(?:tin|bai|bai viet|tin tuc)\s+(?:lien quan|khac"
                       r"|cung chuyen muc|moi|doc nhieu|xem nhieu|noi bat)|doc nhieu|xem nhieu|xem them|related"
                       r"|y kien ban doc|binh luan|y kien \(\d|co the ban quan tam|tin da dua)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
-_PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%)|\d+[.,]\d+)\s*\)")  # "(88,2 điểm)", not "(2014)"
+# "(88,2 điểm)", "(79.85 percent)", not "(2014)"
+_PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%|percent|per cent|points?)|\d+[.,]\d+)\s*\)")
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
