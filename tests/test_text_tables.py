@@ -84,3 +84,15 @@ def test_long_runs_of_spaces_are_read_in_linear_time():
                    "2" + " " * 42 + "Huyện An Lão" + " " * 40 + "90,15" + " " * 44 + "2\n")
     assert {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()} == {
         "Quận Lê Chân": (92.6, 1), "Huyện An Lão": (90.15, 2)}
+
+
+def test_columns_aligned_with_spaces_under_a_header_grouped_over_two_columns():
+    raw = ("Kết quả Chỉ số CCHC và Chỉ số hài lòng năm 2021 của các quận\n\n"
+           "  STT   Đơn vị              Chỉ số CCHC          Chỉ số hài lòng\n"
+           "                          Điểm     Xếp hạng    Tỷ lệ (%)  Xếp hạng\n"
+           "   1    Quận Lê Chân        92,60        1         91,45        2\n"
+           "   2    Quận Hải An         91,35        2         92,08        1\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bai.txt", gazetteer(), 2021, "Hải Phòng")
+    got = sorted((f["unit"], f["index"], f["score"], f["rank"]) for f in result["facts"])
+    assert got == [("Quận Hải An", "PAR", 91.35, 2), ("Quận Hải An", "SIPAS", 92.08, 1),
+                   ("Quận Lê Chân", "PAR", 92.6, 1), ("Quận Lê Chân", "SIPAS", 91.45, 2)]

@@ -144,8 +144,42 @@ def _close(lines: list[tuple[int, int, str]], separator: str | None, blocks: lis
     split = (lambda ln: _WIDE_GAP.split(ln.strip())) if separator == "  " else \
         (lambda ln: _strip_edges(ln, separator).split(separator))
     grid = [[cell.strip() for cell in split(ln)] for _, _, ln in rows]
+    if separator == "  ":
+        grid = _aligned([ln for _, _, ln in rows]) or grid
     blocks.append(Block(lines[0][1], lines[-1][1] + len(lines[-1][2]), rows[0][0], grid,
                         [(ln.replace("\t", " "), [s, s + len(ln)]) for _, s, ln in rows]))
+
+
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _aligned(lines: list[str]) -> list[list[str]] | None:
+    """The grid of a table aligned with spaces, cells placed by where they stand: a row with fewer cells than
+    the widest rows (a header over groups of columns, "Chỉ số CCHC" over "Điểm | Xếp hạng"; an empty cell)
+    puts each cell in the columns it stands over, a label over two columns in both (as a merged cell). None
+    when every row has as many cells."""
+    cells = [[(m.start(), m.end(), m.group()) for m in _ALIGNED_CELL.finditer(line)] for line in lines]
+    width = max(len(row) for row in cells)
+    if all(len(row) == width for row in cells):
+        return None
+    full = [row for row in cells if len(row) == width]
+    data = [(min(r[c][0] for r in full), max(r[c][1] for r in full)) for c in range(width)]
+    grid: list[list[str]] = [[] for _ in lines]
+    below = data  # where each column stands in the row under the one being placed
+    for r in range(len(lines) - 1, -1, -1):
+        row = cells[r]
+        if len(row) == width:
+            grid[r], below = [text for _, _, text in row], [(a, b) for a, b, _ in row]
+            continue
+        out, spans = [""] * width, list(data)
+        for a, b, text in row:
+            over = [c for c, (x, y) in enumerate(below) if a < y and x < b]
+            if not over:  # nearest by centre
+                over = [min(range(width), key=lambda c: abs((below[c][0] + below[c][1]) - (a + b)))]
+            for c in over:
+                out[c], spans[c] = text, (a, b)
+        grid[r], below = out, spans
+    return grid
 
 
 def _strip_edges(line: str, separator: str) -> str:
