@@ -140,3 +140,21 @@ def test_the_points_before_a_bonus_beside_the_total_are_not_the_headline() -> No
     assert [(f["unit"], f["score"]) for f in result["facts"] if f["criterion"] == "BONUS"] == [("Quận Lê Chân", 1.0)]
     assert not result["rejects"]
     assert [w for w in result["warnings"] if "'Điểm đạt được'" in w and "'Tổng điểm'" in w]
+
+
+# Q7. A "Khối" column naming the kind of bare 2025 names; a unit that ended before the year's end.
+def test_a_khoi_column_gives_bare_names_their_kind() -> None:
+    text = ("CHỈ SỐ CCHC NĂM 2025 CỦA CÁC SỞ, NGÀNH, XÃ, PHƯỜNG\nKhối;Thứ hạng;Đơn vị;Điểm đạt\n"
+            "Phường;1;Lê Chân;90,45\nPhường;2;Hồng An;89,96\nXã;1;Tiên Lãng;87,94\n")
+    result = csv_of(text, "raw/2026/hai-phong/khoi.csv", 2026, "Hải Phòng")
+    assert totals(result) == [("Phường Hồng An", "PAR", 2025, 89.96, 2), ("Phường Lê Chân", "PAR", 2025, 90.45, 1),
+                              ("Xã Tiên Lãng", "PAR", 2025, 87.94, 1)]
+
+
+def test_a_unit_that_ended_before_the_end_of_the_year_is_rejected() -> None:
+    text = "CHỈ SỐ CCHC NĂM 2025\nSTT;Đơn vị;Tổng điểm\n1;Huyện Tiên Lãng;88,10\n2;Phường Lê Chân;90,45\n"
+    result = csv_of(text, "raw/2026/hai-phong/cu.csv", 2026, "Hải Phòng")
+    assert totals(result) == [("Phường Lê Chân", "PAR", 2025, 90.45, None)]
+    assert [(r["check"], r["value"], r["place"]) for r in result["rejects"]] == [
+        ("unit_not_valid", "Huyện Tiên Lãng", "line 3")]
+    assert "ended on" in result["rejects"][0]["message"]

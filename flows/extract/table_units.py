@@ -28,7 +28,7 @@ KIND_WORDS = {"xã": "Xã", "phường": "Phường", "đặc khu": "Đặc khu"
               "huyện": "Huyện", "thị xã": "Thị xã", "thành phố": "Thành phố"}
 _KIND = "|".join(sorted(KIND_WORDS, key=len, reverse=True))
 # "xã, phường, đặc khu", "các huyện, thị xã và thành phố": two kinds or more, listed.
-_KIND_LIST = re.compile(rf"(?:^|\bcác\s+)((?:{_KIND})(?:\s*(?:,|và|;)\s*(?:{_KIND}))+)\b")
+_KIND_LIST = re.compile(rf"(?:^|\bcác\s+|,\s*)((?:{_KIND})(?:\s*(?:,|và|;)\s*(?:{_KIND}))+)\b")
 _SHORT_KIND = re.compile(r"^(?:(ĐK)\.?\s+|(ĐK|P|X|TT|Q|H)\.\s*)(?=[A-ZĐÀ-Ỹ0-9])")
 _SHORT_WORD = {"ĐK": "Đặc khu", "P": "Phường", "X": "Xã", "TT": "Thị trấn", "Q": "Quận", "H": "Huyện"}
 

@@ -222,9 +222,18 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             rank, written_tied, headline_ok = None, False, headline_ok and not holds_a_figure(rank_cell)
         if not any(v is not None for v in scores.values()) and rank is None:
             continue
-        unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year, kinds)
+        row_kinds = column_kinds(row[bloc_col]) if bloc_col is not None and row[bloc_col] else ()
+        unit = resolve_unit_cell(unit_cell, gazetteer, province_hint, year, row_kinds or kinds)  # "Phường | Uông Bí"
         if unit is None:
             rejects.append(_unknown_unit(unit_cell, path, place(r, unit_col), span, gazetteer, province_hint, year))
+            continue
+        if not unit.valid_at_end_of(year):  # a year's index is assessed for the units that exist after it
+            rejects.append(_reject(
+                "unit_not_valid", unit_cell, place(r, unit_col), span,
+                f"{unit.name_vi} ended on {unit.valid_to} (merged or renamed), before the end of {year}, but "
+                f"{path} {place(r, unit_col)} gives it a {year} figure; check the year of the table, the unit's "
+                "kind (a ward or commune of that name?) or its validity in warehouse/seeds/dim_unit.csv",
+                candidates=[unit.name_vi]))
             continue
         row_index = (index_named_in(row[label_col]) if label_col is not None else None) or index
         row_cue = (bloc_cue(row[bloc_col]) if bloc_col is not None else None) or cue
