@@ -298,3 +298,26 @@ def test_the_former_units_of_a_2025_commune_in_brackets_are_an_aside(gazetteer):
             "Trọng) dẫn đầu với 98,02%, kế tiếp là đặc khu Phú Quý (97,66%).")
     assert facts(gazetteer, text, "Lâm Đồng") == {("Xã Đức Trọng", "SIPAS", 2025): (98.02, 1),
                                                   ("Đặc khu Phú Quý", "SIPAS", 2025): (97.66, 2)}
+
+
+# An aside on the unit overtaken, last year's leader: its own figures.
+@pytest.mark.parametrize("aside", ["- đơn vị dẫn đầu năm 2021 -", "(dẫn đầu năm 2021)", ", đơn vị dẫn đầu năm 2021,"])
+def test_the_overtaken_units_aside_stays_its_own(gazetteer, aside):
+    text = (f"Chỉ số CCHC năm 2022 khối sở: Sở Y tế dẫn đầu với 91,2 điểm. Sở Y tế đã vượt qua Sở Tư pháp {aside} "
+            "để vươn lên vị trí số 1.")
+    got = facts(gazetteer, text, "An Giang")
+    assert got == {("Sở Y tế", "PAR", 2022): (91.2, 1), ("Sở Tư pháp", "PAR", 2021): (None, 1)}
+
+
+def test_last_years_leader_in_dashes_then_this_years_place(gazetteer):
+    text = "Chỉ số CCHC năm 2022: thành phố Long Xuyên - đơn vị dẫn đầu năm 2021 - năm nay lùi xuống vị trí thứ 3."
+    assert facts(gazetteer, text, "An Giang") == {("Thành phố Long Xuyên", "PAR", 2022): (None, 3),
+                                                  ("Thành phố Long Xuyên", "PAR", 2021): (None, 1)}
+
+
+def test_first_for_years_in_a_range_is_no_first_place_this_year(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 khối huyện: thành phố Châu Đốc dẫn đầu, vượt thành phố Long Xuyên - đơn vị đứng "
+            "đầu 3 năm liên tiếp (2019 - 2021).")
+    got = facts(gazetteer, text, "An Giang")
+    assert got.get(("Thành phố Long Xuyên", "PAR", 2022), (None, None))[1] is None
+    assert got[("Thành phố Châu Đốc", "PAR", 2022)] == (None, 1)

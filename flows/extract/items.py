@@ -109,12 +109,14 @@ def named_after(low: str, groups: list[Group]) -> None:
 
 # "thị xã A lần đầu tiên vượt thành phố B để dẫn đầu với 92,06 điểm": B is overtaken, the figures are A's
 _OVERTAKES = re.compile(r"[^,;.:()]{0,25}?(?<!\w)(?:vượt(?:\s+qua|\s+lên(?:\s+trên)?)?|vượt mặt|qua mặt|bỏ xa)\s*")
-_ASIDE = re.compile(r"\s*\([^()]*\)")
+# what stays the overtaken unit's: "(thứ nhất năm 2022)", "- đơn vị dẫn đầu năm 2022 -", ", đơn vị đứng đầu năm 2021,"
+_ASIDE = re.compile(r"\s*(?:\([^()]*\)|[-–—][^-–—.;()]*[-–—]|,\s*(?:đơn vị|địa phương|vốn|từng)\b[^,.;()]*(?=,))")
 
 
 def overtaken(low: str, groups: list[Group]) -> None:
     """Give the figures written after an overtaken unit to the one that overtook it (in place); figures in
-    parentheses right after the overtaken unit stay its own ("vượt huyện B (thứ nhất năm 2022)")."""
+    an aside right after the overtaken unit stay its own ("vượt huyện B (thứ nhất năm 2022)", "vượt qua B - đơn
+    vị dẫn đầu năm 2022 -")."""
     for a, b in zip(groups, groups[1:], strict=False):
         if not _OVERTAKES.fullmatch(low, a.end, b.start):
             continue

@@ -202,8 +202,12 @@ _RULES: list[tuple[str, str, Any]] = [
     # a self-assessed score beside the appraised one: "tự chấm 95,5 điểm, sau thẩm định đạt 92,36 điểm"
     ("mask", r"(?:tự chấm(?: điểm)?|tự đánh giá|điểm tự đánh giá|điểm tự chấm)(?:\s+(?:là|đạt|được))?\s*:?\s*"
              + NUM + r"\s*(?:điểm|/\s*100)?", None),
-    ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:-|–|đến|tới)\s*(?:năm\s+)?"
-                   r"(?:(?:19|20)\d\d|nay)\b", None),
+    # "đứng đầu 3 năm liên tiếp (2021 - 2023)": the places of those years, not this year's first place
+    ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:\d+|hai|ba|bốn|năm)\s+năm\s+(?:liên tiếp|liền)\s*\(\s*(?:19|20)\d\d"
+             r"\s*[-–]\s*(?:19|20)\d\d\s*\)", None),
+    # "2015 - 2019", "từ năm 2015 đến nay"; not "năm 2015 - năm nay" (a dash, then this year)
+    ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:(?:-|–)\s*(?:năm\s+(?:19|20)\d\d"
+                   r"|(?:19|20)\d\d|nay)|(?:đến|tới)\s*(?:năm\s+)?(?:(?:19|20)\d\d|nay))\b", None),
     ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<below>dưới\s+)?(?P<b>" + NUM
               + r")\s*" + _POINTS, _bound),
     ("bound", r"(?P<w>từ|ít nhất|tối thiểu|không dưới)\s+(?P<a>" + NUM + r")\s*" + _POINTS + r"\s*trở lên",
