@@ -75,7 +75,7 @@ def test_a_province_written_with_a_spaced_hyphen(gazetteer):
 def test_a_folder_named_after_the_year_of_publication(gazetteer):
     text = ("Bình Phước tăng 6 bậc về cải cách hành chính\n\n"
             "Năm 2018, tỉnh Bình Phước xếp thứ 40/63.\n\n"
-            "Trong khu vực, Tây Ninh đứng thứ 22.")
+            "Cũng trong năm này, Tây Ninh đứng thứ 22.")
     got = facts(gazetteer, text, "Bình Phước", 2019)  # raw/2019/binh-phuoc/: published in 2019
     assert got == {("Tỉnh Bình Phước", "PAR", 2018): (None, 40), ("Tỉnh Tây Ninh", "PAR", 2018): (None, 22)}
     titled = "Chỉ số CCHC năm 2019 của tỉnh Bình Phước\n\nNăm 2018, tỉnh xếp thứ 40/63.\n\nTây Ninh đứng thứ 22."
