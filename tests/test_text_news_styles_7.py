@@ -321,3 +321,21 @@ def test_first_for_years_in_a_range_is_no_first_place_this_year(gazetteer):
     got = facts(gazetteer, text, "An Giang")
     assert got.get(("Thành phố Long Xuyên", "PAR", 2022), (None, None))[1] is None
     assert got[("Thành phố Châu Đốc", "PAR", 2022)] == (None, 1)
+
+
+# Early years: a tie inside a running list, points out of a unit's maximum beside the percent.
+def test_a_tie_without_a_place_inside_a_running_list(gazetteer):
+    text = ("Chỉ số CCHC năm 2015 của 7 huyện, thành phố, kết quả lần lượt như sau: thành phố Cà Mau xếp thứ nhất với "
+            "86,1%, huyện Cái Nước 83,2%, huyện Đầm Dơi và huyện Phú Tân đồng hạng với 79,6%, huyện U Minh 76,2%.")
+    got = facts(gazetteer, text, "Cà Mau")
+    assert [got[(u, "PAR", 2015)] for u in ("Thành phố Cà Mau", "Huyện Cái Nước", "Huyện Đầm Dơi", "Huyện Phú Tân",
+                                           "Huyện U Minh")] == [(86.1, 1), (83.2, 2), (79.6, 3), (79.6, 3), (76.2, 5)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sở Nội vụ đạt 81,4/95 điểm, tỷ lệ 85,68%, xếp thứ nhất.",
+    "Sở Nội vụ xếp thứ nhất khi đạt 81,4 điểm trên tổng số 95 điểm, tương ứng 85,68%.",
+])
+def test_points_out_of_a_units_maximum_beside_the_percent(gazetteer, sentence):
+    got = facts(gazetteer, f"Chỉ số CCHC năm 2013 khối sở. {sentence}", "Cà Mau")
+    assert got == {("Sở Nội vụ", "PAR", 2013): (85.68, 1)}

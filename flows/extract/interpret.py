@@ -15,6 +15,7 @@ _RANK_KINDS = ("ranks", "top", "last")
 _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
 # "Trong 18 huyện, thị xã, thành phố, A xếp cuối": the size of the bloc, stated before the unit
 _CLAUSE_BREAK = re.compile(r"[,;()]")
+_OUT_OF = re.compile(r"(?:/|\btrên\s+(?:tổng\s+(?:số\s+)?)?)\s*(?!100\b)\d{1,3}\s*điểm")  # "81,4/95 điểm"
 _KEPT = re.compile(r"(?:giữ nguyên|giữ vững|duy trì)\s+(?:được\s+)?(?:thứ hạng|vị trí|hạng)")
 _NOUN_KIND = (("đơn vị cấp huyện", "district"), ("đơn vị cấp xã", "commune"), ("quận", "district"),
               ("huyện", "district"), ("thị xã", "district"), ("sở", "department"),
@@ -52,6 +53,10 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     # is no first place of that one
     toks += [t for t in g.tokens if not (t.kind == "top" and ((top and not top[1]) or (
         t.value and t.value.get("count", 1) > len(g.units))))]
+    if sum(t.kind == "scores" for t in toks) > 1 and any(
+            t.kind == "scores" and "%" in low[t.start:t.end] for t in toks):
+        # "81,4/95 điểm, tỷ lệ 85,68%": points out of a unit's maximum beside the percent, which is the index
+        toks = [t for t in toks if not (t.kind == "scores" and _OUT_OF.search(low, t.start, t.end))]
     own = g.tokens
     year = ctx.year
     n = len(g.units)

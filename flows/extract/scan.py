@@ -246,7 +246,7 @@ _RULES: list[tuple[str, str, Any]] = [
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     # not "Kết quả xếp hạng 20 sở": a count
-    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?"
+    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư|năm(?=\s+năm\s+\d))\b(?:\s*/\s*(?P<of>\d{1,3})\b)?"
               r"(?!\s+(?:sở|đơn vị|cơ quan|địa phương|huyện|quận|xã|phường|tỉnh|bộ)\b)", _ranks),
     ("ranks", r"\bvề\s+(?P<ords>nhất|nhì)\b(?P<of>)", _ranks),  # "Sở Tư pháp \"về nhất\" với 89,40 điểm"
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
@@ -278,6 +278,9 @@ _RULES: list[tuple[str, str, Any]] = [
     # "đạt 27,35/30 điểm", "(25,60/30 điểm)": a score out of the points a part is worth; the score is the first
     ("scores", r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)?\s*/\s*\d{1,3}(?![.,]?\d)\s*điểm",
      lambda m: _numbers(m.group(0).split("/")[0])),
+    # "68,5 điểm trên tổng số 80 điểm": a score out of a maximum, the maximum no score
+    ("scores", r"\d(?<![\w.,/]\d)\d*[.,]\d+\s*điểm\s+trên\s+(?:tổng\s+(?:số\s+)?)?\d{1,3}\s*điểm",
+     lambda m: _numbers(m.group(0).split("điểm")[0])),
     ("scores", r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]\s+\d+[.,]\d+){2,8}\s*" + _POINTS, lambda m: _numbers(m.group(0))),
     ("scores", r"[-\d](?:(?<=-)(?<![\w.,/]-)(?=\d)(?:" + NUM + _SEP + r"){0,8}" + NUM + _PER_100_POINTS
                + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
@@ -317,7 +320,7 @@ _RULES: list[tuple[str, str, Any]] = [
     ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
                  r"|duy trì", None),
     ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
-    ("shared", r"\bcùng\b|\bđều\b|bằng điểm", None),
+    ("shared", r"\bcùng\b|\bđều\b|bằng điểm|đồng hạng", None),  # "A và B đồng hạng với 79,66%" (no place given)
 ]
 
 
@@ -385,7 +388,7 @@ _GATES: dict[str, tuple[str, ...]] = {
                                                           "cụ thể"),
     _rule(r"không\s+(?:theo"): ("không", "vần", "chữ cái", "alphabet"),
     _rule(r"từ thấp"): ("thấp", "tăng dần"),
-    _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm"),
+    _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm", "đồng hạng"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"phấn đấu"): ("phấn đấu", "mục tiêu", "chỉ tiêu", "giao", "yêu cầu", "đề nghị", "chỉ đạo"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
