@@ -96,3 +96,31 @@ def test_columns_aligned_with_spaces_under_a_header_grouped_over_two_columns():
     got = sorted((f["unit"], f["index"], f["score"], f["rank"]) for f in result["facts"])
     assert got == [("Quận Hải An", "PAR", 91.35, 2), ("Quận Hải An", "SIPAS", 92.08, 1),
                    ("Quận Lê Chân", "PAR", 92.6, 1), ("Quận Lê Chân", "SIPAS", 91.45, 2)]
+
+
+def test_a_single_spaced_table_with_several_figure_columns_and_a_wrapped_name():
+    raw = ("Kết quả Chỉ số CCHC năm 2021 của các sở\n\n"
+           "STT Tên cơ quan, đơn vị Điểm thẩm định Điểm điều tra XHH Tổng điểm Xếp hạng\n"
+           "1 Sở Tư pháp 66,10 25,05 91,15 1\n"
+           "2 Sở Lao động - Thương binh và\nXã hội 65,80 24,92 90,72 2\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bai.txt", gazetteer(), 2021, "Hải Phòng")
+    got = sorted((f["unit"], f["index"], f["criterion"], f["score"], f["rank"]) for f in result["facts"])
+    assert got == [("Sở Lao động - Thương binh và Xã hội", "PAR", "APPRAISED", 65.8, None),
+                   ("Sở Lao động - Thương binh và Xã hội", "PAR", "TOTAL", 90.72, 2),
+                   ("Sở Lao động - Thương binh và Xã hội", "SURVEY", "TOTAL", 24.92, None),
+                   ("Sở Tư pháp", "PAR", "APPRAISED", 66.1, None), ("Sở Tư pháp", "PAR", "TOTAL", 91.15, 1),
+                   ("Sở Tư pháp", "SURVEY", "TOTAL", 25.05, None)]
+
+
+def test_a_single_spaced_header_broken_one_word_a_line():
+    raw = ("Kết quả Chỉ số CCHC năm 2021 của các sở\n\nSTT Tên cơ quan\nTổng\nđiểm\nXếp\nhạng\n"
+           "1 Sở Tư pháp 91,15 1\n2 Sở Y tế 90,72 2\n")
+    assert {u: (f["score"], f["rank"]) for u, f in facts(raw).items()} == {"Sở Tư pháp": (91.15, 1),
+                                                                           "Sở Y tế": (90.72, 2)}
+
+
+def test_a_table_one_cell_a_line_over_two_pages():
+    raw = ("Kết quả Chỉ số CCHC năm 2021 của các quận\n\nSTT\nĐơn vị\nTổng điểm\nXếp hạng\n1\nQuận Lê Chân\n92,6\n1\n"
+           "Trang 1/2\nSTT\nĐơn vị\nTổng điểm\nXếp hạng\n2\nQuận Hải An\n91,35\n2\n")
+    assert {u: (f["score"], f["rank"]) for u, f in facts(raw).items()} == {"Quận Lê Chân": (92.6, 1),
+                                                                           "Quận Hải An": (91.35, 2)}

@@ -20,7 +20,7 @@ from flows.textnorm import normalize_text
 _RULE_ROW = re.compile(r"^[\s|:+\-=]*$")  # "|---|---|", "+----+"
 _MIN_ROWS = 2  # a header and one row
 _ENTITY = re.compile(r"&(?:nbsp|amp|quot|lt|gt|[lr]dquo|[lr]squo|[nm]dash|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-_UNIT_LABEL = r"(?:Tên đơn vị|Đơn vị|Địa phương|Tên cơ quan, đơn vị|Cơ quan, đơn vị)"
+_UNIT_LABEL = r"(?:Tên đơn vị|Đơn vị|Địa phương|Tên cơ quan, đơn vị|Cơ quan, đơn vị|Tên cơ quan|Cơ quan)"
 _SPACED_HEADER_HINT = re.compile(r"(?im)^\s*(?:(?:STT|TT|Số TT)\s+)?" + _UNIT_LABEL + r"\s")
 
 
@@ -41,6 +41,10 @@ _SPACED_HEADER = re.compile(r"^\s*(?:(?:STT|TT|Số TT)\s+)?" + _UNIT_LABEL
                             + r"\s+(?P<score>.*?(?:điểm|%|chỉ số).*?)(?P<rank>\s+(?:xếp hạng|thứ hạng))?\s*$",
                             re.IGNORECASE)
 _SPACED_ROW = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\D+?)\s+(\d{1,3}(?:[.,]\d{1,3})?)\s*%?(?:\s+(\d{1,3}))?\s*$")
+# a figure column's label in a single-spaced header: "Điểm thẩm định Điểm điều tra XHH Tổng điểm Xếp hạng"
+_SPACED_LABEL = re.compile(r"(?i)(?<!tổng)(?<!tổng số)(?:^|\s)"
+                           r"(?=(?:điểm|tổng điểm|tổng|chỉ số|tỷ lệ|xếp hạng|thứ hạng)\b)")
+_SPACED_FIGURE = r"\d{1,3}(?:[.,]\d{1,3})?\s*%?"
 
 
 def table_blocks(text: str) -> list[Block]:
@@ -82,6 +86,7 @@ def _cell_per_line_blocks(text: str) -> list[Block]:
     """A table pasted one cell per line (as copying a web page's table can give): a run of three to eight
     header labels (a number column, a unit column, figures), then rows of as many lines, each starting
     with its number."""
+    from flows.extract.cells import is_page_number
     from flows.extract.header import label_role
 
     lines, starts = _lines(text)
@@ -97,9 +102,21 @@ def _cell_per_line_blocks(text: str) -> list[Block]:
             i += 1
             continue
         j, n, rows = i + k, 1, []
-        while j + k <= len(lines) and lines[j].strip() == str(n):
-            rows.append(j)
-            j, n = j + k, n + 1
+        labels = [lines[i + c].strip() for c in range(k)]
+        while j + k <= len(lines):
+            if lines[j].strip() == str(n):
+                rows.append(j)
+                j, n = j + k, n + 1
+                continue
+            skip = j
+            while skip < len(lines) and (not lines[skip].strip() or is_page_number(lines[skip])):
+                skip += 1  # a page's foot ("Trang 1/2") between two pages of the table
+            if rows and [x.strip() for x in lines[skip:skip + k]] == labels:
+                j = skip + k  # the header repeated at the top of the next page
+            elif skip > j and skip < len(lines) and lines[skip].strip() == str(n):
+                j = skip
+            else:
+                break
         if rows:
             grid = [[lines[i + c].strip() for c in range(k)]]
             grid += [[lines[r + c].strip() for c in range(k)] for r in rows]
@@ -111,26 +128,46 @@ def _cell_per_line_blocks(text: str) -> list[Block]:
 
 
 def _spaced_blocks(text: str) -> list[Block]:
-    """Tables whose cells are separated by single spaces: a recognised header line, then numbered rows of a
-    name, one figure and (when the header has a rank column) a rank."""
+    """Tables whose cells are separated by single spaces: a recognised header line (its last labels may stand
+    one word a line, as a PDF saved as text breaks them: "Tổng" / "điểm"), then numbered rows of a name and one
+    figure per figure column of the header ("Điểm thẩm định Điểm điều tra XHH Tổng điểm Xếp hạng"); a row whose
+    name runs on to the next line ("4 Sở Thông tin và Truyền" / "thông 90,73 4") is read as one."""
     blocks: list[Block] = []
     lines, starts = _lines(text)
     i = 0
     while i < len(lines):
-        header = _SPACED_HEADER.match(lines[i]) if "|" not in lines[i] and "\t" not in lines[i] else None
-        rows = []
-        j = i + 1
-        while header and j < len(lines) and (row := _SPACED_ROW.match(lines[j])) and (
-                header.group("rank") or not row.group(4)):
-            rows.append((j, row))
-            j += 1
-        if len(rows) >= _MIN_ROWS - 1 and header:
-            grid = [["STT", "Đơn vị", header.group("score").strip(), *(["Xếp hạng"] if header.group("rank") else [])]]
-            grid += [[r.group(1), r.group(2), r.group(3), *([r.group(4) or ""] if header.group("rank") else [])]
-                     for _, r in rows]
+        head_end, head_text = i + 1, lines[i]
+        while head_end < len(lines) and 0 < len(lines[head_end].split()) <= 2 and not any(
+                c.isdigit() for c in lines[head_end]):
+            head_text, head_end = f"{head_text} {lines[head_end].strip()}", head_end + 1
+        header = _SPACED_HEADER.match(head_text) if "|" not in head_text and "\t" not in head_text else None
+        if header is None:
+            head_end, head_text = i + 1, lines[i]
+            header = _SPACED_HEADER.match(head_text) if "|" not in head_text and "\t" not in head_text else None
+        labels = [x.strip() for x in _SPACED_LABEL.split(header.group("score")) if x.strip()] if header else []
+        labels += ["Xếp hạng"] if header and header.group("rank") else []
+        row_re = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\D+?)" + "".join(
+            rf"\s+({_SPACED_FIGURE})" if n < len(labels) - 1 or not header.group("rank") else r"(?:\s+(\d{1,3}))?"
+            for n in range(len(labels))) + r"\s*$") if labels else None
+        rows: list[tuple[list[int], list[str]]] = []
+        j = head_end
+        while row_re is not None and j < len(lines):
+            if row := row_re.match(lines[j]):
+                rows.append(([j], [g or "" for g in row.groups()]))
+                j += 1
+            elif j + 1 < len(lines) and (row := row_re.match(f"{lines[j]} {lines[j + 1].strip()}")):
+                rows.append(([j, j + 1], [g or "" for g in row.groups()]))
+                j += 2
+            else:
+                break
+        if header and len(rows) >= _MIN_ROWS - 1 and (len(labels) > 1 or header.group("rank") or all(
+                not cells[-1] for _, cells in rows)):
+            grid = [["STT", "Đơn vị", *labels]] + [[c.strip().rstrip("%").strip() if n > 1 else c.strip()
+                                                    for n, c in enumerate(cells)] for _, cells in rows]
+            spans = [(" ".join(lines[k].strip() for k in ks), [starts[ks[0]], starts[ks[-1]] + len(lines[ks[-1]])])
+                     for ks, _ in rows]
             blocks.append(Block(starts[i], starts[j - 1] + len(lines[j - 1]), i + 1, grid,
-                                [(lines[i], [starts[i], starts[i] + len(lines[i])])]
-                                + [(lines[k], [starts[k], starts[k] + len(lines[k])]) for k, _ in rows]))
+                                [(lines[i], [starts[i], starts[i] + len(lines[i])]), *spans]))
             i = j
         else:
             i += 1
