@@ -339,3 +339,32 @@ def test_a_tie_without_a_place_inside_a_running_list(gazetteer):
 def test_points_out_of_a_units_maximum_beside_the_percent(gazetteer, sentence):
     got = facts(gazetteer, f"Chỉ số CCHC năm 2013 khối sở. {sentence}", "Cà Mau")
     assert got == {("Sở Nội vụ", "PAR", 2013): (85.68, 1)}
+
+
+# Bloc sizes said as "N units were assessed" or before a name; "xếp ngay trên là"; "xếp hạng 4 và 5".
+@pytest.mark.parametrize("size", ["Năm 2019, 16 sở, ban, ngành được đánh giá.",
+                                  "Đối với khối sở, ban, ngành, 16 đơn vị được đánh giá."])
+def test_a_bloc_size_said_as_the_units_assessed(gazetteer, size):
+    text = (f"Chỉ số CCHC năm 2019. {size} Sở Y tế đứng đầu với 90,2 điểm. Hai đơn vị có điểm thấp nhất là Sở Xây "
+            "dựng (76,4 điểm) và Sở Tài chính (75,1 điểm).")
+    got = facts(gazetteer, text, "Hải Dương")
+    assert [got[(u, "PAR", 2019)] for u in ("Sở Xây dựng", "Sở Tài chính")] == [(76.4, 15), (75.1, 16)]
+
+
+def test_a_bloc_size_before_the_name_of_the_leader(gazetteer):
+    text = ("Chỉ số hài lòng năm 2021: đối với 16 sở, ban, ngành, Sở Tư pháp đạt tỷ lệ cao nhất (95,8%). Sở Xây dựng "
+            "thấp nhất với 88,2%.")
+    assert facts(gazetteer, text, "Hải Dương")[("Sở Xây dựng", "SIPAS", 2021)] == (88.2, 16)
+
+
+def test_the_one_ranked_just_above_the_last(gazetteer):
+    text = ("Chỉ số CCHC năm 2019 của khối sở, ban, ngành (16 đơn vị). Đứng cuối bảng là Sở Ngoại vụ với 70,1 điểm; "
+            "xếp ngay trên là Sở Xây dựng (72,4 điểm).")
+    got = facts(gazetteer, text, "Hải Dương")
+    assert (got[("Sở Ngoại vụ", "PAR", 2019)], got[("Sở Xây dựng", "PAR", 2019)]) == ((70.1, 16), (72.4, 15))
+
+
+def test_two_units_ranked_in_turn_with_a_number_each(gazetteer):
+    text = "Chỉ số CCHC năm 2019: Sở Y tế và Sở Xây dựng lần lượt xếp hạng 4 và 5 với 88,12 và 87,47 điểm."
+    assert facts(gazetteer, text, "Hải Dương") == {("Sở Y tế", "PAR", 2019): (88.12, 4),
+                                                   ("Sở Xây dựng", "PAR", 2019): (87.47, 5)}

@@ -221,7 +221,7 @@ _RULES: list[tuple[str, str, Any]] = [
     # a place counted from the end: "đứng áp chót" (one above the last), "thứ hai từ dưới lên"
     ("last", r"(?:(?:đứng|xếp|ở|là)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?)?(?:áp chót|kế cuối|sát cuối)(?:\s+bảng)?"
              r"|(?:(?:đứng|xếp|ở)\s+)?(?:vị trí\s+)?thứ\s+(?P<n>hai|ba|tư|bốn|năm|\d)\s+từ\s+(?:dưới|cuối)"
-             r"(?:\s+bảng)?\s+lên",
+             r"(?:\s+bảng)?\s+lên|(?:xếp|đứng)\s+(?:ngay\s+)?trên(?=\s+(?:là|đó là)\b)",
      lambda m: {"above": (parse_ordinal(m.group("n")) or 2) - 1 if m.group("n") else 1}),
     ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<a>" + _ORD
               + r")(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<b>" + _ORD  # "từ 1 - 3"
@@ -246,7 +246,8 @@ _RULES: list[tuple[str, str, Any]] = [
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     # not "Kết quả xếp hạng 20 sở": a count
-    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>\d{1,3}|nhất|nhì|ba|tư|năm(?=\s+năm\s+\d))\b(?:\s*/\s*(?P<of>\d{1,3})\b)?"
+    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>(?:\d{1,3}|nhất|nhì|ba|tư|năm(?=\s+năm\s+\d))"
+              r"(?:\s*(?:,|và)\s*\d{1,3}(?![.,]\d))*)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?"
               r"(?!\s+(?:sở|đơn vị|cơ quan|địa phương|huyện|quận|xã|phường|tỉnh|bộ)\b)", _ranks),
     ("ranks", r"\bvề\s+(?P<ords>nhất|nhì)\b(?P<of>)", _ranks),  # "Sở Tư pháp \"về nhất\" với 89,40 điểm"
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
@@ -373,7 +374,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"cuối(?:\s+cùng"): ("cuối",),
     _rule(r"(?:xếp|đứng|ở|vị trí|nằm)"): ("cuối", "thấp nhất"),
     _rule(r"đội sổ"): ("đội sổ", "bét", "chót", "cuối"),
-    _rule(r"(?:(?:đứng|xếp|ở|là)"): ("chót", "kế cuối", "sát cuối", "từ dưới", "từ cuối"),
+    _rule(r"(?:(?:đứng|xếp|ở|là)"): ("chót", "kế cuối", "sát cuối", "từ dưới", "từ cuối", "trên"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
     _rule(r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]"): (" - ", " – "),
     _rule(r"[-\d](?:(?<=-)"): _POINTS_GATE,

@@ -34,6 +34,9 @@ _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b[^.;:,]{0,25}$")
 _BLOC_BEFORE = re.compile(r"khối\s+((?:" + _KIND_NOUNS + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
                           + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")  # "khối quận, huyện (9 đơn vị)": the nearest bloc
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
+# ", sở" that may start the next unit's name ("ngành" starts none)
+_NAME_AFTER = re.compile(r"\s*,\s*(huyện|quận|thị xã|thành phố|sở|ban|xã|phường|đặc khu|tỉnh|bộ)$")
+_ASSESSED = re.compile(r"\s*(?:đã\s+)?(?:được\s+)?(?:đánh giá|xếp hạng|chấm điểm|tham gia đánh giá)\b")
 _BLOC_PAREN = re.compile(r"\s*(?:(?:của\s+|trong\s+)?khối\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*)?\(\s*")
 
 
@@ -81,17 +84,24 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
             continue  # a group of the bloc ("nhóm Khá gồm 5 đơn vị", "5 đơn vị còn lại"), not its size
         # "có 5 đơn vị đạt trên 90 điểm" claims; "của 13 huyện, thị xã tỉnh A dao động từ" states the bloc,
         # unless the claim follows the nouns at once ("trong 15 huyện đạt trên 80 điểm")
-        rest = m.group("rest")[:12] if lead and lead.group("whole") else m.group("rest")
-        if lead is None or (not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
+        nouns, end, rest = _nouns(m), m.end("nouns"), m.group("rest")
+        named_next = _NAME_AFTER.search(m.group("nouns"))
+        if named_next and not _ASSESSED.match(rest) and not rest.startswith((" và", " đều", " có", " của", " tham")):
+            # "Đối với 14 sở, ban, ngành, Sở Tư pháp đạt ...": the last kind word starts a name
+            end, rest = end - len(named_next.group(0)), named_next.group(0) + rest
+            nouns = {n.strip() for n in re.split(r",|\s+và\s+", low[m.start("nouns"):end])}
+        rest = rest[:12] if lead and lead.group("whole") else rest
+        if lead is None and _ASSESSED.match(m.group("rest")):  # "19 sở, ban, ngành được đánh giá"
+            lead = m
+        if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
             continue
-        nouns = _nouns(m)
         if nouns & set(_GENERIC_NOUNS):
             named = _BLOC_BEFORE.search(low, max(0, m.start() - 40), m.start())
             blocs = frozenset(_blocs_of({n.strip() for n in re.split(r",|\s+và\s+", named.group(1))})) if named \
                 else None
         else:
             blocs = frozenset(_blocs_of(nouns))
-        out.append((lead.start(), m.end("nouns"), int(m.group("n")), blocs))
+        out.append((lead.start(), end, int(m.group("n")), blocs))
     return tuple(out)
 
 
