@@ -368,3 +368,10 @@ def test_two_units_ranked_in_turn_with_a_number_each(gazetteer):
     text = "Chỉ số CCHC năm 2019: Sở Y tế và Sở Xây dựng lần lượt xếp hạng 4 và 5 với 88,12 và 87,47 điểm."
     assert facts(gazetteer, text, "Hải Dương") == {("Sở Y tế", "PAR", 2019): (88.12, 4),
                                                    ("Sở Xây dựng", "PAR", 2019): (87.47, 5)}
+
+
+def test_last_years_place_after_so_voi_nam_khi(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 của Thành phố Hồ Chí Minh đạt 88,1%, xếp thứ 8/34 tỉnh, thành. So với năm 2024, khi "
+            "TP.HCM (cũ) xếp thứ 7/63, thứ hạng của thành phố giảm nhẹ.")
+    assert facts(gazetteer, text, None) == {("Thành phố Hồ Chí Minh", "PAR", 2025): (88.1, 8),
+                                            ("Thành phố Hồ Chí Minh", "PAR", 2024): (None, 7)}

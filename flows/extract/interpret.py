@@ -15,6 +15,8 @@ _RANK_KINDS = ("ranks", "top", "last")
 _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
 # "Trong 18 huyện, thị xã, thành phố, A xếp cuối": the size of the bloc, stated before the unit
 _CLAUSE_BREAK = re.compile(r"[,;()]")
+_WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
+_WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
 _OUT_OF = re.compile(r"(?:/|\btrên\s+(?:tổng\s+(?:số\s+)?)?)\s*(?!100\b)\d{1,3}\s*điểm")  # "81,4/95 điểm"
 _KEPT = re.compile(r"(?:giữ nguyên|giữ vững|duy trì)\s+(?:được\s+)?(?:thứ hạng|vị trí|hạng)")
 _NOUN_KIND = (("đơn vị cấp huyện", "district"), ("đơn vị cấp xã", "commune"), ("quận", "district"),
@@ -70,6 +72,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     streak = next((t.value["years"] or 0 for t in toks if t.kind == "streak"), 0)
     move_ref = next((t.value["year"] for t in toks if t.kind == "year" and t.value.get("ref")), None)
     group_year = _group_year(own, year)
+    when = _WHEN_BEFORE.search(low, where.start, g.start)  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63"
+    if when is not None:
+        group_year = int(when.group(1))
     if group_year is not None:
         year = group_year
     habitual_at = freq_at = None
@@ -256,6 +261,8 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
         before = toks[j]
         if before.kind == "year" and before.value.get("ref") and _gap(low, before.end, toks[i].start).strip() == "(":
             return before.value["year"]  # "tăng 3 bậc so với năm 2018 (xếp thứ 5)"
+        if before.kind == "year" and before.value.get("ref") and _WHEN.match(_gap(low, before.end, toks[i].start)):
+            return before.value["year"]  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63, ..."
         if before.kind in _RANK_KINDS or _CLAUSE_BREAK.search(_gap(low, before.end, toks[i].start)):
             return None
         if before.kind in ("year", "year_rel") and not (before.kind == "year" and before.value["paren"]):
