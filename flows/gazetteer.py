@@ -202,6 +202,9 @@ def generated_aliases(unit: Unit) -> list[tuple[str, bool]]:
         out.append((unit.name_vi[len(word) + 1:], True))
     if unit.name_en:
         out.append((unit.name_en, False))
+        numbered = re.fullmatch(r"(\d{1,2}) (District|Ward)", unit.name_en)
+        if numbered:  # "1 District" is written "District 1" in English news
+            out.append((f"{numbered.group(2)} {numbered.group(1)}", False))
     return out
 
 

@@ -152,3 +152,10 @@ def test_ahead_of_two_ministries(gazetteer):
 def test_the_ministry_that_announced_the_ranking_is_not_ranked(gazetteer):
     text = "In the rankings announced by the Ministry of Home Affairs, Hanoi placed fourth in the 2023 PAR Index."
     assert facts(gazetteer, text) == {("Thành phố Hà Nội", "PAR", 2023): (None, 4)}
+
+
+def test_numbered_districts_written_the_english_way(gazetteer):
+    text = ("In the 2022 PAR Index of Ho Chi Minh City's 22 districts, District 1 topped the ranking with 90.13 points, "
+            "while Can Gio, Cu Chi and District 8 were the lowest-ranked, at 20th, 21st and 22nd.")
+    got = facts(gazetteer, text)
+    assert got[("Quận 1", "PAR", 2022)] == (90.13, 1) and got[("Quận 8", "PAR", 2022)] == (None, 22)
