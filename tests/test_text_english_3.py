@@ -155,7 +155,7 @@ def test_the_ministry_that_announced_the_ranking_is_not_ranked(gazetteer):
 
 
 def test_numbered_districts_written_the_english_way(gazetteer):
-    text = ("In the 2022 PAR Index of Ho Chi Minh City's 22 districts, District 1 topped the ranking with 90.13 points, "
-            "while Can Gio, Cu Chi and District 8 were the lowest-ranked, at 20th, 21st and 22nd.")
+    text = ("In the 2022 PAR Index of Ho Chi Minh City's 22 districts, District 1 topped the ranking with 90.13 "
+            "points, while Can Gio, Cu Chi and District 8 were the lowest-ranked, at 20th, 21st and 22nd.")
     got = facts(gazetteer, text)
     assert got[("Quận 1", "PAR", 2022)] == (90.13, 1) and got[("Quận 8", "PAR", 2022)] == (None, 22)
