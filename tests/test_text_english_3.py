@@ -159,3 +159,11 @@ def test_numbered_districts_written_the_english_way(gazetteer):
             "points, while Can Gio, Cu Chi and District 8 were the lowest-ranked, at 20th, 21st and 22nd.")
     got = facts(gazetteer, text)
     assert got[("Quận 1", "PAR", 2022)] == (90.13, 1) and got[("Quận 8", "PAR", 2022)] == (None, 22)
+
+
+@pytest.mark.parametrize("size", ["Among 17 ministries and ministerial-level agencies in the 2023 PAR Index,",
+                                  "In the 2023 PAR Index of 17 ministries,"])
+def test_an_english_bloc_size_stated_before_the_last_place(gazetteer, size):
+    text = (f"{size} the Ministry of Justice came first with 91.76 percent. The Ministry of Health ranked last with "
+            "78.36 percent.")
+    assert facts(gazetteer, text)[("Bộ Y tế", "PAR", 2023)] == (78.36, 17)

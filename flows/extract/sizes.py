@@ -68,10 +68,28 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
     return found
 
 
+# English: "among 17 ministries and ministerial-level agencies", "of 21 departments", "leading 21 departments and
+# agencies", "the city's 30 districts and town"
+_SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's)\s+(?:the\s+|its\s+|all\s+)?"
+                      r"(?P<n>\d{1,3})\s+(?P<noun>provinces|ministries|departments|districts|wards|communes)\b")
+_EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments": {"department"},
+             "districts": {"district", "urban_district", "rural_district"}, "wards": {"ward"},
+             "communes": {"commune"}}
+
+
 @lru_cache(maxsize=8)
 def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     """(start, end, n, the blocs it can be the size of; None: any, nearby) of a text's size statements,
     found once per text."""
+    if "among" in low or " of " in low or "leading" in low or "'s " in low:
+        found = [(m.start(), m.end(), int(m.group("n")), frozenset(_EN_BLOCS[m.group("noun")]))
+                 for m in _SIZE_EN.finditer(low)]
+        if found:
+            return tuple(sorted([*found, *_statements_vi(low)]))
+    return _statements_vi(low)
+
+
+def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     out: list[tuple[int, int, int, frozenset[str] | None]] = []
     for m in _SIZE_STATED.finditer(low):
         if out and out[-1][1] < m.start() and low[out[-1][1]:m.start()].strip(" ,") in ("", "và"):
