@@ -158,3 +158,18 @@ def test_a_unit_that_ended_before_the_end_of_the_year_is_rejected() -> None:
     assert [(r["check"], r["value"], r["place"]) for r in result["rejects"]] == [
         ("unit_not_valid", "Huyện Tiên Lãng", "line 3")]
     assert "ended on" in result["rejects"][0]["message"]
+
+
+def test_the_percent_named_after_the_index_beside_the_points_reached() -> None:
+    text = ("CHỈ SỐ CCHC NĂM 2016 CÁC SỞ\nSTT;Cơ quan, đơn vị;Tổng điểm đạt được;Chỉ số CCHC (%);Xếp hạng\n"
+            "1;Sở Y tế;87,6;92,21;1\n2;Sở Xây dựng;84,5;88,95;2\n")
+    result = csv_of(text, "raw/2017/hai-phong/chi-so.csv", 2017, "Hải Phòng")
+    assert totals(result) == [("Sở Xây dựng", "PAR", 2016, 88.95, 2), ("Sở Y tế", "PAR", 2016, 92.21, 1)]
+
+
+def test_a_signature_under_a_figure_column_is_no_row() -> None:
+    text = ("CHỈ SỐ CCHC NĂM 2020 CÁC SỞ\nSTT;Đơn vị;Tổng điểm;Xếp hạng\n1;Sở Y tế;88,12;1\n;;;\n;;KT. CHỦ TỊCH;\n"
+            ";;PHÓ CHỦ TỊCH;\n;;(Đã ký);\n")
+    result = csv_of(text, "raw/2021/hai-phong/ky.csv", 2021, "Hải Phòng")
+    assert totals(result) == [("Sở Y tế", "PAR", 2020, 88.12, 1)]
+    assert result["rejects"] == []

@@ -124,3 +124,15 @@ def test_a_table_one_cell_a_line_over_two_pages():
            "Trang 1/2\nSTT\nĐơn vị\nTổng điểm\nXếp hạng\n2\nQuận Hải An\n91,35\n2\n")
     assert {u: (f["score"], f["rank"]) for u, f in facts(raw).items()} == {"Quận Lê Chân": (92.6, 1),
                                                                            "Quận Hải An": (91.35, 2)}
+
+
+def test_blank_ruled_and_wrapped_lines_inside_an_aligned_table():
+    raw = ("Kết quả Chỉ số CCHC năm 2021 của các sở\n\n"
+           "TT   Tên cơ quan, đơn vị                       Tổng điểm  Xếp hạng\n\n"
+           "1    Sở Tư pháp                                92,33      1\n"
+           "-------------------------------------------------------------\n"
+           "2    Sở Lao động - Thương binh và              89,00      2\n"
+           "     Xã hội\n\n"
+           "3    Sở Y tế                                   85,95      3\n")
+    assert {u: (f["score"], f["rank"]) for u, f in facts(raw).items()} == {
+        "Sở Tư pháp": (92.33, 1), "Sở Lao động - Thương binh và Xã hội": (89.0, 2), "Sở Y tế": (85.95, 3)}

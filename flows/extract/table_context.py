@@ -226,7 +226,10 @@ def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str
         raise ParindexError(f"two columns score criterion {code}", path=path, place=place(0),
                               fix="name each component column after its own lĩnh vực "
                                   "(see warehouse/seeds/dim_criterion.csv)")
-    if "maximum" in roles and "percent" in roles and "total" in roles:
+    reached = any(c.role == "total" and fold_key(c.label).startswith(("tong diem dat duoc", "diem dat duoc"))
+                  for c in settled)  # "Tổng điểm đạt được" beside "Chỉ số CCHC (%)": the named index is the headline
+    if "percent" in roles and "total" in roles and ("maximum" in roles or reached and any(
+            c.role == "percent" and index in indices_named_in(c.label) for c in settled)):
         # "Điểm tối đa | Tổng điểm đạt được | Chỉ số (%)": units reach different maxima, the percent is the index
         for i, c in enumerate(settled):
             if c.role == "total":

@@ -187,6 +187,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             continue
         cells = {c: row[c] for c in figure_cols if row[c]}
         rank_cell = row[rank_col] if rank_col is not None else ""
+        if not unit_cell and not holds_a_figure(" ".join([*cells.values(), rank_cell])):
+            continue  # "KT. CHỦ TỊCH", "(Đã ký)" under a figure column: a signature, no figure
         if not unit_cell and (cells or rank_cell):
             rejects.append(_reject("missing_unit", evidence, place(r, unit_col), span,
                                    f"a figure with no unit in {path} {place(r, unit_col)} — fill in the unit cell"))

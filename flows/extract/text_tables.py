@@ -66,6 +66,10 @@ def table_blocks(text: str) -> list[Block]:
         if sep is not None and (separator in (None, sep)):
             current.append((number, pos, line))
             separator = sep
+        elif current and (_RULE_ROW.match(line) or (
+                separator == "  " and line.startswith("  ") and len(line.split()) <= 6)):
+            # a blank or ruled line between rows ("-----", "+----+"), or a name going on under its cell
+            current.append((number, pos, line))
         else:
             _close(current, separator, blocks)
             current, separator = ([(number, pos, line)], sep) if sep else ([], None)
@@ -216,6 +220,13 @@ def _aligned(lines: list[str]) -> list[list[str]] | None:
             for c in over:
                 out[c], spans[c] = text, (a, b)
         grid[r], below = out, spans
+    for r in range(1, len(grid)):  # "Sở Nông nghiệp và Phát triển ... 89,00 2" over "nông thôn": the name goes on
+        filled = [c for c, cell in enumerate(grid[r]) if cell]
+        above = grid[r - 1][filled[0]] if len(filled) == 1 else ""
+        if (len(filled) == 1 and len(cells[r - 1]) == width and any(ch.isalpha() for ch in above) and (
+                grid[r][filled[0]][:1].islower() or above.endswith((" và", " -", ",", " –")))):
+            grid[r - 1][filled[0]] += " " + grid[r][filled[0]]
+            grid[r] = [""] * width
     return grid
 
 
