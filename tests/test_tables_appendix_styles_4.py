@@ -173,3 +173,12 @@ def test_a_signature_under_a_figure_column_is_no_row() -> None:
     result = csv_of(text, "raw/2021/hai-phong/ky.csv", 2021, "Hải Phòng")
     assert totals(result) == [("Sở Y tế", "PAR", 2020, 88.12, 1)]
     assert result["rejects"] == []
+
+
+def test_department_names_written_short_in_a_table() -> None:
+    text = ("CHỈ SỐ CCHC NĂM 2020 CÁC SỞ\nSTT;Cơ quan, đơn vị;Tổng điểm;Xếp hạng\n1;Sở Nông nghiệp và PTNT;89,50;1\n"
+            "2;Sở Lao động - TB&XH;88,50;2\n3;Sở Giáo dục - Đào tạo;86,50;3\n")
+    result = csv_of(text, "raw/2021/hai-phong/ten-tat.csv", 2021, "Hải Phòng")
+    assert [f["unit"] for f in result["facts"]] == ["Sở Nông nghiệp và Phát triển nông thôn",
+                                                    "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo"]
+    assert not result["rejects"]

@@ -92,6 +92,28 @@ def column_kinds(label: str) -> tuple[str, ...]:
     return (KIND_WORDS[text],) if text in KIND_WORDS else ()
 
 
+# Words of department names written short in tables: "Sở Nông nghiệp và PTNT", "Sở Lao động - TB&XH"
+_SHORT_WORDS = ((re.compile(r"\bPTNT\b"), "Phát triển nông thôn"), (re.compile(r"\bTB\s*(?:&|và)\s*XH\b"),
+                "Thương binh và Xã hội"), (re.compile(r"\bTT\s*(?:&|và)\s*TT\b"), "Thông tin và Truyền thông"),
+                (re.compile(r"\bTN\s*(?:&|và)\s*MT\b"), "Tài nguyên và Môi trường"),
+                (re.compile(r"\bKH\s*(?:&|và)\s*ĐT\b"), "Kế hoạch và Đầu tư"))
+# "Sở Kế hoạch - Đầu tư", "Sở Giáo dục - Đào tạo": a dash for "và" between the two halves of a department's name
+_DASH_FOR_AND = re.compile(r"^(Sở [^\W\d]+(?: [^\W\d]+)?) - ([^\W\d]+(?: [^\W\d]+)?)$")
+
+
+def _written_out(name: str) -> str:
+    """A department's name with the short words of tables written out and a dash for "và" read as "và".
+
+    Example:
+        >>> _written_out("Sở Nông nghiệp và PTNT"), _written_out("Sở Kế hoạch - Đầu tư")
+        ('Sở Nông nghiệp và Phát triển nông thôn', 'Sở Kế hoạch và Đầu tư')
+    """
+    for pattern, words in _SHORT_WORDS:
+        name = pattern.sub(words, name)
+    dash = _DASH_FOR_AND.match(name)
+    return f"{dash.group(1)} và {dash.group(2)}" if dash else name
+
+
 def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, year: int | None,
                       kinds: tuple[str, ...] = ()) -> Unit | None:
     """The unit a table's unit cell names: as written, else cleaned (``clean_unit_cell``); None when neither.
@@ -103,6 +125,8 @@ def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, yea
     unit = gazetteer.resolve(cell, province, year)
     if unit is None and cleaned != cell:
         unit = gazetteer.resolve(cleaned, province, year)
+    if unit is None and (written := _written_out(cleaned)) != cleaned:
+        unit = gazetteer.resolve(written, province, year)
     if not kinds or (unit is not None and any(unit.name_vi.startswith(k + " ") for k in kinds)):
         return unit
     if any(cleaned.lower().startswith(k.lower() + " ") for k in KIND_WORDS.values()):
