@@ -14,6 +14,7 @@ from helpers import text_facts as facts
     "Chỉ số CCHC năm 2021 được chấm trên thang điểm 100, trong đó điểm điều tra xã hội học chiếm 35 điểm.",
     "Chỉ số CCHC năm 2021 của các sở gồm điểm thẩm định (tối đa 65 điểm) và điểm điều tra XHH (tối đa 35 điểm).",
     "Chỉ số CCHC năm 2021. Năm nay tỉnh phát ra 1.800 phiếu điều tra xã hội học.",
+    "Chỉ số CCHC năm 2021. Điểm số được tổng hợp từ điểm thẩm định và điểm điều tra xã hội học.",
 ])
 def test_the_survey_in_a_method_or_fieldwork_sentence_leaves_the_figures_after_it_par(gazetteer, method):
     text = f"{method}\n\nSở Xây dựng đứng đầu với 90,12 điểm; Sở Y tế xếp thứ hai với 89,05 điểm."

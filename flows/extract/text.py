@@ -85,7 +85,8 @@ _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%|percent|per cent|points?)|\d+[.,]\d+)\s*\)")
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
-                     r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do)\b")
+                     r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do|tong hop tu"
+                     r"|duoc tinh (?:tu|tren|bang)|gom diem|bao gom diem)\b")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
 # what may stand around a place that opens a line ("Hạng 1 - ...", "Xếp thứ 1: P. Việt Trì - 92,84 điểm")
