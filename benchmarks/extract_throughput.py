@@ -5,6 +5,7 @@ Run by hand (not part of the test suite):
     .venv/bin/python benchmarks/generate.py --docs 200 --seed 7 --out /tmp/corpus
     .venv/bin/python benchmarks/extract_throughput.py --corpus /tmp/corpus [--rounds 3] [--profile]
     .venv/bin/python benchmarks/extract_throughput.py            # the golden texts and raw/ instead
+    .venv/bin/python benchmarks/extract_throughput.py --corpus ../shared/corpus --stages   # where the time goes
 
 The process is pinned to one CPU (``os.sched_setaffinity``). Texts are read into memory first; one
 warm-up pass loads the gazetteer and fills caches; then ``extract_text`` runs over every text
@@ -13,6 +14,11 @@ of the process (``time.process_time``), so that other processes sharing the core
 one compiled regular expression (numbers and capitalised words) over the same texts. With a
 generated corpus, the facts found are also compared with ``truth.jsonl`` (precision and recall on
 unit, index, year, score and rank), so that a speed-up that changes results shows here.
+
+``--stages`` times one more pass with every function ``extract_text`` calls from another module (and its own
+``_groups``) wrapped in a timer, and prints each stage's exclusive time per document (a stage called from
+another is counted once, in itself; wall clock, as a CPU clock costs a system call a read): what a faster
+extractor would have to shrink. The wrappers add a fraction of a microsecond a call, counted in the caller.
 """
 
 from __future__ import annotations
@@ -56,6 +62,53 @@ def _floor(docs: list[tuple[Path, str, int | None, str | None]]) -> int:
     return sum(1 for _, text, _, _ in docs for _ in FLOOR.finditer(text))
 
 
+def stages(docs: list[tuple[Path, str, int | None, str | None]], gazetteer: Gazetteer) -> list[tuple[str, float, int]]:
+    """(stage, exclusive seconds, calls) of one pass, the stages being what ``extract_text`` calls."""
+    import types
+
+    from flows.extract import text as module
+
+    spent: dict[str, list] = {}
+    stack: list[float] = []  # the time the running stage's callees took, per level
+
+    def timed(name: str, fn):  # noqa: ANN001, ANN202 - any callable
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            stack.append(0.0)
+            t0 = time.perf_counter()  # a clock read costs ~50 ns (process_time: a system call, ~1 µs)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - t0
+                inner = stack.pop()
+                entry = spent.setdefault(name, [0.0, 0])
+                entry[0] += elapsed - inner
+                entry[1] += 1
+                if stack:
+                    stack[-1] += elapsed
+        return wrapper
+
+    originals = {}
+    for name, value in vars(module).items():
+        if isinstance(value, types.FunctionType) and (value.__module__ != module.__name__ or name == "_groups") \
+                and value.__module__.startswith("flows.") and name != "extract_text":
+            originals[name] = value
+    methods = {name: getattr(gazetteer, name) for name in ("prepare", "mentions_in")}
+    try:
+        for name, fn in originals.items():
+            setattr(module, name, timed(name, fn))
+        for name, fn in methods.items():
+            setattr(gazetteer, name, timed(f"gazetteer.{name}", fn))
+        total = timed("extract_text (its own lines)", module.extract_text)
+        for _, text, year, province in docs:
+            total(text, gazetteer, year, province)
+    finally:
+        for name, fn in originals.items():
+            setattr(module, name, fn)
+        for name in methods:
+            delattr(gazetteer, name)
+    return sorted(((name, t, n) for name, (t, n) in spent.items()), key=lambda row: -row[1])
+
+
 def _key(f: dict) -> tuple:
     return (f["unit_id"], f["index"], f["year"], f["score"], f["rank"])
 
@@ -82,6 +135,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="use only the first N documents")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over all documents (default 3)")
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile of one pass")
+    parser.add_argument("--stages", action="store_true",
+                        help="print each stage's exclusive time per document (one more pass, wrapped in timers)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -113,8 +168,14 @@ def main() -> None:
           f"wall {statistics.median(walls) / len(docs) * 1000:.2f} ms)")
     print(f"floor (one compiled regex pass): {len(docs) / floor_round:.0f} documents/s, "
           f"{floor_round / len(docs) * 1e6:.0f} µs per document; extract/floor = {per_round / floor_round:.0f}x")
-    if args.corpus:
+    if args.corpus and (args.corpus / "truth.jsonl").exists():
         print(accuracy(args.corpus, docs, results))
+    if args.stages:
+        rows = stages(docs, gazetteer)
+        whole = sum(t for _, t, _ in rows)
+        print(f"stages (exclusive wall time per document; {whole / len(docs) * 1000:.2f} ms in all, timers included):")
+        for name, t, n in rows[:25]:
+            print(f"  {t / len(docs) * 1000:7.3f} ms {t / whole:6.1%} {n / len(docs):8.1f} calls  {name}")
 
 
 if __name__ == "__main__":
