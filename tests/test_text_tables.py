@@ -136,3 +136,26 @@ def test_blank_ruled_and_wrapped_lines_inside_an_aligned_table():
            "3    Sở Y tế                                   85,95      3\n")
     assert {u: (f["score"], f["rank"]) for u, f in facts(raw).items()} == {
         "Sở Tư pháp": (92.33, 1), "Sở Lao động - Thương binh và Xã hội": (89.0, 2), "Sở Y tế": (85.95, 3)}
+
+
+def test_section_rows_with_a_roman_numeral_inside_an_aligned_table():
+    raw = ("Kết quả Chỉ số CCHC năm 2021\n\n"
+           " TT   Tên cơ quan, đơn vị                  Tổng điểm   Xếp hạng\n"
+           " I    CÁC SỞ, BAN, NGÀNH THÀNH PHỐ\n"
+           " 1    Sở Tư pháp                           91,40       1\n"
+           " 2    Sở Y tế                              88,75       2\n"
+           " II   UBND CÁC QUẬN, HUYỆN\n"
+           " 1    Quận Lê Chân                         92,05       1\n"
+           " 2    Huyện Kiến Thụy                      86,30       2\n")
+    assert {u: (f["score"], f["rank"], f["bloc"]) for u, f in facts(raw).items()} == {
+        "Sở Tư pháp": (91.4, 1, "department"), "Sở Y tế": (88.75, 2, "department"),
+        "Quận Lê Chân": (92.05, 1, "district"), "Huyện Kiến Thụy": (86.3, 2, "district")}
+
+
+def test_a_section_row_with_one_bar_inside_a_pipe_table_and_a_heading_after_the_table_stays_prose():
+    raw = ("Kết quả Chỉ số CCHC năm 2021\n\nSTT | Đơn vị | Điểm | Xếp hạng\nA | Khối quận, huyện\n"
+           "1 | Huyện An Lão | 89,10 | 1\n2 | Quận Đồ Sơn | 87,45 | 2\nB | Khối sở, ban, ngành\n"
+           "1 | Sở Nội vụ | 90,20 | 1\nC  Chỉ số hài lòng\nQuận Hải An đứng đầu với 86,4%.\n")
+    got = {u: (f["index"], f["score"], f["rank"]) for u, f in facts(raw).items()}
+    assert got == {"Huyện An Lão": ("PAR", 89.1, 1), "Quận Đồ Sơn": ("PAR", 87.45, 2), "Sở Nội vụ": ("PAR", 90.2, 1),
+                   "Quận Hải An": ("SIPAS", 86.4, 1)}

@@ -45,6 +45,9 @@ _SPACED_ROW = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\D+?)\s+(\d{1,3}(?:[.,]\d{1,3})
 _SPACED_LABEL = re.compile(r"(?i)(?<!tổng)(?<!tổng số)(?:^|\s)"
                            r"(?=(?:điểm|tổng điểm|tổng|chỉ số|tỷ lệ|xếp hạng|thứ hạng)\b)")
 _SPACED_FIGURE = r"\d{1,3}(?:[.,]\d{1,3})?\s*%?"
+# a section's row inside a table: a Roman numeral or a capital letter, then the section's name and no figure
+# ("I     CÁC SỞ, BAN, NGÀNH TỈNH", "| II | UBND CÁC HUYỆN |", "B  Khối quận, huyện")
+_SECTION_ROW = re.compile(r"^[\s|]*(?:[IVX]{1,4}|[A-E])\.?(?: {2,}|\t|\s*\|\s*)[^\W\d][^\d|\t]*[\s|]*$")
 
 
 def table_blocks(text: str) -> list[Block]:
@@ -66,9 +69,10 @@ def table_blocks(text: str) -> list[Block]:
         if sep is not None and (separator in (None, sep)):
             current.append((number, pos, line))
             separator = sep
-        elif current and (_RULE_ROW.match(line) or (
+        elif current and (_RULE_ROW.match(line) or _SECTION_ROW.match(line) or (
                 separator == "  " and line.startswith("  ") and len(line.split()) <= 6)):
-            # a blank or ruled line between rows ("-----", "+----+"), or a name going on under its cell
+            # a blank or ruled line between rows ("-----", "+----+"), a section's row ("I     CÁC SỞ, BAN, NGÀNH",
+            # "II | UBND CÁC HUYỆN"), or a name going on under its cell
             current.append((number, pos, line))
         else:
             _close(current, separator, blocks)
@@ -179,6 +183,8 @@ def _spaced_blocks(text: str) -> list[Block]:
 
 
 def _close(lines: list[tuple[int, int, str]], separator: str | None, blocks: list[Block]) -> None:
+    while len(lines) > 1 and _SECTION_ROW.match(lines[-1][2]) and not _SECTION_ROW.match(lines[0][2]):
+        lines = lines[:-1]  # a section's row closes no table: what looked like one after the last row is prose
     rows = [(n, s, ln) for n, s, ln in lines if not _RULE_ROW.match(ln)]
     if separator is None or len(rows) < _MIN_ROWS:
         return
