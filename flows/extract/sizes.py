@@ -25,7 +25,8 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 # searched from the number (the regex engine skips to the next digit), then the words before it
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
-_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó)\s+"
+_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó"
+                        r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho))?)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
@@ -70,19 +71,23 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
 
 # English: "among 17 ministries and ministerial-level agencies", "of 21 departments", "leading 21 departments and
 # agencies", "the city's 30 districts and town"
-_SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's)\s+(?:the\s+|its\s+|all\s+)?"
-                      r"(?P<n>\d{1,3})\s+(?P<noun>provinces|ministries|departments|districts|wards|communes)\b")
+_SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's|assessed|evaluated|ranked|rated|covered"
+                      r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3})\s+(?P<noun>provinces|ministries|departments"
+                      r"|districts|wards|communes|(?:district|commune)-level\s+(?:units|administrations|localities))\b")
 _EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments": {"department"},
              "districts": {"district", "urban_district", "rural_district"}, "wards": {"ward"},
              "communes": {"commune"}}
+for _noun in ("units", "administrations", "localities"):  # "all 13 district-level administrations"
+    _EN_BLOCS[f"district-level {_noun}"], _EN_BLOCS[f"commune-level {_noun}"] = _EN_BLOCS["districts"], {"commune",
+                                                                                                       "ward"}
 
 
 @lru_cache(maxsize=8)
 def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     """(start, end, n, the blocs it can be the size of; None: any, nearby) of a text's size statements,
     found once per text."""
-    if "among" in low or " of " in low or "leading" in low or "'s " in low:
-        found = [(m.start(), m.end(), int(m.group("n")), frozenset(_EN_BLOCS[m.group("noun")]))
+    if "among" in low or " of " in low or "leading" in low or "'s " in low or "ed " in low:
+        found = [(m.start(), m.end(), int(m.group("n")), frozenset(_EN_BLOCS[re.sub(r"\s+", " ", m.group("noun"))]))
                  for m in _SIZE_EN.finditer(low)]
         if found:
             return tuple(sorted([*found, *_statements_vi(low)]))
