@@ -31,3 +31,59 @@ def test_assessing_units_that_reached_a_mark_is_no_bloc_size(gazetteer):
 def test_an_english_bloc_size_assessed_before_the_last_place(gazetteer, stated):
     text = f"{stated} Mường Lát District came last with 76.35 points."
     assert facts(gazetteer, text, "Thanh Hóa", 2022) == {("Huyện Mường Lát", "PAR", 2022): (76.35, 11)}
+
+
+# English news: places counted from the bottom, top-n lists, "scored highest", "followed, in that order".
+@pytest.mark.parametrize("place", ["was second from the bottom", "came second to last", "was the second-lowest",
+                                   "finished second-from-last"])
+def test_an_english_place_counted_from_the_bottom_is_no_second_place(gazetteer, place):
+    text = (f"In the 2022 provincial PAR Index of 11 district-level units, Thanh Hóa City led with 90.05 points, "
+            f"while Mường Lát District (77.10 points) {place}.")
+    assert facts(gazetteer, text, "Thanh Hóa", 2022) == {("Thành phố Thanh Hóa", "PAR", 2022): (90.05, 1),
+                                                          ("Huyện Mường Lát", "PAR", 2022): (77.1, 10)}
+
+
+@pytest.mark.parametrize("verb", ["made up", "were", "formed"])
+def test_english_units_that_made_up_the_top_three_take_the_places_in_order(gazetteer, verb):
+    text = ("In the 2022 PAR Index, the Department of Finance (90.40 points), the Department of Health (89.75) and "
+            f"the Department of Construction (88.10) {verb} the top three.")
+    assert facts(gazetteer, text, "Thanh Hóa", 2022) == {
+        ("Sở Tài chính", "PAR", 2022): (90.4, 1), ("Sở Y tế", "PAR", 2022): (89.75, 2),
+        ("Sở Xây dựng", "PAR", 2022): (88.1, 3)}
+
+
+@pytest.mark.parametrize("lead", ["scored highest at", "recorded the highest satisfaction rate at"])
+def test_english_highest_score_is_the_first_place(gazetteer, lead):
+    text = f"In the 2022 SIPAS, Sầm Sơn City {lead} 91.30 percent, followed by Bỉm Sơn Town at 90.85 percent."
+    assert facts(gazetteer, text, "Thanh Hóa", 2022) == {("Thành phố Sầm Sơn", "SIPAS", 2022): (91.3, 1),
+                                                          ("Thị xã Bỉm Sơn", "SIPAS", 2022): (90.85, 2)}
+
+
+def test_english_units_that_followed_in_that_order_take_the_next_places(gazetteer):
+    text = ("In the 2022 PAR Index, Sầm Sơn City and Bỉm Sơn Town came first and second with 91.3 and 90.85 points, "
+            "respectively. Nghi Sơn Town, Hoằng Hóa and Quảng Xương districts followed, in that order.")
+    got = facts(gazetteer, text, "Thanh Hóa", 2022)
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+        "Thành phố Sầm Sơn": 1, "Thị xã Bỉm Sơn": 2, "Thị xã Nghi Sơn": 3, "Huyện Hoằng Hóa": 4,
+        "Huyện Quảng Xương": 5}
+
+
+def test_the_ministry_that_released_the_ranking_some_days_before_is_not_ranked(gazetteer):
+    text = ("Thanh Hóa placed 14th among 63 provinces in the 2022 PAR Index. The ranking, released on Friday by the "
+            "Ministry of Home Affairs, gave the province 84.90 percent.")
+    got = facts(gazetteer, text, "Thanh Hóa", 2022)
+    assert not any(unit == "Bộ Nội vụ" for unit, _, _ in got), got
+
+
+@pytest.mark.parametrize("verb", ["came", "ranked", "placed"])
+def test_the_province_in_an_english_story_about_it(gazetteer, verb):
+    text = (f"Thanh Hóa ranked 11th among 63 provinces in the 2022 SIPAS with 83.10 percent. The province {verb} "
+            f"20th in the 2022 PAR Index with 84.90 percent.")
+    assert facts(gazetteer, text, "Thanh Hóa", 2022) == {("Tỉnh Thanh Hóa", "SIPAS", 2022): (83.1, 11),
+                                                          ("Tỉnh Thanh Hóa", "PAR", 2022): (84.9, 20)}
+
+
+def test_scoring_highest_in_a_field_is_no_first_place(gazetteer):
+    text = ("Thanh Hóa came 9th nationwide in the 2022 SIPAS with 84.20 percent. Among the eight fields, the province "
+            "scored highest in administrative procedure reform.")
+    assert facts(gazetteer, text, "Thanh Hóa", 2022) == {("Tỉnh Thanh Hóa", "SIPAS", 2022): (84.2, 9)}

@@ -47,7 +47,10 @@ _ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng
 # ("Chỉ số SIPAS năm 2022 của tỉnh đạt 82,64%"; not "tỉnh đạt điểm tối đa ở lĩnh vực ...": a component)
 _PROVINCE_RANKED = re.compile(r"(?<!\w)(?<!toàn )(?<!trong )(?<!cấp )tỉnh\s+(?:năm\s+\d{4},?\s+)?"
                               r"(?:(?:cũng|đã|vẫn|tiếp tục|chỉ|lại)\s+)?(?:xếp|đứng|vươn lên|tụt)\b"
-                              r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?đạt\b")
+                              r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?đạt\b"
+                              # "The province came 21st", "the city also scored 86.4 percent"
+                              r"|\bthe (?:province|city)\s+(?:also\s+|again\s+|then\s+)?(?:came|ranked|placed|finished"
+                              r"|stood|scored|rose|climbed|fell|dropped|slipped|jumped|earned|achieved|was)\b")
 # "các phường của thành phố Trà Vinh dẫn đầu": the units in it are ranked, not the city
 _CONTAINER = re.compile(r"(?:các|những)\s+(?:phường|xã|thị trấn|đơn vị|huyện|quận|sở|cơ quan|địa phương)"
                         r"(?:[^.;:,()]{0,20}?\s+)?(?:của|thuộc|trên địa bàn)\s+$")
@@ -168,7 +171,8 @@ def announces(low: str, m: Mention) -> bool:
 
 
 # "the rankings announced by the Ministry of Home Affairs", "kết quả do Bộ Nội vụ công bố" (that one above)
-_BY_BODY = re.compile(r"\b(?:announced|released|published|compiled|conducted|issued|carried out)\s+by\s+(?:the\s+)?$")
+_BY_BODY = re.compile(r"\b(?:announced|released|published|compiled|conducted|issued|carried out)(?:\s+\w+){0,3}?\s+by"
+                      r"\s+(?:the\s+)?$")  # "released on Friday by the Ministry of Home Affairs"
 
 
 def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:

@@ -122,6 +122,14 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("last", r"\bthe\s+(?:bottom|last)\s+(?P<n>" + _SMALL + r")\b(?!\s+(?:years?|decades?|months?|weeks?|times?"
              r"|editions?|surveys?|rounds?)\b)(?:\s+(?:places?|spots?|positions?|" + _NOUNS + r"))?",
      lambda m: {"count": _small(m.group("n"))}),
+    # "second from the bottom", "third-to-last", "the second-lowest": counted up from the last place
+    ("last", r"\b(?:the\s+)?(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)(?:[- ]to[- ]last|[- ]from[- ](?:the[- ])?"
+             r"(?:bottom|last)|[- ](?:lowest|last)\b)",
+     lambda m: {"above": (ordinal_en(m.group("n")) or 2) - 1}),
+    # "A (91.2 points), B (90.55) and C (89.84) made up the top three": the first places, in the order written
+    ("top", r"\b(?:made up|make up|makes up|formed|form|forms|comprised|were|are|took)\s+the\s+top\s+(?P<n>"
+            + _SMALL + r")\b(?!\s+(?:places?|spots?|positions?)\s+(?:for|in)\b)",
+     lambda m: {"count": _small(m.group("n"))}),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
     ("ranks", r"(?:ranked|ranks|ranking|placed|came|finished|stood|was|were|is|are|in|at)\s+(?:in\s+|at\s+)?"
               r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
@@ -136,7 +144,10 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:" + _NUM + r"\s*(?:,\s+|;\s*|\s+and\s+)){0,8}" + _NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
-    ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b", None),
+    ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
+            # not "scored highest in administrative procedure reform": a field of the index
+            r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)|\bthe highest (?:score|level|rate|satisfaction)\b",
+     None),
     ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
              r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b|\b(?:lowest|bottom)[- ]ranked\b",
      None),
@@ -146,7 +157,7 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("year_rel", r"last year|the previous year|a year earlier|the year before|this year",
      lambda m: 0 if "this" in m.group(0) else -1),
     ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b|\bnext in line (?:were|was|came)\b"
-             r"|\bahead of\b", None),
+             r"|\bahead of\b|\bfollowed(?=\s*(?:[.;]|,?\s+in that order))(?:,?\s+in that order)?", None),
     ("respective", r"\brespectively\b", None),
     ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
     ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),
