@@ -87,3 +87,27 @@ def test_scoring_highest_in_a_field_is_no_first_place(gazetteer):
     text = ("Thanh Hóa came 9th nationwide in the 2022 SIPAS with 84.20 percent. Among the eight fields, the province "
             "scored highest in administrative procedure reform.")
     assert facts(gazetteer, text, "Thanh Hóa", 2022) == {("Tỉnh Thanh Hóa", "SIPAS", 2022): (84.2, 9)}
+
+
+# The weight of the survey in the index: a remark on the method, unless the survey is what its paragraph is about.
+def test_raising_the_weight_of_the_survey_leaves_the_results_after_it_par(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2022.\n\nNăm nay tỉnh nâng tỷ trọng điểm điều tra xã hội học lên 35/100 điểm.\n\n"
+            "Sở Công Thương đứng đầu với 91,06 điểm; Sở Y tế xếp thứ hai với 89,72 điểm.")
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Công Thương", "PAR", 2022): (91.06, 1),
+                                                  ("Sở Y tế", "PAR", 2022): (89.72, 2)}
+
+
+def test_a_paragraph_about_the_survey_that_opens_with_its_weight_holds_survey_scores(gazetteer):
+    text = ("Chỉ số CCHC năm 2022: Sở Công Thương đứng đầu với 91,06 điểm.\n\n"
+            "Điểm điều tra xã hội học, phần chiếm 35/100 điểm, bình quân chỉ đạt 27,1/35 điểm. Sở Y tế có điểm cao "
+            "nhất khối sở (30,4/35 điểm).\n\nSở Tài chính xếp thứ hai với 90,3 điểm.")
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Công Thương", "PAR", 2022): (91.06, 1),
+                                                  ("Sở Y tế", "SURVEY", 2022): (30.4, 1),
+                                                  ("Sở Tài chính", "PAR", 2022): (90.3, 2)}
+
+
+
+def test_the_weight_of_the_survey_alone_in_a_paragraph_leaves_the_next_one_par(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2022\n\nĐiểm điều tra xã hội học chiếm 35/100 điểm.\n\n"
+            "Sở Công Thương đứng đầu với 91,06 điểm.")
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Công Thương", "PAR", 2022): (91.06, 1)}

@@ -86,7 +86,9 @@ _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%|percent|per cen
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
 _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phuong phap|cach tinh|cau thanh|bao gom"
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do|tong hop tu"
-                     r"|duoc tinh (?:tu|tren|bang)|gom diem|bao gom diem)\b")
+                     r"|duoc tinh (?:tu|tren|bang)|gom diem|bao gom diem|ty trong|ti trong)\b")
+# what may stand before the topic of a sentence ("Về điểm điều tra xã hội học, ...")
+_OPENER = re.compile(r"[\s\-–•*+]*(?:(?:ve|rieng|doi voi|voi)\s+)?(?:(?:diem|ket qua|chi so)\s+)?")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
 # what may stand around a place that opens a line ("Hạng 1 - ...", "Xếp thứ 1: P. Việt Trì - 92,84 điểm")
@@ -308,15 +310,20 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 new_index = most_specific(leading, default_index)
                 # the survey named in passing ("trên cơ sở điểm thẩm định và điểm điều tra xã hội học") does
                 # not make the next paragraphs survey scores: only a sentence with figures, or a heading, does
-                if new_index == "SURVEY" and not mentions and _METHOD.search(folded, s, e) and not any(
-                        t.kind in ("ranks", "top", "last") for t in sent_tokens):  # "chiếm 30/100 điểm": a weight
+                method = new_index == "SURVEY" and not mentions and _METHOD.search(folded, s, e) and not any(
+                    t.kind in ("ranks", "top", "last") for t in sent_tokens)  # "chiếm 30/100 điểm": a weight
+                # ... unless the survey is what the sentence is about ("Điểm điều tra xã hội học, phần chiếm 30/100
+                # điểm, ...; Sở A có điểm cao nhất"): then it is its paragraph's index
+                topic = method and any(code == "SURVEY" and not aside and _OPENER.fullmatch(folded, s, pos)
+                                       for pos, code, aside in cue_hits)
+                if method and not topic:
                     new_index = ctx.index
                 if new_index != ctx.index:
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
-                    survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and any(
+                    survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and (topic or any(
                         _OF_UNIT.match(folded, cue_end(folded, pos)) or fieldwork(folded, s, pos)
-                        for pos, code, aside in cue_hits if code == "SURVEY" and not aside) else None
+                        for pos, code, aside in cue_hits if code == "SURVEY" and not aside)) else None
                     # "Chỉ số PCI của thành phố tăng 1 bậc.": another index's figures of the province itself are
                     # that paragraph's; the units of the next ones are ranked on the text's index again
                     foreign_of = (foreign_of or ctx.index) if new_index not in _OWN | {"SURVEY"} and any(
