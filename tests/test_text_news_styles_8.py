@@ -111,3 +111,44 @@ def test_the_weight_of_the_survey_alone_in_a_paragraph_leaves_the_next_one_par(g
     text = ("Kết quả Chỉ số CCHC năm 2022\n\nĐiểm điều tra xã hội học chiếm 35/100 điểm.\n\n"
             "Sở Công Thương đứng đầu với 91,06 điểm.")
     assert facts(gazetteer, text, "Nghệ An") == {("Sở Công Thương", "PAR", 2022): (91.06, 1)}
+
+
+# A place kept from the year before: "giữ vị trí thứ ba như năm trước", "vẫn xếp cuối", "2 năm liền".
+@pytest.mark.parametrize("kept", ["giữ vị trí thứ ba như năm trước với 88,64 điểm",
+                                  "giữ vị trí thứ ba như năm 2021 với 88,64 điểm",
+                                  "vẫn xếp thứ ba với 88,64 điểm"])
+def test_a_place_kept_like_the_year_before(gazetteer, kept):
+    text = f"Chỉ số CCHC năm 2022 khối sở: Sở Tài chính dẫn đầu với 91,2 điểm. Sở Xây dựng {kept}."
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Tài chính", "PAR", 2022): (91.2, 1),
+                                                  ("Sở Xây dựng", "PAR", 2022): (88.64, 3),
+                                                  ("Sở Xây dựng", "PAR", 2021): (None, 3)}
+
+
+@pytest.mark.parametrize("kept", ["vẫn xếp cuối với 77,4 điểm", "tiếp tục đứng cuối bảng với 77,4 điểm",
+                                  "năm thứ hai liên tiếp xếp cuối với 77,4 điểm",
+                                  "đã 2 năm liền xếp cuối bảng với 77,4 điểm"])
+def test_the_last_place_kept_from_the_year_before(gazetteer, kept):
+    text = (f"Chỉ số CCHC năm 2022 khối huyện (12 đơn vị): huyện Quan Sơn dẫn đầu với 89,5 điểm. "
+            f"Huyện Mường Lát {kept}.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Quan Sơn", "PAR", 2022): (89.5, 1),
+                                                    ("Huyện Mường Lát", "PAR", 2022): (77.4, 12),
+                                                    ("Huyện Mường Lát", "PAR", 2021): (None, 12)}
+
+
+def test_a_last_place_stated_then_kept_gives_that_place_a_year_before(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của 8 huyện: huyện Mường Lát xếp thứ 8 với 77,4 điểm. So với năm 2021, huyện "
+            "Mường Lát tiếp tục đứng cuối bảng.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Mường Lát", "PAR", 2022): (77.4, 8),
+                                                    ("Huyện Mường Lát", "PAR", 2021): (None, 8)}
+
+
+def test_two_years_in_a_row_at_the_top(gazetteer):
+    text = "Chỉ số CCHC năm 2022: Sở Tài chính dẫn đầu với 91,2 điểm. Sở Tài chính đã 2 năm liền dẫn đầu."
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Tài chính", "PAR", 2022): (91.2, 1),
+                                                  ("Sở Tài chính", "PAR", 2021): (None, 1)}
+
+
+def test_a_last_place_without_a_word_on_the_year_before_gives_none(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 khối huyện (12 đơn vị): huyện Quan Sơn dẫn đầu với 89,5 điểm. "
+            "Huyện Mường Lát xếp cuối với 77,4 điểm.")
+    assert ("Huyện Mường Lát", "PAR", 2021) not in facts(gazetteer, text, "Thanh Hóa")

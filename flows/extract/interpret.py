@@ -17,6 +17,7 @@ _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|c�
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
+_LIKE_BEFORE = re.compile(r"(?:như|so với|bằng)\s+$")  # a year compared with, not the year of what follows
 _OUT_OF = re.compile(r"(?:/|\btrên\s+(?:tổng\s+(?:số\s+)?)?)\s*(?!100\b)\d{1,3}\s*điểm")  # "81,4/95 điểm"
 _KEPT = re.compile(r"(?:giữ nguyên|giữ vững|duy trì)\s+(?:được\s+)?(?:thứ hạng|vị trí|hạng)")
 _NOUN_KIND = (("đơn vị cấp huyện", "district"), ("đơn vị cấp xã", "commune"), ("quận", "district"),
@@ -94,6 +95,10 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 scores += t.value
         elif t.kind == "bound":
             bounds.append(t.value)
+        elif t.kind == "last" and not (t.value and "count" in t.value) and any(
+                c.kind == "continue" and c.end <= t.start and not _CLAUSE_BREAK.search(_gap(low, c.end, t.start))
+                for c in toks[:i]):
+            kinds.add("last_kept")  # "vẫn xếp cuối", "tiếp tục đứng cuối bảng": the last place a year before too
         elif t.kind in ("ranks", "top"):
             if freq_at is not None and 0 <= t.start - freq_at <= 3:
                 continue
@@ -180,10 +185,19 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             ctx.ranks_seen[(m.unit_id, index, cand.year)] = cand.rank
         # "A xếp thứ 2. So với năm 2016, A tăng 2 bậc": the rank a sentence before stated
         known = cand.rank if cand.rank is not None or n > 1 else ctx.ranks_seen.get((m.unit_id, index, cand.year))
+        if "last_kept" in kinds and known is not None:  # "xếp thứ 8. ... tiếp tục đứng cuối bảng": 8 a year before
+            kinds.add("continue")
         out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g, known)
         if streak and known is not None and not previous and move is None:  # "năm thứ ba liên tiếp": 2 years more
             out += [Candidate(m.unit_id, m.text, index, cand.year - k, kind, where, rank=known, rank_basis="implied",
                               derived="continue") for k in range(2 if "continue" in kinds else 1, streak)]
+        elif cand.last and known is None and n == 1 and not previous and move is None and (
+                "last_kept" in kinds or streak > 1):
+            # "vẫn xếp cuối", "năm thứ hai liên tiếp đứng cuối bảng": the last place of each year before, counted
+            # in the size stated (or the bloc's size that year)
+            out += [Candidate(m.unit_id, m.text, index, cand.year - k, kind, where, last=cand.last,
+                              above_last=cand.above_last, of=size, size_hint=cand.size_hint, derived="continue")
+                    for k in range(1, max(streak, 2))]
         for values, scored_year in previous_scores:
             if len(values) in (1, n):
                 out.append(Candidate(m.unit_id, m.text, index, scored_year, kind, where,
@@ -265,6 +279,8 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
             return before.value["year"]  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63, ..."
         if before.kind in _RANK_KINDS or _CLAUSE_BREAK.search(_gap(low, before.end, toks[i].start)):
             return None
+        if before.kind == "year_rel" and _LIKE_BEFORE.search(low, max(0, before.start - 8), before.start):
+            return None  # "giữ vị trí thứ ba như năm trước với 89,64 điểm": this year's score
         if before.kind in ("year", "year_rel") and not (before.kind == "year" and before.value["paren"]):
             taken = j > 0 and toks[j - 1].kind in _RANK_KINDS and not _gap(low, toks[j - 1].end, before.start).strip()
             return None if taken else _year_of(before, year)

@@ -205,6 +205,12 @@ _RULES: list[tuple[str, str, Any]] = [
     # "đứng đầu 3 năm liên tiếp (2021 - 2023)": the places of those years, not this year's first place
     ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:\d+|hai|ba|bốn|năm)\s+năm\s+(?:liên tiếp|liền)\s*\(\s*(?:19|20)\d\d"
              r"\s*[-–]\s*(?:19|20)\d\d\s*\)", None),
+    # "2 năm liền xếp cuối", "dẫn đầu ba năm liên tiếp": as many years in a row in the place named beside it (not
+    # "3 năm liền nằm trong tốp 5")
+    ("streak", r"(?:(?<=đầu )|(?<=cuối )|(?<=bảng )|(?<=nhất ))(?P<n>[2-9]|hai|ba|bốn)\s+năm\s+(?:liền|liên tiếp)\b"
+               r"|(?<!\w)(?P<n2>[2-9]|hai|ba|bốn)\s+năm\s+(?:liền|liên tiếp)(?=\s+(?:(?:đều|cùng|đã)\s+)?(?:đứng|xếp"
+               r"|dẫn đầu|giữ|ở\s+vị\s+trí|ở\s+cuối)\b)",
+     lambda m: {"years": int(n) if (n := m.group("n") or m.group("n2")).isdigit() else words_to_int(n)}),
     # "2015 - 2019", "từ năm 2015 đến nay"; not "năm 2015 - năm nay" (a dash, then this year)
     ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:(?:-|–)\s*(?:năm\s+(?:19|20)\d\d"
                    r"|(?:19|20)\d\d|nay)|(?:đến|tới)\s*(?:năm\s+)?(?:(?:19|20)\d\d|nay))\b", None),
@@ -319,7 +325,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("target", r"phấn đấu|mục tiêu|chỉ tiêu|(?:giao|yêu cầu|đề nghị|chỉ đạo)\s+(?:cho\s+)?(?:sở|ubnd|các|những"
                r"|thủ trưởng|người đứng đầu|cơ quan|đơn vị|địa phương)\b", None),
     ("continue", r"tiếp tục(?=\s+(?:duy trì|giữ vững|giữ|dẫn đầu|đứng đầu|đứng|xếp|ở|là))|giữ vững|giữ nguyên"
-                 r"|duy trì", None),
+                 r"|duy trì|vẫn(?=\s+(?:(?:tiếp tục|còn)\s+)?(?:giữ|dẫn đầu|đứng|xếp|ở|là|nằm))"
+                 # "giữ vị trí thứ ba như năm trước": the place of the year before, kept
+                 r"|giữ(?=\s+(?:vị trí|hạng|ngôi|thứ)[^.;:]{0,30}?\bnhư\s+năm\s+(?:trước|ngoái|\d{4}))", None),
     ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
     ("shared", r"\bcùng\b|\bđều\b|bằng điểm|đồng hạng", None),  # "A và B đồng hạng với 79,66%" (no place given)
 ]
@@ -339,6 +347,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
+    _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
     _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
@@ -395,7 +404,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
     _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "sau đó", "xếp sau",
                                "đứng sau", "theo sau"),
-    _rule(r"tiếp tục"): ("tiếp tục", "giữ vững", "giữ nguyên", "duy trì"),
+    _rule(r"tiếp tục"): ("tiếp tục", "giữ", "duy trì", "vẫn"),
     _rule(r"soán"): ("soán", "giành", "chiếm", "thay thế", "vượt"),
 }
 # More strings a rule needs, each tuple one more condition ("tăng ... điểm" needs a change word AND a unit).
