@@ -152,3 +152,21 @@ def test_a_last_place_without_a_word_on_the_year_before_gives_none(gazetteer):
     text = ("Chỉ số CCHC năm 2022 khối huyện (12 đơn vị): huyện Quan Sơn dẫn đầu với 89,5 điểm. "
             "Huyện Mường Lát xếp cuối với 77,4 điểm.")
     assert ("Huyện Mường Lát", "PAR", 2021) not in facts(gazetteer, text, "Thanh Hóa")
+
+
+# "Xếp hạng <the index> như sau:", "... lần lượt như sau:": a list in rank order.
+@pytest.mark.parametrize("heading", ["Xếp hạng Chỉ số CCHC năm 2022 của các huyện như sau:",
+                                     "Chỉ số CCHC năm 2022 khối huyện lần lượt như sau:",
+                                     "Năm 2022, tỉnh tổ chức đánh giá. Kết quả xếp hạng khối huyện năm 2022 như sau:"])
+def test_a_list_announced_as_the_ranking_as_follows_is_in_rank_order(gazetteer, heading):
+    text = f"{heading} huyện Hoằng Hóa (88,4 điểm), huyện Quảng Xương (86,95 điểm), huyện Nga Sơn (85,1 điểm)."
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Hoằng Hóa", "PAR", 2022): (88.4, 1),
+                                                    ("Huyện Quảng Xương", "PAR", 2022): (86.95, 2),
+                                                    ("Huyện Nga Sơn", "PAR", 2022): (85.1, 3)}
+
+
+def test_figures_as_follows_without_a_ranking_are_in_no_order(gazetteer):
+    text = ("Điểm Chỉ số CCHC năm 2022 của một số huyện như sau: huyện Hoằng Hóa (88,4 điểm), huyện Quảng Xương "
+            "(86,95 điểm), huyện Nga Sơn (85,1 điểm).")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert {rank for _, rank in got.values()} == {None}, got

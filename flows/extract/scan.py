@@ -306,6 +306,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("rating", "|".join(RATINGS), _rating),
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
              r"(?:\s+là)?", None),
+    ("ordered", r"lần lượt\s+như\s+sau\s*:", None),  # "Chỉ số ... khối huyện lần lượt như sau: A (87,5 điểm), ..."
+    # "Xếp hạng Chỉ số CCHC năm 2016 như sau:": the words between are other rules' (kept when "xếp hạng" opens it)
+    ("as_follows", r"(?<=\s)như\s+sau\s*:", None),
     ("respective", r"lần lượt|tương ứng", None),
     # "không theo thứ tự xếp hạng", "xếp theo vần a, b, c": a list in no rank order
     ("unordered", r"không\s+(?:theo\s+|xếp theo\s+|phân biệt\s+)?thứ tự(?:\s+xếp hạng)?"
@@ -315,7 +318,7 @@ _RULES: list[tuple[str, str, Any]] = [
     # "xếp hạng như sau: A ...; B ...", "Các vị trí còn lại theo thứ tự: A (84,12), B ...": a list in rank order
     ("ordered", r"(?<!không )(?<!không theo )thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)"
                 r"|từ cao xuống thấp|(?<!không )(?<!không theo )thứ tự xếp hạng"
-                r"|theo thứ tự điểm số giảm dần|điểm số giảm dần|xếp hạng\s+(?:cụ thể\s+)?như sau"
+                r"|theo thứ tự điểm số giảm dần|điểm số giảm dần|xếp hạng\s+(?:cụ thể\s+)?(?:[^:;.()]{1,50}?\s)?như sau"
                 # "Xếp hạng cụ thể khối huyện: A 87,36 điểm; B ...": a heading over the ranking
                 r"|(?:^|(?<=[\n.;]))\s*xếp hạng\s+cụ thể(?:\s+(?:của\s+)?(?:các\s+)?[^:;.()]{1,40})?\s*:"
                 r"|theo thứ tự(?:\s+như sau)?\s*:", None),
@@ -347,6 +350,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
+    _rule(r"lần lượt\s+như"): ("như sau",),
+    _rule(r"(?<=\s)như\s+sau"): ("như sau",),
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
     _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân"),
     _rule(r"trong đó"): ("trong đó",),
@@ -530,6 +535,9 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
                 if kind != "mask":
                     found.append(_new_token(kind, s + offset, e + offset, build(m) if build else None))
     found.sort(key=lambda t: t.start)
+    if any(t.kind == "as_follows" for t in found):
+        found = [_new_token("ordered", t.start, t.end, None) if t.kind == "as_follows" else t for t in found
+                 if t.kind != "as_follows" or _RANKING_BEFORE.search(low, max(0, t.start - offset - 90), t.start - offset)]
     if mode == "vi" and ("hơn" in low or "vượt" in low or "kém" in low or "chênh" in low):
         _differences(low, found, offset)
     return found
@@ -541,6 +549,7 @@ _COMPARED = re.compile(r"(?<!\w)(?:hơn|vượt(?!\s+(?:qua|lên|bậc|trội))|
                        r"(?=[^\W\d])")
 
 
+_RANKING_BEFORE = re.compile(r"\bxếp hạng\b[^.;:\n]*$")  # "Xếp hạng ... như sau:"
 _SHORT_KIND_DOT = re.compile(r"\b(?:tp|tx|tt|p|x|h|q)\.")
 
 
