@@ -537,7 +537,8 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
     found.sort(key=lambda t: t.start)
     if any(t.kind == "as_follows" for t in found):
         found = [_new_token("ordered", t.start, t.end, None) if t.kind == "as_follows" else t for t in found
-                 if t.kind != "as_follows" or _RANKING_BEFORE.search(low, max(0, t.start - offset - 90), t.start - offset)]
+                 if t.kind != "as_follows"
+                 or _RANKING_BEFORE.search(low, max(0, t.start - offset - 90), t.start - offset)]
     if mode == "vi" and ("hơn" in low or "vượt" in low or "kém" in low or "chênh" in low):
         _differences(low, found, offset)
     return found
