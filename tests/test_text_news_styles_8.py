@@ -170,3 +170,13 @@ def test_figures_as_follows_without_a_ranking_are_in_no_order(gazetteer):
             "(86,95 điểm), huyện Nga Sơn (85,1 điểm).")
     got = facts(gazetteer, text, "Thanh Hóa")
     assert {rank for _, rank in got.values()} == {None}, got
+
+
+@pytest.mark.parametrize("stated", [
+    "Chỉ số CCHC năm 2022 được đánh giá trên 11 huyện, thị xã, thành phố.",
+    "Năm 2022, tỉnh xác định Chỉ số CCHC đối với 20 sở, cơ quan thuộc UBND tỉnh và 11 huyện, thị xã, thành phố.",
+])
+def test_a_bloc_size_on_which_the_index_was_assessed(gazetteer, stated):
+    text = f"{stated}\n\nỞ khối huyện, huyện Quan Sơn dẫn đầu với 89,5 điểm; huyện Mường Lát đứng cuối với 77,4 điểm."
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Quan Sơn", "PAR", 2022): (89.5, 1),
+                                                    ("Huyện Mường Lát", "PAR", 2022): (77.4, 11)}

@@ -26,7 +26,7 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó"
-                        r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho))?)\s+"
+                        r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm)\b")
@@ -94,10 +94,14 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
     return _statements_vi(low)
 
 
+# between two blocs stated together: "19 sở, cơ quan thuộc UBND tỉnh và 10 huyện, thành phố"
+_SECOND_BLOC = re.compile(r"[\s,]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố)[\s,]*)?(?:và)?\s*")
+
+
 def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     out: list[tuple[int, int, int, frozenset[str] | None]] = []
     for m in _SIZE_STATED.finditer(low):
-        if out and out[-1][1] < m.start() and low[out[-1][1]:m.start()].strip(" ,") in ("", "và"):
+        if out and out[-1][1] < m.start() and _SECOND_BLOC.fullmatch(low, out[-1][1], m.start()):
             # "đối với 10 huyện, thị xã, thành phố và 18 sở": a second bloc stated with the first
             out.append((out[-1][1], m.end("nouns"), int(m.group("n")), frozenset(_blocs_of(_nouns(m)))))
             continue
