@@ -95,7 +95,8 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
 
 
 # between two blocs stated together: "19 sở, cơ quan thuộc UBND tỉnh và 10 huyện, thành phố"
-_SECOND_BLOC = re.compile(r"[\s,]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố)[\s,]*)?(?:và)?\s*")
+_SECOND_BLOC = re.compile(r"[\s,]*(?:(?:cơ quan|đơn vị)[\s,]*)?"
+                          r"(?:(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố)[\s,]*)?(?:và)?\s*")
 
 
 def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
