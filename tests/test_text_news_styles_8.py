@@ -180,3 +180,13 @@ def test_a_bloc_size_on_which_the_index_was_assessed(gazetteer, stated):
     text = f"{stated}\n\nỞ khối huyện, huyện Quan Sơn dẫn đầu với 89,5 điểm; huyện Mường Lát đứng cuối với 77,4 điểm."
     assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Quan Sơn", "PAR", 2022): (89.5, 1),
                                                     ("Huyện Mường Lát", "PAR", 2022): (77.4, 11)}
+
+
+# A move of places said after a rank the order of a list gives.
+@pytest.mark.parametrize(("moved", "before"), [("tăng 3 bậc", 5), ("giảm 1 bậc", 1), ("tụt 1 bậc", 1)])
+def test_a_move_from_a_rank_the_list_order_gives(gazetteer, moved, before):
+    text = ("Chỉ số CCHC năm 2022 khối huyện: huyện Quan Sơn dẫn đầu với 91,4 điểm; tiếp theo là các huyện: "
+            f"Hoằng Hóa 90,02 điểm, Nga Sơn 88,75 điểm. So với năm 2021, huyện Hoằng Hóa {moved}.")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert got[("Huyện Hoằng Hóa", "PAR", 2022)] == (90.02, 2)
+    assert got[("Huyện Hoằng Hóa", "PAR", 2021)] == (None, before)

@@ -306,6 +306,9 @@ def _previous_years(m: Mention, kind: str, index: str, where: Location, previous
             if before >= 1:
                 out.append(Candidate(m.unit_id, m.text, index, move_ref or cand.year - 1, kind, where,
                                      rank=before, rank_basis="implied", derived="move"))
+    elif move and n == 1 and not previous and cand.rank is None:
+        out.append(Candidate(m.unit_id, m.text, index, move_ref or cand.year - 1, kind, where, derived="move",
+                             moved_from=(cand.year, move)))
     if g.took_from is not None and g.took_from.current_ranks and len(set(g.took_from.current_ranks)) == 1:
         taken = g.took_from.current_ranks[0]
         if taken is not None:

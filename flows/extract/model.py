@@ -89,6 +89,9 @@ class Candidate:
     placeholder: bool = False  # a unit the gazetteer does not know, holding its place in a list (no fact)
     above_last: int = 0  # places above the last ("áp chót": 1), for one unit placed from the end
     contrast: bool = False  # set against the unit before ("..., trong khi Hà Nội đạt 84,4%"): no order implied
+    # (year, places moved up) of a previous-year rank read off a move from a rank only the order will give ("tiếp
+    # theo là A, B. So với năm 2019, A tăng 3 bậc"): set once that year's rank is known
+    moved_from: tuple[int, int] | None = None
     order: int = 0
 
     @property

@@ -313,6 +313,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
         sizes[(index, year, bloc)] = size
         _chain(cands, size, warnings)
         _drop_implied_clashes(cands)
+    _resolve_moves(in_order)
     by_key = defaultdict(list)
     for c in in_order:  # _chain changed ranks, not the order
         if not c.placeholder:
@@ -332,6 +333,17 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     checked = [{k: v for k, v in c.items() if k not in ("bound", "listed", "of", "sentence")} | {"of": c["of"]}
                for c in check_claims(claims, facts, sizes)]
     return facts, checked, warnings, rejects
+
+
+def _resolve_moves(cands: list[Candidate]) -> None:
+    """The previous-year ranks read off a move ("tăng 3 bậc") from a rank the order gave (``moved_from``)."""
+    for c in cands:
+        if c.moved_from is None:
+            continue
+        year, move = c.moved_from
+        ranks = {x.rank for x in cands if x.key == (c.unit_id, c.index, year) and x.rank is not None}
+        if len(ranks) == 1 and (before := ranks.pop() + move) >= 1:
+            c.rank, c.rank_basis = before, "implied"
 
 
 @lru_cache(maxsize=1)
