@@ -190,3 +190,19 @@ def test_a_move_from_a_rank_the_list_order_gives(gazetteer, moved, before):
     got = facts(gazetteer, text, "Thanh Hóa")
     assert got[("Huyện Hoằng Hóa", "PAR", 2022)] == (90.02, 2)
     assert got[("Huyện Hoằng Hóa", "PAR", 2021)] == (None, before)
+
+
+# A second figure after a unit's score that is no score of it: a change, the whole province's rate.
+@pytest.mark.parametrize("after", ["dù đã cải thiện gần 4 điểm so với năm trước", "sụt giảm 1,2 điểm",
+                                   "tăng thêm 2,5 điểm so với năm 2021"])
+def test_a_change_after_the_score_leaves_the_score(gazetteer, after):
+    text = (f"Chỉ số CCHC năm 2022 khối huyện (11 đơn vị): huyện Quan Sơn dẫn đầu với 89,5 điểm. Huyện Mường Lát "
+            f"xếp cuối với 77,4 điểm, {after}.")
+    assert facts(gazetteer, text, "Thanh Hóa")[("Huyện Mường Lát", "PAR", 2022)] == (77.4, 11)
+
+
+def test_the_whole_provinces_rate_after_the_last_unit_is_nobodys(gazetteer):
+    text = ("Chỉ số hài lòng năm 2022 của 11 huyện, thị xã, thành phố: cao nhất thuộc về huyện Quan Sơn (91,5%), "
+            "thấp nhất là huyện Mường Lát (82,4%); tỷ lệ chung toàn tỉnh đạt 87,1%.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Quan Sơn", "SIPAS", 2022): (91.5, 1),
+                                                    ("Huyện Mường Lát", "SIPAS", 2022): (82.4, 11)}

@@ -148,8 +148,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp", lambda m: {"years": parse_ordinal(m.group("n"))}),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
-    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?:trung bình|bình quân)[^.;()]{0,60}?\(?\s*" + NUM + r"\s*"
-             + _POINTS, None),
+    # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
+    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?:trung bình|bình quân|chung(?:\s+của)?\s+toàn\s+(?:tỉnh|thành phố))"
+             r"[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS, None),
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
@@ -222,8 +223,10 @@ _RULES: list[tuple[str, str, Any]] = [
               + _POINTS, _bound),
     ("move", r"(?P<dir>vươn lên|tăng|lên|nhảy|cải thiện|tụt xuống|tụt|giảm|xuống|lùi)\s+(?:thêm\s+)?(?P<n>"
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
-    ("change", r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+(?:thêm\s+)?"
-               r"(?:so với\s+)?" + NUM + r"\s*" + _POINTS + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+    # "tăng 0,81 điểm", "cải thiện gần 4 điểm", "sụt giảm hơn 2 điểm": a change, not a score
+    ("change", r"(?<!\w)(?:tăng|giảm|cải thiện|sụt giảm|sụt|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+"
+               r"(?:(?:thêm|được|gần|khoảng|xấp xỉ|trên|hơn)\s+){0,2}(?:so với\s+)?" + NUM + r"\s*" + _POINTS
+               + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
     # a place counted from the end: "đứng áp chót" (one above the last), "thứ hai từ dưới lên"
     ("last", r"(?:(?:đứng|xếp|ở|là)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?)?(?:áp chót|kế cuối|sát cuối)(?:\s+bảng)?"
              r"|(?:(?:đứng|xếp|ở)\s+)?(?:vị trí\s+)?thứ\s+(?P<n>hai|ba|tư|bốn|năm|\d)\s+từ\s+(?:dưới|cuối)"
@@ -353,7 +356,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"lần lượt\s+như"): ("như sau",),
     _rule(r"(?<=\s)như\s+sau"): ("như sau",),
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
-    _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân"),
+    _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân", "toàn"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),
@@ -373,7 +376,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
     _rule(r"(?<!\w)(?P<w>trên|"): _POINTS_GATE,
     _rule(r"(?P<dir>"): ("bậc", "hạng", "vị trí"),
-    _rule(r"(?<!\w)(?:tăng|giảm|cao hơn"): _POINTS_GATE,
+    _rule(r"(?<!\w)(?:tăng|giảm|cải thiện"): _POINTS_GATE,
     _rule(r"(?:các\s+)?(?:vị trí\s+)?từ"): ("từ",),
     _rule(r"thứ\s+(?P<a>"): ("đến", "tới"),
     _rule(r"á quân"): ("á quân",),
@@ -417,7 +420,7 @@ _ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
     _rule(r"(?P<w>từ)\s"): (("từ",), ("-", "–", "đến", "tới")),
     _rule(r"(?P<w>từ|ít nhất"): (("trở lên",),),
     _rule(r"(?<!\w)(?P<w>trên|"): (("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
-    _rule(r"(?<!\w)(?:tăng|giảm|cao hơn"): (("tăng", "giảm", "hơn", "chênh", "+", "−"),),
+    _rule(r"(?<!\w)(?:tăng|giảm|cải thiện"): (("tăng", "giảm", "hơn", "chênh", "cải thiện", "sụt", "+", "−"),),
 }
 _RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện)\s+"  # the last word of every _RANKED noun
 # A cheaper pattern that every match of the rule contains (searched first; literal first characters let
