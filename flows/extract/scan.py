@@ -149,8 +149,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
     # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
-    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?:trung bình|bình quân|chung(?:\s+của)?\s+toàn\s+(?:tỉnh|thành phố))"
-             r"[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS, None),
+    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?:trung bình|bình quân"
+             r"|chung(?:\s+của)?\s+toàn\s+(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS, None),
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
