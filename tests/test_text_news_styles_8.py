@@ -206,3 +206,31 @@ def test_the_whole_provinces_rate_after_the_last_unit_is_nobodys(gazetteer):
             "thấp nhất là huyện Mường Lát (82,4%); tỷ lệ chung toàn tỉnh đạt 87,1%.")
     assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Quan Sơn", "SIPAS", 2022): (91.5, 1),
                                                     ("Huyện Mường Lát", "SIPAS", 2022): (82.4, 11)}
+
+
+def test_a_department_split_from_another_is_the_one_scored(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 khối sở: Sở Du lịch, lần đầu được đánh giá riêng sau khi tách khỏi Sở Văn hóa và "
+            "Thể thao, đạt 84,15 điểm.")
+    assert facts(gazetteer, text, "Hà Nội") == {("Sở Du lịch", "PAR", 2022): (84.15, None)}
+
+
+def test_the_unit_overtaken_named_again_with_its_own_place(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 khối sở: Sở Tài chính vượt Sở Y tế để dẫn đầu với 91,05 điểm, Sở Y tế đứng thứ hai "
+            "(90,6 điểm).")
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Tài chính", "PAR", 2022): (91.05, 1),
+                                                  ("Sở Y tế", "PAR", 2022): (90.6, 2)}
+
+
+@pytest.mark.parametrize("lost", ["dù mất ngôi đầu", "dù để mất vị trí dẫn đầu", "sau khi nhường lại ngôi đầu"])
+def test_a_first_place_lost_is_no_first_place(gazetteer, lost):
+    text = ("Chỉ số SIPAS năm 2022 khối huyện: cao nhất là huyện Hoằng Hóa (88,64%), tiếp đến là huyện Nga Sơn "
+            f"(87,55%).\n\nHuyện Nga Sơn, {lost}, vẫn giữ khoảng cách rất gần.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Hoằng Hóa", "SIPAS", 2022): (88.64, 1),
+                                                    ("Huyện Nga Sơn", "SIPAS", 2022): (87.55, 2)}
+
+
+def test_the_units_of_the_lowest_grade_at_the_bottom_of_the_bloc(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của 20 sở, ban, ngành: có 2 đơn vị xếp mức Trung bình là Sở Y tế (69,40 điểm) và "
+            "Sở Xây dựng (68,70 điểm), thấp nhất khối.")
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Y tế", "PAR", 2022): (69.4, 19),
+                                                  ("Sở Xây dựng", "PAR", 2022): (68.7, 20)}

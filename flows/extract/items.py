@@ -108,7 +108,7 @@ def named_after(low: str, groups: list[Group]) -> None:
 
 
 # "thị xã A lần đầu tiên vượt thành phố B để dẫn đầu với 92,06 điểm": B is overtaken, the figures are A's
-_OVERTAKES = re.compile(r"[^,;.:()]{0,25}?(?<!\w)(?:vượt(?:\s+qua|\s+lên(?:\s+trên)?)?|vượt mặt|qua mặt|bỏ xa)\s*")
+OVERTAKES = re.compile(r"[^,;.:()]{0,25}?(?<!\w)(?:vượt(?:\s+qua|\s+lên(?:\s+trên)?)?|vượt mặt|qua mặt|bỏ xa)\s*")
 # what stays the overtaken unit's: "(thứ nhất năm 2022)", "- đơn vị dẫn đầu năm 2022 -", ", đơn vị đứng đầu năm 2021,"
 _ASIDE = re.compile(r"\s*(?:\([^()]*\)|[-–—][^-–—.;()]*[-–—]|,\s*(?:đơn vị|địa phương|vốn|từng)\b[^,.;()]*(?=,))")
 
@@ -118,7 +118,7 @@ def overtaken(low: str, groups: list[Group]) -> None:
     an aside right after the overtaken unit stay its own ("vượt huyện B (thứ nhất năm 2022)", "vượt qua B - đơn
     vị dẫn đầu năm 2022 -")."""
     for a, b in zip(groups, groups[1:], strict=False):
-        if not _OVERTAKES.fullmatch(low, a.end, b.start):
+        if not OVERTAKES.fullmatch(low, a.end, b.start):
             continue
         aside = _ASIDE.match(low, b.end)
         moved = [t for t in b.tokens if t.start >= (aside.end() if aside else b.end)]

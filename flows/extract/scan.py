@@ -149,7 +149,7 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
     # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
-    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?:trung bình|bình quân"
+    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?<!xếp mức )(?:trung bình|bình quân"
              r"|chung(?:\s+của)?\s+toàn\s+(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS, None),
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
@@ -203,6 +203,9 @@ _RULES: list[tuple[str, str, Any]] = [
     # a self-assessed score beside the appraised one: "tự chấm 95,5 điểm, sau thẩm định đạt 92,36 điểm"
     ("mask", r"(?:tự chấm(?: điểm)?|tự đánh giá|điểm tự đánh giá|điểm tự chấm)(?:\s+(?:là|đạt|được))?\s*:?\s*"
              + NUM + r"\s*(?:điểm|/\s*100)?", None),
+    # "dù mất ngôi đầu", "nhường vị trí dẫn đầu cho": a first place lost, no first place
+    ("mask", r"(?:mất|đánh mất|để mất|nhường(?:\s+lại)?)\s+(?:ngôi đầu|ngôi vị dẫn đầu|ngôi vương|vị trí dẫn đầu"
+             r"|vị trí đứng đầu|vị trí số 1|vị trí thứ nhất)", None),
     # "đứng đầu 3 năm liên tiếp (2021 - 2023)": the places of those years, not this year's first place
     ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:\d+|hai|ba|bốn|năm)\s+năm\s+(?:liên tiếp|liền)\s*\(\s*(?:19|20)\d\d"
              r"\s*[-–]\s*(?:19|20)\d\d\s*\)", None),
@@ -353,6 +356,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
+    _rule(r"(?:mất|đánh mất"): ("mất", "nhường"),
     _rule(r"lần lượt\s+như"): ("như sau",),
     _rule(r"(?<=\s)như\s+sau"): ("như sau",),
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),

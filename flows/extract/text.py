@@ -44,6 +44,7 @@ from flows.extract.document import (
 )
 from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
 from flows.extract.items import (
+    OVERTAKES,
     bare_scores,
     inline_item_numbers,
     named_after,
@@ -130,7 +131,9 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     for m in mentions:
         gap = low[groups[-1].end:m.start] if groups else ""
         if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units) and not _SINGLED_OUT.search(
-                gap):  # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group
+                gap) and not (len(groups) > 1 and OVERTAKES.fullmatch(low, groups[-2].end, groups[-1].start)):
+            # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group; not so the
+            # unit overtaken named again ("A vượt B để dẫn đầu với 91,05 điểm, B đứng thứ hai")
             continue
         inner = _PAREN.match(gap)  # "A (88,2 điểm) và B": one list; "A (74,35%); B và C lần lượt xếp thứ 23 và
         # 22", "Tiếp đến là A, B; C đứng cuối": a new clause with ranks of its own
