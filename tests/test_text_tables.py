@@ -159,3 +159,17 @@ def test_a_section_row_with_one_bar_inside_a_pipe_table_and_a_heading_after_the_
     got = {u: (f["index"], f["score"], f["rank"]) for u, f in facts(raw).items()}
     assert got == {"Huyện An Lão": ("PAR", 89.1, 1), "Quận Đồ Sơn": ("PAR", 87.45, 2), "Sở Nội vụ": ("PAR", 90.2, 1),
                    "Quận Hải An": ("SIPAS", 86.4, 1)}
+
+
+def test_field_labels_wrapped_over_three_header_lines():
+    raw = ("Bảng điểm Chỉ số CCHC năm 2021 của các sở\n\n"
+           " TT  Tên đơn vị             Công tác    Hiện đại    Tổng      Xếp\n"
+           "                            chỉ đạo,    hóa hành    điểm      hạng\n"
+           "                            điều hành   chính\n"
+           " 1   Sở Tư pháp             7,41        8,53        93,64     1\n"
+           " 2   Sở Y tế                7,02        8,10        91,20     2\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bang.txt", gazetteer(), 2021, "Hải Phòng")
+    got = {(f["unit"], f["criterion"]): f["score"] for f in result["facts"]}
+    assert got == {("Sở Tư pháp", "L1"): 7.41, ("Sở Tư pháp", "L7"): 8.53, ("Sở Tư pháp", "TOTAL"): 93.64,
+                   ("Sở Y tế", "L1"): 7.02, ("Sở Y tế", "L7"): 8.1, ("Sở Y tế", "TOTAL"): 91.2}
+    assert not any("not read" in w for w in result["warnings"]), result["warnings"]

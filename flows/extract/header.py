@@ -209,6 +209,9 @@ def column_role(labels: list[str]) -> Column:
     label = " / ".join(path)
     years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)) or _YEAR_ONLY.match(fold_key(x)))]
     column = _column_role(path, label)
+    if column.role is None and len(path) > 1 and label_role(" ".join(path))[0] is not None:
+        # a label wrapped over header lines ("Công tác" / "chỉ đạo," / "điều hành"): read as one
+        column = _column_role([" ".join(path)], label)
     maxima = [m for x in path if (m := max_in_label(x)) is not None]
     if maxima and column.role is not None:
         column = replace(column, max_points=maxima[-1])
