@@ -234,3 +234,13 @@ def test_the_units_of_the_lowest_grade_at_the_bottom_of_the_bloc(gazetteer):
             "Sở Xây dựng (68,70 điểm), thấp nhất khối.")
     assert facts(gazetteer, text, "Nghệ An") == {("Sở Y tế", "PAR", 2022): (69.4, 19),
                                                   ("Sở Xây dựng", "PAR", 2022): (68.7, 20)}
+
+
+def test_the_size_of_a_bloc_headed_khoi_ubnd_cap_huyen_numbers_a_last_place_far_below(gazetteer):
+    lines = "".join(f"+ Huyện {name}: {90 - i},5 điểm, xếp thứ {i + 1};\n" for i, name in enumerate(
+        ["Hoằng Hóa", "Quảng Xương", "Nga Sơn", "Hậu Lộc", "Nông Cống", "Triệu Sơn", "Thọ Xuân", "Yên Định"]))
+    text = ("Chỉ số CCHC năm 2022\n\n1. Khối UBND cấp huyện (09 đơn vị)\n\n" + lines
+            + "+ Huyện Mường Lát: 79,5 điểm, xếp thứ 9.\n\n- Khối huyện: Chỉ số SIPAS cao nhất thuộc về huyện Hoằng "
+            "Hóa (88,64%); thấp nhất là huyện Quan Sơn (80,21%).")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert got[("Huyện Quan Sơn", "SIPAS", 2022)] == (80.21, 9)

@@ -33,8 +33,9 @@ _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại
                       r"|(?:thuộc|xếp vào|vào) nhóm)\b")  # "có 2 đơn vị xếp mức Trung bình": a grade's units
 # "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
 _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b[^.;:,]{0,25}$")
-_BLOC_BEFORE = re.compile(r"khối\s+((?:" + _KIND_NOUNS + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS
-                          + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")  # "khối quận, huyện (9 đơn vị)": the nearest bloc
+# "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
+_BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
+                          + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 # ", sở" that may start the next unit's name ("ngành" starts none)
 _NAME_AFTER = re.compile(r"\s*,\s*(huyện|quận|thị xã|thành phố|sở|ban|xã|phường|đặc khu|tỉnh|bộ)$")
