@@ -244,3 +244,26 @@ def test_the_size_of_a_bloc_headed_khoi_ubnd_cap_huyen_numbers_a_last_place_far_
             "Hóa (88,64%); thấp nhất là huyện Quan Sơn (80,21%).")
     got = facts(gazetteer, text, "Thanh Hóa")
     assert got[("Huyện Quan Sơn", "SIPAS", 2022)] == (80.21, 9)
+
+
+def test_lines_numbered_alike_are_a_list_not_a_wrapped_paragraph(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2022 khối sở:\nHạng 1 - Sở Tài chính - 92,10 điểm\n"
+            "Hạng 2 - Văn phòng UBND tỉnh Nghệ An - 91,80 điểm\nHạng 3 - Sở Y tế - 90,05 điểm\n")
+    assert facts(gazetteer, text, "Nghệ An") == {("Sở Tài chính", "PAR", 2022): (92.1, 1),
+                                                  ("Văn phòng UBND tỉnh", "PAR", 2022): (91.8, 2),
+                                                  ("Sở Y tế", "PAR", 2022): (90.05, 3)}
+
+
+@pytest.mark.parametrize("lead", ["dẫn đầu 12 huyện", "đứng đầu trong 12 huyện"])
+def test_leading_n_districts_states_the_bloc_size(gazetteer, lead):
+    text = (f"Chỉ số CCHC năm 2022: huyện Hoằng Hóa {lead} với 90,2 điểm. Huyện Mường Lát xếp cuối với 77,1 điểm.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Hoằng Hóa", "PAR", 2022): (90.2, 1),
+                                                    ("Huyện Mường Lát", "PAR", 2022): (77.1, 12)}
+
+
+def test_the_last_three_listed_from_the_bottom_up(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của 12 huyện. Ba huyện xếp cuối lần lượt là Mường Lát (77,1 điểm), Quan Sơn "
+            "(77,9 điểm) và Quan Hóa (78,2 điểm).")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Mường Lát", "PAR", 2022): (77.1, 12),
+                                                    ("Huyện Quan Sơn", "PAR", 2022): (77.9, 11),
+                                                    ("Huyện Quan Hóa", "PAR", 2022): (78.2, 10)}

@@ -52,7 +52,10 @@ def unwrap_lines(text: str) -> str:
         body, nxt = line.strip(), lines[i + 1]
         heading = not lines[i - 1].strip() and nxt.lstrip()[:1].isupper()  # a paragraph's first line, then a capital
         # lines that start alike are a list ("Xếp thứ nhất: ...", "Xếp thứ hai: ..."), not a wrapped paragraph
-        alike = body.split()[:2] == nxt.split()[:2]
+        # ... or numbered alike ("Hạng 2 - Văn phòng UBND tỉnh - 91,80 điểm", "Hạng 3 - ...")
+        first, then = body.split()[:2], nxt.split()[:2]
+        alike = first == then or (len(first) == 2 == len(then) and first[0] == then[0]
+                                  and first[1].strip(":.-)").isdigit() and then[1].strip(":.-)").isdigit())
         if (i and len(body) >= 40 and not body.endswith(_LINE_ENDS) and not body.isupper() and nxt.strip()
                 and not _LIST_START.match(nxt) and not heading and not alike):
             out[pos] = " "

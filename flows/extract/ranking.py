@@ -148,6 +148,12 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
     for key, members in lists.items():
         members = sorted(members, key=lambda m: (m.top or m.last)[1])
         scores = [m.score for m in members]
+        if (key[0] == "last" and key[2] == len(members) > 1 and None not in scores
+                and all(a < b for a, b in zip(scores, scores[1:], strict=False))):
+            # "Ba huyện xếp cuối lần lượt là A (77,1 điểm), B (77,9 điểm) và C (78,2 điểm)": from the last place up
+            for m in members:
+                m.last = (key[2], key[2] - m.last[1] + 1)
+            members, scores = members[::-1], scores[::-1]
         if (key[2] != len(members) and not (len(members) == 1 and members[0].above_last)) or (
                 len(members) > 1 and None in scores):
             ok[key] = set()

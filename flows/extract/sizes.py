@@ -26,7 +26,8 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó"
-                        r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?)\s+"
+                        r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?"
+                        r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
