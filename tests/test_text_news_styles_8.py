@@ -267,3 +267,14 @@ def test_the_last_three_listed_from_the_bottom_up(gazetteer):
     assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Mường Lát", "PAR", 2022): (77.1, 12),
                                                     ("Huyện Quan Sơn", "PAR", 2022): (77.9, 11),
                                                     ("Huyện Quan Hóa", "PAR", 2022): (78.2, 10)}
+
+
+def test_two_numbered_lists_of_two_blocs_in_one_paragraph(gazetteer):
+    text = ("Điều 1. Công bố Chỉ số cải cách hành chính năm 2022 của các sở và các huyện.\n\nPHỤ LỤC\n"
+            "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 (xếp theo thứ tự từ cao xuống thấp)\nI. KHỐI SỞ, BAN, NGÀNH\n"
+            "1. Sở Tài chính: 82,35% - Xếp loại Tốt\n2. Sở Y tế: 81,1% - Xếp loại Tốt\nII. KHỐI HUYỆN, THÀNH PHỐ\n"
+            "1. UBND Huyện Hoằng Hóa: 83,5%\n2. UBND Huyện Nga Sơn: 81,25%\n")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Sở Tài chính", "PAR", 2022): (82.35, 1),
+                                                    ("Sở Y tế", "PAR", 2022): (81.1, 2),
+                                                    ("Huyện Hoằng Hóa", "PAR", 2022): (83.5, 1),
+                                                    ("Huyện Nga Sơn", "PAR", 2022): (81.25, 2)}

@@ -363,7 +363,7 @@ def _check_listed(cands: list[Candidate], warnings: list[str]) -> None:
     lists: dict[tuple, list[Candidate]] = defaultdict(list)
     for c in cands:
         if c.listed:
-            lists[(c.where.paragraph, c.index, c.year)].append(c)
+            lists[(c.where.paragraph, c.index, c.year, c.bloc)].append(c)  # a list per bloc: "I. KHỐI SỞ", "II. ..."
     for members in lists.values():
         ordered = sorted(members, key=lambda c: c.rank)
         scores = [c.score for c in ordered if c.score is not None]
