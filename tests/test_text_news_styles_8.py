@@ -278,3 +278,12 @@ def test_two_numbered_lists_of_two_blocs_in_one_paragraph(gazetteer):
                                                     ("Sở Y tế", "PAR", 2022): (81.1, 2),
                                                     ("Huyện Hoằng Hóa", "PAR", 2022): (83.5, 1),
                                                     ("Huyện Nga Sơn", "PAR", 2022): (81.25, 2)}
+
+
+# Points and the percent they come to: the percent is the index.
+@pytest.mark.parametrize("joined", ["tương ứng", "tương đương", "tức"])
+def test_points_worked_into_a_percent_give_the_percent(gazetteer, joined):
+    text = (f"Chỉ số CCHC năm 2014: hạng nhì là huyện Nga Sơn với 66,9 điểm, {joined} 83,63%; huyện Hậu Lộc đạt "
+            f"65,2 điểm, {joined} 81,5%, xếp thứ ba.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Nga Sơn", "PAR", 2014): (83.63, 2),
+                                                    ("Huyện Hậu Lộc", "PAR", 2014): (81.5, 3)}

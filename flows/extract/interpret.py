@@ -17,6 +17,8 @@ _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|c�
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
+_EQUALS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:tương ứng|tương đương|tức là|tức|hay|bằng|đạt tỷ lệ|tỷ lệ|đạt)"
+                     r"(?:\s+(?:với|là|đạt))?\s*:?\s*")
 _LIKE_BEFORE = re.compile(r"(?:như|so với|bằng)\s+$")  # a year compared with, not the year of what follows
 _OUT_OF = re.compile(r"(?:/|\btrên\s+(?:tổng\s+(?:số\s+)?)?)\s*(?!100\b)\d{1,3}\s*điểm")  # "81,4/95 điểm"
 _KEPT = re.compile(r"(?:giữ nguyên|giữ vững|duy trì)\s+(?:được\s+)?(?:thứ hạng|vị trí|hạng)")
@@ -60,6 +62,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             t.kind == "scores" and "%" in low[t.start:t.end] for t in toks):
         # "81,4/95 điểm, tỷ lệ 85,68%": points out of a unit's maximum beside the percent, which is the index
         toks = [t for t in toks if not (t.kind == "scores" and _OUT_OF.search(low, t.start, t.end))]
+        # "66,9 điểm, tương ứng 83,63%": the points the percent is worked out from
+        toks = [t for i, t in enumerate(toks) if not (t.kind == "scores" and _worked_into_percent(toks, i, low))]
     own = g.tokens
     year = ctx.year
     n = len(g.units)
@@ -207,6 +211,16 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         unit = gazetteer.units.get(c.unit_id)
         c.bloc = c.bloc or (bloc_of(unit, ctx.bloc, gazetteer, c.year, ctx.towns) if unit else "")
     return out
+
+
+def _worked_into_percent(toks: list[Token], i: int, low: str) -> bool:
+    """True for points followed by the percent they come to ("66,9 điểm, tương ứng 83,63%")."""
+    t = toks[i]
+    if "%" in low[t.start:t.end]:
+        return False
+    nxt = next((x for x in toks[i + 1:] if x.kind != "respective"), None)
+    return nxt is not None and nxt.kind == "scores" and "%" in low[nxt.start:nxt.end] and bool(
+        _EQUALS.fullmatch(low, t.end, nxt.start))
 
 
 def _group_year(own: list[Token], year: int | None) -> int | None:
