@@ -287,3 +287,35 @@ def test_points_worked_into_a_percent_give_the_percent(gazetteer, joined):
             f"65,2 điểm, {joined} 81,5%, xếp thứ ba.")
     assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Nga Sơn", "PAR", 2014): (83.63, 2),
                                                     ("Huyện Hậu Lộc", "PAR", 2014): (81.5, 3)}
+
+
+# 2025: wards and communes ranked in one list are one bloc of the commune level.
+def test_wards_and_communes_in_one_ranking_are_one_bloc(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("Chỉ số CCHC năm 2025 của 99 xã, phường được đánh giá chung. 4 đơn vị dẫn đầu gồm: phường Lào Cai 94,36 "
+            "điểm; phường Cam Đường 93,05 điểm; xã Bảo Thắng 92,40 điểm; phường Sa Pa 92,10 điểm. Xã Y Tý xếp thứ 98 "
+            "với 70,15 điểm.")
+    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    assert got == {"Phường Lào Cai": (1, "commune_level"), "Phường Cam Đường": (2, "commune_level"),
+                   "Xã Bảo Thắng": (3, "commune_level"), "Phường Sa Pa": (4, "commune_level"),
+                   "Xã Y Tý": (98, "commune_level")}
+
+
+def test_wards_and_communes_ranked_apart_keep_their_blocs(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("Chỉ số CCHC năm 2025. Khối phường: phường Lào Cai dẫn đầu với 94,36 điểm, tiếp theo là phường Cam Đường "
+            "93,05 điểm. Khối xã: xã Bảo Thắng dẫn đầu với 92,40 điểm, tiếp theo là xã Văn Bàn 91,96 điểm.")
+    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    assert got == {"Phường Lào Cai": (1, "ward"), "Phường Cam Đường": (2, "ward"), "Xã Bảo Thắng": (1, "commune"),
+                   "Xã Văn Bàn": (2, "commune")}
+
+
+def test_the_last_ward_and_the_last_commune_in_one_sentence_keep_their_blocs(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("Chỉ số CCHC năm 2025 cấp xã chia thành 2 khối: khối phường (10 đơn vị), khối xã (89 đơn vị). Phường Sa Pa "
+            "(78,05 điểm) đứng cuối khối phường; xã Y Tý (74,60 điểm) đứng cuối khối xã.")
+    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    assert got == {"Phường Sa Pa": (10, "ward"), "Xã Y Tý": (89, "commune")}

@@ -19,7 +19,7 @@ from flows.gazetteer import Gazetteer, is_central_agency, same_province
 from flows.seeds import index_rows
 from flows.textnorm import fold
 
-_BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward": "commune"}
+_BLOC_KIND = {"urban_district": "district", "rural_district": "district", "ward": "commune", "commune_level": "commune"}
 
 
 @lru_cache(maxsize=4096)
@@ -306,6 +306,7 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     _check_listed(candidates, warnings)
     candidates = _drop_conflicted(candidates, header, doc_year, warnings)
     candidates = _body_over_title(candidates, header)
+    _joint_commune_blocs(candidates)
     scopes = defaultdict(list)
     in_order = sorted(candidates, key=attrgetter("order"))
     for c in in_order:
@@ -339,6 +340,21 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     checked = [{k: v for k, v in c.items() if k not in ("bound", "listed", "of", "sentence")} | {"of": c["of"]}
                for c in check_claims(claims, facts, sizes)]
     return facts, checked, warnings, rejects
+
+
+def _joint_commune_blocs(cands: list[Candidate]) -> None:
+    """Wards and communes ranked in one list ("10 đơn vị dẫn đầu gồm: phường A ...; xã B ...", one ranking of all
+    99 xã, phường): for that index and year, one bloc of every commune-level unit of the text (in place)."""
+    lists: dict[tuple, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.bloc in ("ward", "commune"):
+            for which in ("top", "last"):  # a list of n units, not one place each ("A đứng cuối khối phường; B ...")
+                if getattr(c, which) is not None and getattr(c, which)[0] > 1:
+                    lists[(c.index, c.year, *_list_key(c, which))].add(c.bloc)
+    joint = {key[:2] for key, blocs in lists.items() if blocs == {"ward", "commune"}}
+    for c in cands:
+        if c.bloc in ("ward", "commune") and (c.index, c.year) in joint:
+            c.bloc = "commune_level"
 
 
 def _resolve_moves(cands: list[Candidate]) -> None:
