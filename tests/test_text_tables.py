@@ -173,3 +173,21 @@ def test_field_labels_wrapped_over_three_header_lines():
     assert got == {("Sở Tư pháp", "L1"): 7.41, ("Sở Tư pháp", "L7"): 8.53, ("Sở Tư pháp", "TOTAL"): 93.64,
                    ("Sở Y tế", "L1"): 7.02, ("Sở Y tế", "L7"): 8.1, ("Sở Y tế", "TOTAL"): 91.2}
     assert not any("not read" in w for w in result["warnings"]), result["warnings"]
+
+
+def _blocs(raw: str) -> dict[str, tuple]:
+    result = extract_text_with_tables(raw, "raw/2025/lao-cai/bang.txt", gazetteer(), 2025, "Lào Cai")
+    return {f["unit"]: (f["rank"], f["bloc"]) for f in result["facts"] if f["criterion"] == "TOTAL"}
+
+
+def test_wards_and_communes_ranked_in_one_sequence_are_one_bloc():
+    raw = ("Kết quả Chỉ số CCHC năm 2025 của các xã, phường\n\nSTT | Đơn vị | Điểm | Xếp hạng\n"
+           "1 | Phường Lào Cai | 94,36 | 1\n2 | Xã Bảo Thắng | 92,40 | 2\n3 | Phường Sa Pa | 92,10 | 3\n")
+    assert _blocs(raw) == {"Phường Lào Cai": (1, "commune_level"), "Xã Bảo Thắng": (2, "commune_level"),
+                           "Phường Sa Pa": (3, "commune_level")}
+
+
+def test_wards_and_communes_each_ranked_from_one_stay_apart():
+    raw = ("Kết quả Chỉ số CCHC năm 2025 của các xã, phường\n\nSTT | Đơn vị | Điểm | Xếp hạng\n"
+           "1 | Phường Lào Cai | 94,36 | 1\n2 | Phường Sa Pa | 92,10 | 2\n3 | Xã Bảo Thắng | 92,40 | 1\n")
+    assert _blocs(raw) == {"Phường Lào Cai": (1, "ward"), "Phường Sa Pa": (2, "ward"), "Xã Bảo Thắng": (1, "commune")}

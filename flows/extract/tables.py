@@ -75,6 +75,20 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
                    candidates=candidates)
 
 
+def _joint_commune_ranks(facts: list[dict]) -> None:
+    """Wards and communes ranked in one sequence in a table (rank 3 a commune's, 4 a ward's: no rank given twice)
+    are one commune-level bloc, as one ranking of a province's xã and phường (in place)."""
+    ranks: dict[tuple, dict[str, set]] = {}
+    for f in facts:
+        if f["bloc"] in ("ward", "commune") and f["rank"] is not None:
+            ranks.setdefault((f["index"], f["year"]), {}).setdefault(f["bloc"], set()).add(f["rank"])
+    joint = {key for key, by_bloc in ranks.items()
+             if len(by_bloc) == 2 and not by_bloc["ward"] & by_bloc["commune"]}
+    for f in facts:
+        if f["bloc"] in ("ward", "commune") and (f["index"], f["year"]) in joint:
+            f["bloc"] = "commune_level"
+
+
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
                  cell_place: CellPlace | None = None, row_text: RowText | None = None,
@@ -257,6 +271,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     if not facts and not rejects:
         warnings.append(f"{path} {place(header.row, 0)}: the table has a header but no unit rows under it; "
                         "nothing was read — check that the data rows were not cut off")
+    _joint_commune_ranks(facts)
     shared = Counter((f["index"], f["bloc"], f["rank"]) for f in facts if f["rank"] is not None)
     for fact in facts:
         fact["tied"] = fact["tied"] or shared[(fact["index"], fact["bloc"], fact["rank"])] > 1
