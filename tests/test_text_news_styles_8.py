@@ -319,3 +319,11 @@ def test_the_last_ward_and_the_last_commune_in_one_sentence_keep_their_blocs(gaz
             "(78,05 điểm) đứng cuối khối phường; xã Y Tý (74,60 điểm) đứng cuối khối xã.")
     got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
     assert got == {"Phường Sa Pa": (10, "ward"), "Xã Y Tý": (89, "commune")}
+
+
+@pytest.mark.parametrize("kind", ["xã", "X."])
+def test_the_five_communes_leading_in_a_list_after_a_colon(gazetteer, kind):
+    text = (f"Chỉ số CCHC năm 2025.\n5 xã dẫn đầu: {kind} Tam Đảo (91,56 điểm), {kind} Lâm Thao (91,02 điểm), {kind} "
+            f"Bình Xuyên (90,77 điểm), {kind} Lương Sơn (90,31 điểm), {kind} Phù Ninh (89,95 điểm).")
+    got = facts(gazetteer, text, "Phú Thọ", 2025)
+    assert [rank for _, rank in got.values()] == [1, 2, 3, 4, 5], got

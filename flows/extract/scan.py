@@ -30,7 +30,9 @@ _NOUNS = (r"(?:đơn vị cấp huyện|đơn vị cấp xã|đơn vị|sở,?\s
 _NUM, _MINUS, _PER_100 = re.compile(NUM), re.compile(r"\s*-\d"), re.compile(r"/\s*100")
 _SEP = r"\s*(?:,\s+|;\s*|\s+và\s+)"  # between the scores of a list
 _PER_100_POINTS = r"\s*(?:/\s*100\s*)?" + _POINTS
-_RANKED = r"(?:vị trí|đơn vị|địa phương|sở,?\s*ngành|sở|quận,?\s*huyện)"  # "ba đơn vị dẫn đầu"
+# "ba đơn vị dẫn đầu", "5 xã dẫn đầu", "3 tỉnh xếp cuối"
+_RANKED = (r"(?:vị trí|đơn vị|địa phương|sở,?\s*ngành|sở|quận,?\s*huyện|huyện|xã,?\s*phường|phường,?\s*xã|xã|phường"
+           r"|cơ quan|tỉnh,?\s*thành phố|tỉnh)")
 
 
 def _first_char_first(words: list[str], after: str, alone: str | None, check: str = "") -> str:
@@ -426,7 +428,7 @@ _ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
     _rule(r"(?<!\w)(?P<w>trên|"): (("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
     _rule(r"(?<!\w)(?:tăng|giảm|cải thiện"): (("tăng", "giảm", "hơn", "chênh", "cải thiện", "sụt", "+", "−"),),
 }
-_RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện)\s+"  # the last word of every _RANKED noun
+_RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện|xã|phường|quan|tỉnh|phố)\s+"  # the last word of every _RANKED noun
 # A cheaper pattern that every match of the rule contains (searched first; literal first characters let
 # the regex engine skip ahead), for rules that are expensive on every paragraph and rarely match.
 _PRECHECKS: dict[str, str] = {

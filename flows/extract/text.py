@@ -90,6 +90,7 @@ _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phu
                      r"|duoc tinh (?:tu|tren|bang)|gom diem|bao gom diem|ty trong|ti trong)\b")
 # what may stand before the topic of a sentence ("Về điểm điều tra xã hội học, ...")
 _OPENER = re.compile(r"[\s\-–•*+]*(?:(?:ve|rieng|doi voi|voi)\s+)?(?:(?:diem|ket qua|chi so)\s+)?")
+_SHORT_KIND_END = re.compile(r"\s*\b(?:tp|tx|tt|p|x|h|q|đk)\.\s*$")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
 # what may stand around a place that opens a line ("Hạng 1 - ...", "Xếp thứ 1: P. Việt Trì - 92,84 điểm")
@@ -147,7 +148,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
             groups.append(Group([m]))
     if not groups:
         return groups
-    prefix = low[s:groups[0].start].rstrip()
+    prefix = _SHORT_KIND_END.sub("", low[s:groups[0].start]).rstrip()  # "5 xã dẫn đầu: X. Tam Đảo": the "x."
     header = [t for t in tokens if t.end <= groups[0].start]
     fronted = _FRONTED.search(prefix)
     if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
