@@ -327,3 +327,43 @@ def test_the_five_communes_leading_in_a_list_after_a_colon(gazetteer, kind):
             f"Bình Xuyên (90,77 điểm), {kind} Lương Sơn (90,31 điểm), {kind} Phù Ninh (89,95 điểm).")
     got = facts(gazetteer, text, "Phú Thọ", 2025)
     assert [rank for _, rank in got.values()] == [1, 2, 3, 4, 5], got
+
+
+def test_the_index_named_alongside_is_not_the_subject_of_the_announcement(gazetteer):
+    text = ("Tin tức năm 2022\n\nCùng với Chỉ số CCHC, UBND tỉnh công bố Chỉ số hài lòng của người dân, tổ chức đối "
+            "với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2022. Huyện Nga Sơn đạt 88,73%, đứng thứ ba.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Huyện Nga Sơn", "SIPAS", 2022): (88.73, 3)}
+
+
+def test_the_ministry_that_ranked_the_province_is_not_ranked(gazetteer):
+    text = "Cũng theo Sở Nội vụ, năm 2022 Thanh Hóa được Bộ Nội vụ xếp thứ 6/63 tỉnh, thành phố về Chỉ số CCHC."
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Tỉnh Thanh Hóa", "PAR", 2022): (None, 6)}
+
+
+def test_the_last_place_numbered_out_of_the_bloc(gazetteer):
+    text = ("Chỉ số CCHC năm 2022: huyện Hoằng Hóa dẫn đầu với 90,06 điểm; huyện Mường Lát xếp cuối 27/27 với 78,44 "
+            "điểm.")
+    assert facts(gazetteer, text, "Thanh Hóa")[("Huyện Mường Lát", "PAR", 2022)] == (78.44, 27)
+
+
+def test_a_leading_list_that_goes_on_with_a_tie_in_the_next_clause(gazetteer):
+    text = ("Chỉ số CCHC năm 2022, 5 đơn vị dẫn đầu là Sở Tài chính (90,25 điểm), Sở Y tế (89,60 điểm), Sở Xây dựng "
+            "(88,77 điểm); Sở Công Thương và Sở Tư pháp đồng hạng tư với 87,93 điểm.")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+        "Sở Tài chính": 1, "Sở Y tế": 2, "Sở Xây dựng": 3, "Sở Công Thương": 4, "Sở Tư pháp": 4}
+
+
+def test_the_leading_n_announced_over_one_line_each(gazetteer):
+    text = ("Chỉ số CCHC năm 2022.\n\nBa đơn vị dẫn đầu khối sở, ban, ngành gồm:\n- Sở Tài chính: 92,87 điểm;\n"
+            "- Sở Y tế: 92,15 điểm;\n- Sở Xây dựng: 91,60 điểm.")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {"Sở Tài chính": 1, "Sở Y tế": 2,
+                                                                        "Sở Xây dựng": 3}
+
+
+def test_the_leading_n_named_after_a_list_that_closes_a_clause(gazetteer):
+    text = ("Chỉ số SIPAS năm 2022: huyện Hoằng Hóa 92,15%, huyện Nga Sơn 91,88%, huyện Hậu Lộc 91,30% là 3 đơn vị "
+            "dẫn đầu; huyện Mường Lát thấp nhất với 84,02%.")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert [got[(u, "SIPAS", 2022)][1] for u in ("Huyện Hoằng Hóa", "Huyện Nga Sơn", "Huyện Hậu Lộc")] == [1, 2, 3]

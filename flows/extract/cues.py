@@ -77,12 +77,17 @@ def sentence_index(folded: str, s: int, e: int) -> list[tuple[int, str, bool]]:
     hits: list[tuple[int, str, bool]] = []
     for m in pattern.finditer(folded, s, e):
         code = code_of[m.group()]
-        aside = inside_parentheses(folded, s, m.start()) or _breakdown(folded, s, m.start())
+        aside = inside_parentheses(folded, s, m.start()) or _breakdown(folded, s, m.start()) or bool(
+            _ALONGSIDE.search(folded, max(s, m.start() - 24), m.start()))
         if code == "SURVEY" and not aside:
             aside = any(_PART_OF.search(folded, pos, m.start()) and not any(c in folded[pos:m.start()] for c in ";.")
                 for pos, other, _ in hits if other != "SURVEY")
         hits.append((m.start(), code, aside))
     return hits
+
+
+# "Cùng với Chỉ số CCHC, UBND tỉnh công bố Chỉ số hài lòng ...": the index named alongside is not the subject
+_ALONGSIDE = re.compile(r"(?<!\w)(?:cung voi|ben canh|song song voi|ngoai)\s+(?:(?:bo\s+)?chi so\s+)?$")
 
 
 # The survey's fieldwork, not its score: "phát 1.250 phiếu điều tra xã hội học", "cuộc điều tra xã hội học".

@@ -92,6 +92,12 @@ def named_after(low: str, groups: list[Group]) -> None:
     group's header, as when it comes first: "3 đơn vị dẫn đầu là A, B và C")."""
     if len(groups) < 2:
         return
+    # the list may close a first clause: "A 92,15%, B 91,88%, C 91,3% là 3 đơn vị dẫn đầu; D thấp nhất với 84%"
+    k = next((i for i, g in enumerate(groups) if any(
+        t.kind in ("top", "last") and (t.value or {}).get("count") for t in g.tokens)), len(groups) - 1)
+    if k + 1 < len(groups) and ";" not in low[groups[k].end:groups[k + 1].start]:
+        return
+    groups = groups[:k + 1]
     last = groups[-1]
     cue = next((t for t in last.tokens if t.kind in ("top", "last")), None)
     if (cue is None or not (cue.value or {}).get("count") or cue.value["count"] != len(groups)

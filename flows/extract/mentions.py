@@ -169,9 +169,11 @@ def announces(low: str, m: Mention) -> bool:
                          or _ACCORDING_TO_PERSON.search(low, max(0, m.start - 90), m.start)))
                 or (before.rstrip().endswith(_TITLES) and _SPEAKS.match(low, m.end))
                 or (before.endswith("do ") and _CONDUCTS.match(low, m.end))
+                or (before.endswith("được ") and _RANKS_IT.match(low, m.end))  # "A được Bộ Nội vụ xếp thứ 6/63"
                 or _BY_BODY.search(before) is not None)
 
 
+_RANKS_IT = re.compile(r"\s+(?:xếp|đánh giá|chấm|công nhận)\b")
 # "the rankings announced by the Ministry of Home Affairs", "kết quả do Bộ Nội vụ công bố" (that one above)
 _BY_BODY = re.compile(r"\b(?:announced|released|published|compiled|conducted|issued|carried out)(?:\s+\w+){0,3}?\s+by"
                       r"\s+(?:the\s+)?$")  # "released on Friday by the Ministry of Home Affairs"

@@ -154,7 +154,11 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
             for m in members:
                 m.last = (key[2], key[2] - m.last[1] + 1)
             members, scores = members[::-1], scores[::-1]
-        if (key[2] != len(members) and not (len(members) == 1 and members[0].above_last)) or (
+        # "5 đơn vị dẫn đầu là A (..), B (..), C (..); D và E đồng hạng tư": the first places of a leading list that
+        # goes on in another clause, given in order of falling scores
+        head = key[0] == "top" and 1 < len(members) < key[2] and None not in scores and [
+            m.top[1] for m in members] == list(range(1, len(members) + 1))
+        if (key[2] != len(members) and not head and not (len(members) == 1 and members[0].above_last)) or (
                 len(members) > 1 and None in scores):
             ok[key] = set()
         elif all(a >= b for a, b in zip(scores, scores[1:], strict=False)):

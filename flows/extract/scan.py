@@ -232,6 +232,10 @@ _RULES: list[tuple[str, str, Any]] = [
     ("change", r"(?<!\w)(?:tăng|giảm|cải thiện|sụt giảm|sụt|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+"
                r"(?:(?:thêm|được|gần|khoảng|xấp xỉ|trên|hơn)\s+){0,2}(?:so với\s+)?" + NUM + r"\s*" + _POINTS
                + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+    # "xếp cuối 8/8": the last place, numbered
+    ("ranks", r"(?:xếp|đứng)\s+(?:cuối|chót)(?:\s+bảng)?\s+(?:với\s+)?(?P<ords>\d{1,3})\s*/\s*(?P<of>\d{1,3})"
+              r"\b(?![.,]\d)",
+     lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": int(m.group("of"))}),
     # a place counted from the end: "đứng áp chót" (one above the last), "thứ hai từ dưới lên"
     ("last", r"(?:(?:đứng|xếp|ở|là)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?)?(?:áp chót|kế cuối|sát cuối)(?:\s+bảng)?"
              r"|(?:(?:đứng|xếp|ở)\s+)?(?:vị trí\s+)?thứ\s+(?P<n>hai|ba|tư|bốn|năm|\d)\s+từ\s+(?:dưới|cuối)"
@@ -358,6 +362,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
+    _rule(r"(?:xếp|đứng)\s+(?:cuối|chót)"): ("/",),
     _rule(r"(?:mất|đánh mất"): ("mất", "nhường"),
     _rule(r"lần lượt\s+như"): ("như sau",),
     _rule(r"(?<=\s)như\s+sau"): ("như sau",),

@@ -293,7 +293,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 sent_tokens = _grade_bands(low, s, e, sent_tokens, grade_bounds)
             next_place = ordered_list and item_line and not any(t.kind == "ordered" for t in sent_tokens)
             ordered_list = (ordered_list and item_line) or (
-                any(t.kind == "ordered" for t in sent_tokens) and low[s:e].rstrip().endswith(":"))
+                any(t.kind == "ordered" or (t.kind == "top" and (t.value or {}).get("count")) for t in sent_tokens)
+                and low[s:e].rstrip().endswith(":"))  # "Năm đơn vị dẫn đầu khối sở gồm:" over one line per unit
             cue_hits = sentence_index(folded, s, e)
             mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
             if len(mentions) > 1:  # "Ban Quản lý Khu kinh tế Nghi Sơn": the town's name is the body's
