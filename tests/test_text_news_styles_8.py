@@ -367,3 +367,47 @@ def test_the_leading_n_named_after_a_list_that_closes_a_clause(gazetteer):
             "dẫn đầu; huyện Mường Lát thấp nhất với 84,02%.")
     got = facts(gazetteer, text, "Thanh Hóa")
     assert [got[(u, "SIPAS", 2022)][1] for u in ("Huyện Hoằng Hóa", "Huyện Nga Sơn", "Huyện Hậu Lộc")] == [1, 2, 3]
+
+
+# Grade bands: the best band the text names lists the first places, the worst the last ones.
+def test_the_best_and_the_worst_grade_band_list_the_first_and_last_places(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của 12 huyện được đánh giá. Nhóm xếp loại Tốt gồm 3 đơn vị: huyện Hoằng Hóa (86,42 "
+            "điểm), huyện Nga Sơn (83,15 điểm) và huyện Hậu Lộc (81,70 điểm). Nhóm xếp loại Khá gồm 7 đơn vị. Có 2 đơn "
+            "vị xếp loại Trung bình, gồm huyện Quan Sơn (69,85 điểm) và huyện Mường Lát (68,40 điểm).")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+        "Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2, "Huyện Hậu Lộc": 3, "Huyện Quan Sơn": 11, "Huyện Mường Lát": 12}
+
+
+def test_a_band_whose_scores_do_not_fall_or_the_only_band_named_gives_no_places(gazetteer):
+    text = ("Chỉ số CCHC năm 2022. Nhóm xếp loại Tốt gồm 2 đơn vị: huyện Hoằng Hóa (83,15 điểm), huyện Nga Sơn (86,42 "
+            "điểm).\n\nChỉ số CCHC năm 2022 khối sở: loại Tốt gồm 2 đơn vị: Sở Y tế (88,1 điểm), Sở Xây dựng (86,2 "
+            "điểm).")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert {rank for _, rank in got.values()} == {None}, got
+
+
+def test_the_size_of_two_blocs_assessed_together(gazetteer):
+    text = ("Năm nay, 20 sở, ban, ngành và 27 huyện, thị xã, thành phố được đánh giá, xếp hạng. Ở khối sở, Sở Xây dựng "
+            "đứng cuối bảng với 68,90 điểm.")
+    assert facts(gazetteer, text, "Thanh Hóa", 2022)[("Sở Xây dựng", "PAR", 2022)] == (68.9, 20)
+
+
+def test_the_worst_band_of_wards_and_communes_ranked_together(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 của 99 xã, phường (10 phường, 89 xã). Các đơn vị được xếp hạng chung. Có 5 đơn vị "
+            "đạt loại Tốt, 92 đơn vị đạt loại Khá và 2 đơn vị xếp loại Trung bình, gồm xã Y Tý (69,85 điểm) và xã Nậm "
+            "Xé (68,40 điểm).")
+    from flows.extract.text import extract_text
+
+    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    assert got == {"Xã Y Tý": (98, "commune_level"), "Xã Nậm Xé": (99, "commune_level")}
+
+
+def test_a_band_count_after_its_bounds_is_no_bloc_size(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 đối với 20 sở, ban, ngành:\na) Nhóm đạt loại tốt (từ 80 điểm trở lên): gồm 2 đơn "
+            "vị: Sở Y tế (86,50 điểm), Sở Tài chính (85,75 điểm).\nb) Nhóm đạt loại khá (từ 70 đến dưới 80 điểm): gồm 15 "
+            "đơn vị.\nc) Nhóm đạt loại trung bình (dưới 70 điểm): gồm 3 đơn vị là Sở Xây dựng (68,40 điểm), Ban Dân tộc "
+            "(67,15 điểm) và Sở Công Thương (65,90 điểm).")
+    got = facts(gazetteer, text, "Nghệ An")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+        "Sở Y tế": 1, "Sở Tài chính": 2, "Sở Xây dựng": 18, "Ban Dân tộc": 19, "Sở Công Thương": 20}

@@ -33,7 +33,7 @@ _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
                       r"|(?:thuộc|xếp vào|vào) nhóm)\b")  # "có 2 đơn vị xếp mức Trung bình": a grade's units
 # "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
-_GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b[^.;:,]{0,25}$")
+_GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b(?:[^.;:,]{0,25}|[^.;]{0,25}\([^()]{0,40}\)\s*:?\s*)$")
 # "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
 _BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
                           + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")
@@ -41,6 +41,7 @@ _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 # ", sở" that may start the next unit's name ("ngành" starts none)
 _NAME_AFTER = re.compile(r"\s*,\s*(huyện|quận|thị xã|thành phố|sở|ban|xã|phường|đặc khu|tỉnh|bộ)$")
 _ASSESSED = re.compile(r"\s*(?:đã\s+)?(?:được\s+)?(?:đánh giá|xếp hạng|chấm điểm|tham gia đánh giá)\b")
+_AND_ASSESSED = re.compile(r"\s+và\s+\d{1,3}\s+[^.;:()\d]{1,40}?" + _ASSESSED.pattern)
 _BLOC_PAREN = re.compile(r"\s*(?:(?:của\s+|trong\s+)?khối\s+[^\W\d]+(?:,?\s+[^\W\d]+){0,3}\s*)?\(\s*")
 
 
@@ -117,13 +118,14 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
         # unless the claim follows the nouns at once ("trong 15 huyện đạt trên 80 điểm")
         nouns, end, rest = _nouns(m), m.end("nouns"), m.group("rest")
         named_next = _NAME_AFTER.search(m.group("nouns"))
-        if named_next and not _ASSESSED.match(rest) and not rest.startswith((" và", " đều", " có", " của", " tham")):
+        if named_next and not _ASSESSED.match(rest) and not rest.startswith((" và", " đều", " có", " của", " tham")) \
+                and not low.startswith("(", m.end("nouns") + len(rest) - len(rest.lstrip())):  # "99 xã, phường (..."
             # "Đối với 14 sở, ban, ngành, Sở Tư pháp đạt ...": the last kind word starts a name
             end, rest = end - len(named_next.group(0)), named_next.group(0) + rest
             nouns = {n.strip() for n in re.split(r",|\s+và\s+", low[m.start("nouns"):end])}
         rest = rest[:12] if lead and lead.group("whole") else rest
-        if lead is None and _ASSESSED.match(m.group("rest")):  # "19 sở, ban, ngành được đánh giá"
-            lead = m
+        if lead is None and (_ASSESSED.match(m.group("rest")) or _AND_ASSESSED.match(low, m.end("nouns"))):
+            lead = m  # "19 sở, ban, ngành (và 9 huyện, thành phố) được đánh giá"
         if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
             continue
         if nouns & set(_GENERIC_NOUNS):
@@ -149,6 +151,8 @@ def _blocs_of(nouns: set[str]) -> set[str]:
             "huyện"} else {"district"}
     if nouns <= {"xã", "đặc khu"} and nouns != {"đặc khu"}:  # "khối đặc khu (2 đơn vị)" is not the communes'
         return {"commune"}
+    if nouns <= {"xã", "phường", "đặc khu", "thị trấn"} and {"xã", "phường"} <= nouns:  # "95 xã, phường"
+        return {"commune_level"}
     return {"ward"} if nouns == {"phường"} else {"province"} if nouns == {"tỉnh"} else {
         "ministry"} if nouns == {"bộ"} else set()
 

@@ -68,6 +68,7 @@ from flows.extract.respective import paren_year, split_paren_years, split_year_a
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
+from flows.extract.sizes import size_hint
 from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold, normalize_text
 
@@ -200,6 +201,45 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     return groups
 
 
+_RANKED_TOGETHER = re.compile(r"\bxếp hạng\s+chung\b")
+_GRADE_ORDER = ("xuất sắc", "tốt", "khá", "trung bình", "yếu", "kém")
+
+
+def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[Token], grades: set[str]) -> None:
+    """The best and the worst grade band the text names are the top and the bottom of the ranking: "nhóm xếp
+    loại Tốt gồm 4 đơn vị: A (86,42 điểm), B (83,15 điểm), ..." lists the first four places, "3 đơn vị xếp loại
+    Trung bình gồm A, B và C" the last three, when the band's count is the units listed and their scores fall
+    (in place: the candidates of the sentence take the band's places, to be numbered as a leading/last list)."""
+    ranked = sorted(grades, key=_GRADE_ORDER.index)
+    bands = list(_GRADE.finditer(low, s, e))
+    for i, m in enumerate(bands):
+        grade = m.group(1)
+        if grade not in (ranked[0], ranked[-1]):
+            continue
+        end = bands[i + 1].start() if i + 1 < len(bands) else e
+        counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
+        before = [t for t in counts if m.start() - 30 <= t.start < m.start() and "," not in low[t.end:m.start()]]
+        after = [t for t in counts if m.end() <= t.start < end]
+        count = (before[-1] if before else after[0]).value["count"] if before or after else None
+        members = [c for c in cands if m.end() <= _cand_pos(c, low, s, e) < end]
+        scores = [c.score for c in members]
+        if (count is None or count != len(members) or count < 2 or None in scores
+                or any(a <= b for a, b in zip(scores, scores[1:], strict=False))
+                or any(c.rank is not None or c.top or c.last or c.seq for c in members)):
+            continue
+        for pos, c in enumerate(members, start=1):
+            if grade == ranked[0]:
+                c.top = (count, pos)
+            else:
+                c.last = (count, pos)
+                c.size_hint = c.size_hint or size_hint(low, m.start(), c.bloc)  # "Chỉ số ... của 12 huyện"
+
+
+def _cand_pos(c: Candidate, low: str, s: int, e: int) -> int:
+    """Where a candidate's unit is named in its sentence (its surface, first found)."""
+    return low.find(c.surface.lower(), s, e)
+
+
 def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
     """True when the clause from ``start`` (to a semicolon or the sentence's end) states ranks of its own."""
     end = low.find(";", start, e)
@@ -253,6 +293,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     related_block = False
     ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
+    grades_named = {m.group(1) for m in _GRADE.finditer(low)}  # the grade bands the text names, best to worst
     grade_bounds: dict[str, dict] = {}  # "loại Khá (từ 80 đến dưới 90 điểm)": the band a grade word names after
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
@@ -413,6 +454,15 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                                           placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
+            if ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1:
+                band_places(low, s, e, [c for c in candidates if c.where is where and c.year == ctx.year],
+                            sent_tokens, grades_named)
+    if _RANKED_TOGETHER.search(low):  # "95 đơn vị (xã, phường) được xếp hạng chung": one commune-level bloc
+        for cand in candidates:
+            if cand.bloc in ("ward", "commune") and cand.year >= 2025:
+                cand.bloc = "commune_level"
+                if cand.last:  # the size of all of them ("95 xã, phường"), not of the kind ("72 xã")
+                    cand.size_hint = size_hint(low, cand.where.start, "commune_level")
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
         for cand in candidates:
             if cand.where.paragraph == 0 and cand.year == doc_year:
