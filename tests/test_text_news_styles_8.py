@@ -404,9 +404,10 @@ def test_the_worst_band_of_wards_and_communes_ranked_together(gazetteer):
 
 
 def test_a_band_count_after_its_bounds_is_no_bloc_size(gazetteer):
-    text = ("Chỉ số CCHC năm 2022 đối với 20 sở, ban, ngành:\na) Nhóm đạt loại tốt (từ 80 điểm trở lên): gồm 2 đơn "
-            "vị: Sở Y tế (86,50 điểm), Sở Tài chính (85,75 điểm).\nb) Nhóm đạt loại khá (từ 70 đến dưới 80 điểm): gồm 15 "
-            "đơn vị.\nc) Nhóm đạt loại trung bình (dưới 70 điểm): gồm 3 đơn vị là Sở Xây dựng (68,40 điểm), Ban Dân tộc "
+    text = ("Chỉ số CCHC năm 2022 đối với 20 sở, ban, ngành:\n"
+            "a) Nhóm đạt loại tốt (từ 80 điểm trở lên): gồm 2 đơn vị: Sở Y tế (86,50 điểm), Sở Tài chính (85,75 "
+            "điểm).\nb) Nhóm đạt loại khá (từ 70 đến dưới 80 điểm): gồm 15 đơn vị.\n"
+            "c) Nhóm đạt loại trung bình (dưới 70 điểm): gồm 3 đơn vị là Sở Xây dựng (68,40 điểm), Ban Dân tộc "
             "(67,15 điểm) và Sở Công Thương (65,90 điểm).")
     got = facts(gazetteer, text, "Nghệ An")
     assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
