@@ -182,3 +182,18 @@ def test_department_names_written_short_in_a_table() -> None:
     assert [f["unit"] for f in result["facts"]] == ["Sở Nông nghiệp và Phát triển nông thôn",
                                                     "Sở Lao động - Thương binh và Xã hội", "Sở Giáo dục và Đào tạo"]
     assert not result["rejects"]
+
+
+def test_section_rows_numbered_in_the_rank_column_and_a_last_years_rank_without_nam(tmp_path):
+    from flows.extract import extract_path
+
+    path = tmp_path / "raw" / "2023" / "thai-binh" / "phu-luc.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("Kết quả Chỉ số CCHC năm 2023\nThứ hạng;Đơn vị;Điểm;Thứ hạng 2022\nA;CÁC SỞ, BAN, NGÀNH;;\n"
+                    "1;Sở Tư pháp;91,2;3\n2;Sở Y tế;89,5;1\nB;CÁC HUYỆN, THÀNH PHỐ;;\n1;Huyện Hưng Hà;90,1;2\n",
+                    encoding="utf-8")
+    result = extract_path(path)
+    got = {(f["unit"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
+    assert got == {("Sở Tư pháp", 2023): (91.2, 1), ("Sở Y tế", 2023): (89.5, 2), ("Huyện Hưng Hà", 2023): (90.1, 1),
+                   ("Sở Tư pháp", 2022): (None, 3), ("Sở Y tế", 2022): (None, 1), ("Huyện Hưng Hà", 2022): (None, 2)}
+    assert result["rejects"] == []

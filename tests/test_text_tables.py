@@ -191,3 +191,30 @@ def test_wards_and_communes_each_ranked_from_one_stay_apart():
     raw = ("Kết quả Chỉ số CCHC năm 2025 của các xã, phường\n\nSTT | Đơn vị | Điểm | Xếp hạng\n"
            "1 | Phường Lào Cai | 94,36 | 1\n2 | Phường Sa Pa | 92,10 | 2\n3 | Xã Bảo Thắng | 92,40 | 1\n")
     assert _blocs(raw) == {"Phường Lào Cai": (1, "ward"), "Phường Sa Pa": (2, "ward"), "Xã Bảo Thắng": (1, "commune")}
+
+
+def test_a_section_row_numbered_with_a_dot_and_one_space():
+    raw = ("Kết quả Chỉ số CCHC năm 2021\n\n"
+           "  Thứ hạng   Tên đơn vị                       Tổng điểm\n"
+           "  I. KHỐI SỞ, BAN, NGÀNH\n"
+           "  1          Sở Tư pháp                       91,26\n"
+           "  2          Sở Y tế                          86,90\n"
+           "  II. KHỐI UBND CÁC QUẬN, HUYỆN\n"
+           "  1          Quận Lê Chân                     90,14\n"
+           "  2          Huyện An Lão                     89,22\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bang.txt", gazetteer(), 2021, "Hải Phòng")
+    assert {f["unit"]: f["rank"] for f in result["facts"]} == {"Sở Tư pháp": 1, "Sở Y tế": 2, "Quận Lê Chân": 1,
+                                                              "Huyện An Lão": 2}
+    assert result["rejects"] == []
+
+
+def test_wrapped_labels_of_the_self_assessed_and_the_appraised_score():
+    raw = ("Kết quả Chỉ số CCHC năm 2021 các sở\n\n"
+           "  TT     Tên cơ quan, đơn vị          Điểm tự        Điểm thẩm      Xếp\n"
+           "                                      đánh giá       định           hạng\n\n"
+           "  1      Sở Tư pháp                   90,60          88,45          1\n"
+           "  2      Sở Y tế                      88,45          86,30          2\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bang.txt", gazetteer(), 2021, "Hải Phòng")
+    got = {(f["unit"], f["criterion"]): (f["score"], f["rank"]) for f in result["facts"]}
+    assert got == {("Sở Tư pháp", "TOTAL"): (88.45, 1), ("Sở Tư pháp", "SELF_ASSESSED"): (90.6, None),
+                   ("Sở Y tế", "TOTAL"): (86.3, 2), ("Sở Y tế", "SELF_ASSESSED"): (88.45, None)}

@@ -54,7 +54,7 @@ _DECIMAL = re.compile(r"\d[.,]\d")
 _SUBCRITERION = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
 # The maximum a column's header gives: "Lĩnh vực 1 (6,5 điểm)", "LV1 (7đ)", "Tổng điểm (tối đa 100 điểm)".
 _MAX_IN_LABEL = re.compile(r"\s*\(\s*(?:tối đa|tđ)?\s*:?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)\s*$", re.IGNORECASE)
-_COLUMN_YEAR = re.compile(r"\bnam ((?:19|20)\d\d)\b")
+_COLUMN_YEAR = re.compile(r"\b(?:nam )?((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)")  # "Thứ hạng năm 2024", "Thứ hạng 2024"
 # A label that is only a year ("Năm 2021", "2022"): the figure of that year, when nothing above says more.
 _YEAR_ONLY = re.compile(r"^(?:nam )?((?:19|20)\d\d)$")
 # A part of the year ("Quý III", "6 tháng đầu năm", "Đợt 2"): a period's figure, not the year's.
@@ -209,7 +209,8 @@ def column_role(labels: list[str]) -> Column:
     label = " / ".join(path)
     years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)) or _YEAR_ONLY.match(fold_key(x)))]
     column = _column_role(path, label)
-    if column.role is None and len(path) > 1 and label_role(" ".join(path))[0] is not None:
+    if len(path) > 1 and (column.role is None or label_role(path[-1])[0] is None) and label_role(
+            " ".join(path))[0] not in (None, column.role):  # ... or "Điểm thẩm" / "định": "Điểm thẩm định"
         # a label wrapped over header lines ("Công tác" / "chỉ đạo," / "điều hành"): read as one
         column = _column_role([" ".join(path)], label)
     maxima = [m for x in path if (m := max_in_label(x)) is not None]

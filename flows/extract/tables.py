@@ -12,6 +12,7 @@ index, the year and the bloc; average, total and footnote rows are skipped.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -73,6 +74,9 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
     return _reject("unknown_unit", name, place, span,
                    f"unknown unit {name!r} in {path} {place} — {closest}; add an alias to {ALIAS_SEED}",
                    candidates=candidates)
+
+
+_SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|[A-E])\.?")  # a section's number in the rank column
 
 
 def _joint_commune_ranks(facts: list[dict]) -> None:
@@ -209,8 +213,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             continue
         if not unit_cell or is_summary_row(unit_cell):
             continue
-        if not cells and not rank_cell:
-            cue = bloc_cue(unit_cell) or cue  # a section label such as "Khối quận"
+        if not cells and (not rank_cell or _SECTION_NUMBER.fullmatch(rank_cell)):
+            cue = bloc_cue(unit_cell) or cue  # a section label such as "Khối quận" ("A;CÁC SỞ, BAN, NGÀNH")
             continue
         scores: dict[int, float | None] = {}
         for c, cell in cells.items():

@@ -47,7 +47,7 @@ _SPACED_LABEL = re.compile(r"(?i)(?<!tổng)(?<!tổng số)(?:^|\s)"
 _SPACED_FIGURE = r"\d{1,3}(?:[.,]\d{1,3})?\s*%?"
 # a section's row inside a table: a Roman numeral or a capital letter, then the section's name and no figure
 # ("I     CÁC SỞ, BAN, NGÀNH TỈNH", "| II | UBND CÁC HUYỆN |", "B  Khối quận, huyện")
-_SECTION_ROW = re.compile(r"^[\s|]*(?:[IVX]{1,4}|[A-E])\.?(?: {2,}|\t|\s*\|\s*)[^\W\d][^\d|\t]*[\s|]*$")
+_SECTION_ROW = re.compile(r"^[\s|]*(?:[IVX]{1,4}|[A-E])(?:\.\s+|\.?(?: {2,}|\t|\s*\|\s*))[^\W\d][^\d|\t]*[\s|]*$")
 
 
 def table_blocks(text: str) -> list[Block]:
