@@ -175,8 +175,9 @@ def extract_qn_2025(text: str) -> dict:
 def test_bare_2025_names_are_units_of_the_kinds_the_table_lists(title: str, unit_label: str) -> None:
     text = f"{title}\nSTT;{unit_label};Tổng điểm;Xếp hạng\n1;Vân Đồn;89,00;1\n2;Hạ Long;88,00;2\n3;Cô Tô;85,00;3\n"
     result = extract_qn_2025(text)
+    # ranked in one sequence (1, 2, 3 across a ward and special zones): one commune-level bloc
     assert [(f["unit"], f["bloc"]) for f in result["facts"]] == [
-        ("Đặc khu Vân Đồn", "commune"), ("Phường Hạ Long", "ward"), ("Đặc khu Cô Tô", "commune")]
+        ("Đặc khu Vân Đồn", "commune_level"), ("Phường Hạ Long", "commune_level"), ("Đặc khu Cô Tô", "commune_level")]
 
 
 def test_short_kind_words_are_written_out() -> None:
