@@ -412,3 +412,10 @@ def test_a_band_count_after_its_bounds_is_no_bloc_size(gazetteer):
     got = facts(gazetteer, text, "Nghệ An")
     assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
         "Sở Y tế": 1, "Sở Tài chính": 2, "Sở Xây dựng": 18, "Ban Dân tộc": 19, "Sở Công Thương": 20}
+
+
+def test_a_national_rank_without_a_subject_after_a_sentence_on_the_province(gazetteer):
+    text = ("Chỉ số CCHC năm 2022 của tỉnh Thanh Hóa đạt 85,18%, xếp thứ 30/63. Chỉ số SIPAS năm 2022 đạt 79,42%, "
+            "xếp thứ 44/63.")
+    assert facts(gazetteer, text, "Thanh Hóa") == {("Tỉnh Thanh Hóa", "PAR", 2022): (85.18, 30),
+                                                    ("Tỉnh Thanh Hóa", "SIPAS", 2022): (79.42, 44)}

@@ -124,6 +124,9 @@ def _with_province_reference(text: str, low: str, s: int, e: int, mentions: list
     # the word alone, not the start of a name ("thành phố Hải Phòng") or of a list ("tỉnh, thành phố")
     ref = next((r for r in _PROVINCE_WORD.finditer(text, subject.start() if subject else s, first)
                 if not text[r.end():r.end() + 2].strip()[:1].isupper()), None)
+    if ref is None and national and not mentions:
+        # "Chỉ số SIPAS năm 2022 đạt 79,42%, xếp thứ 44/63.": no subject, after a sentence on the province
+        ref = _SUBJECTLESS.match(text, s + len(text[s:e]) - len(text[s:e].lstrip()))
     if ref is None or any(m.start <= ref.start() < m.end for m in mentions):
         return mentions
     own = _province_unit(gazetteer, province, year)
@@ -133,6 +136,7 @@ def _with_province_reference(text: str, low: str, s: int, e: int, mentions: list
                   key=lambda m: m.start)
 
 
+_SUBJECTLESS = re.compile(r"[Cc]hỉ số(?=[^.;:]{0,80}?\bđạt\s+\d[^.;:]{0,40}?/\s*(?:63|34)\b)")
 _OF_OWN = re.compile(r";\s*[^;]{0,40}?\bcủa (thành phố|tỉnh)(?!\s*,)(?!\w)")
 
 
