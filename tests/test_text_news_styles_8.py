@@ -419,3 +419,15 @@ def test_a_national_rank_without_a_subject_after_a_sentence_on_the_province(gaze
             "xếp thứ 44/63.")
     assert facts(gazetteer, text, "Thanh Hóa") == {("Tỉnh Thanh Hóa", "PAR", 2022): (85.18, 30),
                                                     ("Tỉnh Thanh Hóa", "SIPAS", 2022): (79.42, 44)}
+
+
+def test_the_leaders_named_in_a_declared_order_without_scores(gazetteer):
+    text = "Năm 2022, ba huyện dẫn đầu Chỉ số CCHC lần lượt là Hoằng Hóa, Nga Sơn và Hậu Lộc."
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {"Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2,
+                                                                        "Huyện Hậu Lộc": 3}
+
+
+def test_the_leaders_named_without_scores_or_order_get_no_places(gazetteer):
+    text = "Năm 2022, ba huyện dẫn đầu Chỉ số CCHC là Hoằng Hóa, Nga Sơn và Hậu Lộc (không theo thứ tự)."
+    assert {rank for _, rank in facts(gazetteer, text, "Thanh Hóa").values()} <= {None}

@@ -9,6 +9,7 @@ is left out: a wrong number in a warehouse is worse than a missing one.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from operator import attrgetter
@@ -135,6 +136,9 @@ def _list_key(c: Candidate, which: str) -> tuple:
     return (which, c.where.start, (c.top if which == "top" else c.last)[0])
 
 
+_IN_ORDER = re.compile(r"\blần lượt là\b|\btheo thứ tự\b(?! (?:a|abc|vần|chữ cái))|\brespectively\b|\bin that order\b")
+
+
 def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[tuple, set[str]]:
     """The units whose place in an "n units leading/last" list gives their rank: all of them when the
     scores fall in the written order; where they do not, only those whose place agrees with their score
@@ -158,6 +162,12 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
         # goes on in another clause, given in order of falling scores
         head = key[0] == "top" and 1 < len(members) < key[2] and None not in scores and [
             m.top[1] for m in members] == list(range(1, len(members) + 1))
+        # "ba địa phương dẫn đầu lần lượt là A, B và C": the leaders in the order declared, without scores
+        declared = key[0] == "top" and key[2] == len(members) and all(x is None for x in scores) and bool(
+            _IN_ORDER.search(members[0].where.low, members[0].where.start, members[0].where.end))
+        if declared:
+            ok[key] = {m.unit_id for m in members}
+            continue
         if (key[2] != len(members) and not head and not (len(members) == 1 and members[0].above_last)) or (
                 len(members) > 1 and None in scores):
             ok[key] = set()
