@@ -165,7 +165,12 @@ def test_bad_header_names_file_line_and_fix() -> None:
 
 def test_two_score_columns_are_an_error() -> None:
     with pytest.raises(ParindexError, match="2 score columns"):
-        extract("Đơn vị;Điểm 2018;Điểm 2019\nSở Y tế;89,97;91,16\n")
+        extract("Đơn vị;Điểm A;Điểm B\nSở Y tế;89,97;91,16\n")
+
+
+def test_score_columns_of_two_years_are_read_year_by_year() -> None:
+    result = extract("Đơn vị;Điểm 2018;Điểm 2019\nSở Y tế;89,97;91,16\n")
+    assert {(f["year"], f["score"]) for f in result["facts"]} == {(2018, 89.97), (2019, 91.16)}
 
 
 def test_no_year_anywhere_is_an_error() -> None:

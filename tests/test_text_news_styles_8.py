@@ -431,3 +431,10 @@ def test_the_leaders_named_in_a_declared_order_without_scores(gazetteer):
 def test_the_leaders_named_without_scores_or_order_get_no_places(gazetteer):
     text = "Năm 2022, ba huyện dẫn đầu Chỉ số CCHC là Hoằng Hóa, Nga Sơn và Hậu Lộc (không theo thứ tự)."
     assert {rank for _, rank in facts(gazetteer, text, "Thanh Hóa").values()} <= {None}
+
+
+@pytest.mark.parametrize("stated", ["Kết quả năm 2022 được xác định với 27 huyện, thị xã, thành phố.",
+                                    "Việc chấm điểm năm 2022 được tiến hành với 27 huyện, thị xã, thành phố."])
+def test_a_bloc_size_the_index_was_worked_out_for(gazetteer, stated):
+    text = f"{stated} Huyện Hoằng Hóa xếp thứ nhất. Huyện Mường Lát đứng cuối với 79,33 điểm."
+    assert facts(gazetteer, text, "Thanh Hóa")[("Huyện Mường Lát", "PAR", 2022)] == (79.33, 27)
