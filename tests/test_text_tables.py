@@ -218,3 +218,16 @@ def test_wrapped_labels_of_the_self_assessed_and_the_appraised_score():
     got = {(f["unit"], f["criterion"]): (f["score"], f["rank"]) for f in result["facts"]}
     assert got == {("Sở Tư pháp", "TOTAL"): (88.45, 1), ("Sở Tư pháp", "SELF_ASSESSED"): (90.6, None),
                    ("Sở Y tế", "TOTAL"): (86.3, 2), ("Sở Y tế", "SELF_ASSESSED"): (88.45, None)}
+
+
+def test_a_wrapped_name_in_a_table_with_an_empty_note_column():
+    raw = ("Kết quả Chỉ số CCHC năm 2021 của các sở\n\n"
+           "  Thứ hạng   Tên đơn vị                       Tổng điểm   Ghi chú\n\n"
+           "  1          Sở Tư pháp                       91,26       Tăng 2 bậc\n"
+           "  2          Sở Lao động - Thương binh        88,05\n"
+           "             và Xã hội\n"
+           "  3          Sở Y tế                          86,90\n")
+    result = extract_text_with_tables(raw, "raw/2021/hai-phong/bang.txt", gazetteer(), 2021, "Hải Phòng")
+    assert {f["unit"]: f["rank"] for f in result["facts"]} == {
+        "Sở Tư pháp": 1, "Sở Lao động - Thương binh và Xã hội": 2, "Sở Y tế": 3}
+    assert result["rejects"] == []

@@ -229,7 +229,8 @@ def _aligned(lines: list[str]) -> list[list[str]] | None:
     for r in range(1, len(grid)):  # "Sở Nông nghiệp và Phát triển ... 89,00 2" over "nông thôn": the name goes on
         filled = [c for c, cell in enumerate(grid[r]) if cell]
         above = grid[r - 1][filled[0]] if len(filled) == 1 else ""
-        if (len(filled) == 1 and len(cells[r - 1]) == width and any(ch.isalpha() for ch in above) and (
+        if (len(filled) == 1 and (len(cells[r - 1]) == width or grid[r - 1][0].isdigit())
+                and any(ch.isalpha() for ch in above) and (
                 grid[r][filled[0]][:1].islower() or above.endswith((" và", " -", ",", " –")))):
             grid[r - 1][filled[0]] += " " + grid[r][filled[0]]
             grid[r] = [""] * width
