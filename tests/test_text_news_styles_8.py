@@ -438,3 +438,26 @@ def test_the_leaders_named_without_scores_or_order_get_no_places(gazetteer):
 def test_a_bloc_size_the_index_was_worked_out_for(gazetteer, stated):
     text = f"{stated} Huyện Hoằng Hóa xếp thứ nhất. Huyện Mường Lát đứng cuối với 79,33 điểm."
     assert facts(gazetteer, text, "Thanh Hóa")[("Huyện Mường Lát", "PAR", 2022)] == (79.33, 27)
+
+
+# The units a unit placed n-th comes after: the first n - 1.
+def test_the_units_a_third_place_comes_after_are_first_and_second(gazetteer):
+    text = ("Chỉ số SIPAS năm 2022 của huyện Nga Sơn đạt 88,73%, đứng thứ ba toàn tỉnh, sau huyện Hoằng Hóa (89,50%) "
+            "và huyện Hậu Lộc (89,02%).")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {"Huyện Nga Sơn": 3, "Huyện Hoằng Hóa": 1,
+                                                                        "Huyện Hậu Lộc": 2}
+
+
+def test_a_province_fourth_only_after_three_named(gazetteer):
+    text = ("Năm 2022, Chỉ số CCHC của Thanh Hóa đạt 89,1%, xếp thứ 4/63 tỉnh, thành phố, chỉ sau Quảng Ninh (91,2%), "
+            "Hải Phòng (90,1%) và Bắc Ninh (89,9%).")
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+        "Tỉnh Thanh Hóa": 4, "Tỉnh Quảng Ninh": 1, "Thành phố Hải Phòng": 2, "Tỉnh Bắc Ninh": 3}
+
+
+def test_units_named_after_sau_that_are_not_all_above_get_no_places(gazetteer):
+    text = "Chỉ số CCHC năm 2022: huyện Nga Sơn xếp thứ năm, sau huyện Hoằng Hóa và huyện Hậu Lộc."
+    got = facts(gazetteer, text, "Thanh Hóa")
+    assert got.get(("Huyện Hoằng Hóa", "PAR", 2022), (None, None))[1] is None

@@ -202,6 +202,31 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
 
 
 _RANKED_TOGETHER = re.compile(r"\bxếp hạng\s+chung\b")
+_BEHIND = re.compile(r"[,;(]?\s*(?:chỉ\s+)?(?:đứng\s+|xếp\s+)?sau\s+(?:là\s+)?")
+
+
+def ranked_behind(low: str, s: int, e: int, cands: list[Candidate]) -> None:
+    """"A đứng thứ ba toàn tỉnh, sau B (89,50%) và C (89,02%)", "xếp thứ 4/63, chỉ sau B, C và D": the units a
+    unit placed n-th comes after are the first n - 1, in the order written, when they are that many and their
+    scores (if given) fall down to it (in place)."""
+    ranked = [c for c in cands if c.rank is not None]
+    if len(ranked) != 1 or ranked[0].rank < 2:
+        return
+    unit = ranked[0]
+    at = _cand_pos(unit, low, s, e)
+    behind = _BEHIND.search(low, at, e) if at >= 0 else None
+    if behind is None:
+        return
+    ahead = [c for c in cands if c is not unit and _cand_pos(c, low, s, e) >= behind.end()]
+    scores = [c.score for c in ahead] + ([unit.score] if unit.score is not None else [])
+    if (len(ahead) != unit.rank - 1 or any(c.rank is not None or c.top or c.last or c.seq for c in ahead)
+            or (None not in scores and any(a <= b for a, b in zip(scores, scores[1:], strict=False)))
+            or (None in scores and any(c.score is not None for c in ahead))):
+        return
+    for rank, c in enumerate(ahead, start=1):
+        c.rank, c.rank_basis = rank, "implied"
+
+
 _GRADE_ORDER = ("xuất sắc", "tốt", "khá", "trung bình", "yếu", "kém")
 
 
@@ -454,6 +479,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                                           placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
+            if " sau " in low[s:e]:
+                ranked_behind(low, s, e, [c for c in candidates if c.where is where and c.year == ctx.year])
             if ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1:
                 band_places(low, s, e, [c for c in candidates if c.where is where and c.year == ctx.year],
                             sent_tokens, grades_named)
