@@ -461,3 +461,13 @@ def test_units_named_after_sau_that_are_not_all_above_get_no_places(gazetteer):
     text = "Chỉ số CCHC năm 2022: huyện Nga Sơn xếp thứ năm, sau huyện Hoằng Hóa và huyện Hậu Lộc."
     got = facts(gazetteer, text, "Thanh Hóa")
     assert got.get(("Huyện Hoằng Hóa", "PAR", 2022), (None, None))[1] is None
+
+
+def test_a_run_of_places_over_a_ward_a_special_zone_and_a_commune_is_one_bloc(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("Chỉ số SIPAS năm 2025 của các xã, phường: phường Lào Cai có chỉ số cao nhất (96,02%), kế đến là phường "
+            "Sa Pa (95,47%), xã Bảo Thắng (94,90%) và phường Cam Đường (94,31%).")
+    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    assert got == {"Phường Lào Cai": (1, "commune_level"), "Phường Sa Pa": (2, "commune_level"),
+                   "Xã Bảo Thắng": (3, "commune_level"), "Phường Cam Đường": (4, "commune_level")}
