@@ -97,3 +97,8 @@ class Candidate:
     @property
     def key(self) -> tuple[str, str, int]:
         return (self.unit_id, self.index, self.year)
+
+    @property
+    def position(self) -> int:
+        """Where the unit is named in its sentence (its surface, first found; -1 if not there)."""
+        return self.where.low.find(self.surface.lower(), self.where.start, self.where.end)

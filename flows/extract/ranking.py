@@ -367,8 +367,8 @@ def _joint_commune_blocs(cands: list[Candidate]) -> None:
                     lists[(c.index, c.year, *_list_key(c, which))].add(c.bloc)
             if c.seq:  # "A cao nhất, kế đến là phường B, đặc khu C, xã D": one run of places in one clause
                 w = c.where
-                at = w.low.find(c.surface.lower(), w.start, w.end)
-                lists[(c.index, c.year, "seq", w.start, w.low.count(";", w.start, max(at, w.start)))].add(c.bloc)
+                lists[(c.index, c.year, "seq", w.start, w.low.count(";", w.start, max(c.position, w.start)))].add(
+                    c.bloc)
     joint = {key[:2] for key, blocs in lists.items() if blocs == {"ward", "commune"}}
     for c in cands:
         if c.bloc in ("ward", "commune") and (c.index, c.year) in joint:

@@ -205,7 +205,7 @@ _RANKED_TOGETHER = re.compile(r"\bxếp hạng\s+chung\b")
 _BEHIND = re.compile(r"[,;(]?\s*(?:chỉ\s+)?(?:đứng\s+|xếp\s+)?sau\s+(?:là\s+)?")
 
 
-def ranked_behind(low: str, s: int, e: int, cands: list[Candidate]) -> None:
+def ranked_behind(low: str, e: int, cands: list[Candidate]) -> None:
     """"A đứng thứ ba toàn tỉnh, sau B (89,50%) và C (89,02%)", "xếp thứ 4/63, chỉ sau B, C và D": the units a
     unit placed n-th comes after are the first n - 1, in the order written, when they are that many and their
     scores (if given) fall down to it (in place)."""
@@ -213,11 +213,10 @@ def ranked_behind(low: str, s: int, e: int, cands: list[Candidate]) -> None:
     if len(ranked) != 1 or ranked[0].rank < 2:
         return
     unit = ranked[0]
-    at = _cand_pos(unit, low, s, e)
-    behind = _BEHIND.search(low, at, e) if at >= 0 else None
+    behind = _BEHIND.search(low, unit.position, e) if unit.position >= 0 else None
     if behind is None:
         return
-    ahead = [c for c in cands if c is not unit and _cand_pos(c, low, s, e) >= behind.end()]
+    ahead = [c for c in cands if c is not unit and c.position >= behind.end()]
     scores = [c.score for c in ahead] + ([unit.score] if unit.score is not None else [])
     if (len(ahead) != unit.rank - 1 or any(c.rank is not None or c.top or c.last or c.seq for c in ahead)
             or (None not in scores and any(a <= b for a, b in zip(scores, scores[1:], strict=False)))
@@ -237,16 +236,16 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
     (in place: the candidates of the sentence take the band's places, to be numbered as a leading/last list)."""
     ranked = sorted(grades, key=_GRADE_ORDER.index)
     bands = list(_GRADE.finditer(low, s, e))
+    counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
     for i, m in enumerate(bands):
         grade = m.group(1)
         if grade not in (ranked[0], ranked[-1]):
             continue
         end = bands[i + 1].start() if i + 1 < len(bands) else e
-        counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
         before = [t for t in counts if m.start() - 30 <= t.start < m.start() and "," not in low[t.end:m.start()]]
         after = [t for t in counts if m.end() <= t.start < end]
         count = (before[-1] if before else after[0]).value["count"] if before or after else None
-        members = [c for c in cands if m.end() <= _cand_pos(c, low, s, e) < end]
+        members = [c for c in cands if m.end() <= c.position < end]
         scores = [c.score for c in members]
         if (count is None or count != len(members) or count < 2 or None in scores
                 or any(a <= b for a, b in zip(scores, scores[1:], strict=False))
@@ -258,11 +257,6 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
             else:
                 c.last = (count, pos)
                 c.size_hint = c.size_hint or size_hint(low, m.start(), c.bloc)  # "Chỉ số ... của 12 huyện"
-
-
-def _cand_pos(c: Candidate, low: str, s: int, e: int) -> int:
-    """Where a candidate's unit is named in its sentence (its surface, first found)."""
-    return low.find(c.surface.lower(), s, e)
 
 
 def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
@@ -479,11 +473,14 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                                           placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
-            if " sau " in low[s:e]:
-                ranked_behind(low, s, e, [c for c in candidates if c.where is where and c.year == ctx.year])
-            if ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1:
-                band_places(low, s, e, [c for c in candidates if c.where is where and c.year == ctx.year],
-                            sent_tokens, grades_named)
+            behind = " sau " in low[s:e]
+            banded = ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1
+            if behind or banded:  # places the sentence's candidates take from one another
+                sentence_cands = [c for c in candidates if c.where is where and c.year == ctx.year]
+                if behind:
+                    ranked_behind(low, e, sentence_cands)
+                if banded:
+                    band_places(low, s, e, sentence_cands, sent_tokens, grades_named)
     if _RANKED_TOGETHER.search(low):  # "95 đơn vị (xã, phường) được xếp hạng chung": one commune-level bloc
         for cand in candidates:
             if cand.bloc in ("ward", "commune") and cand.year >= 2025:
