@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from flows.extract.model import Candidate
 from flows.extract.scope import is_urban
+from flows.extract.sizes import size_hint
 from flows.gazetteer import Gazetteer, is_central_agency, same_province
 from flows.seeds import index_rows
 from flows.textnorm import fold
@@ -356,9 +357,16 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     return facts, checked, warnings, rejects
 
 
+_RANKED_TOGETHER = re.compile(r"\bxếp hạng\s+chung\b")  # "95 đơn vị (xã, phường) được xếp hạng chung"
+
+
 def _joint_commune_blocs(cands: list[Candidate]) -> None:
-    """Wards and communes ranked in one list ("10 đơn vị dẫn đầu gồm: phường A ...; xã B ...", one ranking of all
-    99 xã, phường): for that index and year, one bloc of every commune-level unit of the text (in place)."""
+    """Wards and communes ranked in one list ("10 đơn vị dẫn đầu gồm: phường A ...; xã B ...") or said to be ranked
+    together ("xếp hạng chung", from 2025): for that index and year, one bloc of every commune-level unit of the
+    text, whose last places count all of them ("95 xã, phường"), not one kind ("72 xã") (in place)."""
+    if not cands:
+        return
+    together = _RANKED_TOGETHER.search(cands[0].where.low) is not None
     lists: dict[tuple, set[str]] = defaultdict(set)
     for c in cands:
         if c.bloc in ("ward", "commune"):
@@ -371,8 +379,10 @@ def _joint_commune_blocs(cands: list[Candidate]) -> None:
                     c.bloc)
     joint = {key[:2] for key, blocs in lists.items() if blocs == {"ward", "commune"}}
     for c in cands:
-        if c.bloc in ("ward", "commune") and (c.index, c.year) in joint:
+        if c.bloc in ("ward", "commune") and ((c.index, c.year) in joint or (together and c.year >= 2025)):
             c.bloc = "commune_level"
+            if c.last and together:
+                c.size_hint = size_hint(c.where.low, c.where.start, "commune_level")
 
 
 def _resolve_moves(cands: list[Candidate]) -> None:

@@ -201,7 +201,6 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     return groups
 
 
-_RANKED_TOGETHER = re.compile(r"\bxếp hạng\s+chung\b")
 _BEHIND = re.compile(r"[,;(]?\s*(?:chỉ\s+)?(?:đứng\s+|xếp\s+)?sau\s+(?:là\s+)?")
 
 
@@ -481,12 +480,6 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     ranked_behind(low, e, sentence_cands)
                 if banded:
                     band_places(low, s, e, sentence_cands, sent_tokens, grades_named)
-    if _RANKED_TOGETHER.search(low):  # "95 đơn vị (xã, phường) được xếp hạng chung": one commune-level bloc
-        for cand in candidates:
-            if cand.bloc in ("ward", "commune") and cand.year >= 2025:
-                cand.bloc = "commune_level"
-                if cand.last:  # the size of all of them ("95 xã, phường"), not of the kind ("72 xã")
-                    cand.size_hint = size_hint(low, cand.where.start, "commune_level")
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
         for cand in candidates:
             if cand.where.paragraph == 0 and cand.year == doc_year:
