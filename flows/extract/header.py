@@ -209,12 +209,13 @@ def column_role(labels: list[str]) -> Column:
     label = " / ".join(path)
     years = [int(m.group(1)) for x in path if (m := _COLUMN_YEAR.search(fold_key(x)) or _YEAR_ONLY.match(fold_key(x)))]
     column = _column_role(path, label)
-    if len(path) > 1 and (column.role is None or (column.role in ("total", "percent") and label_role(path[-1])[0]
-                                                  is None)) and label_role(" ".join(path))[0] in (
-            *FIGURE_ROLES, "rank", "unit") and label_role(" ".join(path))[0] != column.role:
-        # ... or "Điểm thẩm" / "định": "Điểm thẩm định" (not "Lĩnh vực 1" / "Cộng": the field's own subtotal)
-        # a label wrapped over header lines ("Công tác" / "chỉ đạo," / "điều hành"): read as one
-        column = _column_role([" ".join(path)], label)
+    # a label wrapped over header lines, its lines naming nothing ("Công tác" / "chỉ đạo," / "điều hành") or a
+    # generic score ("Điểm thẩm" / "định"): read as one (not "Lĩnh vực 1" / "Cộng": the field's own subtotal)
+    if len(path) > 1 and (column.role is None or (column.role in ("total", "percent")
+                                                  and label_role(path[-1])[0] is None)):
+        whole = label_role(" ".join(path))[0]
+        if whole in (*FIGURE_ROLES, "rank", "unit") and whole != column.role:
+            column = _column_role([" ".join(path)], label)
     maxima = [m for x in path if (m := max_in_label(x)) is not None]
     if maxima and column.role is not None:
         column = replace(column, max_points=maxima[-1])

@@ -25,10 +25,10 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 # searched from the number (the regex engine skips to the next digit), then the words before it
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
-_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại)|\bgồm|\bcó"
+_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại"
+                        r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
                         r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?"
-                        r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?"
-                        r"|(?P<worked>\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với))\s+"
+                        r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
@@ -79,12 +79,12 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
 _SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's|assessed|evaluated|ranked|rated|covered"
                       r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3})\s+(?P<noun>provinces|ministries|departments"
                       r"|districts|wards|communes|(?:district|commune)-level\s+(?:units|administrations|localities))\b")
+_DISTRICTS_EN = {"district", "urban_district", "rural_district"}
 _EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments": {"department"},
-             "districts": {"district", "urban_district", "rural_district"}, "wards": {"ward"},
-             "communes": {"commune"}}
-for _noun in ("units", "administrations", "localities"):  # "all 13 district-level administrations"
-    _EN_BLOCS[f"district-level {_noun}"], _EN_BLOCS[f"commune-level {_noun}"] = _EN_BLOCS["districts"], {"commune",
-                                                                                                       "ward"}
+             "districts": _DISTRICTS_EN, "wards": {"ward"}, "communes": {"commune"},
+             # "all 13 district-level administrations"
+             **{f"{level}-level {noun}": _DISTRICTS_EN if level == "district" else {"commune", "ward"}
+                for level in ("district", "commune") for noun in ("units", "administrations", "localities")}}
 
 
 @lru_cache(maxsize=8)
@@ -124,7 +124,7 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
             # "Đối với 14 sở, ban, ngành, Sở Tư pháp đạt ...": the last kind word starts a name
             end, rest = end - len(named_next.group(0)), named_next.group(0) + rest
             nouns = {n.strip() for n in re.split(r",|\s+và\s+", low[m.start("nouns"):end])}
-        rest = rest[:12] if lead and (lead.group("whole") or lead.group("worked")) else rest
+        rest = rest[:12] if lead and lead.group("whole") else rest
         if lead is None and (_ASSESSED.match(m.group("rest")) or _AND_ASSESSED.match(low, m.end("nouns"))):
             lead = m  # "19 sở, ban, ngành (và 9 huyện, thành phố) được đánh giá"
         if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
