@@ -13,6 +13,7 @@ from flows.textnorm import fold_key
 SUMMARY_PREFIXES = ("trung binh", "tong cong", "tong so", "binh quan", "diem trung binh", "tong diem",
                     "diem binh quan", "diem tb", "cao nhat", "thap nhat", "diem cao nhat", "diem thap nhat",
                     "gia tri trung binh", "so don vi", "trong do")  # "Trong đó: điểm thưởng": a breakdown
+SECTION_NUMBER = r"(?:[IVX]{1,4}|[A-E])"  # a section's number in a table: "I", "II", "A" (before "CÁC SỞ, BAN, NGÀNH")
 SUMMARY_WORDS = ("cong", "tong", "tb", "dtb")
 _POINTS_WORD = re.compile(r"(?<=\d)\s*(?:điểm|đ)\.?\s*$", re.IGNORECASE)  # "91,50 điểm", "90,5đ"
 _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")

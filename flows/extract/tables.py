@@ -21,6 +21,7 @@ from typing import Any
 
 from flows.errors import ParindexError
 from flows.extract.cells import (
+    SECTION_NUMBER,
     a1,
     bloc_cue,
     holds_a_figure,
@@ -76,7 +77,7 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
                    candidates=candidates)
 
 
-_SECTION_NUMBER = re.compile(r"(?:[IVX]{1,4}|[A-E])\.?")  # a section's number in the rank column
+_SECTION_NUMBER = re.compile(SECTION_NUMBER + r"\.?")  # in the rank column: "A;CÁC SỞ, BAN, NGÀNH"
 
 
 def _joint_commune_ranks(facts: list[dict]) -> None:

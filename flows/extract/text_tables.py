@@ -14,6 +14,7 @@ from itertools import accumulate
 from typing import Any
 
 from flows.errors import ParindexError
+from flows.extract.cells import SECTION_NUMBER
 from flows.gazetteer import Gazetteer
 from flows.textnorm import normalize_text
 
@@ -47,7 +48,7 @@ _SPACED_LABEL = re.compile(r"(?i)(?<!tổng)(?<!tổng số)(?:^|\s)"
 _SPACED_FIGURE = r"\d{1,3}(?:[.,]\d{1,3})?\s*%?"
 # a section's row inside a table: a Roman numeral or a capital letter, then the section's name and no figure
 # ("I     CÁC SỞ, BAN, NGÀNH TỈNH", "| II | UBND CÁC HUYỆN |", "B  Khối quận, huyện")
-_SECTION_ROW = re.compile(r"^[\s|]*(?:[IVX]{1,4}|[A-E])(?:\.\s+|\.?(?: {2,}|\t|\s*\|\s*))[^\W\d][^\d|\t]*[\s|]*$")
+_SECTION_ROW = re.compile(r"^[\s|]*" + SECTION_NUMBER + r"(?:\.\s+|\.?(?: {2,}|\t|\s*\|\s*))[^\W\d][^\d|\t]*[\s|]*$")
 
 
 def table_blocks(text: str) -> list[Block]:
