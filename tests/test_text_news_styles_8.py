@@ -6,6 +6,18 @@ from __future__ import annotations
 import pytest
 from helpers import text_facts as facts
 
+from flows.extract.text import extract_text
+
+
+def ranks(got: dict) -> dict[str, int | None]:
+    """unit -> rank of ``facts``' result (one index and year)."""
+    return {unit: rank for (unit, _, _), (_, rank) in got.items()}
+
+
+def blocs(gazetteer, text: str, province: str, year: int = 2025) -> dict[str, tuple]:
+    """unit -> (rank, bloc) of what ``extract_text`` reads."""
+    return {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, year, province)["facts"]}
+
 
 # The size of the bloc, stated in an earlier sentence by what was assessed, numbers the last place.
 @pytest.mark.parametrize("stated", [
@@ -63,7 +75,7 @@ def test_english_units_that_followed_in_that_order_take_the_next_places(gazettee
     text = ("In the 2022 PAR Index, Sầm Sơn City and Bỉm Sơn Town came first and second with 91.3 and 90.85 points, "
             "respectively. Nghi Sơn Town, Hoằng Hóa and Quảng Xương districts followed, in that order.")
     got = facts(gazetteer, text, "Thanh Hóa", 2022)
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+    assert ranks(got) == {
         "Thành phố Sầm Sơn": 1, "Thị xã Bỉm Sơn": 2, "Thị xã Nghi Sơn": 3, "Huyện Hoằng Hóa": 4,
         "Huyện Quảng Xương": 5}
 
@@ -291,33 +303,27 @@ def test_points_worked_into_a_percent_give_the_percent(gazetteer, joined):
 
 # 2025: wards and communes ranked in one list are one bloc of the commune level.
 def test_wards_and_communes_in_one_ranking_are_one_bloc(gazetteer):
-    from flows.extract.text import extract_text
-
     text = ("Chỉ số CCHC năm 2025 của 99 xã, phường được đánh giá chung. 4 đơn vị dẫn đầu gồm: phường Lào Cai 94,36 "
             "điểm; phường Cam Đường 93,05 điểm; xã Bảo Thắng 92,40 điểm; phường Sa Pa 92,10 điểm. Xã Y Tý xếp thứ 98 "
             "với 70,15 điểm.")
-    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    got = blocs(gazetteer, text, "Lào Cai")
     assert got == {"Phường Lào Cai": (1, "commune_level"), "Phường Cam Đường": (2, "commune_level"),
                    "Xã Bảo Thắng": (3, "commune_level"), "Phường Sa Pa": (4, "commune_level"),
                    "Xã Y Tý": (98, "commune_level")}
 
 
 def test_wards_and_communes_ranked_apart_keep_their_blocs(gazetteer):
-    from flows.extract.text import extract_text
-
     text = ("Chỉ số CCHC năm 2025. Khối phường: phường Lào Cai dẫn đầu với 94,36 điểm, tiếp theo là phường Cam Đường "
             "93,05 điểm. Khối xã: xã Bảo Thắng dẫn đầu với 92,40 điểm, tiếp theo là xã Văn Bàn 91,96 điểm.")
-    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    got = blocs(gazetteer, text, "Lào Cai")
     assert got == {"Phường Lào Cai": (1, "ward"), "Phường Cam Đường": (2, "ward"), "Xã Bảo Thắng": (1, "commune"),
                    "Xã Văn Bàn": (2, "commune")}
 
 
 def test_the_last_ward_and_the_last_commune_in_one_sentence_keep_their_blocs(gazetteer):
-    from flows.extract.text import extract_text
-
     text = ("Chỉ số CCHC năm 2025 cấp xã chia thành 2 khối: khối phường (10 đơn vị), khối xã (89 đơn vị). Phường Sa Pa "
             "(78,05 điểm) đứng cuối khối phường; xã Y Tý (74,60 điểm) đứng cuối khối xã.")
-    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    got = blocs(gazetteer, text, "Lào Cai")
     assert got == {"Phường Sa Pa": (10, "ward"), "Xã Y Tý": (89, "commune")}
 
 
@@ -350,7 +356,7 @@ def test_a_leading_list_that_goes_on_with_a_tie_in_the_next_clause(gazetteer):
     text = ("Chỉ số CCHC năm 2022, 5 đơn vị dẫn đầu là Sở Tài chính (90,25 điểm), Sở Y tế (89,60 điểm), Sở Xây dựng "
             "(88,77 điểm); Sở Công Thương và Sở Tư pháp đồng hạng tư với 87,93 điểm.")
     got = facts(gazetteer, text, "Nghệ An")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+    assert ranks(got) == {
         "Sở Tài chính": 1, "Sở Y tế": 2, "Sở Xây dựng": 3, "Sở Công Thương": 4, "Sở Tư pháp": 4}
 
 
@@ -358,7 +364,7 @@ def test_the_leading_n_announced_over_one_line_each(gazetteer):
     text = ("Chỉ số CCHC năm 2022.\n\nBa đơn vị dẫn đầu khối sở, ban, ngành gồm:\n- Sở Tài chính: 92,87 điểm;\n"
             "- Sở Y tế: 92,15 điểm;\n- Sở Xây dựng: 91,60 điểm.")
     got = facts(gazetteer, text, "Nghệ An")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {"Sở Tài chính": 1, "Sở Y tế": 2,
+    assert ranks(got) == {"Sở Tài chính": 1, "Sở Y tế": 2,
                                                                         "Sở Xây dựng": 3}
 
 
@@ -375,7 +381,7 @@ def test_the_best_and_the_worst_grade_band_list_the_first_and_last_places(gazett
             "điểm), huyện Nga Sơn (83,15 điểm) và huyện Hậu Lộc (81,70 điểm). Nhóm xếp loại Khá gồm 7 đơn vị. Có 2 đơn "
             "vị xếp loại Trung bình, gồm huyện Quan Sơn (69,85 điểm) và huyện Mường Lát (68,40 điểm).")
     got = facts(gazetteer, text, "Thanh Hóa")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+    assert ranks(got) == {
         "Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2, "Huyện Hậu Lộc": 3, "Huyện Quan Sơn": 11, "Huyện Mường Lát": 12}
 
 
@@ -397,9 +403,7 @@ def test_the_worst_band_of_wards_and_communes_ranked_together(gazetteer):
     text = ("Chỉ số CCHC năm 2025 của 99 xã, phường (10 phường, 89 xã). Các đơn vị được xếp hạng chung. Có 5 đơn vị "
             "đạt loại Tốt, 92 đơn vị đạt loại Khá và 2 đơn vị xếp loại Trung bình, gồm xã Y Tý (69,85 điểm) và xã Nậm "
             "Xé (68,40 điểm).")
-    from flows.extract.text import extract_text
-
-    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    got = blocs(gazetteer, text, "Lào Cai")
     assert got == {"Xã Y Tý": (98, "commune_level"), "Xã Nậm Xé": (99, "commune_level")}
 
 
@@ -410,7 +414,7 @@ def test_a_band_count_after_its_bounds_is_no_bloc_size(gazetteer):
             "c) Nhóm đạt loại trung bình (dưới 70 điểm): gồm 3 đơn vị là Sở Xây dựng (68,40 điểm), Ban Dân tộc "
             "(67,15 điểm) và Sở Công Thương (65,90 điểm).")
     got = facts(gazetteer, text, "Nghệ An")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+    assert ranks(got) == {
         "Sở Y tế": 1, "Sở Tài chính": 2, "Sở Xây dựng": 18, "Ban Dân tộc": 19, "Sở Công Thương": 20}
 
 
@@ -424,7 +428,7 @@ def test_a_national_rank_without_a_subject_after_a_sentence_on_the_province(gaze
 def test_the_leaders_named_in_a_declared_order_without_scores(gazetteer):
     text = "Năm 2022, ba huyện dẫn đầu Chỉ số CCHC lần lượt là Hoằng Hóa, Nga Sơn và Hậu Lộc."
     got = facts(gazetteer, text, "Thanh Hóa")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {"Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2,
+    assert ranks(got) == {"Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2,
                                                                         "Huyện Hậu Lộc": 3}
 
 
@@ -445,7 +449,7 @@ def test_the_units_a_third_place_comes_after_are_first_and_second(gazetteer):
     text = ("Chỉ số SIPAS năm 2022 của huyện Nga Sơn đạt 88,73%, đứng thứ ba toàn tỉnh, sau huyện Hoằng Hóa (89,50%) "
             "và huyện Hậu Lộc (89,02%).")
     got = facts(gazetteer, text, "Thanh Hóa")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {"Huyện Nga Sơn": 3, "Huyện Hoằng Hóa": 1,
+    assert ranks(got) == {"Huyện Nga Sơn": 3, "Huyện Hoằng Hóa": 1,
                                                                         "Huyện Hậu Lộc": 2}
 
 
@@ -453,7 +457,7 @@ def test_a_province_fourth_only_after_three_named(gazetteer):
     text = ("Năm 2022, Chỉ số CCHC của Thanh Hóa đạt 89,1%, xếp thứ 4/63 tỉnh, thành phố, chỉ sau Quảng Ninh (91,2%), "
             "Hải Phòng (90,1%) và Bắc Ninh (89,9%).")
     got = facts(gazetteer, text, "Thanh Hóa")
-    assert {unit: rank for (unit, _, _), (_, rank) in got.items()} == {
+    assert ranks(got) == {
         "Tỉnh Thanh Hóa": 4, "Tỉnh Quảng Ninh": 1, "Thành phố Hải Phòng": 2, "Tỉnh Bắc Ninh": 3}
 
 
@@ -464,10 +468,8 @@ def test_units_named_after_sau_that_are_not_all_above_get_no_places(gazetteer):
 
 
 def test_a_run_of_places_over_a_ward_a_special_zone_and_a_commune_is_one_bloc(gazetteer):
-    from flows.extract.text import extract_text
-
     text = ("Chỉ số SIPAS năm 2025 của các xã, phường: phường Lào Cai có chỉ số cao nhất (96,02%), kế đến là phường "
             "Sa Pa (95,47%), xã Bảo Thắng (94,90%) và phường Cam Đường (94,31%).")
-    got = {f["unit"]: (f["rank"], f["bloc"]) for f in extract_text(text, gazetteer, 2025, "Lào Cai")["facts"]}
+    got = blocs(gazetteer, text, "Lào Cai")
     assert got == {"Phường Lào Cai": (1, "commune_level"), "Phường Sa Pa": (2, "commune_level"),
                    "Xã Bảo Thắng": (3, "commune_level"), "Phường Cam Đường": (4, "commune_level")}
