@@ -176,7 +176,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 if above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
                     cand.last, cand.above_last = (above + 1, 1), above
             elif top:
-                cand.top = (top[0], (list_pos if top[1] else 0) + i + 1)
+                cand.top = (top[0], (list_pos if top[1] else 0) + (0 if cand.shared_tie else i) + 1)
             elif "ascending" in kinds and list_len and g.header:  # "từ thấp lên cao": the first is the last place
                 cand.last = (list_len, list_len - list_pos - i)
             elif seq:

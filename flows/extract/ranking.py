@@ -86,7 +86,7 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         if c.unit_id in placed:
             continue
         if c.rank is None and c.top is not None and c.unit_id in ordered_lists.get(_list_key(c, "top"), ()):
-            c.rank, c.rank_basis = c.top[1], "implied"
+            c.rank, c.rank_basis, c.tied = c.top[1], "implied", c.shared_tie
         elif (c.rank is None and c.last is not None and (c.of or size)
               and c.unit_id in ordered_lists.get(_list_key(c, "last"), ())):
             n, pos = c.last

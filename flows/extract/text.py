@@ -149,6 +149,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
             groups.append(Group([m]))
     if not groups:
         return groups
+    groups = _shared_clusters(low, groups, tokens, e)
     prefix = _SHORT_KIND_END.sub("", low[s:groups[0].start]).rstrip()  # "5 xã dẫn đầu: X. Tam Đảo": the "x."
     header = [t for t in tokens if t.end <= groups[0].start]
     fronted = _FRONTED.search(prefix)
@@ -199,6 +200,29 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     named_after(low, groups)
     overtaken(low, groups)
     return groups
+
+
+_SHARED_NEXT = re.compile(r"\s*\(?\s*")  # what may stand between a pair and its "cùng"/"đều": "B và C (cùng đạt"
+
+
+def _shared_clusters(low: str, groups: list[Group], tokens: list[Token], e: int) -> list[Group]:
+    """A list's units that share one figure are a group of their own: in "A (88,4 điểm), B (86,2 điểm), C và D
+    (cùng đạt 84,3 điểm), E (82 điểm)" C and D, the units after the last one with a figure of its own."""
+    out = []
+    for i, g in enumerate(groups):
+        limit = groups[i + 1].start if i + 1 < len(groups) else e
+        after = next((t for t in tokens if g.end <= t.start < limit), None)
+        if len(g.units) > 2 and after is not None and after.kind == "shared" and _SHARED_NEXT.fullmatch(
+                low, g.end, after.start):
+            k = len(g.units) - 1
+            while k > 0 and not any(t.kind == "scores" and g.units[k - 1].end <= t.start < g.units[k].start
+                                    for t in tokens):
+                k -= 1
+            if 0 < k < len(g.units) - 1:
+                out += [Group(g.units[:k]), Group(g.units[k:])]
+                continue
+        out.append(g)
+    return out
 
 
 _BEHIND = re.compile(r"[,;(]?\s*(?:chỉ\s+)?(?:đứng\s+|xếp\s+)?sau\s+(?:là\s+)?")

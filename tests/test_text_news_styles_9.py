@@ -1,0 +1,57 @@
+"""The text extractor on constructions of a ninth round of announcements, written for these tests: units of a
+list that share one figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.text import extract_text
+
+
+def placed(gazetteer, text: str, province: str, year: int) -> dict[str, tuple]:
+    """unit -> (score, rank, tied) of what ``extract_text`` reads."""
+    return {f["unit"]: (f["score"], f["rank"], f["tied"])
+            for f in extract_text(text, gazetteer, year, province)["facts"]}
+
+
+# Two units of a list share one score: they share a place, the next unit comes two places later.
+@pytest.mark.parametrize("shared", ["Sở Xây dựng và Sở Y tế (cùng đạt 84,30 điểm)",
+                                    "Sở Xây dựng, Sở Y tế (đều đạt 84,30 điểm)",
+                                    "Sở Xây dựng và Sở Y tế (cùng 84,30 điểm)"])
+def test_a_pair_sharing_a_score_inside_a_leading_list_shares_a_place(gazetteer, shared):
+    text = (f"Năm sở dẫn đầu Chỉ số cải cách hành chính năm 2021 gồm Sở Tư pháp (88,40 điểm), Sở Nội vụ (86,15 điểm), "
+            f"{shared}, Sở Công Thương (82,05 điểm).")
+    assert placed(gazetteer, text, "Nam Định", 2021) == {
+        "Sở Tư pháp": (88.4, 1, False), "Sở Nội vụ": (86.15, 2, False), "Sở Xây dựng": (84.3, 3, True),
+        "Sở Y tế": (84.3, 3, True), "Sở Công Thương": (82.05, 5, False)}
+
+
+def test_a_pair_sharing_a_score_inside_a_running_list_shares_a_place(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2021 của các sở: Sở Tư pháp đứng đầu với 88,40 điểm. Tiếp theo là "
+            "Sở Nội vụ (86,15 điểm), Sở Xây dựng và Sở Y tế cùng đạt 84,30 điểm, Sở Công Thương (82,05 điểm).")
+    assert placed(gazetteer, text, "Nam Định", 2021) == {
+        "Sở Tư pháp": (88.4, 1, False), "Sở Nội vụ": (86.15, 2, False), "Sở Xây dựng": (84.3, 3, True),
+        "Sở Y tế": (84.3, 3, True), "Sở Công Thương": (82.05, 5, False)}
+
+
+def test_units_sharing_a_score_at_the_end_of_a_list_share_a_place(gazetteer):
+    text = ("Các địa phương có chỉ số hài lòng năm 2019 cao nhất là thành phố Sầm Sơn (92,4%), huyện Hoằng Hóa, huyện "
+            "Quảng Xương và huyện Thọ Xuân (đều đạt 91,8%).")
+    assert placed(gazetteer, text, "Thanh Hóa", 2019) == {
+        "Thành phố Sầm Sơn": (92.4, 1, False), "Huyện Hoằng Hóa": (91.8, 2, True),
+        "Huyện Quảng Xương": (91.8, 2, True), "Huyện Thọ Xuân": (91.8, 2, True)}
+
+
+def test_a_pair_sharing_a_score_at_the_bottom_shares_the_place_above_the_last(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2019 của 27 huyện, thị xã, thành phố: ba địa phương xếp cuối là "
+            "huyện Mường Lát (80,10 điểm), huyện Quan Sơn và huyện Lang Chánh (cùng đạt 78,20 điểm).")
+    assert placed(gazetteer, text, "Thanh Hóa", 2019) == {
+        "Huyện Mường Lát": (80.1, 25, False), "Huyện Quan Sơn": (78.2, 26, True), "Huyện Lang Chánh": (78.2, 26, True)}
+
+
+def test_a_pair_with_a_score_each_is_no_shared_score(gazetteer):
+    text = ("Năm sở dẫn đầu Chỉ số cải cách hành chính năm 2021 gồm Sở Tư pháp (88,40 điểm), Sở Nội vụ (86,15 điểm), "
+            "Sở Xây dựng (84,30 điểm) và Sở Y tế (84,10 điểm), Sở Công Thương (82,05 điểm).")
+    assert placed(gazetteer, text, "Nam Định", 2021) == {
+        "Sở Tư pháp": (88.4, 1, False), "Sở Nội vụ": (86.15, 2, False), "Sở Xây dựng": (84.3, 3, False),
+        "Sở Y tế": (84.1, 4, False), "Sở Công Thương": (82.05, 5, False)}
