@@ -168,6 +168,16 @@ def test_thu_duc_city_replaces_three_districts(g):
     assert g.resolve("Thành phố Thủ Đức", "Hồ Chí Minh", 2022).unit_id == "ho-chi-minh:thanh-pho-thu-duc"
 
 
+@pytest.mark.parametrize(("name", "province", "unit_id", "successor"), [
+    ("Thành phố Ninh Bình", "Ninh Bình", "ninh-binh:thanh-pho-ninh-binh", "ninh-binh:thanh-pho-hoa-lu"),
+    ("Huyện Hoa Lư", "Ninh Bình", "ninh-binh:huyen-hoa-lu", "ninh-binh:thanh-pho-hoa-lu"),
+    ("Huyện Đông Sơn", "Thanh Hóa", "thanh-hoa:huyen-dong-son", "thanh-hoa:thanh-pho-thanh-hoa"),
+])
+def test_districts_merged_in_2025_are_known_in_the_years_before(g, name, province, unit_id, successor):
+    assert g.resolve(name, province, 2021).unit_id == unit_id
+    assert g.units[unit_id].successor_id == successor
+
+
 def test_bloc_sizes_only_where_the_seed_is_checked(g):
     assert g.bloc_size("Hải Phòng", "district", 2019) == 15
     assert g.bloc_size("Hải Phòng", "department", 2019) == 20
