@@ -55,3 +55,22 @@ def test_a_pair_with_a_score_each_is_no_shared_score(gazetteer):
     assert placed(gazetteer, text, "Nam Định", 2021) == {
         "Sở Tư pháp": (88.4, 1, False), "Sở Nội vụ": (86.15, 2, False), "Sở Xây dựng": (84.3, 3, False),
         "Sở Y tế": (84.1, 4, False), "Sở Công Thương": (82.05, 5, False)}
+
+
+# A district portal: its own district's place stated first, the running list of the others leaves it out.
+@pytest.mark.parametrize("running", ["các vị trí tiếp theo lần lượt là", "tiếp đến là"])
+def test_a_running_list_goes_on_below_a_place_stated_before(gazetteer, running):
+    text = (f"Chỉ số cải cách hành chính năm 2021 của huyện Gia Viễn đạt 88,10 điểm, xếp thứ 2/8 huyện, thành phố. "
+            f"Đứng đầu là thành phố Ninh Bình với 90,02 điểm; {running} Hoa Lư (87,45 điểm), Yên Khánh (86,80 điểm) "
+            f"và Kim Sơn (85,12 điểm).")
+    assert placed(gazetteer, text, "Ninh Bình", 2021) == {
+        "Huyện Gia Viễn": (88.1, 2, False), "Thành phố Ninh Bình": (90.02, 1, False), "Huyện Hoa Lư": (87.45, 3, False),
+        "Huyện Yên Khánh": (86.8, 4, False), "Huyện Kim Sơn": (85.12, 5, False)}
+
+
+def test_a_running_list_scoring_above_a_place_stated_before_does_not_skip_it(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2021 của huyện Gia Viễn đạt 80,10 điểm, xếp thứ 2/8 huyện, thành phố. Đứng "
+            "đầu là thành phố Ninh Bình với 90,02 điểm; tiếp đến là Hoa Lư (87,45 điểm).")
+    assert placed(gazetteer, text, "Ninh Bình", 2021) == {
+        "Huyện Gia Viễn": (80.1, 2, False), "Thành phố Ninh Bình": (90.02, 1, False),
+        "Huyện Hoa Lư": (87.45, None, False)}

@@ -82,6 +82,7 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
     unplaced = False  # a unit with a score but no place came after the last unit placed
     prev_placed: Candidate | None = None
     ordered_lists = _lists_in_score_order(cands, warnings)
+    stated = {c.rank: c for c in cands if c.rank is not None and c.rank_basis == "stated" and not c.tied}
     for c in cands:
         if c.unit_id in placed:
             continue
@@ -101,7 +102,11 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
               and prev_placed.where is c.where and prev_placed.score == c.score and valid):
             c.rank, c.rank_basis, c.tied = last_rank, "implied", True  # "A và B cùng đạt 95,7%": one rank
         elif c.rank is None and c.seq and (valid or (after and not unplaced)):
-            c.rank, c.rank_basis = after + 1, "implied"
+            rank = after + 1  # "A xếp thứ 2/8. Đứng đầu là B; các vị trí tiếp theo là C, D, ...": A's place is
+            while (rank in stated and stated[rank].unit_id != c.unit_id and (  # taken, the list goes on below it
+                    c.score is None or stated[rank].score is None or c.score <= stated[rank].score)):
+                rank += 1
+            c.rank, c.rank_basis = rank, "implied"
         elif (c.rank is None and valid and c.score is not None and last_score is not None and not (c.last or c.top)
               and not c.contrast
               and (c.group_size == 1 or c.shared_tie) and c.score < last_score and prev_placed is not None
