@@ -74,3 +74,40 @@ def test_a_running_list_scoring_above_a_place_stated_before_does_not_skip_it(gaz
     assert placed(gazetteer, text, "Ninh Bình", 2021) == {
         "Huyện Gia Viễn": (80.1, 2, False), "Thành phố Ninh Bình": (90.02, 1, False),
         "Huyện Hoa Lư": (87.45, None, False)}
+
+
+def years(gazetteer, text: str, province: str, year: int) -> dict[tuple, tuple]:
+    """(unit, year) -> (score, rank) of what ``extract_text`` reads."""
+    return {(f["unit"], f["year"]): (f["score"], f["rank"])
+            for f in extract_text(text, gazetteer, year, province)["facts"]}
+
+
+# "Hạng n - unit - score" lines with last year's rank beside each: the line's place is this year's.
+_LINES = ("Hạng 1 - Thành phố Quảng Ngãi - 91,40 điểm {a}\nHạng 2 - Huyện Bình Sơn - 89,75 điểm {b}\n"
+          "Hạng 3 - Thị xã Đức Phổ - 88,02 điểm {c}")
+
+
+@pytest.mark.parametrize(("note", "a", "b", "c"), [
+    ("(Số trong ngoặc là thứ hạng năm 2021)", "(1)", "(4)", "(2)"),
+    ("(Chữ số trong ngoặc đơn là thứ hạng năm 2021 của đơn vị)", "(1)", "(4)", "(2)"),
+    ("", "(năm 2021: hạng 1)", "(năm 2021: hạng 4)", "(năm 2021: hạng 2)"),
+])
+def test_last_years_rank_beside_a_numbered_line(gazetteer, note, a, b, c):
+    text = f"Chỉ số cải cách hành chính năm 2022 của các huyện, thị xã, thành phố\n\n{note}\n\n" + _LINES.format(
+        a=a, b=b, c=c)
+    assert years(gazetteer, text, "Quảng Ngãi", 2022) == {
+        ("Thành phố Quảng Ngãi", 2022): (91.4, 1), ("Thành phố Quảng Ngãi", 2021): (None, 1),
+        ("Huyện Bình Sơn", 2022): (89.75, 2), ("Huyện Bình Sơn", 2021): (None, 4),
+        ("Thị xã Đức Phổ", 2022): (88.02, 3), ("Thị xã Đức Phổ", 2021): (None, 2)}
+
+
+def test_a_note_on_the_parentheses_opening_the_text_is_no_title(gazetteer):
+    text = "(Số trong ngoặc là thứ hạng năm 2021)\n\n" + _LINES.format(a="(1)", b="(4)", c="(2)")
+    assert years(gazetteer, text, "Quảng Ngãi", 2022)[("Huyện Bình Sơn", 2022)] == (89.75, 2)
+
+
+def test_numbers_in_parentheses_are_no_ranks_where_the_note_speaks_of_points(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2022 của các huyện\n\n(Số liệu trong ngoặc là điểm năm 2021)\n\n"
+            + _LINES.format(a="(90)", b="(88)", c="(87)"))
+    assert years(gazetteer, text, "Quảng Ngãi", 2022)[("Huyện Bình Sơn", 2022)] == (89.75, 2)
+    assert ("Huyện Bình Sơn", 2021) not in years(gazetteer, text, "Quảng Ngãi", 2022)

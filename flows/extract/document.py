@@ -105,6 +105,8 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     # a short headline first ("Chỉ số CCHC năm 2025"), else the first line of six words or more naming the subject
+    # (not a note in parentheses: "(số trong ngoặc là thứ hạng năm 2020)")
+    lines = [ln for ln in lines if not (ln.startswith("(") and ln.endswith(")"))]
     first = lines[0] if lines and 3 <= len(lines[0].split()) <= 25 and not lines[0].endswith(".") else None
     title = (first if first and _TITLE_WORDS.search(fold(first)) else None) or next(
         (ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))

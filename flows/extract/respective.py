@@ -14,7 +14,7 @@ from flows.extract.model import Group
 from flows.extract.scan import Token
 
 # "Huyện A xếp thứ hai với 89,87 điểm (năm 2019: 85,20 điểm, xếp thứ 5)": another year's figures
-_YEAR_ASIDE = re.compile(r"\(\s*năm\s+(?:19|20)\d\d\s*:[^()]*\)")
+YEAR_ASIDE = re.compile(r"\(\s*năm\s+(?:19|20)\d\d\s*:[^()]*\)")
 
 
 def spread_respective(groups: list[Group]) -> list[Group]:
@@ -52,7 +52,7 @@ def spread_respective(groups: list[Group]) -> list[Group]:
 def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Group]:
     """The groups, with the figures of "(năm 2019: 85,20 điểm, xếp thứ 5)" after a group moved to a group
     of their own (the same units, that year) right after it."""
-    spans = [m.span() for m in _YEAR_ASIDE.finditer(low, s, e)]
+    spans = [m.span() for m in YEAR_ASIDE.finditer(low, s, e)]
     if not spans:
         return groups
     out: list[Group] = []
@@ -67,30 +67,43 @@ def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Gro
 
 
 # "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)": every unit's figures in parentheses are that year's
-_PAREN_NOTE = re.compile(r"(?:số liệu|con số|kết quả|điểm|thứ hạng)[^.()]{0,40}?trong (?:dấu )?ngoặc[^.()]{0,50}?"
-                         r"năm\s+((?:19|20)\d\d)")
+_PAREN_NOTE = re.compile(r"(?:số liệu|(?:con |chữ )?số|kết quả|điểm|thứ hạng)[^.()]{0,40}?"
+                         r"trong (?:dấu )?ngoặc[^.()]{0,50}?năm\s+((?:19|20)\d\d)")
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
-def paren_year(low: str) -> int | None:
-    """The year a text says its figures in parentheses are of, if it says so.
+def paren_year(low: str) -> tuple[int, bool] | None:
+    """The year a text says its figures in parentheses are of, if it says so, and whether the whole numbers
+    written alone in them are ranks (the note speaks of ranks, not of points).
 
     Example:
         >>> paren_year("kết quả cụ thể (số liệu trong ngoặc là điểm và thứ hạng năm 2022). huyện a 85 điểm (84)")
-        2022
+        (2022, False)
+        >>> paren_year("(số trong ngoặc là thứ hạng năm 2020) hạng 2 - thị xã a - 89,05 điểm (3)")
+        (2020, True)
     """
     m = _PAREN_NOTE.search(low)
-    return int(m.group(1)) if m else None
+    return (int(m.group(1)), "hạng" in m.group(0) and "điểm" not in m.group(0)) if m else None
 
 
-def split_paren_years(groups: list[Group], low: str, s: int, e: int, year: int) -> list[Group]:
+_BARE = re.compile(r"\s*(\d{1,3})\s*")  # "(3)"
+
+
+def split_paren_years(groups: list[Group], low: str, s: int, e: int, note: tuple[int, bool]) -> list[Group]:
     """"huyện A 85,96 điểm, hạng 4 (85,90 điểm, hạng 3)" in a text whose figures in parentheses are another
-    ``year``'s: the figures inside move to a group of their own (the same units, that year) right after."""
+    year's (``note``, as ``paren_year`` reads it): the figures inside move to a group of their own (the same
+    units, that year) right after; so does a number alone, "89,05 điểm (3)", where the note says they are ranks."""
+    year, bare_ranks = note
     out: list[Group] = []
-    for g in groups:
+    for i, g in enumerate(groups):
         out.append(g)
+        limit = groups[i + 1].start if i + 1 < len(groups) else e
         for m in _PAREN.finditer(low, g.end, e):
             inside = [t for t in g.tokens if m.start() < t.start and t.end < m.end()]
+            bare = _BARE.fullmatch(m.group(1)) if bare_ranks and not inside and m.end() <= limit else None
+            if bare:
+                inside = [Token("ranks", m.start(1), m.end(1), {"ranks": [int(bare.group(1))], "tied": False,
+                                                                 "of": None})]
             if inside and any(t.kind in ("scores", "ranks") for t in inside) and any(
                     t.kind in ("scores", "ranks") and not (m.start() < t.start < m.end()) for t in g.tokens):
                 g.tokens = [t for t in g.tokens if t not in inside]

@@ -64,7 +64,7 @@ from flows.extract.mentions import (
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
-from flows.extract.respective import paren_year, split_paren_years, split_year_asides, spread_respective
+from flows.extract.respective import YEAR_ASIDE, paren_year, split_paren_years, split_year_asides, spread_respective
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
@@ -160,7 +160,9 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
                                                          strict=True)))):
         # "1. Sở Tư pháp: 93,5 điểm", "Hạng 1 - Sở Nội vụ - 93,12 điểm": the item's number is the unit's
         end = groups[1].start if len(groups) > 1 else e
-        if not any(t.kind in ("ranks", "top", "last") for t in tokens if groups[0].start <= t.start < end):
+        asides = [m.span() for m in YEAR_ASIDE.finditer(low, groups[0].start, end)]  # "(năm 2020: hạng 3)"
+        if not any(t.kind in ("ranks", "top", "last") and not any(a <= t.start < b for a, b in asides)
+                   for t in tokens if groups[0].start <= t.start < end):
             groups[0].tokens += header  # ... unless the item states its rank ("1. Sở Nội vụ: 85,2 điểm, xếp thứ 3")
     elif header and _INTRODUCES.search(prefix):
         # "2. Khối UBND các huyện: A ...": the number of a section is no unit's rank
