@@ -111,3 +111,29 @@ def test_numbers_in_parentheses_are_no_ranks_where_the_note_speaks_of_points(gaz
             + _LINES.format(a="(90)", b="(88)", c="(87)"))
     assert years(gazetteer, text, "Quảng Ngãi", 2022)[("Huyện Bình Sơn", 2022)] == (89.75, 2)
     assert ("Huyện Bình Sơn", 2021) not in years(gazetteer, text, "Quảng Ngãi", 2022)
+
+
+def indices(gazetteer, text: str, province: str, year: int) -> dict[tuple, str]:
+    """(unit, year) -> index of what ``extract_text`` reads."""
+    return {(f["unit"], f["year"]): f["index"] for f in extract_text(text, gazetteer, year, province)["facts"]}
+
+
+# A paragraph on both indices does not make the next paragraph the last one's.
+_BEFORE_MERGER = "Năm 2024, tỉnh Bình Định (cũ) xếp thứ 10/63 với 89,20%, còn Gia Lai (cũ) xếp thứ 40/63 với 84,90%."
+
+
+def test_a_paragraph_on_both_indices_leaves_the_next_to_the_texts_index(gazetteer):
+    text = ("Gia Lai xếp thứ 12/34 về Chỉ số cải cách hành chính năm 2025\n\nNăm 2025, Chỉ số CCHC của tỉnh đạt "
+            "87,15%, xếp thứ 12/34. Chỉ số SIPAS của tỉnh đạt 86,40%, xếp thứ 20/34.\n\n" + _BEFORE_MERGER)
+    got = indices(gazetteer, text, "Gia Lai", 2025)
+    assert got[("Tỉnh Bình Định", 2024)] == got[("Tỉnh Gia Lai", 2024)] == "PAR"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Năm 2025, Chỉ số SIPAS của tỉnh đạt 86,40%, xếp thứ 20/34.",  # one index: its paragraphs follow
+    "Năm 2025, Chỉ số CCHC của tỉnh đạt 87,15%, xếp thứ 12/34. Về Chỉ số SIPAS, kết quả như sau.",  # an opener
+])
+def test_a_paragraph_on_one_index_or_opening_the_next_carries_it(gazetteer, paragraph):
+    text = f"Gia Lai công bố kết quả Chỉ số cải cách hành chính năm 2025\n\n{paragraph}\n\n{_BEFORE_MERGER}"
+    got = indices(gazetteer, text, "Gia Lai", 2025)
+    assert got[("Tỉnh Bình Định", 2024)] == got[("Tỉnh Gia Lai", 2024)] == "SIPAS"

@@ -346,6 +346,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     # the folder's year, when the title names none, may be the year of publication: the text's first year
     # (the year before it) is then the text's year
     publication_folder = header["year"] is None and year_hint is not None
+    named_here: set[str] = set()  # the own indices a paragraph's sentences name before their units
+    last_named_figures = False  # the last sentence of them states figures
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
         if aside_year:  # a year named without an index is the sentence's paragraph's, not the rest of the text's
@@ -354,6 +356,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             ctx.index, survey_of = survey_of, None
         if foreign_of:
             ctx.index, foreign_of = foreign_of, None
+        if len(named_here) > 1 and last_named_figures:
+            # "Chỉ số CCHC của tỉnh đạt 89,72%, xếp thứ 9/34. Chỉ số SIPAS đạt 88,64%, đứng thứ 3.": a paragraph on
+            # both indices, ended with the figures of the last one named, leaves the next to the text's index
+            ctx.index = default_index
+        named_here, last_named_figures = set(), False
         # without diacritics: English, or Vietnamese read with folded rules (typographic dashes and quotes aside)
         ascii_only = text[ps:pe].translate(_TYPOGRAPHIC).isascii()
         english = looks_english(text[ps:pe])  # English with some Vietnamese names is English
@@ -408,6 +415,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                        for pos, code, aside in cue_hits)
                 if method and not topic:
                     new_index = ctx.index
+                if new_index in _OWN:
+                    named_here.add(new_index)
+                    last_named_figures = any(t.kind in _FIGURES for t in sent_tokens)
                 if new_index != ctx.index:
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
