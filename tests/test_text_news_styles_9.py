@@ -137,3 +137,20 @@ def test_a_paragraph_on_one_index_or_opening_the_next_carries_it(gazetteer, para
     text = f"Gia Lai công bố kết quả Chỉ số cải cách hành chính năm 2025\n\n{paragraph}\n\n{_BEFORE_MERGER}"
     got = indices(gazetteer, text, "Gia Lai", 2025)
     assert got[("Tỉnh Bình Định", 2024)] == got[("Tỉnh Gia Lai", 2024)] == "SIPAS"
+
+
+# "Đứng trên X lần lượt là A, B": the units above a unit placed n-th, when they are n - 1.
+@pytest.mark.parametrize("above", ["Đứng trên Quảng Trị lần lượt là", "Xếp trên tỉnh Quảng Trị là",
+                                   "Đứng trước Quảng Trị là"])
+def test_the_units_above_a_place_stated_before_take_the_places_above_it(gazetteer, above):
+    text = (f"Chỉ số cải cách hành chính năm 2023 của Quảng Trị đạt 89,10%, xếp thứ 3/63 tỉnh, thành phố. {above} "
+            f"Hải Phòng và Quảng Ninh.")
+    assert placed(gazetteer, text, "Quảng Trị", 2023) == {
+        "Tỉnh Quảng Trị": (89.1, 3, False), "Thành phố Hải Phòng": (None, 1, False),
+        "Tỉnh Quảng Ninh": (None, 2, False)}
+
+
+def test_units_above_a_place_are_not_placed_when_they_are_not_all_of_them(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2023 của Quảng Trị đạt 89,10%, xếp thứ 4/63 tỉnh, thành phố. Đứng trên "
+            "Quảng Trị lần lượt là Hải Phòng và Quảng Ninh.")
+    assert placed(gazetteer, text, "Quảng Trị", 2023) == {"Tỉnh Quảng Trị": (89.1, 4, False)}

@@ -157,3 +157,31 @@ def refer_back(low: str, s: int, tokens: list[Token], before: list[Candidate]) -
         else:
             c.last = (n, i + 1)
             c.size_hint = c.size_hint or size_hint(low, c.where.start, c.bloc)
+
+
+_ABOVE = re.compile(r"(?:đứng|xếp|nằm)\s+(?:trên|trước)\s+$")  # "Đứng trên <unit> lần lượt là A, B và C"
+_ABOVE_IS = re.compile(r"\s*(?:\(cũ\)\s*)?(?:lần lượt\s+)?(?:là|gồm|gồm có)\s*:?\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|và|;)?\s*")
+
+
+def units_above(low: str, s: int, mentions: list, rank_of: Callable[[str], int | None]) -> Token | None:
+    """"Xếp thứ 4/63. Đứng trên Huế lần lượt là A, B và C.": the units above a unit placed n-th, when they are
+    n - 1 and listed alone after it, take the places 1 to n - 1 in the order written (the ranks, as a token
+    before the list); None when the sentence is no such list.
+
+    Example:
+        >>> from flows.gazetteer import Mention
+        >>> low = "đứng trên huế lần lượt là a, b và c."
+        >>> names = [Mention(n, i, i + len(n), n, False) for n, i in (("huế", 10), ("a", 26), ("b", 29), ("c", 34))]
+        >>> units_above(low, 0, names, {"huế": 4}.get).value
+        {'ranks': [1, 2, 3], 'tied': False, 'of': None}
+    """
+    if len(mentions) < 2 or not _ABOVE.search(low, s, mentions[0].start):
+        return None
+    known = rank_of(mentions[0].unit_id) if mentions[0].unit_id else None
+    opener = _ABOVE_IS.match(low, mentions[0].end, mentions[1].start)
+    listed = mentions[1:]
+    if (known is None or known != len(listed) + 1 or opener is None or opener.end() != mentions[1].start
+            or not all(_LIST_GAP.fullmatch(low, a.end, b.start) for a, b in zip(listed, listed[1:], strict=False))):
+        return None
+    return Token("ranks", opener.end(), opener.end(), {"ranks": list(range(1, known)), "tied": False, "of": None})

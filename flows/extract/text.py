@@ -51,6 +51,7 @@ from flows.extract.items import (
     overtaken,
     ranks_before_units,
     refer_back,
+    units_above,
 )
 from flows.extract.mentions import (
     announces,
@@ -468,6 +469,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                        gazetteer, province, ctx.year)
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
+            if "trên" in low[s:e] or "trước" in low[s:e]:
+                above = units_above(low, s, mentions, lambda u: ctx.ranks_seen.get((u, ctx.index, ctx.year)))
+                sent_tokens = sorted([*sent_tokens, above], key=_START) if above else sent_tokens
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
             if in_parens is not None:  # "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)"
                 groups = split_paren_years(groups, low, s, e, in_parens)
