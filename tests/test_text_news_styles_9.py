@@ -154,3 +154,12 @@ def test_units_above_a_place_are_not_placed_when_they_are_not_all_of_them(gazett
     text = ("Chỉ số cải cách hành chính năm 2023 của Quảng Trị đạt 89,10%, xếp thứ 4/63 tỉnh, thành phố. Đứng trên "
             "Quảng Trị lần lượt là Hải Phòng và Quảng Ninh.")
     assert placed(gazetteer, text, "Quảng Trị", 2023) == {"Tỉnh Quảng Trị": (89.1, 4, False)}
+
+
+@pytest.mark.parametrize("change", ["là đơn vị có mức tăng điểm cao nhất khối huyện",
+                                    "cải thiện thứ hạng nhiều nhất trong năm", "là địa phương tăng bậc mạnh nhất"])
+def test_the_biggest_change_is_no_first_place(gazetteer, change):
+    text = (f"Năm 2021, huyện Thuận Châu dẫn đầu khối huyện với 90,15 điểm; huyện Sốp Cộp xếp thứ sáu với 84,30 điểm. "
+            f"Huyện Sốp Cộp {change}.")
+    assert placed(gazetteer, text, "Sơn La", 2021) == {"Huyện Thuận Châu": (90.15, 1, False),
+                                                      "Huyện Sốp Cộp": (84.3, 6, False)}

@@ -208,6 +208,9 @@ _RULES: list[tuple[str, str, Any]] = [
     # "dù mất ngôi đầu", "nhường vị trí dẫn đầu cho": a first place lost, no first place
     ("mask", r"(?:mất|đánh mất|để mất|nhường(?:\s+lại)?)\s+(?:ngôi đầu|ngôi vị dẫn đầu|ngôi vương|vị trí dẫn đầu"
              r"|vị trí đứng đầu|vị trí số 1|vị trí thứ nhất)", None),
+    # "đơn vị có mức tăng điểm cao nhất", "cải thiện thứ hạng nhiều nhất": the biggest change, not the first place
+    ("mask", r"(?:(?:mức|số|điểm)\s+)?(?:tăng|giảm|cải thiện|tiến bộ|tụt)(?:\s+(?:điểm|bậc|hạng|thứ hạng|điểm số))?"
+             r"\s+(?:cao|lớn|nhiều|mạnh|sâu|rõ rệt|rõ|vượt bậc)\s+nhất", None),
     # "đứng đầu 3 năm liên tiếp (2021 - 2023)": the places of those years, not this year's first place
     ("mask", r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:\d+|hai|ba|bốn|năm)\s+năm\s+(?:liên tiếp|liền)\s*\(\s*(?:19|20)\d\d"
              r"\s*[-–]\s*(?:19|20)\d\d\s*\)", None),
@@ -364,6 +367,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
     _rule(r"(?:xếp|đứng)\s+(?:cuối|chót)"): ("/",),
     _rule(r"(?:mất|đánh mất"): ("mất", "nhường"),
+    _rule(r"(?:(?:mức|số|điểm)\s+)?(?:tăng"): ("nhất",),
     _rule(r"lần lượt\s+như"): ("như sau",),
     _rule(r"(?<=\s)như\s+sau"): ("như sau",),
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
