@@ -19,7 +19,10 @@ from flows.extract.scan import Token
 from flows.extract.sizes import size_hint
 from flows.numerals import parse_decimal
 
-_BARE = re.compile(r"[ \t]*(?:[–—-][ \t]*|:[ \t]*)?(\d{1,3}[.,]\d{1,2})(?=[ \t]*(?:[;,]|\.(?:\s|$)|\n|$))")
+# ... or before the item's place: "• Thị xã Ngã Năm – 90,12 – hạng 1"
+_RANK_NEXT = r"[ \t]*(?:[–—-]|,)[ \t]*(?:xếp\s+)?(?:hạng|thứ|xếp thứ|vị trí)\s+\S+[ \t]*[.;]?[ \t]*$"
+_BARE = re.compile(r"[ \t]*(?:[–—-][ \t]*|:[ \t]*)?(\d{1,3}[.,]\d{1,2})(?=[ \t]*(?:[;,]|\.(?:\s|$)|\n|$)|"
+                   + _RANK_NEXT + ")", re.MULTILINE)
 
 
 def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int, item: bool = False) -> None:
@@ -43,7 +46,8 @@ def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int, item
         if m and not any(t.start < m.end(1) and m.start(1) < t.end for t in tokens):
             found.append((g, Token("scores", m.start(1), m.end(1), [parse_decimal(m.group(1))])))
     if len(found) < 2 and not any(t.kind == "scores" for t in tokens) and not (
-            item and len(found) == 1 and len(groups) == 1 and low[found[0][1].end:e].strip(" .;\n") == ""):
+            item and len(found) == 1 and len(groups) == 1 and (low[found[0][1].end:e].strip(" .;\n") == ""
+                                                               or re.match(_RANK_NEXT, low[found[0][1].end:e]))):
         return
     for g, token in found:
         g.tokens = sorted([*g.tokens, token], key=lambda t: t.start)
@@ -160,14 +164,15 @@ def refer_back(low: str, s: int, tokens: list[Token], before: list[Candidate]) -
 
 
 _ABOVE = re.compile(r"(?:đứng|xếp|nằm)\s+(?:trên|trước)\s+$")  # "Đứng trên <unit> lần lượt là A, B và C"
-_ABOVE_IS = re.compile(r"\s*(?:\(cũ\)\s*)?(?:lần lượt\s+)?(?:là|gồm|gồm có)\s*:?\s*")
-_LIST_GAP = re.compile(r"\s*(?:,|và|;)?\s*")
+_ABOVE_IS = re.compile(r"\s*(?:\(cũ\)\s*)?(?:(?:lần lượt\s+)?(?:là|gồm|gồm có)\s*:?"
+                       r"|(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau)\s*")  # "<unit> chỉ đứng sau A và B"
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|và|;)?\s*")  # "A (89,12 điểm) và B"
 
 
 def units_above(low: str, s: int, mentions: list, rank_of: Callable[[str], int | None]) -> Token | None:
-    """"Xếp thứ 4/63. Đứng trên Huế lần lượt là A, B và C.": the units above a unit placed n-th, when they are
-    n - 1 and listed alone after it, take the places 1 to n - 1 in the order written (the ranks, as a token
-    before the list); None when the sentence is no such list.
+    """"Xếp thứ 4/63. Đứng trên Huế lần lượt là A, B và C.", "Huyện chỉ đứng sau A và B": the units above a unit
+    placed n-th (in a sentence before), when they are n - 1 and listed alone after it, take the places 1 to
+    n - 1 in the order written (the ranks, as a token before the list); None when the sentence is no such list.
 
     Example:
         >>> from flows.gazetteer import Mention
@@ -176,12 +181,13 @@ def units_above(low: str, s: int, mentions: list, rank_of: Callable[[str], int |
         >>> units_above(low, 0, names, {"huế": 4}.get).value
         {'ranks': [1, 2, 3], 'tied': False, 'of': None}
     """
-    if len(mentions) < 2 or not _ABOVE.search(low, s, mentions[0].start):
+    opener = _ABOVE_IS.match(low, mentions[0].end, mentions[1].start) if len(mentions) > 1 else None
+    if opener is None or opener.end() != mentions[1].start or (
+            "sau" not in opener.group(0) and not _ABOVE.search(low, s, mentions[0].start)):
         return None
     known = rank_of(mentions[0].unit_id) if mentions[0].unit_id else None
-    opener = _ABOVE_IS.match(low, mentions[0].end, mentions[1].start)
     listed = mentions[1:]
-    if (known is None or known != len(listed) + 1 or opener is None or opener.end() != mentions[1].start
-            or not all(_LIST_GAP.fullmatch(low, a.end, b.start) for a, b in zip(listed, listed[1:], strict=False))):
+    if known is None or known != len(listed) + 1 or not all(
+            _LIST_GAP.fullmatch(low, a.end, b.start) for a, b in zip(listed, listed[1:], strict=False)):
         return None
     return Token("ranks", opener.end(), opener.end(), {"ranks": list(range(1, known)), "tied": False, "of": None})

@@ -173,7 +173,8 @@ _RULES: list[tuple[str, str, Any]] = [
              + r"\s+(?:(?:trong|của|ở|tại)\s+)?(?:các tỉnh\s+)?(?:vùng|khu vực|miền)\b"
              r"|(?:^|(?<=[.;\n]))\s*(?:trong|ở|tại|so với các tỉnh)\s+(?:vùng|khu vực|miền)\b[^.;]{0,100}?"
              r"(?:đứng|xếp)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?" + _ORD
-             + r"|cao nhất (?:từ trước (?:đến|tới) nay|trong lịch sử)", None),
+             + r"|cao nhất(?:\s+của\s+[^\s,.;]+(?:\s+(?:ta|nhà|mình))?)?\s+(?:từ trước (?:đến|tới) nay|trong lịch sử"
+               r"|kể từ|từ khi|từ năm)", None),
     # the top n listed: "Top 3 gồm: A, B và C", "Lọt vào tốp 3 là A, B, C", "A, B và C là top 3 của năm 2019"
     ("top", r"(?:(?:\blọt\s+)?\bvào\s+|\blà\s+)?\b(?:top|tốp)\s+(?P<n>\d{1,2}|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b"
             r"(?:\s+" + _RANKED + r")?(?:\s+(?:dẫn đầu|đứng đầu|đầu|cao nhất))?(?=\s*(?:gồm|bao gồm|là|:))"
@@ -272,7 +273,8 @@ _RULES: list[tuple[str, str, Any]] = [
               r"(?!\s+(?:sở|đơn vị|cơ quan|địa phương|huyện|quận|xã|phường|tỉnh|bộ)\b)", _ranks),
     ("ranks", r"\bvề\s+(?P<ords>nhất|nhì)\b(?P<of>)", _ranks),  # "Sở Tư pháp \"về nhất\" với 89,40 điểm"
     # "xếp vị trí 7", "từ vị trí 15 năm 2017": a place without "thứ" (not "vị trí số 1", a top)
-    ("ranks", r"vị trí\s+(?P<ords>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))",
+    ("ranks", r"vị trí\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3}\b(?![.,]\d|\s*(?:điểm|%)))*)"
+              r"(?:\s*/\s*(?P<of>\d{1,3}))?\b(?![.,]\d|\s*(?:điểm|%|/|trên|trong))",
      _ranks),
     ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED
             + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên|tốp đầu|top đầu)\b",
@@ -319,8 +321,9 @@ _RULES: list[tuple[str, str, Any]] = [
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
-    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|sau đó|xếp sau|đứng sau|theo sau)(?:\s+lần lượt)?"
-             r"(?:\s+là)?", None),
+    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|tiếp sau(?: đó)?|sau đó|xếp sau|đứng sau|theo sau"
+             r"|(?:(?:bám sát|bám đuổi|theo)\s+)?(?:phía|liền|ngay)\s+sau(?=\s+(?:lần lượt\s+)?là\b))"
+             r"(?:\s+lần lượt)?(?:\s+là)?", None),
     ("ordered", r"lần lượt\s+như\s+sau\s*:", None),  # "Chỉ số ... khối huyện lần lượt như sau: A (87,5 điểm), ..."
     # "Xếp hạng Chỉ số CCHC năm 2016 như sau:": the words between are other rules' (kept when "xếp hạng" opens it)
     ("as_follows", r"(?<=\s)như\s+sau\s*:", None),
@@ -385,7 +388,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:dẫn đầu|đứng đầu|xếp đầu|cao nhất|thấp nhất|xếp cuối|đứng cuối)\s+(?:(?:trong"): (
         "vùng", "khu vực", "miền", "nhóm"),
     _rule(r"(?:tự chấm"): ("tự chấm", "tự đánh giá"),
-    _rule(r"(?:(?:đứng|xếp)\s+)?(?:thứ|vị trí thứ|hạng)\s+" + _ORD): ("vùng", "khu vực", "miền", "từ trước", "lịch sử"),
+    _rule(r"(?:(?:đứng|xếp)\s+)?(?:thứ|vị trí thứ|hạng)\s+" + _ORD): ("vùng", "khu vực", "miền", "từ trước", "lịch sử",
+                                                                  "kể từ", "từ khi", "từ năm"),
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
@@ -425,8 +429,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"phấn đấu"): ("phấn đấu", "mục tiêu", "chỉ tiêu", "giao", "yêu cầu", "đề nghị", "chỉ đạo"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
-    _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "sau đó", "xếp sau",
-                               "đứng sau", "theo sau"),
+    _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "tiếp sau", "sau đó", "xếp sau",
+                               "đứng sau", "theo sau", "phía sau", "liền sau", "ngay sau"),
     _rule(r"tiếp tục"): ("tiếp tục", "giữ", "duy trì", "vẫn"),
     _rule(r"soán"): ("soán", "giành", "chiếm", "thay thế", "vượt"),
 }

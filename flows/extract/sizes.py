@@ -23,7 +23,8 @@ _SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\
 # 20 đơn vị", "kết quả của 15 huyện, thành phố:"; not a claim ("có 5 đơn vị đạt trên 90 điểm")
 _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phường|đặc khu|tỉnh|bộ"
 # searched from the number (the regex engine skips to the next digit), then the words before it
-_SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
+_SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?"
+                          r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại"
                         r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
@@ -100,7 +101,7 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
 
 
 # between two blocs stated together: "19 sở, cơ quan thuộc UBND tỉnh và 10 huyện, thành phố"
-_SECOND_BLOC = re.compile(r"[\s,]*(?:(?:cơ quan|đơn vị)[\s,]*)?"
+_SECOND_BLOC = re.compile(r"[\s,]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:cấp\s+(?:tỉnh|thành phố)[\s,]*)?"
                           r"(?:(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố)[\s,]*)?(?:và)?\s*")
 
 
