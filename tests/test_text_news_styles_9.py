@@ -163,3 +163,63 @@ def test_the_biggest_change_is_no_first_place(gazetteer, change):
             f"Huyện Sốp Cộp {change}.")
     assert placed(gazetteer, text, "Sơn La", 2021) == {"Huyện Thuận Châu": (90.15, 1, False),
                                                       "Huyện Sốp Cộp": (84.3, 6, False)}
+
+
+# More ways to say "the next places are".
+@pytest.mark.parametrize("next_", ["Tiếp sau là", "Bám sát phía sau là", "Theo sau lần lượt là", "Liền sau là"])
+def test_more_words_for_the_next_places(gazetteer, next_):
+    text = f"Năm 2021, Sở Tư pháp dẫn đầu với 90,14 điểm. {next_} Sở Nội vụ (89,52 điểm) và Sở Y tế (89,07 điểm)."
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {
+        "Sở Tư pháp": (90.14, 1, False), "Sở Nội vụ": (89.52, 2, False), "Sở Y tế": (89.07, 3, False)}
+
+
+def test_places_listed_after_vi_tri(gazetteer):
+    text = ("Năm 2021, huyện Lục Ngạn xếp thứ tư với 85,79 điểm, các huyện Lạng Giang, Tân Yên, Hiệp Hòa tiếp nối ở "
+            "các vị trí 5, 6 và 7.")
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {
+        "Huyện Lục Ngạn": (85.79, 4, False), "Huyện Lạng Giang": (None, 5, False), "Huyện Tân Yên": (None, 6, False),
+        "Huyện Hiệp Hòa": (None, 7, False)}
+
+
+def test_a_bare_score_between_dashes_before_the_lines_place(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2021 của 10 huyện, thành phố (điểm/100, thứ hạng):\n"
+            "• Huyện Lục Ngạn – 90,12 – hạng 1\n• Huyện Tân Yên – 89,40 – hạng 2\n• Huyện Hiệp Hòa – 88,95 – hạng 3")
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {
+        "Huyện Lục Ngạn": (90.12, 1, False), "Huyện Tân Yên": (89.4, 2, False), "Huyện Hiệp Hòa": (88.95, 3, False)}
+
+
+@pytest.mark.parametrize("stated", ["của 10 UBND huyện, thành phố",
+                                    "đối với 21 sở, ban, ngành cấp tỉnh và 10 UBND huyện, thành phố"])
+def test_the_bloc_size_counted_as_people_s_committees_numbers_the_last_place(gazetteer, stated):
+    text = f"UBND tỉnh công bố Chỉ số CCHC năm 2021 {stated}. Huyện Sơn Động xếp cuối bảng với 74,41 điểm."
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Huyện Sơn Động": (74.41, 10, False)}
+
+
+def test_a_year_written_after_a_place_is_that_places_not_the_sentences(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2021 của các sở\n\nĐiểm sáng năm nay là Sở Tư pháp. Từ vị trí thứ 9 năm "
+            "2020, Sở đã vươn lên dẫn đầu với 91,06 điểm. Sở Y tế đứng thứ hai với 90,22 điểm.")
+    assert years(gazetteer, text, "Bắc Giang", 2021) == {
+        ("Sở Tư pháp", 2021): (91.06, 1), ("Sở Y tế", 2021): (90.22, 2), ("Sở Tư pháp", 2020): (None, 9)}
+
+
+# A unit named by its kind word alone: the one named before in its paragraph, or a portal's own.
+_PORTAL = ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN LỤC NAM\n\nChỉ số CCHC năm 2021 của huyện Lục Nam tăng 4 bậc\n\n"
+           "Theo kết quả công bố, Chỉ số CCHC năm 2021 của huyện ta đạt 86,73 điểm, xếp thứ 3/10 huyện, thành phố, "
+           "là thứ hạng cao nhất của huyện kể từ năm 2016. Huyện chỉ đứng sau huyện Lục Ngạn (89,12 điểm) và huyện "
+           "Tân Yên (87,05 điểm).\n\nNgoài ra, Chỉ số hài lòng của người dân đối với sự phục vụ của UBND huyện đạt "
+           "88,16%, đứng thứ 6 toàn tỉnh.")
+
+
+def test_a_district_portal_speaking_of_itself(gazetteer):
+    got = extract_text(_PORTAL, gazetteer, 2021, "Bắc Giang")["facts"]
+    assert {(f["unit"], f["index"]): (f["score"], f["rank"]) for f in got} == {
+        ("Huyện Lục Nam", "PAR"): (86.73, 3), ("Huyện Lục Ngạn", "PAR"): (89.12, 1),
+        ("Huyện Tân Yên", "PAR"): (87.05, 2), ("Huyện Lục Nam", "SIPAS"): (88.16, 6)}
+
+
+def test_a_kind_word_alone_refers_within_its_paragraph_only(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 của tỉnh Bắc Giang\n\nHuyện Lục Ngạn dẫn đầu với 90,10 điểm. Điểm điều tra xã hội "
+            "học của huyện đạt 26,10 điểm.\n\nĐiểm điều tra xã hội học của huyện đạt 25,30 điểm.")
+    got = extract_text(text, gazetteer, 2021, "Bắc Giang")["facts"]
+    assert {(f["unit"], f["index"]): (f["score"], f["rank"]) for f in got} == {
+        ("Huyện Lục Ngạn", "PAR"): (90.1, 1), ("Huyện Lục Ngạn", "SURVEY"): (26.1, None)}

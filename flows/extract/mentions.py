@@ -325,3 +325,56 @@ def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
         out.append(m)
     return out
 
+
+
+# A unit named by its kind word alone: "Sở đã vươn lên dẫn đầu", "Huyện chỉ đứng sau A và B", "Điểm điều tra của
+# huyện đạt", "sự phục vụ của UBND huyện đạt", "Chỉ số CCHC của huyện ta" (a district portal: its own district)
+_KIND_WORDS = {"sở": "sở ", "huyện": "huyện ", "quận": "quận ", "thị xã": "thị xã ", "phường": "phường ", "xã": "xã "}
+_KIND_ALONE = re.compile(
+    r"(?<!\w)(?:(?:ubnd|ủy ban nhân dân)\s+)?(sở|huyện|quận|thị xã|phường|xã)(\s+(?:ta|nhà|mình))?"
+    r"(?=\s+(?:(?:đã|chỉ|cũng|vẫn|luôn|tiếp tục|hiện|năm nay|nay)\s+)*(?:đạt|xếp|đứng|có|được|vươn|tăng|giảm|giữ"
+    r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b"
+    r"|(?<=ta)\b|(?<=nhà)\b|(?<=mình)\b)")
+
+
+def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention], recent: dict[str, str],
+                    own: dict[str, str], gazetteer: Gazetteer) -> list[Mention]:
+    """The sentence's mentions, with a unit its kind word alone stands for, as written at the sentence's start
+    (or after a fronted phrase) or after "của": a unit of that kind the sentence named before it, else the last
+    one its paragraph named (``recent``: kind word -> unit_id), else the one the headline named (``own``: a
+    portal's own district or commune); "huyện ta", "xã nhà": the headline's first.
+
+    Example:
+        >>> from flows.gazetteer import Gazetteer
+        >>> low = "huyện chỉ đứng sau a và b."
+        >>> [m.unit_id for m in kind_references(low, low, 0, len(low), [], {"huyện ": "kp"}, {}, Gazetteer({}, []))]
+        ['kp']
+    """
+    lead = len(low[s:e]) - len(low[s:e].lstrip(" \"'“-–•*+"))
+    found = []
+    for m in _KIND_ALONE.finditer(low, s, e):
+        fronted = low[s:m.start()].rstrip().endswith(",") and not any(k.start < m.start() for k in mentions)
+        if m.start() != s + lead and not fronted and not low.endswith("của ", 0, m.start()):
+            continue  # "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": after a fronted phrase, the subject too
+        kind = _KIND_WORDS[m.group(1)]
+        before = next((k.unit_id for k in reversed(mentions) if k.end <= m.start() and _kind_of(gazetteer, k) == kind),
+                      None)
+        unit_id = (own.get(kind) or recent.get(kind)) if m.group(2) else before or recent.get(kind) or own.get(kind)
+        if unit_id and not any(k.start < m.end() and m.start() < k.end for k in mentions):
+            found.append(Mention(unit_id, m.start(), m.end(), text[m.start():m.end()], True))
+    return sorted([*mentions, *found], key=lambda k: k.start) if found else mentions
+
+
+def _kind_of(gazetteer: Gazetteer, m: Mention) -> str | None:
+    """The kind word a mentioned unit's name starts with ("huyện "), if one of ``_KIND_WORDS``."""
+    unit = gazetteer.units.get(m.unit_id) if m.unit_id else None
+    name = unit.name_vi.lower() if unit else ""
+    return next((k for k in _KIND_WORDS.values() if name.startswith(k)), None)
+
+
+def remember_kinds(mentions: list[Mention], gazetteer: Gazetteer, recent: dict[str, str]) -> None:
+    """Note the last unit of each kind a sentence names (in place)."""
+    for m in mentions:
+        kind = _kind_of(gazetteer, m)
+        if kind:
+            recent[kind] = m.unit_id

@@ -56,10 +56,12 @@ from flows.extract.items import (
 from flows.extract.mentions import (
     announces,
     from_predecessors,
+    kind_references,
     name_tails,
     numbered_districts,
     old_cities,
     ranked_mentions,
+    remember_kinds,
     unknown_mentions,
 )
 from flows.extract.model import Candidate, Context, Group, Location
@@ -83,7 +85,7 @@ _INTRODUCES = re.compile(r"(?:(?<!\w)(?:là|thuộc về|là kết quả của|g
 _RELATED = re.compile(r"^[\s*_#>]*(?:(?:(?:cac|nhung)\s+)?(?:tin|bai|bai viet|tin tuc)\s+(?:lien quan|khac"
                       r"|cung chuyen muc|moi|doc nhieu|xem nhieu|noi bat)|doc nhieu|xem nhieu|xem them|related"
                       r"|y kien ban doc|binh luan|y kien \(\d|co the ban quan tam|tin da dua)")
-_FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
+_FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|từ|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
 # "(88,2 điểm)", "(79.85 percent)", not "(2014)"
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%|percent|per cent|points?)|\d+[.,]\d+)\s*\)")
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
@@ -154,7 +156,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     prefix = _SHORT_KIND_END.sub("", low[s:groups[0].start]).rstrip()  # "5 xã dẫn đầu: X. Tam Đảo": the "x."
     header = [t for t in tokens if t.end <= groups[0].start]
     fronted = _FRONTED.search(prefix)
-    if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai": the fronted figures are the first unit's
+    if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai", "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": the fronted
+        # figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
     elif LIST_NUMBER.fullmatch(prefix) or (header and all(t.kind == "ranks" for t in header) and _MARKS.fullmatch(
             "".join(low[a.end:b.start] for a, b in zip([Token("", s, s), *header], [*header, groups[0]],
@@ -285,6 +288,12 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
                 c.size_hint = c.size_hint or size_hint(low, m.start(), c.bloc)  # "Chỉ số ... của 12 huyện"
 
 
+def _year_of_figure(low: str, tokens: list[Token], i: int) -> bool:
+    """True for a year written right after a place or a score ("Từ vị trí thứ 9 năm 2019, Sở đã vươn lên"):
+    that figure's year, not the sentence's."""
+    return i > 0 and tokens[i - 1].kind in ("ranks", "scores") and not low[tokens[i - 1].end:tokens[i].start].strip()
+
+
 def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
     """True when the clause from ``start`` (to a semicolon or the sentence's end) states ranks of its own."""
     end = low.find(";", start, e)
@@ -348,9 +357,14 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     # (the year before it) is then the text's year
     publication_folder = header["year"] is None and year_hint is not None
     named_here: set[str] = set()  # the own indices a paragraph's sentences name before their units
+    kinds_named: dict[str, str] = {}  # kind word ("huyện ") -> the last unit of that kind its paragraph named
+    kinds_first: dict[str, str] = {}  # kind word -> the unit of that kind the headline named (a portal's own)
     last_named_figures = False  # the last sentence of them states figures
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
+        kinds_named.clear()
+        # a portal's masthead or the article's title: short, no sentence
+        headline = p_no < 3 and pe - ps < 200 and not kinds_first and not text[ps:pe].rstrip().endswith((".", ":"))
         if aside_year:  # a year named without an index is the sentence's paragraph's, not the rest of the text's
             ctx.year, aside_year = base_year, False
         if survey_of:
@@ -401,6 +415,12 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 mentions = old_cities(low, mentions, gazetteer, province, ctx.year, folded)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
+            # "Huyện chỉ đứng sau A và B", "của huyện ta": a unit named before, or the headline's
+            named = [m for m in mentions if m not in announcing]
+            mentions = kind_references(text, low, s, e, mentions, kinds_named, kinds_first, gazetteer)
+            remember_kinds(named, gazetteer, kinds_named)
+            if headline:
+                remember_kinds(named, gazetteer, kinds_first)
             first_unit = next((m.start for m in mentions if m not in announcing), e)
             # cues after the units speak of them; one in a breakdown or parentheses names a part, not the text
             leading = {c for pos, c, aside in cue_hits if pos < first_unit and not aside}
@@ -436,9 +456,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 # "Sở Tư pháp có Chỉ số CCHC cao nhất ...": after a paragraph on PAPI, the index named after the
                 # units is the text's again
                 ctx.index = most_specific(named, default_index)
-            setter = next((t for t in sent_tokens if t.kind == "year" and not t.value["paren"]
+            setter = next((t for i, t in enumerate(sent_tokens) if t.kind == "year" and not t.value["paren"]
                            and not t.value.get("ref") and not inside_parentheses(low, s, t.start)
-                           and (t.start < first_unit or names_index(folded, cue_hits, t.start, t.end))), None)
+                           and (t.start < first_unit or names_index(folded, cue_hits, t.start, t.end))
+                           and not _year_of_figure(low, sent_tokens, i)), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
                 if base_year is None and cue_hits:  # "công bố Chỉ số cải cách hành chính năm 2023"
@@ -469,7 +490,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                        gazetteer, province, ctx.year)
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
-            if "trên" in low[s:e] or "trước" in low[s:e]:
+            if "trên" in low[s:e] or "trước" in low[s:e] or " sau " in low[s:e]:
                 above = units_above(low, s, mentions, lambda u: ctx.ranks_seen.get((u, ctx.index, ctx.year)))
                 sent_tokens = sorted([*sent_tokens, above], key=_START) if above else sent_tokens
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
