@@ -223,3 +223,48 @@ def test_a_kind_word_alone_refers_within_its_paragraph_only(gazetteer):
     got = extract_text(text, gazetteer, 2021, "Bắc Giang")["facts"]
     assert {(f["unit"], f["index"]): (f["score"], f["rank"]) for f in got} == {
         ("Huyện Lục Ngạn", "PAR"): (90.1, 1), ("Huyện Lục Ngạn", "SURVEY"): (26.1, None)}
+
+
+def by_index(gazetteer, text: str, province: str, year: int) -> dict[tuple, tuple]:
+    """(unit, index) -> (score, rank) of what ``extract_text`` reads."""
+    return {(f["unit"], f["index"]): (f["score"], f["rank"])
+            for f in extract_text(text, gazetteer, year, province)["facts"]}
+
+
+# Counted lists: the cue some words after the count, or "có chỉ số cao/thấp" before a colon.
+def test_n_units_rated_highest_with_words_between(gazetteer):
+    text = ("Về Chỉ số hài lòng năm 2021, ba sở được người dân, tổ chức đánh giá cao nhất là Sở Tư pháp (94,30%), "
+            "Sở Y tế (93,85%) và Sở Nội vụ (93,10%).")
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {
+        "Sở Tư pháp": (94.3, 1, False), "Sở Y tế": (93.85, 2, False), "Sở Nội vụ": (93.1, 3, False)}
+
+
+def test_a_bloc_size_before_the_highest_is_no_top_list(gazetteer):
+    text = "Năm 2021, khối sở, ban, ngành gồm 20 đơn vị, xếp hạng cao nhất là Sở Tư pháp (90,05 điểm)."
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Sở Tư pháp": (90.05, 1, False)}
+
+
+def test_n_units_with_high_and_low_scores_before_a_colon(gazetteer):
+    text = ("Năm 2021, khối sở, ngành có 19 đơn vị. Ba đơn vị có chỉ số cao: Sở Tư pháp: 88,20 điểm; Sở Y tế: 87,35 "
+            "điểm; Sở Nội vụ: 86,94 điểm. Hai đơn vị có chỉ số thấp, từ thấp lên: Sở Xây dựng 70,12 điểm; Sở Công "
+            "Thương 71,48 điểm.")
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {
+        "Sở Tư pháp": (88.2, 1, False), "Sở Y tế": (87.35, 2, False), "Sở Nội vụ": (86.94, 3, False),
+        "Sở Xây dựng": (70.12, 19, False), "Sở Công Thương": (71.48, 18, False)}
+
+
+# One unit's PAR and SIPAS figures in one sentence.
+def test_a_units_figures_of_both_indices_in_one_sentence(gazetteer):
+    text = ("Năm 2021, huyện Lục Ngạn vừa đứng đầu về Chỉ số CCHC với 89,75 điểm, vừa có mức độ hài lòng cao nhất "
+            "(93,12%). Huyện Tân Yên xếp thứ hai về CCHC (88,40 điểm) nhưng chỉ đứng thứ năm về sự hài lòng (89,06%).")
+    assert by_index(gazetteer, text, "Bắc Giang", 2021) == {
+        ("Huyện Lục Ngạn", "PAR"): (89.75, 1), ("Huyện Lục Ngạn", "SIPAS"): (93.12, 1),
+        ("Huyện Tân Yên", "PAR"): (88.4, 2), ("Huyện Tân Yên", "SIPAS"): (89.06, 5)}
+
+
+def test_last_in_both_rankings_is_a_place_in_each(gazetteer):
+    text = ("Năm 2021, trong 10 huyện, thành phố, hai huyện Sơn Động và Lục Nam đứng cuối cả hai bảng xếp hạng: về "
+            "CCHC lần lượt đạt 80,17 và 79,64 điểm, về SIPAS đạt 86,20% và 85,91%.")
+    assert by_index(gazetteer, text, "Bắc Giang", 2021) == {
+        ("Huyện Sơn Động", "PAR"): (80.17, 9), ("Huyện Lục Nam", "PAR"): (79.64, 10),
+        ("Huyện Sơn Động", "SIPAS"): (86.2, 9), ("Huyện Lục Nam", "SIPAS"): (85.91, 10)}

@@ -281,6 +281,12 @@ _RULES: list[tuple[str, str, Any]] = [
      lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
              r"|có điểm thấp nhất)\b", lambda m: {"count": _small(m.group("n"))}),
+    # "Năm đơn vị có chỉ số cao: A: 88,2 điểm; ...", "Ba đơn vị có điểm thấp, từ thấp lên: ...": the n listed
+    ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+có\s+(?:chỉ số|điểm(?: số)?|kết quả)\s+cao"
+            r"(?=\s*(?::|là\b|gồm\b))", lambda m: {"count": _small(m.group("n"))}),
+    ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+có\s+(?:chỉ số|điểm(?: số)?|kết quả)\s+thấp"
+             r"(?=\s*(?::|là\b|gồm\b|,\s*(?:xếp\s+)?(?:theo\s+)?(?:thứ tự\s+)?từ thấp))",
+     lambda m: {"count": _small(m.group("n"))}),
     ("top", _first_char_first(["dẫn đầu", "đứng đầu", "xếp đầu", "vị trí đầu tiên", "vị trí đầu", "ngôi đầu",
                                "ngôi vị quán quân", "quán quân", r"vị trí số (?:1|một)\b", "mức cao nhất",
                                "điểm cao nhất", "điểm số cao nhất", "cao nhất"], "", None, "(?<!người .)"), None),
@@ -332,7 +338,7 @@ _RULES: list[tuple[str, str, Any]] = [
     ("unordered", r"không\s+(?:theo\s+|xếp theo\s+|phân biệt\s+)?thứ tự(?:\s+xếp hạng)?"
                   r"|(?:xếp\s+)?theo\s+(?:vần|thứ tự)\s+(?:a\s*,\s*b\s*,\s*c|chữ cái|alphabet)", None),
     # "theo thứ tự từ thấp lên cao: A (72,31 điểm); B ...": a list in rank order, the last place first
-    ("ascending", r"từ thấp\s+(?:lên|đến|tới)\s+cao|(?:thứ tự|điểm số)\s+tăng dần", None),
+    ("ascending", r"từ thấp\s+(?:lên|đến|tới)(?:\s+cao)?|(?:thứ tự|điểm số)\s+tăng dần", None),
     # "xếp hạng như sau: A ...; B ...", "Các vị trí còn lại theo thứ tự: A (84,12), B ...": a list in rank order
     ("ordered", r"(?<!không )(?<!không theo )thứ tự[^.;:]{0,30}?(?:cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần)"
                 r"|từ cao xuống thấp|(?<!không )(?<!không theo )thứ tự xếp hạng"

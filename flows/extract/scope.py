@@ -3,6 +3,7 @@ is ranked in (its kind, split where the text or the province ranks kinds apart).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -14,7 +15,7 @@ _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "DVC766", "P
 # "đứng đầu Chỉ số CCHC", "dẫn đầu cả nước về mức độ hài lòng", "thứ nhất về điểm điều tra xã hội học"
 _NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide|tinh,?\s*thanh(?: pho)?"
                            r"|provinces)\s+)?(?:(?:ve|trong|cua|o|in|on"
-                           r"|of|for)\s+)?(?:the\s+)?(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|provincial"
+                           r"|of|for)\s+)?(?:the\s+)?(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|su|provincial"
                            r"|national|annual|\d{4})\s+)?$")  # "came second in the PAR Index"
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
@@ -26,6 +27,7 @@ _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 # đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) (của tỉnh) đạt 83,45%"
 _ACRONYM_THEN_FIGURE = re.compile(r"[^(),;:]{0,25}\)\s*(?:cua (?:tinh|thanh pho)\s+)?(?:dat|la|voi|duoc)\s*$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
+_BOTH = re.compile(r"\b(?:cả hai|cả 2|both)\b")
 _OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
 
 
@@ -90,7 +92,8 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
         before = [c for pos, c, aside in cue_hits if since <= pos < t.start and (
             _ACRONYM_THEN_FIGURE.match(fold(low[pos:t.start])) if aside else (
                 _CUE_THEN_FIGURE.match(fold(low[pos:t.start]))
-                or (t.kind in ("ranks", "scores") and _CUE_THEN_RANK.match(fold(low[pos:t.start])))))]
+                or (t.kind in ("ranks", "scores", "top", "last")  # "có mức độ hài lòng cao nhất (93,12%)"
+                    and _CUE_THEN_RANK.match(fold(low[pos:t.start])))))]
         code = after or (before[-1] if before else None) or (named[-1][1] if named else fallback)
         since = t.end
         if not named or named[-1][1] != code:
@@ -98,7 +101,11 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
     if len({code for _, code in named}) < 2:
         return None
     cuts = [0] + [i for i, _ in named[1:]] + [len(g.tokens)]
-    return [(code, Group(g.units, g.tokens[a:b], g.header if n == 0 else [], g.took_from))
+    # "A và B đứng cuối cả hai bảng xếp hạng: về CCHC ..., về SIPAS ...": the place first written is each index's
+    shared = []
+    if _BOTH.search(low, g.start, g.tokens[cuts[1]].start):
+        shared = list(itertools.takewhile(lambda t: t.kind in ("top", "last", "ranks"), g.tokens[:cuts[1]]))
+    return [(code, Group(g.units, (shared if n else []) + g.tokens[a:b], g.header if n == 0 else [], g.took_from))
             for n, ((_, code), a, b) in enumerate(zip(named, cuts[:-1], cuts[1:], strict=True))]
 
 

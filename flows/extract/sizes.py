@@ -171,6 +171,10 @@ def stated_size(toks: list[Token], low: str) -> int | None:
     return None
 
 
+_PHRASE_BREAK = re.compile(r"[;:()]|\b(?:và|trong đó|còn|nhưng)\b")
+_INTRODUCES_LIST = re.compile(r"\s*(?:là|gồm|gồm có|:)(?!\w)")
+
+
 def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
     """n of "n đơn vị dẫn đầu" / "hai đơn vị có điểm thấp nhất": a count right before a top or last cue."""
     for t in tokens:
@@ -179,8 +183,10 @@ def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
     for a, b in zip(tokens, tokens[1:], strict=False):
         if a.kind == "count" and b.kind == kind:
             gap = _gap(low, a.end, b.start)
-            if len(gap) <= 25 and not _CLAUSE_BREAK.search(gap):
-                return a.value["count"]
+            if (len(gap) <= 25 and not _CLAUSE_BREAK.search(gap)) or (
+                    len(gap) <= 60 and not _PHRASE_BREAK.search(gap) and not gap.lstrip().startswith(",")
+                    and _INTRODUCES_LIST.match(low, b.end)):
+                return a.value["count"]  # "ba đơn vị được người dân, doanh nghiệp đánh giá cao nhất là A, B, C"
     return None
 
 
