@@ -268,3 +268,36 @@ def test_last_in_both_rankings_is_a_place_in_each(gazetteer):
     assert by_index(gazetteer, text, "Bắc Giang", 2021) == {
         ("Huyện Sơn Động", "PAR"): (80.17, 9), ("Huyện Lục Nam", "PAR"): (79.64, 10),
         ("Huyện Sơn Động", "SIPAS"): (86.2, 9), ("Huyện Lục Nam", "SIPAS"): (85.91, 10)}
+
+
+@pytest.mark.parametrize("part", ["Sở Y tế dẫn đầu về hiện đại hóa hành chính với 9,50/10 điểm.",
+                                  "Sở Y tế chỉ đạt 7,25/12 điểm ở lĩnh vực cải cách thủ tục hành chính."])
+def test_points_out_of_less_than_100_are_a_components(gazetteer, part):
+    text = f"Năm 2021, Sở Tư pháp dẫn đầu với 92,16 điểm, Sở Y tế xếp thứ hai với 91,35 điểm. {part}"
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Sở Tư pháp": (92.16, 1, False), "Sở Y tế": (91.35, 2, False)}
+
+
+@pytest.mark.parametrize("pair", ["Sở Nội vụ cùng Sở Y tế chia nhau vị trí thứ tư khi có chung số điểm 87,90",
+                                  "Sở Nội vụ và Sở Y tế chia nhau vị trí thứ tư với 87,90 điểm"])
+def test_two_units_sharing_a_place(gazetteer, pair):
+    text = f"Chỉ số CCHC năm 2021 của các sở: {pair}."
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Sở Nội vụ": (87.9, 4, True), "Sở Y tế": (87.9, 4, True)}
+
+
+def test_a_place_kept_from_the_year_before_said_in_a_later_sentence(gazetteer):
+    text = "Năm 2021, huyện Tân Yên xếp thứ 2 với 89,40 điểm. So với năm 2020, huyện Tân Yên giữ nguyên thứ hạng."
+    assert years(gazetteer, text, "Bắc Giang", 2021) == {("Huyện Tân Yên", 2021): (89.4, 2),
+                                                        ("Huyện Tân Yên", 2020): (None, 2)}
+
+
+def test_moves_of_two_units_listed_in_turn(gazetteer):
+    text = ("Năm 2021, Sở Y tế (xếp thứ 2, đạt 89,12 điểm) và Sở Tư pháp (xếp thứ 3, đạt 88,76 điểm) là hai đơn vị có "
+            "mức tăng ấn tượng, lần lượt tăng 6 bậc và 4 bậc so với năm 2020.")
+    assert years(gazetteer, text, "Bắc Giang", 2021) == {
+        ("Sở Y tế", 2021): (89.12, 2), ("Sở Tư pháp", 2021): (88.76, 3), ("Sở Y tế", 2020): (None, 8),
+        ("Sở Tư pháp", 2020): (None, 7)}
+
+
+def test_a_unit_of_a_list_named_again_after_a_semicolon_takes_the_figures_after_it(gazetteer):
+    text = "Năm 2021, ở khối sở, tốp 3 gồm Sở Tư pháp, Sở Nội vụ, Sở Y tế; Sở Tư pháp có 91,55 điểm."
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Sở Tư pháp": (91.55, None, False)}

@@ -191,6 +191,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         known = cand.rank if cand.rank is not None or n > 1 else ctx.ranks_seen.get((m.unit_id, index, cand.year))
         if "last_kept" in kinds and known is not None:  # "xếp thứ 8. ... tiếp tục đứng cuối bảng": 8 a year before
             kinds.add("continue")
+        elif known is not None and cand.rank is None and not current and any(
+                t.kind == "continue" and _KEPT.match(low, t.start) for t in toks):
+            kinds.add("continue")  # "xếp thứ 2. So với năm 2023, huyện A giữ nguyên thứ hạng": 2 a year before
         out += _previous_years(m, kind, index, where, previous, i, n, cand, kinds, move, move_ref, g, known)
         if streak and known is not None and not previous and move is None:  # "năm thứ ba liên tiếp": 2 years more
             out += [Candidate(m.unit_id, m.text, index, cand.year - k, kind, where, rank=known, rank_basis="implied",

@@ -49,6 +49,34 @@ def spread_respective(groups: list[Group]) -> list[Group]:
     return groups
 
 
+_MORE_MOVES = re.compile(r"\s*(?:,|và)\s*(\d{1,2})\s+(?:bậc|hạng|vị trí)")
+
+
+def spread_moves(groups: list[Group], low: str) -> list[Group]:
+    """"A (xếp thứ 2, ...) và B (xếp thứ 3, ...) ..., lần lượt tăng 6 bậc và 4 bậc so với năm 2015": the moves
+    listed after the last group's "lần lượt" given to every unit in turn (with the year they are measured
+    from), when they are as many as the units and no group has a move of its own (in place)."""
+    last = groups[-1] if len(groups) > 1 else None
+    if last is None or not any(t.kind == "respective" for t in last.tokens):
+        return groups
+    moves = [t for t in last.tokens if t.kind == "move"]
+    if len(moves) != 1 or any(t.kind == "move" for g in groups[:-1] for t in g.tokens) or any(
+            len(g.units) != 1 for g in groups):
+        return groups
+    steps, at = [moves[0].value], moves[0].end
+    sign = -1 if moves[0].value < 0 else 1
+    while (m := _MORE_MOVES.match(low, at)) is not None:
+        steps.append(sign * int(m.group(1)))
+        at = m.end()
+    if len(steps) != len(groups):
+        return groups
+    refs = [t for t in last.tokens if t.kind == "year" and t.value.get("ref") and t.start >= moves[0].start]
+    for g, step in zip(groups, steps, strict=True):
+        mine = Token("move", moves[0].start, moves[0].end, step)
+        g.tokens = [t for t in g.tokens if t is not moves[0] and t not in refs] + [mine, *refs]
+    return groups
+
+
 def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Group]:
     """The groups, with the figures of "(năm 2019: 85,20 điểm, xếp thứ 5)" after a group moved to a group
     of their own (the same units, that year) right after it."""

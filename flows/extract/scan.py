@@ -356,7 +356,8 @@ _RULES: list[tuple[str, str, Any]] = [
                  # "giữ vị trí thứ ba như năm trước": the place of the year before, kept
                  r"|giữ(?=\s+(?:vị trí|hạng|ngôi|thứ)[^.;:]{0,30}?\bnhư\s+năm\s+(?:trước|ngoái|\d{4}))", None),
     ("take", r"soán|giành|chiếm|thay thế|vượt qua|vượt lên", None),
-    ("shared", r"\bcùng\b|\bđều\b|bằng điểm|đồng hạng", None),  # "A và B đồng hạng với 79,66%" (no place given)
+    # "A và B đồng hạng với 79,66%" (no place given), "A cùng B chia nhau vị trí thứ tư"
+    ("shared", r"\bcùng\b|\bđều\b|bằng điểm|đồng hạng|chia nhau", None),
 ]
 
 
@@ -431,7 +432,7 @@ _GATES: dict[str, tuple[str, ...]] = {
                                                           "cụ thể"),
     _rule(r"không\s+(?:theo"): ("không", "vần", "chữ cái", "alphabet"),
     _rule(r"từ thấp"): ("thấp", "tăng dần"),
-    _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm", "đồng hạng"),
+    _rule(r"\bcùng\b"): ("cùng", "đều", "bằng điểm", "đồng hạng", "chia nhau"),
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"phấn đấu"): ("phấn đấu", "mục tiêu", "chỉ tiêu", "giao", "yêu cầu", "đề nghị", "chỉ đạo"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),

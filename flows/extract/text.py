@@ -67,7 +67,14 @@ from flows.extract.mentions import (
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
 from flows.extract.ratings import ratings_of
-from flows.extract.respective import YEAR_ASIDE, paren_year, split_paren_years, split_year_asides, spread_respective
+from flows.extract.respective import (
+    YEAR_ASIDE,
+    paren_year,
+    split_paren_years,
+    split_year_asides,
+    spread_moves,
+    spread_respective,
+)
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
@@ -136,7 +143,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     for m in mentions:
         gap = low[groups[-1].end:m.start] if groups else ""
         if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units) and not _SINGLED_OUT.search(
-                gap) and not (len(groups) > 1 and OVERTAKES.fullmatch(low, groups[-2].end, groups[-1].start)):
+                gap) and not (len(groups) > 1 and OVERTAKES.fullmatch(low, groups[-2].end, groups[-1].start)) and (
+                ";" not in gap):  # "tốp 3 gồm A, B, C; A có 91,55 điểm": a clause of its own
             # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group; not so the
             # unit overtaken named again ("A vượt B để dẫn đầu với 91,05 điểm, B đứng thứ hai")
             continue
@@ -145,7 +153,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         rest = gap[inner.end() if inner else 0:]
         if groups and _SEPARATOR.match(rest) and not (
                 ";" in rest and _ranks_ahead(low, tokens, m.start, e)) and not any(
-                groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start for t in tokens) and all(
+                groups[-1].end + (inner.end() if inner else 0) <= t.start < m.start and t.kind != "shared"
+                for t in tokens) and all(
                 u.unit_id != m.unit_id or not m.unit_id for u in groups[-1].units):
             groups[-1].units.append(m)
         else:
@@ -286,6 +295,16 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
             else:
                 c.last = (count, pos)
                 c.size_hint = c.size_hint or size_hint(low, m.start(), c.bloc)  # "Chỉ số ... của 12 huyện"
+
+
+_OUT_OF = re.compile(r"/\s*(\d{1,3})\b")
+
+
+def _of_a_part(low: str, g: Group) -> bool:
+    """True when every score of the group is points out of less than 100 ("dẫn đầu về hiện đại hóa hành chính
+    với 9,5/10 điểm", "chỉ đạt 7,25/12 điểm ở lĩnh vực ..."): a component's, not the index's."""
+    outs = [_OUT_OF.search(low, t.start, t.end) for t in g.tokens if t.kind == "scores"]
+    return bool(outs) and all(m is not None and int(m.group(1)) < 100 for m in outs)
 
 
 def _year_of_figure(low: str, tokens: list[Token], i: int) -> bool:
@@ -494,6 +513,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 above = units_above(low, s, mentions, lambda u: ctx.ranks_seen.get((u, ctx.index, ctx.year)))
                 sent_tokens = sorted([*sent_tokens, above], key=_START) if above else sent_tokens
             groups = split_year_asides(spread_respective(_groups(low, mentions, sent_tokens, s, e)), low, s, e)
+            if "lần lượt" in low[s:e] and "bậc" in low[s:e]:
+                groups = spread_moves(groups, low)
             if in_parens is not None:  # "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)"
                 groups = split_paren_years(groups, low, s, e, in_parens)
             if not groups:  # "Đây là 3 đơn vị dẫn đầu.": the units of the sentence before (the last candidates)
@@ -510,6 +531,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     listed += len(g.units)
                     continue
                 index = group_index(cue_hits, g, ctx.index, default_index, low, (s, e))
+                if index == "PAR" and _of_a_part(low, g):
+                    warnings.append(f"line {where.line}: points out of less than 100 in {where.evidence[:80]!r} "
+                                    f"are a component's, not the index's; left out")
+                    listed += len(g.units)
+                    continue
                 if index == "SIPAS" and all(_is_ministry(m, gazetteer) for m in g.units) and not any(
                         code == "SIPAS" and g.start <= pos for pos, code, _ in cue_hits):
                     index = "PAR"  # ministries have no SIPAS: after a paragraph on the provinces' SIPAS
