@@ -301,3 +301,17 @@ def test_moves_of_two_units_listed_in_turn(gazetteer):
 def test_a_unit_of_a_list_named_again_after_a_semicolon_takes_the_figures_after_it(gazetteer):
     text = "Năm 2021, ở khối sở, tốp 3 gồm Sở Tư pháp, Sở Nội vụ, Sở Y tế; Sở Tư pháp có 91,55 điểm."
     assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Sở Tư pháp": (91.55, None, False)}
+
+
+def test_a_count_of_central_agencies_is_no_size_of_the_districts(gazetteer):
+    text = ("UBND tỉnh công bố Chỉ số hài lòng năm 2021 đối với 21 sở, ban, ngành; 10 huyện, thành phố và 5 cơ quan "
+            "Trung ương. Đối với 5 cơ quan ngành dọc, Kho bạc Nhà nước tỉnh dẫn đầu với 93,40%. Về khối huyện, thấp "
+            "nhất là huyện Sơn Động (84,35%).")
+    assert placed(gazetteer, text, "Bắc Giang", 2021)["Huyện Sơn Động"] == (84.35, 10, False)
+
+
+@pytest.mark.parametrize("after", ["xếp ngay sau", "đứng liền sau"])
+def test_a_unit_placed_right_after_the_one_before(gazetteer, after):
+    text = f"Năm 2021, huyện Lục Ngạn giành vị trí thứ ba với 86,81 điểm, huyện Tân Yên {after}."
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Huyện Lục Ngạn": (86.81, 3, False),
+                                                         "Huyện Tân Yên": (None, 4, False)}

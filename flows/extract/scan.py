@@ -328,7 +328,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|tiếp sau(?: đó)?|sau đó|xếp sau|đứng sau|theo sau"
-             r"|(?:(?:bám sát|bám đuổi|theo)\s+)?(?:phía|liền|ngay)\s+sau(?=\s+(?:lần lượt\s+)?là\b))"
+             r"|(?:(?:bám sát|bám đuổi|theo)\s+)?(?:phía|liền|ngay)\s+sau(?=\s+(?:lần lượt\s+)?là\b)"
+             r"|(?:(?<=xếp )|(?<=đứng ))(?:ngay|liền)\s+sau(?=\s*(?:[.,;]|$|với\b)))"  # "B xếp ngay sau."
              r"(?:\s+lần lượt)?(?:\s+là)?", None),
     ("ordered", r"lần lượt\s+như\s+sau\s*:", None),  # "Chỉ số ... khối huyện lần lượt như sau: A (87,5 điểm), ..."
     # "Xếp hạng Chỉ số CCHC năm 2016 như sau:": the words between are other rules' (kept when "xếp hạng" opens it)

@@ -39,6 +39,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b(?:[^.;:,]{0,25}|[^.;]{0,
 # "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
 _BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
                           + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")
+_CENTRAL = re.compile(r"\s*(?:thuộc\s+)?(?:ngành dọc|trung ương)\b")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 # ", sở" that may start the next unit's name ("ngành" starts none)
 _NAME_AFTER = re.compile(r"\s*,\s*(huyện|quận|thị xã|thành phố|sở|ban|xã|phường|đặc khu|tỉnh|bộ)$")
@@ -101,7 +102,7 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
 
 
 # between two blocs stated together: "19 sở, cơ quan thuộc UBND tỉnh và 10 huyện, thành phố"
-_SECOND_BLOC = re.compile(r"[\s,]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:cấp\s+(?:tỉnh|thành phố)[\s,]*)?"
+_SECOND_BLOC = re.compile(r"[\s,;]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:cấp\s+(?:tỉnh|thành phố)[\s,]*)?"
                           r"(?:(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố)[\s,]*)?(?:và)?\s*")
 
 
@@ -130,7 +131,9 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
             lead = m  # "19 sở, ban, ngành (và 9 huyện, thành phố) được đánh giá"
         if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
             continue
-        if nouns & set(_GENERIC_NOUNS):
+        if _CENTRAL.match(m.group("rest")):  # "5 cơ quan ngành dọc", "5 cơ quan Trung ương đóng trên địa bàn"
+            blocs = frozenset({"central_agency"})
+        elif nouns & set(_GENERIC_NOUNS):
             named = _BLOC_BEFORE.search(low, max(0, m.start() - 40), m.start())
             blocs = frozenset(_blocs_of({n.strip() for n in re.split(r",|\s+và\s+", named.group(1))})) if named \
                 else None
