@@ -315,3 +315,31 @@ def test_a_unit_placed_right_after_the_one_before(gazetteer, after):
     text = f"Năm 2021, huyện Lục Ngạn giành vị trí thứ ba với 86,81 điểm, huyện Tân Yên {after}."
     assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Huyện Lục Ngạn": (86.81, 3, False),
                                                          "Huyện Tân Yên": (None, 4, False)}
+
+
+# 2025 stories on the merged provinces: last year's figures of the provinces before the merger.
+def provinces(gazetteer, text: str, province: str, year: int = 2025) -> dict[tuple, tuple]:
+    """(unit, index, year) -> rank of what ``extract_text`` reads."""
+    got = extract_text(text, gazetteer, year, province)["facts"]
+    return {(f["unit"], f["index"], f["year"]): f["rank"] for f in got}
+
+
+def test_two_old_provinces_with_their_places_in_turn(gazetteer):
+    text = ("Ninh Bình công bố Chỉ số CCHC năm 2025\n\nNăm 2024, tỉnh Nam Định (cũ) và tỉnh Hà Nam (cũ) lần lượt xếp "
+            "thứ 10 và thứ 25/63 về Chỉ số CCHC.")
+    assert provinces(gazetteer, text, "Ninh Bình") == {("Tỉnh Nam Định", "PAR", 2024): 10,
+                                                       ("Tỉnh Hà Nam", "PAR", 2024): 25}
+
+
+@pytest.mark.parametrize("sep", [". Năm 2024,", "; năm 2024,"])
+def test_a_province_renamed_since_is_read_in_the_year_opening_its_clause(gazetteer, sep):
+    text = (f"Năm 2025, thành phố Huế xếp thứ 5/34 về Chỉ số CCHC và thứ 7/34 về Chỉ số hài lòng{sep} Thừa Thiên Huế "
+            f"(nay là thành phố Huế) xếp thứ 6/63 về Chỉ số CCHC.")
+    assert provinces(gazetteer, text, "Huế") == {("Thành phố Huế", "PAR", 2025): 5, ("Thành phố Huế", "SIPAS", 2025): 7,
+                                                  ("Tỉnh Thừa Thiên Huế", "PAR", 2024): 6}
+
+
+def test_a_year_the_announcing_body_speaks_of_is_the_sentences(gazetteer):
+    text = ("Ninh Bình công bố Chỉ số CCHC năm 2025 của 129 xã, phường\n\nCũng tại hội nghị, Sở Nội vụ thông tin năm "
+            "2024, Ninh Bình xếp thứ 12/63 về Chỉ số CCHC.")
+    assert provinces(gazetteer, text, "Ninh Bình") == {("Tỉnh Ninh Bình", "PAR", 2024): 12}

@@ -25,7 +25,7 @@ _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 # common nouns of units below a province ("6 quận, huyện của Hải Phòng", "những đơn vị"), not "xã hội"
 _BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
-_ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:công bố|ban hành|thông báo|cho biết"
+_ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:công bố|ban hành|thông báo|thông tin|cho biết"
                         r"|has announced|announced|released)\b")
 # "Sau Quảng Ninh (lần lượt) là A, B", "Xếp sau Sở Tư pháp là Sở Nội vụ": a clause that names the units after one
 _AFTER_LEADER = re.compile(r"(?:^|[\n.,;:])\s*(?:(?:xếp|đứng|ngay)\s+)*sau $")

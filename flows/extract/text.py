@@ -112,10 +112,12 @@ _FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
-_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.)\s*)*[\s,;]*$")
+_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.|\(\s*cũ\s*\))\s*)*"
+                        r"[\s,;]*$")  # "tỉnh A (cũ) và tỉnh B (cũ)"
 
 
 # a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình" (the bounds are written after it, once)
+_YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
 _GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 
 
@@ -422,7 +424,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 any(t.kind == "ordered" or (t.kind == "top" and (t.value or {}).get("count")) for t in sent_tokens)
                 and low[s:e].rstrip().endswith(":"))  # "Năm đơn vị dẫn đầu khối sở gồm:" over one line per unit
             cue_hits = sentence_index(folded, s, e)
-            mentions = gazetteer.mentions_in(doc, s, e, province, ctx.year)
+            # "Năm 2024, Thừa Thiên Huế xếp thứ 3/63" in a 2025 text: the names are looked up in the year opening
+            # the sentence (the year is set below, once the units are known)
+            opening = next((t for t in sent_tokens[:1] if t.kind == "year" and not t.value["paren"]
+                            and not t.value.get("ref") and _YEAR_OPENS.fullmatch(low, s, t.start)), None)
+            mentions = gazetteer.mentions_in(doc, s, e, province, opening.value["year"] if opening else ctx.year)
             if len(mentions) > 1:  # "Ban Quản lý Khu kinh tế Nghi Sơn": the town's name is the body's
                 mentions = name_tails(text, mentions, gazetteer)
             if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
