@@ -343,3 +343,19 @@ def test_a_year_the_announcing_body_speaks_of_is_the_sentences(gazetteer):
     text = ("Ninh Bình công bố Chỉ số CCHC năm 2025 của 129 xã, phường\n\nCũng tại hội nghị, Sở Nội vụ thông tin năm "
             "2024, Ninh Bình xếp thứ 12/63 về Chỉ số CCHC.")
     assert provinces(gazetteer, text, "Ninh Bình") == {("Tỉnh Ninh Bình", "PAR", 2024): 12}
+
+
+# Every grade band listed in one sentence, with counts and falling scores: the places run on from band to band.
+_BANDS = ("Chỉ số CCHC năm 2021 của {n} huyện, thành phố: loại Tốt gồm 2 đơn vị là huyện Lục Ngạn (88,10 điểm) và "
+          "huyện Tân Yên (86,40 điểm); loại Khá gồm 2 đơn vị là huyện Hiệp Hòa (79,10 điểm) và huyện Lạng Giang "
+          "(77,45 điểm); loại Trung bình có 1 đơn vị là huyện Sơn Động (68,92 điểm).")
+
+
+def test_grade_bands_listed_in_full_number_the_middle_band(gazetteer):
+    assert {u: r for u, (_, r, _) in placed(gazetteer, _BANDS.format(n=5), "Bắc Giang", 2021).items()} == {
+        "Huyện Lục Ngạn": 1, "Huyện Tân Yên": 2, "Huyện Hiệp Hòa": 3, "Huyện Lạng Giang": 4, "Huyện Sơn Động": 5}
+
+
+def test_grade_bands_that_do_not_cover_the_bloc_number_no_middle_band(gazetteer):
+    got = placed(gazetteer, _BANDS.format(n=10), "Bắc Giang", 2021)
+    assert got["Huyện Lục Ngạn"][1] == 1 and got["Huyện Hiệp Hòa"][1] is None

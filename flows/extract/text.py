@@ -269,6 +269,45 @@ def ranked_behind(low: str, e: int, cands: list[Candidate]) -> None:
 _GRADE_ORDER = ("xuất sắc", "tốt", "khá", "trung bình", "yếu", "kém")
 
 
+_DECLARED_FALLING = re.compile(r"theo thứ tự\s+(?:từ\s+)?(?:cao|trên)\s+(?:xuống|đến|tới)\s+(?:thấp|dưới)"
+                               r"|từ cao xuống thấp|theo thứ tự xếp hạng|lần lượt là")
+
+
+def band_ranks(low: str, s: int, e: int, cands: list[Candidate], tokens: list[Token], grades: set[str]) -> bool:
+    """Every grade band of the text, best first, listed in one sentence with its count and its units in order
+    (falling scores, or the order the text declares): the places run on from band to band ("loại Tốt gồm 6 đơn
+    vị là A, ..., F; loại Khá gồm 5 đơn vị là G, ...": G is seventh). True when the sentence was placed so."""
+    ranked = sorted(grades, key=_GRADE_ORDER.index)
+    bands = list(_GRADE.finditer(low, s, e))
+    if len(bands) < 2 or [m.group(1) for m in bands] != ranked[:len(bands)]:
+        return False
+    counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
+    declared = _DECLARED_FALLING.search(low, max(0, s - 400), e) is not None
+    plan, offset = [], 0
+    for i, m in enumerate(bands):
+        end = bands[i + 1].start() if i + 1 < len(bands) else e
+        members = [c for c in cands if m.end() <= c.position < end and c.year == cands[0].year]
+        if not members and "không có" in low[max(s, m.start() - 20):m.start()]:
+            continue  # "không có đơn vị xếp loại Trung bình"
+        before = [t for t in counts if m.start() - 30 <= t.start < m.start() and "," not in low[t.end:m.start()]]
+        after = [t for t in counts if m.end() <= t.start < end]
+        count = (before[-1] if before else after[0]).value["count"] if before or after else None
+        scores = [c.score for c in members]
+        if (count != len(members) or any(c.rank is not None or c.top or c.last or c.seq for c in members)
+                or (None in scores and len(members) > 1 and not declared)
+                or (None not in scores and any(a <= b for a, b in zip(scores, scores[1:], strict=False)))):
+            return False
+        plan.append((offset, members))
+        offset += count
+    size = size_hint(low, bands[0].start(), plan[0][1][0].bloc) if plan else None
+    if not plan or (size is not None and size != offset) or (size is None and bands[-1].group(1) != ranked[-1]):
+        return False  # the bands must cover the bloc: its stated size, or down to the worst band the text names
+    for offset, members in plan:
+        for pos, c in enumerate(members, start=1):
+            c.rank, c.rank_basis = offset + pos, "implied"
+    return True
+
+
 def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[Token], grades: set[str]) -> None:
     """The best and the worst grade band the text names are the top and the bottom of the ranking: "nhóm xếp
     loại Tốt gồm 4 đơn vị: A (86,42 điểm), B (83,15 điểm), ..." lists the first four places, "3 đơn vị xếp loại
@@ -571,7 +610,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 sentence_cands = [c for c in candidates if c.where is where and c.year == ctx.year]
                 if behind:
                     ranked_behind(low, e, sentence_cands)
-                if banded:
+                if banded and not band_ranks(low, s, e, sentence_cands, sent_tokens, grades_named):
                     band_places(low, s, e, sentence_cands, sent_tokens, grades_named)
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
         for cand in candidates:
