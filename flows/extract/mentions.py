@@ -351,23 +351,30 @@ def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention]
         ['kp']
     """
     lead = len(low[s:e]) - len(low[s:e].lstrip(" \"'“-–•*+"))
+    starts = [s + lead]  # where such a subject may stand: the sentence's start, after a fronted phrase, after "của"
+    for word in (", ", "của "):
+        at = low.find(word, s, e)
+        while at >= 0:
+            starts.append(at + len(word))
+            at = low.find(word, at + 1, e)
     found = []
-    for m in _KIND_ALONE.finditer(low, s, e):
-        fronted = low[s:m.start()].rstrip().endswith(",") and not any(k.start < m.start() for k in mentions)
-        if m.start() != s + lead and not fronted and not low.endswith("của ", 0, m.start()):
+    for start in starts:
+        m = _KIND_ALONE.match(low, start, e)
+        if m is None or (low.startswith(", ", start - 2) and any(k.start < m.start() for k in mentions)):
             continue  # "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": after a fronted phrase, the subject too
         kind = _KIND_WORDS[m.group(1)]
-        before = next((k.unit_id for k in reversed(mentions) if k.end <= m.start() and _kind_of(gazetteer, k) == kind),
-                      None)
+        before = next((k.unit_id for k in reversed(mentions) if k.end <= m.start() and _kind_of(gazetteer, k.unit_id)
+                       == kind), None)
         unit_id = (own.get(kind) or recent.get(kind)) if m.group(2) else before or recent.get(kind) or own.get(kind)
         if unit_id and not any(k.start < m.end() and m.start() < k.end for k in mentions):
             found.append(Mention(unit_id, m.start(), m.end(), text[m.start():m.end()], True))
     return sorted([*mentions, *found], key=lambda k: k.start) if found else mentions
 
 
-def _kind_of(gazetteer: Gazetteer, m: Mention) -> str | None:
-    """The kind word a mentioned unit's name starts with ("huyện "), if one of ``_KIND_WORDS``."""
-    unit = gazetteer.units.get(m.unit_id) if m.unit_id else None
+@lru_cache(maxsize=4096)
+def _kind_of(gazetteer: Gazetteer, unit_id: str | None) -> str | None:
+    """The kind word a unit's name starts with ("huyện "), if one of ``_KIND_WORDS``."""
+    unit = gazetteer.units.get(unit_id) if unit_id else None
     name = unit.name_vi.lower() if unit else ""
     return next((k for k in _KIND_WORDS.values() if name.startswith(k)), None)
 
@@ -375,6 +382,6 @@ def _kind_of(gazetteer: Gazetteer, m: Mention) -> str | None:
 def remember_kinds(mentions: list[Mention], gazetteer: Gazetteer, recent: dict[str, str]) -> None:
     """Note the last unit of each kind a sentence names (in place)."""
     for m in mentions:
-        kind = _kind_of(gazetteer, m)
+        kind = _kind_of(gazetteer, m.unit_id)
         if kind:
             recent[kind] = m.unit_id
