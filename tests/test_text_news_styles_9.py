@@ -359,3 +359,14 @@ def test_grade_bands_listed_in_full_number_the_middle_band(gazetteer):
 def test_grade_bands_that_do_not_cover_the_bloc_number_no_middle_band(gazetteer):
     got = placed(gazetteer, _BANDS.format(n=10), "Bắc Giang", 2021)
     assert got["Huyện Lục Ngạn"][1] == 1 and got["Huyện Hiệp Hòa"][1] is None
+
+
+@pytest.mark.parametrize(("bands", "rank"), [
+    ("Có 15 đơn vị xếp loại Tốt, 5 đơn vị xếp loại Khá, không có đơn vị xếp loại Trung bình.", 19),
+    ("Có 15 đơn vị xếp loại Tốt, 5 đơn vị xếp loại Khá. Ba đơn vị xếp loại Trung bình gồm A, B và C.", None),
+])
+def test_the_bloc_size_as_the_counts_of_every_grade_band(gazetteer, bands, rank):
+    text = (f"Năm 2021, ở khối sở, ban, ngành, Sở Tư pháp dẫn đầu với 89,84 điểm. {bands} Sở Xây dựng và Sở Y tế cùng "
+            f"đứng cuối với 76,40 điểm.")
+    got = placed(gazetteer, text, "Bắc Giang", 2021)
+    assert (got["Sở Xây dựng"][1], got["Sở Y tế"][1]) == (rank, rank)

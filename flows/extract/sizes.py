@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from flows.extract.model import Group
 from flows.extract.scan import Token
+from flows.numerals import words_to_int
 from flows.textnorm import fold
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -140,7 +141,39 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
         else:
             blocs = frozenset(_blocs_of(nouns))
         out.append((lead.start(), end, int(m.group("n")), blocs))
+    if "loại" in low or "mức" in low:
+        out = sorted(out + _band_sums(low), key=lambda x: x[1])
     return tuple(out)
+
+
+# "Có 14 đơn vị xếp loại Tốt, 6 đơn vị xếp loại Khá, không có đơn vị xếp loại Trung bình": the bands' counts
+_BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|(?P<none>không có))\s+"
+                         r"(?:đơn vị|địa phương|cơ quan|sở|huyện|xã|phường)\s+(?:được\s+)?(?:xếp loại|đạt loại|loại|xếp"
+                         r" mức|đạt mức)\s+(?P<grade>xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
+_GRADE_NAMED = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
+_BAND_GAP = re.compile(r"\s*(?:,|;|và)\s*(?:có\s+)?")
+
+
+def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:
+    """The bloc sizes a text states as the counts of every grade band it names, in one run (the bands of one
+    bloc: a statement for the units nearby)."""
+    named = {m.group(1) for m in _GRADE_NAMED.finditer(low)  # not "Không có đơn vị đạt loại Xuất sắc" alone
+             if "không có" not in low[max(0, m.start() - 25):m.start()]}
+    out, run = [], []
+    for m in _BAND_COUNT.finditer(low):
+        if run and not _BAND_GAP.fullmatch(low, run[-1].end(), m.start()):
+            out += _band_sum(run, named)
+            run = []
+        run.append(m)
+    return out + _band_sum(run, named)
+
+
+def _band_sum(run: list[re.Match], named: set[str]) -> list[tuple[int, int, int, frozenset[str] | None]]:
+    if len(run) < 2 or not named <= {m.group("grade") for m in run}:
+        return []  # "4 đơn vị xếp loại Tốt, 15 đơn vị xếp loại Khá. Hai đơn vị xếp loại Trung bình là ...": not all
+    total = sum(0 if m.group("none") else int(m.group("n")) if m.group("n").isdigit() else words_to_int(m.group("n"))
+                or 0 for m in run)
+    return [(run[0].start(), run[-1].end(), total, None)] if total else []
 
 
 def _nouns(m: re.Match) -> set[str]:
