@@ -370,3 +370,56 @@ def test_the_bloc_size_as_the_counts_of_every_grade_band(gazetteer, bands, rank)
             f"đứng cuối với 76,40 điểm.")
     got = placed(gazetteer, text, "Bắc Giang", 2021)
     assert (got["Sở Xây dựng"][1], got["Sở Y tế"][1]) == (rank, rank)
+
+
+# 2025 stories on the new communes and the provinces' new departments.
+@pytest.mark.parametrize("commune", ["Xã Định Hóa (huyện Định Hóa cũ)", "Xã Định Hóa, thuộc huyện Định Hóa cũ,"])
+def test_the_old_district_a_commune_is_told_apart_by_is_an_aside(gazetteer, commune):
+    text = f"Khối xã có 77 đơn vị. {commune} dẫn đầu với 89,12 điểm; xã Võ Nhai xếp thứ hai với 88,40 điểm."
+    assert placed(gazetteer, text, "Thái Nguyên", 2025) == {"Xã Định Hóa": (89.12, 1, False),
+                                                           "Xã Võ Nhai": (88.4, 2, False)}
+
+
+def test_a_year_compared_with_does_not_carry_to_the_next_sentence(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 của 34 tỉnh, thành phố\n\nNhiều địa phương cải thiện đáng kể so với kết quả năm 2024 "
+            "của các tỉnh trước hợp nhất. Tỉnh Thái Nguyên đạt 89,67%, xếp thứ 11/34.")
+    assert provinces(gazetteer, text, "Thái Nguyên") == {("Tỉnh Thái Nguyên", "PAR", 2025): 11}
+
+
+@pytest.mark.parametrize("last", [
+    "Sở Dân tộc và Tôn giáo xếp cuối với 81,20 điểm; đây là sở mới được thành lập trên cơ sở Ban Dân tộc tỉnh.",
+    "Sở Nông nghiệp và Môi trường - đơn vị hợp nhất từ Sở Nông nghiệp và Phát triển nông thôn và Sở Tài nguyên "
+    "và Môi trường - xếp cuối với 81,20 điểm.",
+])
+def test_a_note_on_a_new_department_is_an_aside_and_ok_khoi_n_so_sizes_the_bloc(gazetteer, last):
+    text = f"Ở khối 14 sở, ban, ngành, Sở Nội vụ dẫn đầu với 92,40 điểm. {last}"
+    got = placed(gazetteer, text, "Thái Nguyên", 2025)
+    assert got.pop("Sở Nội vụ") == (92.4, 1, False) and list(got.values()) == [(81.2, 14, False)]
+
+
+def test_a_year_after_trong_khi_opens_the_clause_of_the_unit_after_it(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 của phường Phổ Yên đạt 90,52 điểm, xếp thứ 3 khối phường, trong khi năm 2024 huyện "
+            "Võ Nhai chỉ xếp thứ 6/9 huyện, thành phố.")
+    assert years(gazetteer, text, "Thái Nguyên", 2025) == {("Phường Phổ Yên", 2025): (90.52, 3),
+                                                          ("Huyện Võ Nhai", 2024): (None, 6)}
+
+
+def test_the_provinces_overall_satisfaction_over_its_units_is_no_figure_of_its_own(gazetteer):
+    text = "Chỉ số SIPAS chung của tỉnh năm 2025 đạt 89,37%; xã Võ Nhai cao nhất với 94,10%."
+    assert placed(gazetteer, text, "Thái Nguyên", 2025) == {"Xã Võ Nhai": (94.1, 1, False)}
+
+
+def test_an_index_named_at_the_end_of_a_clause_is_every_units_in_it(gazetteer):
+    text = ("Về Chỉ số SIPAS năm 2025, xã Võ Nhai dẫn đầu với 94,37%.\n\nNăm 2024, tỉnh Thái Nguyên xếp thứ 12/63 và "
+            "tỉnh Bắc Kạn xếp thứ 50/63 về Chỉ số CCHC.")
+    assert provinces(gazetteer, text, "Thái Nguyên") == {("Xã Võ Nhai", "SIPAS", 2025): 1,
+                                                        ("Tỉnh Thái Nguyên", "PAR", 2024): 12,
+                                                        ("Tỉnh Bắc Kạn", "PAR", 2024): 50}
+
+
+def test_a_grade_bands_count_stated_in_a_summary_before_its_list(gazetteer):
+    text = ("Toàn tỉnh có 92 xã, phường được xếp hạng. Có 3 đơn vị xếp loại Tốt, 80 đơn vị xếp loại Khá và 9 đơn vị "
+            "xếp loại Trung bình.\n\nNhóm xếp loại Tốt gồm: phường Phổ Yên (93,18 điểm), xã Võ Nhai (92,75 điểm) và "
+            "xã Định Hóa (91,96 điểm).")
+    assert {u: r for u, (_, r, _) in placed(gazetteer, text, "Thái Nguyên", 2025).items()} == {
+        "Phường Phổ Yên": 1, "Xã Võ Nhai": 2, "Xã Định Hóa": 3}

@@ -231,3 +231,11 @@ def test_a_wrapped_name_in_a_table_with_an_empty_note_column():
     assert {f["unit"]: f["rank"] for f in result["facts"]} == {
         "Sở Tư pháp": 1, "Sở Lao động - Thương binh và Xã hội": 2, "Sở Y tế": 3}
     assert result["rejects"] == []
+
+
+def test_a_department_named_with_the_place_it_works_in():
+    raw = ("Kết quả Chỉ số cải cách hành chính năm 2021 của các sở, ban, ngành\n\n"
+           "| STT | Tên đơn vị | Tổng điểm | Xếp hạng |\n|---|---|---|---|\n| 1 | Sở Y tế | 88,47 | 1 |\n"
+           "| 2 | Ban Quản lý Khu kinh tế Đình Vũ - Cát Hải | 87,90 | 2 |\n| 3 | Xã Tân Tiến Mới | 87,33 | 3 |\n")
+    got = {unit: (f["score"], f["rank"]) for unit, f in facts(raw).items()}
+    assert got == {"Sở Y tế": (88.47, 1), "Ban Quản lý Khu kinh tế": (87.9, 2)}

@@ -21,7 +21,7 @@ _NAMES_WITH_PARTS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Trung tâm", 
 _NAMED_KINDS = ("Ban Quản lý", "Trung tâm", "Văn phòng")  # a name already: "Ban Quản lý các khu công nghiệp"
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
-                       "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay".split())
+                       "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay cũ".split())
 _KIND_STARTS = frozenset("sở quận huyện thị phường xã bộ ban ubnd".split())
 # common nouns of units below a province ("6 quận, huyện của Hải Phòng", "những đơn vị"), not "xã hội"
 _BELOW_PROVINCE = re.compile(r"\b(?:quận|huyện|thị xã|sở|ngành|đơn vị|xã(?! hội)|phường|cơ quan|khối)\b")
@@ -57,14 +57,17 @@ _CONTAINER = re.compile(r"(?:các|những)\s+(?:phường|xã|thị trấn|đơn
 _TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
-_ASIDE = re.compile(r"[(,]\s*(?:(?:đã|được|vừa)\s+)?(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất"
+_ASIDE = re.compile(r"[(,\-–]\s*(?:(?:là\s+)?(?:đơn vị|cơ quan|sở)\s+(?:mới\s+)?)?(?:(?:đã|được|vừa)\s+)?"
+                    r"(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất"
                     r"|được hình thành|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now"
                     r"|which)\b[^(),;]*$"
                     # "Sở Du lịch, lần đầu được đánh giá độc lập sau khi tách khỏi Sở Văn hóa và Thể thao, đạt ..."
                     r"|[(,][^(),;]*\b(?:tách khỏi|tách ra (?:từ|khỏi)|được tách từ|chia tách từ)\b[^(),;]*$"
                     # in parentheses the aside may run across commas: "(sau khi tiếp nhận chức năng, nhiệm vụ của ...)"
                     r"|\(\s*(?:(?:đã|được|vừa)\s+)?(?:sau khi|sau sáp nhập|sau hợp nhất|tiếp nhận|hợp nhất|sáp nhập"
-                    r"|trên cơ sở|trước đây|trước là|nguyên là|nay là|gồm)\b[^()]*$")
+                    r"|trên cơ sở|trước đây|trước là|nguyên là|nay là|gồm)\b[^()]*$"
+                    # "...; đây là sở mới được thành lập từ tháng 3/2025 trên cơ sở Ban Dân tộc tỉnh"
+                    r"|;\s*(?:đây là|đơn vị này|sở này|cơ quan này)\b[^();]*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:[Tt]hành phố|[Tt]ỉnh|[Tt]he (?:province|city)(?:'s)?)(?!\s*,)(?!\w)")
 
 
@@ -188,10 +191,20 @@ def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
     thành phố Hải Phòng, đạt ...", "Sở Tài chính (sau khi hợp nhất Sở Kế hoạch và Đầu tư) đứng đầu")."""
     out: list[Mention] = []
     for m in mentions:
-        if out and _ASIDE.search(low, max(s, out[-1].end, m.start - 80), m.start):
+        if out and (_ASIDE.search(low, max(s, out[-1].end, m.start - 80), m.start) or (
+                _OLD_OPENS.search(low, max(s, out[-1].end), m.start) and _OLD_AFTER.match(low, m.end)
+                and not low.startswith("tỉnh", m.start)) or (
+                _IN_OLD.search(low, max(s, out[-1].end, m.start - 80), m.start))):
             continue
         out.append(m)
     return out
+
+
+# "Xã Đại Từ (huyện Đại Từ cũ)", "xã Chợ Mới, thuộc huyện Chợ Mới cũ của tỉnh Bắc Kạn,": the old units a 2025
+# commune is told apart by (not "TP Huế (tỉnh Thừa Thiên Huế cũ)": the province a 2024 figure is of)
+_OLD_OPENS = re.compile(r"(?:\(|,\s*(?:trước đây\s+)?thuộc)\s*$")
+_OLD_AFTER = re.compile(r"\s+cũ\b")
+_IN_OLD = re.compile(r"[(,]\s*(?:trước đây\s+)?thuộc\s+[^(),;]*\bcũ\b[^(),;]*$")
 
 
 def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered: bool = False) -> int:

@@ -152,7 +152,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
     # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
     ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?<!xếp mức )(?:trung bình|bình quân"
-             r"|chung(?:\s+của)?\s+toàn\s+(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS, None),
+             r"|chung(?:\s+của)?\s+(?:toàn\s+)?(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS,
+     None),
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
@@ -323,7 +324,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:(?:lần lượt|tương ứng)\s+)?(?:là\s+|đạt\s+)?"
                r"(?P<list>\d+[.,]\d+(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
     ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
-    ("year", r"(?P<ref>(?:so với|hơn|như|gấp đôi|gấp \w+|bằng|kém|khác)\s+)?năm\s+((?:19|20)\d\d)\b",
+    ("year", r"(?P<ref>(?:so với|hơn|như|gấp đôi|gấp \w+|bằng|kém|khác)\s+(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)"
+             r"\s+(?:của\s+)?)?)?năm\s+((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
@@ -382,7 +384,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"lần lượt\s+như"): ("như sau",),
     _rule(r"(?<=\s)như\s+sau"): ("như sau",),
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
-    _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân", "toàn"),
+    _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân", "toàn", "chung"),
     _rule(r"trong đó"): ("trong đó",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),

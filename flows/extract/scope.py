@@ -27,6 +27,8 @@ _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 # đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) (của tỉnh) đạt 83,45%"
 _ACRONYM_THEN_FIGURE = re.compile(r"[^(),;:]{0,25}\)\s*(?:cua (?:tinh|thanh pho)\s+)?(?:dat|la|voi|duoc)\s*$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
+_ABOUT = re.compile(r"\bve\s+(?:(?:bo\s+)?chi so\s+)?$")
+_CLAUSE_END = re.compile(r"[,;:.]")
 _BOTH = re.compile(r"\b(?:cả hai|cả 2|both)\b")
 _OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
 
@@ -60,6 +62,11 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
         return most_specific({inner[0]}, default)
     before = [code for pos, code, aside in cue_hits if pos < g.start and not aside]
     positions = [pos for pos, _, aside in cue_hits if pos < g.start and not aside]
+    if not before and figures:  # "A xếp thứ 27/63 và B xếp thứ 41/63 về Chỉ số CCHC": the index the clause ends on
+        after = next(((pos, code) for pos, code, aside in cue_hits if pos > first and not aside), None)
+        if after and _ABOUT.search(fold(low[max(first, after[0] - 20):after[0]])) and not _CLAUSE_END.search(
+                low, first, after[0]):
+            return most_specific({after[1]}, default)
     if len(before) > 1 and before[-2] == "SURVEY" and _OF_INDEX.search(fold(low[positions[-2]:positions[-1]])):
         return "SURVEY"  # "điểm điều tra xã hội học của Chỉ số CCHC": the survey's part of the index named after
     if not before and ctx_index == "SIPAS" and default != "SIPAS" and _in_points(g, low) and (

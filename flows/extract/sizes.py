@@ -27,7 +27,7 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?"
                           r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
-_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại"
+_SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại|\bở(?=\s+khối)"
                         r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
                         r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?"
                         r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
@@ -152,6 +152,16 @@ _BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|
                          r" mức|đạt mức)\s+(?P<grade>xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 _GRADE_NAMED = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 _BAND_GAP = re.compile(r"\s*(?:,|;|và)\s*(?:có\s+)?")
+
+
+def band_count_before(low: str, grade: str, pos: int) -> int | None:
+    """The count of a grade band the text stated shortly before ``pos`` ("Có 3 đơn vị xếp loại Tốt, ... Nhóm xếp
+    loại Tốt gồm: A, B và C"), if any."""
+    found = None
+    for m in _BAND_COUNT.finditer(low, max(0, pos - 600), pos):
+        if m.group("grade") == grade and m.group("n"):
+            found = int(m.group("n")) if m.group("n").isdigit() else words_to_int(m.group("n"))
+    return found
 
 
 def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:

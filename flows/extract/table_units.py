@@ -114,6 +114,24 @@ def _written_out(name: str) -> str:
     return f"{dash.group(1)} và {dash.group(2)}" if dash else name
 
 
+def _without_place(name: str, gazetteer: Gazetteer, province: str | None, year: int | None) -> Unit | None:
+    """A department named with the place it works in ("Ban Quản lý Khu kinh tế Vân Phong", "... Đình Vũ - Cát
+    Hải"): the department, once up to five capitalised words (and dashes) at the end are left off; None when that
+    names no department."""
+    if not name.lower().startswith("ban quản lý"):  # an authority of a zone, not "Sở Y tế Mới": a misspelt name
+        return None
+    words = name.split()
+    for n in range(1, min(5, len(words) - 2) + 1):
+        if not all(w[:1].isupper() or w in "-–" for w in words[-n:]):
+            break
+        if words[-n] in "-–":
+            continue
+        unit = gazetteer.resolve(" ".join(words[:-n]), province, year)
+        if unit is not None:
+            return unit if unit.unit_kind == "department" else None
+    return None
+
+
 def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, year: int | None,
                       kinds: tuple[str, ...] = ()) -> Unit | None:
     """The unit a table's unit cell names: as written, else cleaned (``clean_unit_cell``); None when neither.
@@ -127,6 +145,8 @@ def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, yea
         unit = gazetteer.resolve(cleaned, province, year)
     if unit is None and (written := _written_out(cleaned)) != cleaned:
         unit = gazetteer.resolve(written, province, year)
+    if unit is None:
+        unit = _without_place(cleaned, gazetteer, province, year)
     if not kinds or (unit is not None and any(unit.name_vi.startswith(k + " ") for k in kinds)):
         return unit
     if any(cleaned.lower().startswith(k.lower() + " ") for k in KIND_WORDS.values()):

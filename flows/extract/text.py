@@ -78,7 +78,7 @@ from flows.extract.respective import (
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
-from flows.extract.sizes import size_hint
+from flows.extract.sizes import band_count_before, size_hint
 from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold, normalize_text
 
@@ -111,6 +111,7 @@ _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[-–+•*])\s")  # a line of a list
 _FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
 _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b")  # "A dẫn đầu, trong khi B ..."
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
+_CONTRAST_YEAR = re.compile(r"[,;]\s*(?:trong khi|còn|nhưng|song|while|whereas)\s+(năm\s+(?:19|20)\d\d)\s*,?\s*$")
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
 _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.|\(\s*cũ\s*\))\s*)*"
                         r"[\s,;]*$")  # "tỉnh A (cũ) và tỉnh B (cũ)"
@@ -207,6 +208,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
                 if ";" in gap[:cut]:  # "A xếp thứ nhất; 10 đơn vị ..., xếp theo thứ tự ... gồm: B, C": the clause
                     cut = gap.rfind(";", 0, cut)
                 forward_from = g.end + (cut + 1 if cut >= 0 else 0)
+            elif opened := _CONTRAST_YEAR.search(gap):  # "..., trong khi năm 2024 thành phố A chỉ xếp thứ 6": the
+                forward_from = g.end + opened.start(1)  # year opens the clause of the unit after it
             if stripped.endswith(" từ") and any(t.kind == "take" for t in tokens if g.end <= t.start < limit):
                 groups[i + 1].took_from = g
         g.tokens += [t for t in tokens if gap_start <= t.start < forward_from]
@@ -323,7 +326,8 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
         end = bands[i + 1].start() if i + 1 < len(bands) else e
         before = [t for t in counts if m.start() - 30 <= t.start < m.start() and "," not in low[t.end:m.start()]]
         after = [t for t in counts if m.end() <= t.start < end]
-        count = (before[-1] if before else after[0]).value["count"] if before or after else None
+        count = (before[-1] if before else after[0]).value["count"] if before or after else band_count_before(
+            low, grade, m.start())  # "Có 3 đơn vị xếp loại Tốt, ... . Nhóm xếp loại Tốt gồm: A, B và C"
         members = [c for c in cands if m.end() <= c.position < end]
         scores = [c.score for c in members]
         if (count is None or count != len(members) or count < 2 or None in scores
