@@ -122,7 +122,7 @@ def _without_place(name: str, gazetteer: Gazetteer, province: str | None, year: 
         return None
     words = name.split()
     for n in range(1, min(5, len(words) - 2) + 1):
-        if not all(w[:1].isupper() or w in "-–" for w in words[-n:]):
+        if not all(w[:1].isupper() or w in ("-", "–", "mở") for w in words[-n:]):  # "Khu kinh tế mở Chu Lai"
             break
         if words[-n] in "-–":
             continue

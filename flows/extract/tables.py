@@ -263,11 +263,17 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
                 "score": None, "score_min": None, "score_max": None, "rank": None, "tied": False, "basis": "stated",
                 "evidence": evidence, "span": span}
         total_col = next((c for c in figure_cols if columns[c].role == "total"), None)
+        percent_col = next((c for c in figure_cols if columns[c].role == "percent"), None)
+        points_col = None
+        if (percent_col is not None and total_col is not None and maxima.get(total_col) not in (None, 100.0)
+                and scores.get(percent_col) is not None):
+            # a "Điểm tối đa" row giving 95 under "Tổng điểm" and 100 under "Chỉ số (%)": the percent is the index
+            points_col, total_col = total_col, percent_col
         if headline_ok and (scores.get(total_col) is not None or rank is not None):
             facts.append({**base, "score": scores.get(total_col), "rank": rank, "tied": written_tied,
                           "place": place(r, total_col if total_col is not None else rank_col or 0)})
         for c, score in scores.items():
-            if c == total_col or score is None or row_index != index:  # components belong to the table's index
+            if c in (total_col, points_col) or score is None or row_index != index:  # components: the table's index
                 continue
             survey = columns[c].role == "survey"
             facts.append({**base, "index": "SURVEY" if survey else index,

@@ -227,6 +227,18 @@ def _aligned(lines: list[str]) -> list[list[str]] | None:
             for c in over:
                 out[c], spans[c] = text, (a, b)
         grid[r], below = out, spans
+    for r in range(len(grid) - 1):
+        if len(cells[r]) != width and len(cells[r + 1]) != width:
+            _over_numbered(grid[r], grid[r + 1])
+    for r in range(1, len(grid) - 1):  # a name printed around its row's figures, "Sở Nông nghiệp và Phát triển" /
+        # "12  83,47  12" / "nông thôn" (a cell centred in its row): the row's name
+        above = [c for c, cell in enumerate(grid[r - 1]) if cell]
+        after = [c for c, cell in enumerate(grid[r + 1]) if cell]
+        if (len(above) == 1 and above == after and not grid[r][above[0]] and sum(1 for x in grid[r] if x) > 1
+                and any(ch.isalpha() for ch in grid[r - 1][above[0]]) and grid[r + 1][above[0]][:1].islower()):
+            c = above[0]
+            grid[r][c] = f"{grid[r - 1][c]} {grid[r + 1][c]}"
+            grid[r - 1], grid[r + 1] = [""] * width, [""] * width
     for r in range(1, len(grid)):  # "Sở Nông nghiệp và Phát triển ... 89,00 2" over "nông thôn": the name goes on
         filled = [c for c, cell in enumerate(grid[r]) if cell]
         above = grid[r - 1][filled[0]] if len(filled) == 1 else ""
@@ -236,6 +248,20 @@ def _aligned(lines: list[str]) -> list[list[str]] | None:
             grid[r - 1][filled[0]] += " " + grid[r][filled[0]]
             grid[r] = [""] * width
     return grid
+
+
+def _over_numbered(upper: list[str], lower: list[str]) -> None:
+    """A group label centred over columns numbered 1, 2, ... ("Chỉ số thành phần" over "1 2 3 4 5 6 7 8") is over
+    the whole run of numbers, not only those it stands over (in place)."""
+    for c in range(len(upper)):
+        if not upper[c] or not lower[c].isdigit():
+            continue
+        for step in (-1, 1):
+            k = c + step
+            while (0 <= k < len(upper) and not upper[k] and lower[k].isdigit()
+                   and int(lower[k]) == int(lower[k - step]) + step):
+                upper[k] = upper[c]
+                k += step
 
 
 def _strip_edges(line: str, separator: str) -> str:

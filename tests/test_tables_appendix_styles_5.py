@@ -1,0 +1,71 @@
+"""Appendix styles, fifth round: a group label centred over numbered field columns in a text table, a name printed
+around its row's figures, a maxima row whose total is not 100 beside a percent column, and an economic-zone
+authority named with its zone.
+
+Every table here is written for the test (units from warehouse/seeds/dim_unit.csv, figures invented).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_tables import gazetteer
+
+from flows.extract.tables import extract_csv
+from flows.extract.text_tables import extract_text_with_tables
+
+
+def totals(result: dict) -> dict[str, tuple]:
+    return {f["unit"]: (f["score"], f["rank"]) for f in result["facts"] if f["criterion"] == "TOTAL"}
+
+
+def text_table(raw: str, year: int = 2022, province: str = "Lào Cai") -> dict:
+    return extract_text_with_tables(raw, f"raw/{year}/x/phu-luc.txt", gazetteer(), year, province)
+
+
+# R1. "Chỉ số thành phần" centred over fields numbered 1 to 5: over all five, not only those under it.
+@pytest.mark.parametrize("label", [
+    "  STT  Đơn vị                                 Chỉ số thành phần              Tổng   Xếp hạng",
+    "  STT  Đơn vị                      Chỉ số thành phần                         Tổng   Xếp hạng",
+])
+def test_a_group_label_over_numbered_field_columns(label: str) -> None:
+    raw = ("BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022\n\n" + label + "\n"
+           "                                    1      2      3      4      5     điểm\n"
+           " 1     Sở Tư pháp                 11,50   8,18  12,83   9,60  13,41   92,64      1\n"
+           " 2     Sở Nội vụ                  10,48   8,13  12,84   8,66  12,83   90,26      2\n")
+    result = text_table(raw)
+    assert totals(result) == {"Sở Tư pháp": (92.64, 1), "Sở Nội vụ": (90.26, 2)}
+    assert len([f for f in result["facts"] if f["criterion"] != "TOTAL"]) == 10
+
+
+# R2. A name printed on the lines around its row's figures (a cell centred in a Word table).
+def test_a_name_printed_around_its_rows_figures() -> None:
+    raw = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2022 CỦA CÁC SỞ, BAN, NGÀNH\n\n"
+           "  TT        Tên đơn vị                    Tổng điểm   Xếp hạng\n"
+           " 11    Sở Công Thương                        84,15         11\n"
+           "       Sở Nông nghiệp và Phát triển\n"
+           " 12                                          83,47         12\n"
+           "       nông thôn\n"
+           " 13    Sở Giáo dục và Đào tạo                82,01         13\n")
+    assert totals(text_table(raw)) == {"Sở Công Thương": (84.15, 11),
+                                       "Sở Nông nghiệp và Phát triển nông thôn": (83.47, 12),
+                                       "Sở Giáo dục và Đào tạo": (82.01, 13)}
+
+
+# R3. A maxima row giving 95 under the total and 100 under the percent: the percent is the index.
+@pytest.mark.parametrize(("total_max", "headline"), [("95", 90.65), ("100", 86.12)])
+def test_a_maxima_row_below_100_makes_the_percent_the_headline(total_max: str, headline: float) -> None:
+    text = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2017 CỦA CÁC SỞ, BAN, NGÀNH\n"
+            "STT;Đơn vị;Cải cách TTHC;Tổng điểm;Chỉ số (%);Xếp hạng\n"
+            f";Điểm tối đa;14;{total_max};100;\n1;Sở Tư pháp;12,94;86,12;90,65;1\n")
+    result = extract_csv(text, "raw/2017/quang-nam/pl.csv", gazetteer(), 2017, "Quảng Nam")
+    assert totals(result) == {"Sở Tư pháp": (headline, 1)}
+
+
+# R4. The economic-zone authority named with its zone.
+@pytest.mark.parametrize("zone", ["Khu kinh tế mở Chu Lai", "Khu kinh tế Chu Lai"])
+def test_an_economic_zone_authority_named_with_its_zone(zone: str) -> None:
+    text = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2017 CỦA CÁC SỞ, BAN, NGÀNH\nSTT;Đơn vị;Tổng điểm;Xếp hạng\n"
+            f"1;Sở Tư pháp;86,12;1\n2;Ban Quản lý {zone};85,40;2\n3;Sở Y tế Mới;80,00;3\n")
+    result = extract_csv(text, "raw/2017/quang-nam/pl.csv", gazetteer(), 2017, "Quảng Nam")
+    assert totals(result) == {"Sở Tư pháp": (86.12, 1), "Ban Quản lý Khu kinh tế": (85.4, 2)}
+    assert [r["value"] for r in result["rejects"]] == ["Sở Y tế Mới"]
