@@ -423,3 +423,26 @@ def test_a_grade_bands_count_stated_in_a_summary_before_its_list(gazetteer):
             "xã Định Hóa (91,96 điểm).")
     assert {u: r for u, (_, r, _) in placed(gazetteer, text, "Thái Nguyên", 2025).items()} == {
         "Phường Phổ Yên": 1, "Xã Võ Nhai": 2, "Xã Định Hóa": 3}
+
+
+# English: "highest at", "lowest at", "the lowest among the N units", "rising N places from 2019 to 14th".
+def test_english_highest_and_lowest_at_a_figure_in_a_bloc_of_a_size_in_words(gazetteer):
+    text = ("Lục Ngạn District ranked first among the ten district-level localities of Bắc Giang in its 2021 PAR "
+            "Index, with 91.58 points. The satisfaction survey showed Tân Yên District highest at 92.15 percent "
+            "and Sơn Động District lowest at 84.02 percent.")
+    assert by_index(gazetteer, text, "Bắc Giang", 2021) == {
+        ("Huyện Lục Ngạn", "PAR"): (91.58, 1), ("Huyện Tân Yên", "SIPAS"): (92.15, 1),
+        ("Huyện Sơn Động", "SIPAS"): (84.02, 10)}
+
+
+def test_english_the_lowest_among_n_units(gazetteer):
+    text = ("In the 2021 satisfaction index, the Department of Justice posted the highest rate at 95.6 percent, while "
+            "the Department of Health had the lowest among the 19 units at 84.3 percent.")
+    assert placed(gazetteer, text, "Bắc Giang", 2021) == {"Sở Tư pháp": (95.6, 1, False), "Sở Y tế": (84.3, 19, False)}
+
+
+def test_english_rising_n_places_from_a_year_to_a_place(gazetteer):
+    text = ("In the 2021 PAR Index of the 63 provinces, Bắc Giang made the biggest leap, rising 11 places from 2020 "
+            "to 14th.")
+    assert provinces(gazetteer, text, "Bắc Giang", 2021) == {("Tỉnh Bắc Giang", "PAR", 2021): 14,
+                                                            ("Tỉnh Bắc Giang", "PAR", 2020): 25}

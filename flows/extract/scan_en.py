@@ -75,7 +75,8 @@ def _count(m: re.Match) -> dict:
 
 
 def _move(m: re.Match) -> int:
-    down = m.group("dir") in ("down", "fell", "dropped", "slipped", "declined", "lost", "moved down")
+    down = m.group("dir") in ("down", "fell", "dropped", "slipped", "declined", "lost", "moved down", "falling",
+                              "dropping", "slipping", "declining", "losing")
     return -_small(m.group("n")) if down else _small(m.group("n"))
 
 
@@ -104,7 +105,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("bound", r"(?P<w>above|over|more than|higher than|at least|below|under|less than|lower than)\s+(?P<a>" + _NUM
               + r")\s*" + _POINTS, _bound),
     ("move", r"(?P<dir>moved up|moved down|up|rose|climbed|jumped|improved|gained|down|fell|dropped|slipped|declined"
-             r"|lost)\s+(?:by\s+)?(?P<n>" + _SMALL + r")\s+(?:places?|spots?|positions?|ranks?|notch(?:es)?)", _move),
+             r"|lost|rising|climbing|jumping|gaining|falling|dropping|slipping|declining|losing)\s+(?:by\s+)?(?P<n>"
+             + _SMALL + r")\s+(?:places?|spots?|positions?|ranks?|notch(?:es)?)", _move),
     ("change", r"(?:up|down|increased?|decreased?|rose|fell|gained|lost|higher|lower)\s+(?:by\s+)?" + _NUM
                + r"\s*(?:percentage\s+)?" + _POINTS + r"|[+−]\s?" + _NUM + r"\s*" + _POINTS, None),
     # "A and B rounded out the top three": the last places of the top three (2 and 3 for two units)
@@ -115,8 +117,9 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"\b(?:(?P<which>first|second|third)\s+)?runner[- ]up\b",
      lambda m: {"ranks": [{"second": 3, "third": 4}.get(m.group("which") or "", 2)], "tied": False, "of": None}),
     # "ranked last among 17 ministries", "came last of the 63 provinces": the last place of a stated size
-    ("ranks", r"(?:ranked|came|finished|placed|was|were|stood)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)"
-              r"(?:\s+place)?\s+(?:among|of|out of|in)\s+(?:the\s+|all\s+)?(?P<n>\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
+    ("ranks", r"(?:(?:ranked|came|finished|placed|was|were|stood)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)"
+              r"(?:\s+place)?|(?:had|was|posted|recorded|scored)\s+the\s+lowest)\s+(?:among|of|out of|in)\s+"
+              r"(?:the\s+|all\s+)?(?P<n>\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
               + _NOUNS + r"\b", lambda m: {"ranks": [int(m.group("n"))], "tied": False, "of": int(m.group("n"))}),
     # "the bottom two were A and B", "the last three places went to": a count of last places
     ("last", r"\bthe\s+(?:bottom|last)\s+(?P<n>" + _SMALL + r")\b(?!\s+(?:years?|decades?|months?|weeks?|times?"
@@ -146,7 +149,10 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
             # not "scored highest in administrative procedure reform": a field of the index
-            r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)|\bthe highest (?:score|level|rate|satisfaction)\b",
+            r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)|\bthe highest (?:score|level|rate|satisfaction)\b"
+            r"|(?<=\s)highest(?=\s+(?:at|with)\s+\d)",  # "with Tân Uyên city highest at 92.15 percent"
+     None),
+    ("last", r"(?<=\s)lowest(?=\s+(?:at|with)\s+\d)",  # "... and Dầu Tiếng lowest at 84.02 percent"
      None),
     ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
              r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b|\b(?:lowest|bottom)[- ]ranked\b",

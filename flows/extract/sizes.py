@@ -79,8 +79,12 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
 
 # English: "among 17 ministries and ministerial-level agencies", "of 21 departments", "leading 21 departments and
 # agencies", "the city's 30 districts and town"
+_EN_WORDS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+             "eighteen nineteen twenty")
+_EN_NUMBERS = {w: n for n, w in enumerate(_EN_WORDS.split(), start=2)}  # "among the nine district-level localities"
 _SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's|assessed|evaluated|ranked|rated|covered"
-                      r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3})\s+(?P<noun>provinces|ministries|departments"
+                      r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3}|" + "|".join(_EN_NUMBERS)
+                      + r")\s+(?P<noun>provinces|ministries|departments"
                       r"|districts|wards|communes|(?:district|commune)-level\s+(?:units|administrations|localities))\b")
 _DISTRICTS_EN = {"district", "urban_district", "rural_district"}
 _EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments": {"department"},
@@ -95,8 +99,8 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
     """(start, end, n, the blocs it can be the size of; None: any, nearby) of a text's size statements,
     found once per text."""
     if "among" in low or " of " in low or "leading" in low or "'s " in low or "ed " in low:
-        found = [(m.start(), m.end(), int(m.group("n")), frozenset(_EN_BLOCS[re.sub(r"\s+", " ", m.group("noun"))]))
-                 for m in _SIZE_EN.finditer(low)]
+        found = [(m.start(), m.end(), int(m.group("n")) if m.group("n").isdigit() else _EN_NUMBERS[m.group("n")],
+                  frozenset(_EN_BLOCS[re.sub(r"\s+", " ", m.group("noun"))])) for m in _SIZE_EN.finditer(low)]
         if found:
             return tuple(sorted([*found, *_statements_vi(low)]))
     return _statements_vi(low)
