@@ -446,3 +446,37 @@ def test_english_rising_n_places_from_a_year_to_a_place(gazetteer):
             "to 14th.")
     assert provinces(gazetteer, text, "Bắc Giang", 2021) == {("Tỉnh Bắc Giang", "PAR", 2021): 14,
                                                             ("Tỉnh Bắc Giang", "PAR", 2020): 25}
+
+
+# Grade bands and bloc sizes of 2025 decisions on the communes and wards.
+def test_a_breakdown_in_brackets_after_a_total_is_no_size_of_its_own(gazetteer):
+    text = ("Công bố Chỉ số CCHC năm 2025 của UBND 92 xã, phường (15 phường và 77 xã). Ba đơn vị xếp cuối là xã Võ "
+            "Nhai (69,48 điểm), xã Định Hóa (68,95 điểm) và xã Đại Từ (65,12 điểm).")
+    got = placed(gazetteer, text, "Thái Nguyên", 2025)
+    assert [score for score, _, _ in got.values()] == [69.48, 68.95, 65.12]
+    assert not {rank for _, rank, _ in got.values()} & {75, 76, 77}  # the communes' count is no size of this ranking
+
+
+def test_a_tie_inside_the_best_band_and_an_empty_worst_band(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2025 của UBND các xã, phường\n\nCó 4 đơn vị xếp loại Tốt, 85 đơn vị xếp loại Khá, "
+            "3 đơn vị xếp loại Trung bình. Xếp loại Tốt: 4 đơn vị, gồm: phường Phổ Yên (90,21 điểm), xã Võ Nhai (88,03 "
+            "điểm), xã Định Hóa (88,03 điểm), xã Đại Từ (85,27 điểm). Xếp loại Trung bình: 3 đơn vị, gồm: xã Phú "
+            "Bình (69,48 điểm), xã La Hiên (68,95 điểm), xã Bình Yên (65,12 điểm). Xếp loại Yếu: không có.")
+    assert {u: (r, t) for u, (_, r, t) in placed(gazetteer, text, "Thái Nguyên", 2025).items()} == {
+        "Phường Phổ Yên": (1, False), "Xã Võ Nhai": (2, True), "Xã Định Hóa": (2, True), "Xã Đại Từ": (4, False),
+        "Xã Phú Bình": (90, False), "Xã La Hiên": (91, False), "Xã Bình Yên": (92, False)}
+
+
+def test_a_tied_pair_whose_first_unit_has_its_old_district_in_brackets(gazetteer):
+    text = ("Về Chỉ số SIPAS năm 2025, xã Đại Từ (huyện Đại Từ cũ) và xã Võ Nhai cùng đạt 94,05%, đồng hạng nhất; tiếp "
+            "theo là xã Định Hóa với 93,62%.")
+    assert placed(gazetteer, text, "Thái Nguyên", 2025) == {
+        "Xã Đại Từ": (94.05, 1, True), "Xã Võ Nhai": (94.05, 1, True), "Xã Định Hóa": (93.62, 3, False)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chỉ số SIPAS năm 2021 tại UBND 10 huyện, thành phố. Huyện Sơn Động có chỉ số thấp nhất (84,33%).",
+    "Năm 2021, huyện Sơn Động xếp cuối với 84,33% trong tổng số 10 huyện, thành phố.",
+])
+def test_more_ways_to_state_the_bloc_size_of_a_last_place(gazetteer, sentence):
+    assert placed(gazetteer, sentence, "Bắc Giang", 2021) == {"Huyện Sơn Động": (84.33, 10, False)}

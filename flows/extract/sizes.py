@@ -31,7 +31,7 @@ _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole
                         r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
                         r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?"
                         r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
-                        r"(?:tổng\s+số\s+|số\s+|khối\s+)?$|\(\s*$"
+                        r"(?:tổng\s+số\s+|số\s+|khối\s+)?(?:ubnd\s+|ủy ban nhân dân\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
                       r"|(?:thuộc|xếp vào|vào) nhóm)\b")  # "có 2 đơn vị xếp mức Trung bình": a grade's units
@@ -113,7 +113,15 @@ _SECOND_BLOC = re.compile(r"[\s,;]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:cấp\s+
 
 def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     out: list[tuple[int, int, int, frozenset[str] | None]] = []
+    breakdown_end = -1
     for m in _SIZE_STATED.finditer(low):
+        if m.start() < breakdown_end:
+            continue
+        opened = low.rfind("(", 0, m.start())
+        if out and opened > low.rfind(")", 0, m.start()) and not low[out[-1][1]:opened].strip():
+            closing = low.find(")", m.start())  # "92 xã, phường (15 phường và 77 xã)": the parts of the one before
+            breakdown_end = closing if closing >= 0 else m.end()
+            continue
         if out and out[-1][1] < m.start() and _SECOND_BLOC.fullmatch(low, out[-1][1], m.start()):
             # "đối với 10 huyện, thị xã, thành phố và 18 sở": a second bloc stated with the first
             out.append((out[-1][1], m.end("nouns"), int(m.group("n")), frozenset(_blocs_of(_nouns(m)))))
@@ -155,6 +163,7 @@ _BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|
                          r"(?:đơn vị|địa phương|cơ quan|sở|huyện|xã|phường)\s+(?:được\s+)?(?:xếp loại|đạt loại|loại|xếp"
                          r" mức|đạt mức)\s+(?P<grade>xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 _GRADE_NAMED = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
+_EMPTY = re.compile(r"\s*(?:\([^()]*\)\s*)?:?\s*không có\b")  # "Xếp loại Yếu: không có"
 _BAND_GAP = re.compile(r"\s*(?:,|;|và)\s*(?:có\s+)?")
 
 
@@ -172,7 +181,7 @@ def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:
     """The bloc sizes a text states as the counts of every grade band it names, in one run (the bands of one
     bloc: a statement for the units nearby)."""
     named = {m.group(1) for m in _GRADE_NAMED.finditer(low)  # not "Không có đơn vị đạt loại Xuất sắc" alone
-             if "không có" not in low[max(0, m.start() - 25):m.start()]}
+             if "không có" not in low[max(0, m.start() - 25):m.start()] and not _EMPTY.match(low, m.end())}
     out, run = [], []
     for m in _BAND_COUNT.finditer(low):
         if run and not _BAND_GAP.fullmatch(low, run[-1].end(), m.start()):
@@ -218,6 +227,9 @@ def stated_size(toks: list[Token], low: str) -> int | None:
                 _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/")
                 or _BLOC_PAREN.fullmatch(_gap(low, t.end, toks[i + 1].start))):  # "cuối khối phường (25 đơn vị)"
             return toks[i + 1].value["count"]
+        if (t.kind == "last" and i + 2 < len(toks) and toks[i + 1].kind == "scores" and toks[i + 2].kind == "count"
+                and fold(_gap(low, toks[i + 1].end, toks[i + 2].start)).strip() in ("trong tong so", "trong so")):
+            return toks[i + 2].value["count"]  # "xếp cuối với 82,10 điểm trong tổng số 17 sở, ban, ngành"
     return None
 
 

@@ -113,12 +113,13 @@ _CONTRAST = re.compile(r"\b(?:trong khi|còn|nhưng|song|while|whereas|but)\b") 
 _TYPOGRAPHIC = str.maketrans("“”‘’—–…°", "\"\"''--.o")  # "HA NOI — ...", "the ministry’s report"
 _CONTRAST_YEAR = re.compile(r"[,;]\s*(?:trong khi|còn|nhưng|song|while|whereas)\s+(năm\s+(?:19|20)\d\d)\s*,?\s*$")
 _SINGLED_OUT = re.compile(r"\btrong (?:số )?đó\b")  # "A, B và C; trong đó C đứng cuối": C alone
-_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.|\(\s*cũ\s*\))\s*)*"
-                        r"[\s,;]*$")  # "tỉnh A (cũ) và tỉnh B (cũ)"
+_SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|q\.|tx\.|tp\.|tt\.|\([^()]{0,40}\bcũ\s*\))"
+                        r"\s*)*[\s,;]*$")  # "tỉnh A (cũ) và tỉnh B (cũ)", "xã A (huyện A cũ) và xã B"
 
 
 # a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình" (the bounds are written after it, once)
 _YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
+_EMPTY_BAND = re.compile(r"\s*(?:\([^()]*\)\s*)?:?\s*không có\b")
 _GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 
 
@@ -331,10 +332,12 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
         members = [c for c in cands if m.end() <= c.position < end]
         scores = [c.score for c in members]
         if (count is None or count != len(members) or count < 2 or None in scores
-                or any(a <= b for a, b in zip(scores, scores[1:], strict=False))
+                or any(a < b for a, b in zip(scores, scores[1:], strict=False))
                 or any(c.rank is not None or c.top or c.last or c.seq for c in members)):
             continue
-        for pos, c in enumerate(members, start=1):
+        for c in members:  # "xã A (88,03 điểm), xã B (88,03 điểm)": one place, shared
+            pos = next(j for j, other in enumerate(members, start=1) if other.score == c.score)
+            c.shared_tie = scores.count(c.score) > 1
             if grade == ranked[0]:
                 c.top = (count, pos)
             else:
@@ -411,7 +414,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     related_block = False
     ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
-    grades_named = {m.group(1) for m in _GRADE.finditer(low)}  # the grade bands the text names, best to worst
+    # the grade bands the text names, best to worst (not one said to be empty: "Xếp loại Yếu: không có")
+    grades_named = {m.group(1) for m in _GRADE.finditer(low) if not _EMPTY_BAND.match(low, m.end())
+                    and "không có" not in low[max(0, m.start() - 25):m.start()]}
     grade_bounds: dict[str, dict] = {}  # "loại Khá (từ 80 đến dưới 90 điểm)": the band a grade word names after
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
