@@ -69,3 +69,12 @@ def test_an_economic_zone_authority_named_with_its_zone(zone: str) -> None:
     result = extract_csv(text, "raw/2017/quang-nam/pl.csv", gazetteer(), 2017, "Quảng Nam")
     assert totals(result) == {"Sở Tư pháp": (86.12, 1), "Ban Quản lý Khu kinh tế": (85.4, 2)}
     assert [r["value"] for r in result["rejects"]] == ["Sở Y tế Mới"]
+
+
+# R5. Header cells broken over lines inside quotes, as Excel writes Alt+Enter.
+def test_a_csv_header_cell_with_a_line_break_inside_its_quotes() -> None:
+    text = ('KẾT QUẢ CHỈ SỐ CCHC NĂM 2021 CỦA CÁC HUYỆN\nSTT;Đơn vị;"Tổng\nđiểm";"Xếp\nhạng"\n'
+            '1;Huyện Tuy Phước;91,25;1\n2;Huyện Phù Cát;90,10;2\n3;Huyện "An Lão;88,40;3\n')
+    result = extract_csv(text, "raw/2021/binh-dinh/pl.csv", gazetteer(), 2021, "Bình Định")
+    assert totals(result) == {"Huyện Tuy Phước": (91.25, 1), "Huyện Phù Cát": (90.1, 2)}
+    assert all(text[f["span"][0]:f["span"][1]] == f["evidence"] for f in result["facts"])

@@ -424,6 +424,24 @@ def merge_results(parts: list[dict[str, Any]]) -> dict[str, Any]:
     return merged
 
 
+def _records(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The CSV's records: a line whose quotes are left open ("Tổng / điểm" written with Alt+Enter in Excel) goes
+    on over the next lines, kept with their line breaks (the record is still the text at its span)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        number, start, line = lines[i]
+        k = i
+        while line.count('"') % 2 and k + 1 < len(lines) and k - i < 3:  # a stray quote spans three lines at most
+            k += 1
+            line = f"{line}\n{lines[k][2]}"
+        if line.count('"') % 2:  # never closed: the lines as they are
+            k, line = i, lines[i][2]
+        out.append((number, start, line))
+        i = k + 1
+    return out
+
+
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(line number, start offset, line text) of every line."""
     out, start = [], 0
@@ -434,7 +452,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
-    return [c.strip() for c in next(csv.reader([line], delimiter=delimiter), [])]
+    return [c.strip() for c in next(csv.reader([line.replace("\n", " ")], delimiter=delimiter), [])]
 
 
 def _delimiter(lines: list[tuple[int, int, str]], gazetteer: Gazetteer, year: int | None,
@@ -463,7 +481,7 @@ def extract_csv(text: str, path: str, gazetteer: Gazetteer, year_hint: int | Non
     """Facts from a CSV table of unit scores: evidence the row's line, place 'line N'."""
     # Normalization turns tabs into spaces; parse a copy that keeps them (same offsets).
     with_tabs = "\t".join(normalize_text(piece) for piece in text.split("\t"))
-    lines = _lines(with_tabs)
+    lines = _records(_lines(with_tabs))
     delimiter = _delimiter(lines, gazetteer, year_hint, province_hint)
     grid = [_cells(line, delimiter) for _, _, line in lines]
     headers = _stacked_headers(grid)
