@@ -78,3 +78,21 @@ def test_a_csv_header_cell_with_a_line_break_inside_its_quotes() -> None:
     result = extract_csv(text, "raw/2021/binh-dinh/pl.csv", gazetteer(), 2021, "Bình Định")
     assert totals(result) == {"Huyện Tuy Phước": (91.25, 1), "Huyện Phù Cát": (90.1, 2)}
     assert all(text[f["span"][0]:f["span"][1]] == f["evidence"] for f in result["facts"])
+
+
+# R6. A row of years over repeated (score, rank) pairs, the labels under them drifting out of place to the right.
+def test_a_row_of_years_over_repeated_pairs_of_columns() -> None:
+    raw = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA CÁC TỈNH GIAI ĐOẠN 2021 - 2023\n\n"
+           "                                 Năm 2021          Năm 2022          Năm 2023\n"
+           " TT   Tỉnh, thành phố       Chỉ số   Xếp     Chỉ số   Xếp     Chỉ số   Xếp\n"
+           "                            (%)     hạng     (%)     hạng        hạng  (%)\n\n"
+           "  1   Quảng Ninh             89,90      1      90,80      1      91,88      1\n"
+           "  2   Bắc Giang              88,41      4      89,71      3      91,23      2\n"
+           "  3   Sơn La                 87,91      7      89,16      5      90,32      3\n")
+    got = {(f["unit"], f["year"]): (f["score"], f["rank"])
+           for f in text_table(raw, 2023, None)["facts"] if f["criterion"] == "TOTAL"}
+    assert got == {("Tỉnh Quảng Ninh", 2021): (89.9, 1), ("Tỉnh Quảng Ninh", 2022): (90.8, 1),
+                   ("Tỉnh Quảng Ninh", 2023): (91.88, 1), ("Tỉnh Bắc Giang", 2021): (88.41, 4),
+                   ("Tỉnh Bắc Giang", 2022): (89.71, 3), ("Tỉnh Bắc Giang", 2023): (91.23, 2),
+                   ("Tỉnh Sơn La", 2021): (87.91, 7), ("Tỉnh Sơn La", 2022): (89.16, 5),
+                   ("Tỉnh Sơn La", 2023): (90.32, 3)}

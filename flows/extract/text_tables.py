@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -51,6 +52,12 @@ _SPACED_FIGURE = r"\d{1,3}(?:[.,]\d{1,3})?\s*%?"
 _SECTION_ROW = re.compile(r"^[\s|]*" + SECTION_NUMBER + r"(?:\.\s+|\.?(?: {2,}|\t|\s*\|\s*))[^\W\d][^\d|\t]*[\s|]*$")
 
 
+_YEAR_GROUPS = re.compile(r"^\s+(?:năm\s+)?(?:19|20)\d\d(?: {2,}(?:năm\s+)?(?:19|20)\d\d)+\s*$", re.IGNORECASE)
+
+
+_YEAR_CELL = re.compile(r"(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
 def table_blocks(text: str) -> list[Block]:
     """Blocks of two or more consecutive lines with at least two "|" (or two tabs, or two gaps of two or
     more spaces) each, in ``text`` (normalized, tabs kept); and tables written with single spaces under a
@@ -64,10 +71,13 @@ def table_blocks(text: str) -> list[Block]:
     current: list[tuple[int, int, str]] = []  # (line number, start, line)
     separator = None
     pos = 0
+    previous = None
     for number, line in enumerate(text.split("\n"), start=1):
         sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else \
             "  " if len(_WIDE_GAP.findall(line)) >= 2 else None
         if sep is not None and (separator in (None, sep)):
+            if not current and sep == "  " and previous is not None and _YEAR_GROUPS.match(previous[2]):
+                current.append(previous)  # "Năm 2022      Năm 2023" over the pairs of columns of each year
             current.append((number, pos, line))
             separator = sep
         elif current and (_RULE_ROW.match(line) or _SECTION_ROW.match(line) or (
@@ -78,6 +88,9 @@ def table_blocks(text: str) -> list[Block]:
         else:
             _close(current, separator, blocks)
             current, separator = ([(number, pos, line)], sep) if sep else ([], None)
+            if sep == "  " and previous is not None and _YEAR_GROUPS.match(previous[2]):
+                current.insert(0, previous)  # "Năm 2022      Năm 2023" over the pairs of columns of each year
+        previous = (number, pos, line)
         pos += len(line) + 1
     _close(current, separator, blocks)
     for more in (_spaced_blocks, _cell_per_line_blocks):  # where no block of the kinds before is
@@ -230,6 +243,7 @@ def _aligned(lines: list[str]) -> list[list[str]] | None:
     for r in range(len(grid) - 1):
         if len(cells[r]) != width and len(cells[r + 1]) != width:
             _over_numbered(grid[r], grid[r + 1])
+    _over_years(grid)
     for r in range(1, len(grid) - 1):  # a name printed around its row's figures, "Sở Nông nghiệp và Phát triển" /
         # "12  83,47  12" / "nông thôn" (a cell centred in its row): the row's name
         above = [c for c, cell in enumerate(grid[r - 1]) if cell]
@@ -248,6 +262,42 @@ def _aligned(lines: list[str]) -> list[list[str]] | None:
             grid[r - 1][filled[0]] += " " + grid[r][filled[0]]
             grid[r] = [""] * width
     return grid
+
+
+def _over_years(grid: list[list[str]]) -> None:
+    """A first row of years over the figure columns ("Năm 2022      Năm 2023" over "Chỉ số (%) Xếp hạng" twice):
+    each year over an equal share of the columns from the first year on, in order, when they divide evenly, and
+    written after the label of the header's last line ("Xếp" / "hạng Năm 2022"), the row itself left empty (in
+    place)."""
+    row = grid[0]
+    filled = [c for c, cell in enumerate(row) if cell]
+    if not filled or not all(_YEAR_CELL.fullmatch(row[c]) for c in filled):
+        return
+    years = list(dict.fromkeys(row[c] for c in filled))
+    first_data = next((r for r in range(1, len(grid)) if grid[r][0].strip().rstrip(".").isdigit()), None)
+    if first_data is None or first_data < 2:
+        return
+    columns = []  # the figure columns: the trailing run of numbers in the first data row
+    for c in range(len(row) - 1, 0, -1):
+        if not re.fullmatch(r"[\d.,%]+", grid[first_data][c].strip()):
+            break
+        columns.insert(0, c)
+    if len(years) < 2 or not columns or len(columns) % len(years) or filled[0] < columns[0] - 1:
+        return
+    share = len(columns) // len(years)
+    groups = [columns[k:k + share] for k in range(0, len(columns), share)]
+    for h in range(1, first_data):  # the labels of each year's columns: the same, though drifted out of place
+        labels = [[grid[h][c] for c in group] for group in groups]
+        if "" in labels[0] and any(labels[0]) or any(  # a cell lost where two collided: the first group's own
+                Counter(filter(None, x)) - Counter(labels[0]) for x in labels):
+            return
+        for group in groups[1:]:
+            for c, label in zip(group, labels[0], strict=True):
+                grid[h][c] = label
+    last = grid[first_data - 1]
+    for i, c in enumerate(columns):
+        last[c] = f"{last[c]} {years[i // share]}".strip()
+    grid[0] = [""] * len(row)
 
 
 def _over_numbered(upper: list[str], lower: list[str]) -> None:
