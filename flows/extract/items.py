@@ -21,6 +21,7 @@ from flows.numerals import parse_decimal
 
 # ... or before the item's place: "• Thị xã Ngã Năm – 90,12 – hạng 1"
 _RANK_NEXT = r"[ \t]*(?:[–—-]|,)[ \t]*(?:xếp\s+)?(?:hạng|thứ|xếp thứ|vị trí)\s+\S+[ \t]*[.;]?[ \t]*$"
+_RANK_AFTER = re.compile(_RANK_NEXT)
 _BARE = re.compile(r"[ \t]*(?:[–—-][ \t]*|:[ \t]*)?(\d{1,3}[.,]\d{1,2})(?=[ \t]*(?:[;,]|\.(?:\s|$)|\n|$)|"
                    + _RANK_NEXT + ")", re.MULTILINE)
 
@@ -47,7 +48,7 @@ def bare_scores(low: str, groups: list[Group], tokens: list[Token], e: int, item
             found.append((g, Token("scores", m.start(1), m.end(1), [parse_decimal(m.group(1))])))
     if len(found) < 2 and not any(t.kind == "scores" for t in tokens) and not (
             item and len(found) == 1 and len(groups) == 1 and (low[found[0][1].end:e].strip(" .;\n") == ""
-                                                               or re.match(_RANK_NEXT, low[found[0][1].end:e]))):
+                                                               or _RANK_AFTER.match(low, found[0][1].end, e))):
         return
     for g, token in found:
         g.tokens = sorted([*g.tokens, token], key=lambda t: t.start)

@@ -344,10 +344,9 @@ def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
 # huyện đạt", "sự phục vụ của UBND huyện đạt", "Chỉ số CCHC của huyện ta" (a district portal: its own district)
 _KIND_WORDS = {"sở": "sở ", "huyện": "huyện ", "quận": "quận ", "thị xã": "thị xã ", "phường": "phường ", "xã": "xã "}
 _KIND_ALONE = re.compile(
-    r"(?<!\w)(?:(?:ubnd|ủy ban nhân dân)\s+)?(sở|huyện|quận|thị xã|phường|xã)(\s+(?:ta|nhà|mình))?"
-    r"(?=\s+(?:(?:đã|chỉ|cũng|vẫn|luôn|tiếp tục|hiện|năm nay|nay)\s+)*(?:đạt|xếp|đứng|có|được|vươn|tăng|giảm|giữ"
-    r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b"
-    r"|(?<=ta)\b|(?<=nhà)\b|(?<=mình)\b)")
+    r"(?<!\w)(?:(?:ubnd|ủy ban nhân dân)\s+)?(sở|huyện|quận|thị xã|phường|xã)(?:\s+(ta|nhà|mình)\b"
+    r"|(?=\s+(?:(?:đã|chỉ|cũng|vẫn|luôn|tiếp tục|hiện|năm nay|nay)\s+)*(?:đạt|xếp|đứng|có|được|vươn|tăng|giảm|giữ"
+    r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b))")
 
 
 def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention], recent: dict[str, str],

@@ -162,8 +162,21 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
 _BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|(?P<none>không có))\s+"
                          r"(?:đơn vị|địa phương|cơ quan|sở|huyện|xã|phường)\s+(?:được\s+)?(?:xếp loại|đạt loại|loại|xếp"
                          r" mức|đạt mức)\s+(?P<grade>xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
-_GRADE_NAMED = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
+# a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình"
+GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 _EMPTY = re.compile(r"\s*(?:\([^()]*\)\s*)?:?\s*không có\b")  # "Xếp loại Yếu: không có"
+
+
+def named_grades(low: str) -> set[str]:
+    """The grade bands a text names, but for a band said to be empty ("Xếp loại Yếu: không có", "Không có đơn vị
+    đạt loại Xuất sắc").
+
+    Example:
+        >>> sorted(named_grades("loại tốt: 3 đơn vị; loại khá: 5 đơn vị. xếp loại yếu: không có."))
+        ['khá', 'tốt']
+    """
+    return {m.group(1) for m in GRADE.finditer(low)
+            if "không có" not in low[max(0, m.start() - 25):m.start()] and not _EMPTY.match(low, m.end())}
 _BAND_GAP = re.compile(r"\s*(?:,|;|và)\s*(?:có\s+)?")
 
 
@@ -180,8 +193,7 @@ def band_count_before(low: str, grade: str, pos: int) -> int | None:
 def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:
     """The bloc sizes a text states as the counts of every grade band it names, in one run (the bands of one
     bloc: a statement for the units nearby)."""
-    named = {m.group(1) for m in _GRADE_NAMED.finditer(low)  # not "Không có đơn vị đạt loại Xuất sắc" alone
-             if "không có" not in low[max(0, m.start() - 25):m.start()] and not _EMPTY.match(low, m.end())}
+    named = named_grades(low)
     out, run = [], []
     for m in _BAND_COUNT.finditer(low):
         if run and not _BAND_GAP.fullmatch(low, run[-1].end(), m.start()):

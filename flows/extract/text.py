@@ -78,7 +78,7 @@ from flows.extract.respective import (
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
-from flows.extract.sizes import band_count_before, size_hint
+from flows.extract.sizes import GRADE, band_count_before, named_grades, size_hint
 from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold, normalize_text
 
@@ -117,10 +117,7 @@ _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|
                         r"\s*)*[\s,;]*$")  # "tỉnh A (cũ) và tỉnh B (cũ)", "xã A (huyện A cũ) và xã B"
 
 
-# a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình" (the bounds are written after it, once)
 _YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
-_EMPTY_BAND = re.compile(r"\s*(?:\([^()]*\)\s*)?:?\s*không có\b")
-_GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 
 
 def _is_ministry(m: Mention, gazetteer: Gazetteer) -> bool:
@@ -132,7 +129,7 @@ def _grade_bands(low: str, s: int, e: int, tokens: list[Token], bands: dict[str,
     """The sentence's tokens, with the bounds of a grade band stated earlier in the text put after its grade
     word where the sentence gives none; learns the bands the sentence states (``bands``, in place)."""
     added = []
-    for m in _GRADE.finditer(low, s, e):
+    for m in GRADE.finditer(low, s, e):
         bound = next((t for t in tokens if t.kind == "bound" and 0 <= t.start - m.end() <= 4), None)
         if bound is not None:
             bands[m.group(1)] = bound.value
@@ -277,12 +274,20 @@ _DECLARED_FALLING = re.compile(r"theo thứ tự\s+(?:từ\s+)?(?:cao|trên)\s+(
                                r"|từ cao xuống thấp|theo thứ tự xếp hạng|lần lượt là")
 
 
+def _band_count(low: str, band: re.Match, end: int, counts: list[Token]) -> int | None:
+    """The count a sentence states for a grade band: right before its name ("4 đơn vị xếp loại Tốt") or after
+    it, up to the next band ("loại Tốt gồm 4 đơn vị")."""
+    before = [t for t in counts if band.start() - 30 <= t.start < band.start() and "," not in low[t.end:band.start()]]
+    after = [t for t in counts if band.end() <= t.start < end]
+    return (before[-1] if before else after[0]).value["count"] if before or after else None
+
+
 def band_ranks(low: str, s: int, e: int, cands: list[Candidate], tokens: list[Token], grades: set[str]) -> bool:
     """Every grade band of the text, best first, listed in one sentence with its count and its units in order
     (falling scores, or the order the text declares): the places run on from band to band ("loại Tốt gồm 6 đơn
     vị là A, ..., F; loại Khá gồm 5 đơn vị là G, ...": G is seventh). True when the sentence was placed so."""
     ranked = sorted(grades, key=_GRADE_ORDER.index)
-    bands = list(_GRADE.finditer(low, s, e))
+    bands = list(GRADE.finditer(low, s, e))
     if len(bands) < 2 or [m.group(1) for m in bands] != ranked[:len(bands)]:
         return False
     counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
@@ -293,9 +298,7 @@ def band_ranks(low: str, s: int, e: int, cands: list[Candidate], tokens: list[To
         members = [c for c in cands if m.end() <= c.position < end and c.year == cands[0].year]
         if not members and "không có" in low[max(s, m.start() - 20):m.start()]:
             continue  # "không có đơn vị xếp loại Trung bình"
-        before = [t for t in counts if m.start() - 30 <= t.start < m.start() and "," not in low[t.end:m.start()]]
-        after = [t for t in counts if m.end() <= t.start < end]
-        count = (before[-1] if before else after[0]).value["count"] if before or after else None
+        count = _band_count(low, m, end, counts)
         scores = [c.score for c in members]
         if (count != len(members) or any(c.rank is not None or c.top or c.last or c.seq for c in members)
                 or (None in scores and len(members) > 1 and not declared)
@@ -318,16 +321,14 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
     Trung bình gồm A, B và C" the last three, when the band's count is the units listed and their scores fall
     (in place: the candidates of the sentence take the band's places, to be numbered as a leading/last list)."""
     ranked = sorted(grades, key=_GRADE_ORDER.index)
-    bands = list(_GRADE.finditer(low, s, e))
+    bands = list(GRADE.finditer(low, s, e))
     counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
     for i, m in enumerate(bands):
         grade = m.group(1)
         if grade not in (ranked[0], ranked[-1]):
             continue
         end = bands[i + 1].start() if i + 1 < len(bands) else e
-        before = [t for t in counts if m.start() - 30 <= t.start < m.start() and "," not in low[t.end:m.start()]]
-        after = [t for t in counts if m.end() <= t.start < end]
-        count = (before[-1] if before else after[0]).value["count"] if before or after else band_count_before(
+        count = _band_count(low, m, end, counts) or band_count_before(
             low, grade, m.start())  # "Có 3 đơn vị xếp loại Tốt, ... . Nhóm xếp loại Tốt gồm: A, B và C"
         members = [c for c in cands if m.end() <= c.position < end]
         scores = [c.score for c in members]
@@ -414,9 +415,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     related_block = False
     ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
-    # the grade bands the text names, best to worst (not one said to be empty: "Xếp loại Yếu: không có")
-    grades_named = {m.group(1) for m in _GRADE.finditer(low) if not _EMPTY_BAND.match(low, m.end())
-                    and "không có" not in low[max(0, m.start() - 25):m.start()]}
+    grades_named = named_grades(low)  # the grade bands the text names (the bounds of each are written once)
     grade_bounds: dict[str, dict] = {}  # "loại Khá (từ 80 đến dưới 90 điểm)": the band a grade word names after
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
