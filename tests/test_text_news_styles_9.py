@@ -8,27 +8,49 @@ import pytest
 from flows.extract.text import extract_text
 
 
+def _read(gazetteer, text: str, province: str, year: int, keys: tuple[str, ...], values: tuple[str, ...]) -> dict:
+    """The fields ``keys`` -> the fields ``values`` of every fact ``extract_text`` reads (a field alone, not a
+    tuple, where one is named)."""
+    def pick(fact: dict, names: tuple[str, ...]):  # noqa: ANN202 - a field or a tuple of them
+        return fact[names[0]] if len(names) == 1 else tuple(fact[n] for n in names)
+    return {pick(f, keys): pick(f, values) for f in extract_text(text, gazetteer, year, province)["facts"]}
+
+
 def placed(gazetteer, text: str, province: str, year: int) -> dict[str, tuple]:
-    """unit -> (score, rank, tied) of what ``extract_text`` reads."""
-    return {f["unit"]: (f["score"], f["rank"], f["tied"])
-            for f in extract_text(text, gazetteer, year, province)["facts"]}
+    """unit -> (score, rank, tied)."""
+    return _read(gazetteer, text, province, year, ("unit",), ("score", "rank", "tied"))
+
+
+def years(gazetteer, text: str, province: str, year: int) -> dict[tuple, tuple]:
+    """(unit, year) -> (score, rank)."""
+    return _read(gazetteer, text, province, year, ("unit", "year"), ("score", "rank"))
+
+
+def indices(gazetteer, text: str, province: str, year: int) -> dict[tuple, str]:
+    """(unit, year) -> index."""
+    return _read(gazetteer, text, province, year, ("unit", "year"), ("index",))
+
+
+def by_index(gazetteer, text: str, province: str, year: int) -> dict[tuple, tuple]:
+    """(unit, index) -> (score, rank)."""
+    return _read(gazetteer, text, province, year, ("unit", "index"), ("score", "rank"))
+
+
+def provinces(gazetteer, text: str, province: str, year: int = 2025) -> dict[tuple, int]:
+    """(unit, index, year) -> rank."""
+    return _read(gazetteer, text, province, year, ("unit", "index", "year"), ("rank",))
 
 
 # Two units of a list share one score: they share a place, the next unit comes two places later.
-@pytest.mark.parametrize("shared", ["Sở Xây dựng và Sở Y tế (cùng đạt 84,30 điểm)",
-                                    "Sở Xây dựng, Sở Y tế (đều đạt 84,30 điểm)",
-                                    "Sở Xây dựng và Sở Y tế (cùng 84,30 điểm)"])
-def test_a_pair_sharing_a_score_inside_a_leading_list_shares_a_place(gazetteer, shared):
-    text = (f"Năm sở dẫn đầu Chỉ số cải cách hành chính năm 2021 gồm Sở Tư pháp (88,40 điểm), Sở Nội vụ (86,15 điểm), "
-            f"{shared}, Sở Công Thương (82,05 điểm).")
-    assert placed(gazetteer, text, "Nam Định", 2021) == {
-        "Sở Tư pháp": (88.4, 1, False), "Sở Nội vụ": (86.15, 2, False), "Sở Xây dựng": (84.3, 3, True),
-        "Sở Y tế": (84.3, 3, True), "Sở Công Thương": (82.05, 5, False)}
-
-
-def test_a_pair_sharing_a_score_inside_a_running_list_shares_a_place(gazetteer):
-    text = ("Chỉ số cải cách hành chính năm 2021 của các sở: Sở Tư pháp đứng đầu với 88,40 điểm. Tiếp theo là "
-            "Sở Nội vụ (86,15 điểm), Sở Xây dựng và Sở Y tế cùng đạt 84,30 điểm, Sở Công Thương (82,05 điểm).")
+@pytest.mark.parametrize("text", [
+    *(f"Năm sở dẫn đầu Chỉ số cải cách hành chính năm 2021 gồm Sở Tư pháp (88,40 điểm), Sở Nội vụ (86,15 điểm), "
+      f"{shared}, Sở Công Thương (82,05 điểm)." for shared in ("Sở Xây dựng và Sở Y tế (cùng đạt 84,30 điểm)",
+                                                               "Sở Xây dựng, Sở Y tế (đều đạt 84,30 điểm)",
+                                                               "Sở Xây dựng và Sở Y tế (cùng 84,30 điểm)")),
+    "Chỉ số cải cách hành chính năm 2021 của các sở: Sở Tư pháp đứng đầu với 88,40 điểm. Tiếp theo là Sở Nội vụ "
+    "(86,15 điểm), Sở Xây dựng và Sở Y tế cùng đạt 84,30 điểm, Sở Công Thương (82,05 điểm).",
+], ids=["cùng đạt", "đều đạt", "cùng", "running list"])
+def test_a_pair_sharing_a_score_inside_a_list_shares_a_place(gazetteer, text):
     assert placed(gazetteer, text, "Nam Định", 2021) == {
         "Sở Tư pháp": (88.4, 1, False), "Sở Nội vụ": (86.15, 2, False), "Sở Xây dựng": (84.3, 3, True),
         "Sở Y tế": (84.3, 3, True), "Sở Công Thương": (82.05, 5, False)}
@@ -76,11 +98,6 @@ def test_a_running_list_scoring_above_a_place_stated_before_does_not_skip_it(gaz
         "Huyện Hoa Lư": (87.45, None, False)}
 
 
-def years(gazetteer, text: str, province: str, year: int) -> dict[tuple, tuple]:
-    """(unit, year) -> (score, rank) of what ``extract_text`` reads."""
-    return {(f["unit"], f["year"]): (f["score"], f["rank"])
-            for f in extract_text(text, gazetteer, year, province)["facts"]}
-
 
 # "Hạng n - unit - score" lines with last year's rank beside each: the line's place is this year's.
 _LINES = ("Hạng 1 - Thành phố Quảng Ngãi - 91,40 điểm {a}\nHạng 2 - Huyện Bình Sơn - 89,75 điểm {b}\n"
@@ -112,10 +129,6 @@ def test_numbers_in_parentheses_are_no_ranks_where_the_note_speaks_of_points(gaz
     assert years(gazetteer, text, "Quảng Ngãi", 2022)[("Huyện Bình Sơn", 2022)] == (89.75, 2)
     assert ("Huyện Bình Sơn", 2021) not in years(gazetteer, text, "Quảng Ngãi", 2022)
 
-
-def indices(gazetteer, text: str, province: str, year: int) -> dict[tuple, str]:
-    """(unit, year) -> index of what ``extract_text`` reads."""
-    return {(f["unit"], f["year"]): f["index"] for f in extract_text(text, gazetteer, year, province)["facts"]}
 
 
 # A paragraph on both indices does not make the next paragraph the last one's.
@@ -225,11 +238,6 @@ def test_a_kind_word_alone_refers_within_its_paragraph_only(gazetteer):
         ("Huyện Lục Ngạn", "PAR"): (90.1, 1), ("Huyện Lục Ngạn", "SURVEY"): (26.1, None)}
 
 
-def by_index(gazetteer, text: str, province: str, year: int) -> dict[tuple, tuple]:
-    """(unit, index) -> (score, rank) of what ``extract_text`` reads."""
-    return {(f["unit"], f["index"]): (f["score"], f["rank"])
-            for f in extract_text(text, gazetteer, year, province)["facts"]}
-
 
 # Counted lists: the cue some words after the count, or "có chỉ số cao/thấp" before a colon.
 def test_n_units_rated_highest_with_words_between(gazetteer):
@@ -318,12 +326,6 @@ def test_a_unit_placed_right_after_the_one_before(gazetteer, after):
 
 
 # 2025 stories on the merged provinces: last year's figures of the provinces before the merger.
-def provinces(gazetteer, text: str, province: str, year: int = 2025) -> dict[tuple, tuple]:
-    """(unit, index, year) -> rank of what ``extract_text`` reads."""
-    got = extract_text(text, gazetteer, year, province)["facts"]
-    return {(f["unit"], f["index"], f["year"]): f["rank"] for f in got}
-
-
 def test_two_old_provinces_with_their_places_in_turn(gazetteer):
     text = ("Ninh Bình công bố Chỉ số CCHC năm 2025\n\nNăm 2024, tỉnh Nam Định (cũ) và tỉnh Hà Nam (cũ) lần lượt xếp "
             "thứ 10 và thứ 25/63 về Chỉ số CCHC.")
