@@ -364,8 +364,7 @@ def test_the_leading_n_announced_over_one_line_each(gazetteer):
     text = ("Chỉ số CCHC năm 2022.\n\nBa đơn vị dẫn đầu khối sở, ban, ngành gồm:\n- Sở Tài chính: 92,87 điểm;\n"
             "- Sở Y tế: 92,15 điểm;\n- Sở Xây dựng: 91,60 điểm.")
     got = facts(gazetteer, text, "Nghệ An")
-    assert ranks(got) == {"Sở Tài chính": 1, "Sở Y tế": 2,
-                                                                        "Sở Xây dựng": 3}
+    assert ranks(got) == {"Sở Tài chính": 1, "Sở Y tế": 2, "Sở Xây dựng": 3}
 
 
 def test_the_leading_n_named_after_a_list_that_closes_a_clause(gazetteer):
@@ -428,8 +427,7 @@ def test_a_national_rank_without_a_subject_after_a_sentence_on_the_province(gaze
 def test_the_leaders_named_in_a_declared_order_without_scores(gazetteer):
     text = "Năm 2022, ba huyện dẫn đầu Chỉ số CCHC lần lượt là Hoằng Hóa, Nga Sơn và Hậu Lộc."
     got = facts(gazetteer, text, "Thanh Hóa")
-    assert ranks(got) == {"Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2,
-                                                                        "Huyện Hậu Lộc": 3}
+    assert ranks(got) == {"Huyện Hoằng Hóa": 1, "Huyện Nga Sơn": 2, "Huyện Hậu Lộc": 3}
 
 
 def test_the_leaders_named_without_scores_or_order_get_no_places(gazetteer):
@@ -449,8 +447,7 @@ def test_the_units_a_third_place_comes_after_are_first_and_second(gazetteer):
     text = ("Chỉ số SIPAS năm 2022 của huyện Nga Sơn đạt 88,73%, đứng thứ ba toàn tỉnh, sau huyện Hoằng Hóa (89,50%) "
             "và huyện Hậu Lộc (89,02%).")
     got = facts(gazetteer, text, "Thanh Hóa")
-    assert ranks(got) == {"Huyện Nga Sơn": 3, "Huyện Hoằng Hóa": 1,
-                                                                        "Huyện Hậu Lộc": 2}
+    assert ranks(got) == {"Huyện Nga Sơn": 3, "Huyện Hoằng Hóa": 1, "Huyện Hậu Lộc": 2}
 
 
 def test_a_province_fourth_only_after_three_named(gazetteer):
