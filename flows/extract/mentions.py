@@ -339,7 +339,6 @@ def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
     return out
 
 
-
 # A unit named by its kind word alone: "Sở đã vươn lên dẫn đầu", "Huyện chỉ đứng sau A và B", "Điểm điều tra của
 # huyện đạt", "sự phục vụ của UBND huyện đạt", "Chỉ số CCHC của huyện ta" (a district portal: its own district)
 _KIND_WORDS = {"sở": "sở ", "huyện": "huyện ", "quận": "quận ", "thị xã": "thị xã ", "phường": "phường ", "xã": "xã "}

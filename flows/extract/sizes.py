@@ -159,7 +159,7 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
 
 
 # "Có 14 đơn vị xếp loại Tốt, 6 đơn vị xếp loại Khá, không có đơn vị xếp loại Trung bình": the bands' counts
-_BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|(?P<none>không có))\s+"
+_BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|không có)\s+"
                          r"(?:đơn vị|địa phương|cơ quan|sở|huyện|xã|phường)\s+(?:được\s+)?(?:xếp loại|đạt loại|loại|xếp"
                          r" mức|đạt mức)\s+(?P<grade>xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 # a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình"
@@ -186,8 +186,14 @@ def band_count_before(low: str, grade: str, pos: int) -> int | None:
     found = None
     for m in _BAND_COUNT.finditer(low, max(0, pos - 600), pos):
         if m.group("grade") == grade and m.group("n"):
-            found = int(m.group("n")) if m.group("n").isdigit() else words_to_int(m.group("n"))
+            found = _band_n(m)
     return found
+
+
+def _band_n(m: re.Match) -> int:
+    """The count of a ``_BAND_COUNT`` match: "14", "ba", "không có" (0)."""
+    n = m.group("n")
+    return 0 if n is None else int(n) if n.isdigit() else words_to_int(n) or 0
 
 
 def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:
@@ -206,8 +212,7 @@ def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:
 def _band_sum(run: list[re.Match], named: set[str]) -> list[tuple[int, int, int, frozenset[str] | None]]:
     if len(run) < 2 or not named <= {m.group("grade") for m in run}:
         return []  # "4 đơn vị xếp loại Tốt, 15 đơn vị xếp loại Khá. Hai đơn vị xếp loại Trung bình là ...": not all
-    total = sum(0 if m.group("none") else int(m.group("n")) if m.group("n").isdigit() else words_to_int(m.group("n"))
-                or 0 for m in run)
+    total = sum(_band_n(m) for m in run)
     return [(run[0].start(), run[-1].end(), total, None)] if total else []
 
 

@@ -52,10 +52,9 @@ _SPACED_FIGURE = r"\d{1,3}(?:[.,]\d{1,3})?\s*%?"
 _SECTION_ROW = re.compile(r"^[\s|]*" + SECTION_NUMBER + r"(?:\.\s+|\.?(?: {2,}|\t|\s*\|\s*))[^\W\d][^\d|\t]*[\s|]*$")
 
 
-_YEAR_GROUPS = re.compile(r"^\s+(?:năm\s+)?(?:19|20)\d\d(?: {2,}(?:năm\s+)?(?:19|20)\d\d)+\s*$", re.IGNORECASE)
-
-
-_YEAR_CELL = re.compile(r"(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+_YEAR = r"(?:năm\s+)?(?:19|20)\d\d"
+_YEAR_CELL = re.compile(_YEAR, re.IGNORECASE)
+_YEAR_GROUPS = re.compile(rf"^\s+{_YEAR}(?: {{2,}}{_YEAR})+\s*$", re.IGNORECASE)  # "   Năm 2022      Năm 2023"
 
 
 def table_blocks(text: str) -> list[Block]:
@@ -88,8 +87,6 @@ def table_blocks(text: str) -> list[Block]:
         else:
             _close(current, separator, blocks)
             current, separator = ([(number, pos, line)], sep) if sep else ([], None)
-            if sep == "  " and previous is not None and _YEAR_GROUPS.match(previous[2]):
-                current.insert(0, previous)  # "Năm 2022      Năm 2023" over the pairs of columns of each year
         previous = (number, pos, line)
         pos += len(line) + 1
     _close(current, separator, blocks)
