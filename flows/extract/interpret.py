@@ -177,6 +177,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                     cand.last, cand.above_last = (above + 1, 1), above
             elif top:
                 cand.top = (top[0], (list_pos if top[1] else 0) + (0 if cand.shared_tie else i) + 1)
+                cand.top_rest = not top[1] and top[0] > n
             elif "ascending" in kinds and list_len and g.header:  # "từ thấp lên cao": the first is the last place
                 cand.last = (list_len, list_len - list_pos - i)
             elif seq:

@@ -164,6 +164,9 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
             for m in members:
                 m.last = (key[2], key[2] - m.last[1] + 1)
             members, scores = members[::-1], scores[::-1]
+        if key[0] == "top" and members[0].top_rest:
+            ok[key] = {m.unit_id for m in members} if _rest_of_top(cands, members, key) else set()
+            continue
         # "5 đơn vị dẫn đầu là A (..), B (..), C (..); D và E đồng hạng tư": the first places of a leading list that
         # goes on in another clause, given in order of falling scores
         head = key[0] == "top" and 1 < len(members) < key[2] and None not in scores and [
@@ -185,6 +188,28 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
             warnings.append(f"line {members[0].where.line}: a list given in order has scores out of order "
                             f"({', '.join(f'{s:g}' for s in scores)}); only the places the scores confirm are kept")
     return ok
+
+
+def _rest_of_top(cands: list[Candidate], members: list[Candidate], key: tuple) -> bool:
+    """"Hoàn Kiếm led with 93.4 points. Tây Hồ (91.2) and Ba Đình (90.8) made up the top three", "A dẫn đầu ...; B
+    và C cùng nằm trong nhóm 3 đơn vị dẫn đầu": fewer units than the top n, after the first places were stated
+    for others; the members take the places left, in order of falling scores (in place). True when they did."""
+    n, k = key[2], len(members)
+    ids = {m.unit_id for m in members}
+    before = {c.rank: c for c in cands if c.rank is not None and not c.tied and c.unit_id not in ids
+              and c.where.start <= key[1]}
+    scores = [m.score for m in members]
+    if not 0 < k < n or any(r not in before for r in range(1, n - k + 1)) or any(
+            r in before for r in range(n - k + 1, n + 1)):
+        return False
+    if k > 1 and (None in scores or any(a <= b for a, b in zip(scores, scores[1:], strict=False))):
+        return False
+    if None not in scores and any(before[r].score is not None and before[r].score < max(scores)
+                                  for r in range(1, n - k + 1)):
+        return False
+    for m in members:
+        m.top = (n, n - k + m.top[1])
+    return True
 
 
 def _previous(cands: list[Candidate], c: Candidate) -> Candidate | None:

@@ -22,6 +22,8 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 _SMALL = r"(?:\d+|" + "|".join(_WORD_NUMBERS) + ")"
 _ORD = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
 _POINTS = r"(?:points?|pts|%|percent|per cent)"
+# "20 city departments", "the 21 provincial departments": a word between the number and the noun
+ADJECTIVE = r"(?:(?:city|provincial|municipal|urban|rural|local)\s+)?"
 # English nouns of counts, mapped to the Vietnamese noun the claim logic knows.
 _NOUN_VI = {"department": "sở", "agenc": "sở", "district": "quận, huyện", "unit": "đơn vị", "localit": "địa phương",
             "province": "tỉnh", "ward": "phường", "commune": "xã", "minist": "bộ"}
@@ -84,6 +86,8 @@ def _move(m: re.Match) -> int:
 _PAST = (r"(?:used to|once|previously|formerly|long|for (?:\w+\s+){0,2}(?:years|decades)|for a decade"
          r"|in (?:the\s+)?(?:past|previous|earlier|prior) years|(?:since|until|from|between) (?:19|20)\d\d)")
 _PLACED = r"(?:held|led|lead|topped|top|ranked|rank|kept|headed|dominated|was|were|came|finished|placed)"
+# after "the highest": "in"/"on"/"for" a field of the index ("in administrative procedure reform"), not "in the index"
+_NOT_A_FIELD = r"(?!\s+(?:\w+\s+){0,2}?(?:in|on|for)\s+(?!the\b|this\b|its\b|(?:19|20)\d\d\b))"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}:\d{2}\b", None),
@@ -141,16 +145,24 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*)\s+(?:places?|positions?"
               r"|spots?)\b", _ranks),
     ("ranks", r"(?<=to )(?:the\s+)?(?P<ords>" + _ORD + r")\b", _ranks),
+    # "the Department of Finance third with 89.47": a place without a verb, right before its score
+    ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d)", _ranks),
     ("count", r"(?:(?P<member>\d+|one)\s+of\s+the\s+)?\b(?P<n>" + _SMALL + r")(?:\s*/\s*(?P<of>\d+)|\s+(?:out\s+)?of"
-              r"\s+(?:the\s+)?(?P<of2>\d+))?\s+(?P<noun>" + _NOUNS + r")\b", _count),
+              r"\s+(?:the\s+)?(?P<of2>\d+))?\s+" + ADJECTIVE + r"(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+years?\s+(?:in a row\s+)?(?=tied|ranked|placed|as|at|in)", None),
     ("scores", r"(?:" + _NUM + r"\s*(?:,\s+|;\s*|\s+and\s+)){0,8}" + _NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
+    # "... third with 89.47": a score without its unit after "with", where a clause ends
+    ("scores", r"(?<=\bwith )\d{2}\.\d{1,2}(?=\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|while|followed|ahead|behind"
+               r"|respectively)\b))", lambda m: _numbers(m.group(0))),
     ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
             # not "scored highest in administrative procedure reform": a field of the index
-            r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)|\bthe highest (?:score|level|rate|satisfaction)\b"
-            r"|(?<=\s)highest(?=\s+(?:at|with)\s+\d)",  # "with Tân Uyên city highest at 92.15 percent"
+            r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)"
+            # not "had the highest score in administrative procedure reform" (a field), but "... in the PAR Index"
+            r"|\b(?:had|has|posted|recorded|achieved|earned|got|won)\s+the\s+highest\b" + _NOT_A_FIELD
+            + r"|\bthe highest (?:score|level|rate|satisfaction)\b" + _NOT_A_FIELD
+            + r"|(?<=\s)highest(?=\s+(?:at|with)\s+\d)",  # "with Tân Uyên city highest at 92.15 percent"
      None),
     ("last", r"(?<=\s)lowest(?=\s+(?:at|with)\s+\d)",  # "... and Dầu Tiếng lowest at 84.02 percent"
      None),

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from flows.extract.model import Group
 from flows.extract.scan import Token
+from flows.extract.scan_en import ADJECTIVE
 from flows.numerals import words_to_int
 from flows.textnorm import fold
 
@@ -17,7 +18,8 @@ def _gap(low: str, a: int, b: int) -> str:
     return low[a:b] if a <= b else ""
 
 
-_SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\s+|all\s+)?(\d{1,3})\s+(?:đơn vị|huyện"
+_SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\s+|all\s+)?(\d{1,3})\s+"
+                          + ADJECTIVE + r"(?:đơn vị|huyện"
                           r"|quận|sở|xã|phường|địa phương|cơ quan|tỉnh|ministr|provinc|agenc|localit|department"
                           r"|district)")
 # a bloc's size stated before: "Cả 8 huyện, thị xã, thành phố đều đạt", "khối phường (7 đơn vị)", "khối sở có
@@ -84,7 +86,8 @@ _EN_WORDS = ("two three four five six seven eight nine ten eleven twelve thirtee
 _EN_NUMBERS = {w: n for n, w in enumerate(_EN_WORDS.split(), start=2)}  # "among the nine district-level localities"
 _SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's|assessed|evaluated|ranked|rated|covered"
                       r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3}|" + "|".join(_EN_NUMBERS)
-                      + r")\s+(?P<noun>provinces|ministries|departments"
+                      + r")\s+" + ADJECTIVE + r"(?P<noun>provinces|ministries"
+                      r"|departments"
                       r"|districts|wards|communes|(?:district|commune)-level\s+(?:units|administrations|localities))\b")
 _DISTRICTS_EN = {"district", "urban_district", "rural_district"}
 _EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments": {"department"},
@@ -270,10 +273,11 @@ def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
 
 
 def top_count(g: Group, low: str) -> tuple[int, bool] | None:
-    """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one."""
+    """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one; also
+    for fewer units than n after the list ("B và C nằm trong top 3": the places the others leave, see ranking)."""
     for tokens, in_header in ((g.header, True), (g.tokens, False)):
         n = _counted(tokens, "top", low)
-        if n and n > 1 and (in_header or n == len(g.units)):
+        if n and n > 1 and (in_header or n >= len(g.units)):
             return n, in_header
     return None
 

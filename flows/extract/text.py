@@ -243,28 +243,51 @@ def _shared_clusters(low: str, groups: list[Group], tokens: list[Token], e: int)
     return out
 
 
-_BEHIND = re.compile(r"[,;(]?\s*(?:chỉ\s+)?(?:đứng\s+|xếp\s+)?sau\s+(?:là\s+)?")
+_BEHIND = re.compile(r"[,;(]?\s*(?:chỉ\s+)?(?:đứng\s+|xếp\s+)?sau\s+(?:là\s+)?"
+                     r"|[,;(]?\s*(?:just\s+|only\s+|right\s+|narrowly\s+)?behind\s+(?:the\s+)?")
 
 
-def ranked_behind(low: str, e: int, cands: list[Candidate]) -> None:
-    """"A đứng thứ ba toàn tỉnh, sau B (89,50%) và C (89,02%)", "xếp thứ 4/63, chỉ sau B, C và D": the units a
-    unit placed n-th comes after are the first n - 1, in the order written, when they are that many and their
-    scores (if given) fall down to it (in place)."""
+def ranked_behind(low: str, e: int, cands: list[Candidate], mentions: list[Mention],
+                  gazetteer: Gazetteer) -> list[Candidate]:
+    """"A đứng thứ ba toàn tỉnh, sau B (89,50%) và C (89,02%)", "xếp thứ 4/63, chỉ sau B, C và D", "came second,
+    just behind B": the units a unit placed n-th comes after are the first n - 1, in the order written, when they are
+    that many and their scores (if given) fall down to it (in place). Units named there without a figure of their
+    own get a candidate for the place: those are returned."""
     ranked = [c for c in cands if c.rank is not None]
-    if len(ranked) != 1 or ranked[0].rank < 2:
-        return
-    unit = ranked[0]
-    behind = _BEHIND.search(low, unit.position, e) if unit.position >= 0 else None
-    if behind is None:
-        return
-    ahead = [c for c in cands if c is not unit and c.position >= behind.end()]
+    unit, behind = None, None
+    for c in ranked:  # the one placed n-th in the clause that says whom it comes after
+        found = _BEHIND.search(low, c.position, e) if c.rank >= 2 and c.position >= 0 else None
+        if found is not None and not _CLAUSE_END.search(low, c.position, found.start()) and not any(
+                o is not c and c.position < o.position < found.start() for o in ranked):
+            unit, behind = c, found
+            break
+    if unit is None or behind is None:
+        return []
+    stop = _CLAUSE_END.search(low, behind.end(), e)
+    end = stop.start() if stop else e
+    ahead = [c for c in cands if c is not unit and behind.end() <= c.position < end]
+    if not ahead:  # "chỉ sau Quảng Ninh, Hải Phòng và Bắc Ninh": named alone
+        named = [m for m in mentions if behind.end() <= m.start < end]
+        ahead = [Candidate(m.unit_id, m.text, unit.index, unit.year, u.unit_kind, unit.where, bloc=unit.bloc,
+                           of=unit.of, order=unit.order) for m in named
+                 if (u := gazetteer.units.get(m.unit_id)) is not None and u.unit_kind == unit.unit_kind]
+        if len(ahead) != len(named) or len({c.unit_id for c in ahead}) != len(ahead) or any(
+                ended_reject(c, gazetteer) for c in ahead):  # a unit that did not exist that year: no places
+            return []
+        new = ahead
+    else:
+        new = []
     scores = [c.score for c in ahead] + ([unit.score] if unit.score is not None else [])
     if (len(ahead) != unit.rank - 1 or any(c.rank is not None or c.top or c.last or c.seq for c in ahead)
             or (None not in scores and any(a <= b for a, b in zip(scores, scores[1:], strict=False)))
             or (None in scores and any(c.score is not None for c in ahead))):
-        return
+        return []
     for rank, c in enumerate(ahead, start=1):
         c.rank, c.rank_basis = rank, "implied"
+    return new
+
+
+_CLAUSE_END = re.compile(r"[;:]|\.(?!\d)|,\s+(?:trong khi|còn|while|whereas|but)\b")
 
 
 _GRADE_ORDER = ("xuất sắc", "tốt", "khá", "trung bình", "yếu", "kém")
@@ -612,12 +635,12 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                                           placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
-            behind = " sau " in low[s:e]
+            behind = " sau " in low[s:e] or " behind " in low[s:e]
             banded = ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1
             if behind or banded:  # places the sentence's candidates take from one another
                 sentence_cands = [c for c in candidates if c.where is where and c.year == ctx.year]
                 if behind:
-                    ranked_behind(low, e, sentence_cands)
+                    candidates += ranked_behind(low, e, sentence_cands, mentions, gazetteer)
                 if banded and not band_ranks(low, s, e, sentence_cands, sent_tokens, grades_named):
                     band_places(low, s, e, sentence_cands, sent_tokens, grades_named)
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too

@@ -1,0 +1,110 @@
+"""The text extractor on constructions of a tenth round of announcements, written for these tests: English news
+without a verb before a place, the rest of a top n after its leader, the units a place comes behind named alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import text_facts
+
+
+def test_a_place_without_a_verb_before_its_score(gazetteer):
+    text = ("Among the city's departments in the 2023 PAR Index, the Department of Justice ranked first with 92.31 "
+            "points, the Department of Information and Communications second with 90.12 points and the Department "
+            "of Finance third with 89.47.")
+    assert text_facts(gazetteer, text, "Hà Nội", 2023) == {
+        ("Sở Tư pháp", "PAR", 2023): (92.31, 1), ("Sở Thông tin và Truyền thông", "PAR", 2023): (90.12, 2),
+        ("Sở Tài chính", "PAR", 2023): (89.47, 3)}
+
+
+def test_a_bare_number_after_with_that_is_no_score_is_left_alone(gazetteer):
+    text = ("In the 2023 PAR Index, the Department of Justice ranked first with 92.31 points. The city, with 8.5 "
+            "million residents, surveyed 30.5 thousand people.")
+    assert text_facts(gazetteer, text, "Hà Nội", 2023) == {("Sở Tư pháp", "PAR", 2023): (92.31, 1)}
+
+
+# "made up the top three" after the leader: the places the leader leaves, in order of falling scores.
+@pytest.mark.parametrize("rest", [
+    "Tay Ho and Ba Dinh made up the top three with 91.2 and 90.8 points respectively.",
+    "Tay Ho (91.2 points) and Ba Dinh (90.8 points) made up the top three.",
+    "Ba Dinh (90.8 points) and Tay Ho (91.2 points) made up the top three.",
+], ids=["respectively", "in brackets", "scores not in the order written"])
+def test_the_rest_of_a_top_three_after_its_leader(gazetteer, rest):
+    text = f"In the 2023 PAR Index of Hanoi's districts, Hoan Kiem District led with 93.40 points. {rest}"
+    got = text_facts(gazetteer, text, "Hà Nội", 2023)
+    expected = {("Quận Hoàn Kiếm", "PAR", 2023): (93.4, 1), ("Quận Tây Hồ", "PAR", 2023): (91.2, 2),
+                ("Quận Ba Đình", "PAR", 2023): (90.8, 3)}
+    if rest.startswith("Ba Dinh"):  # the order written is not the scores': no place follows
+        expected.update({("Quận Tây Hồ", "PAR", 2023): (91.2, None), ("Quận Ba Đình", "PAR", 2023): (90.8, None)})
+    assert got == expected
+
+
+def test_units_making_up_a_top_three_with_no_leader_stated_get_no_places(gazetteer):
+    text = ("In the 2023 PAR Index of Hanoi's districts, Tay Ho (91.2 points) and Ba Dinh (90.8 points) made up the "
+            "top three.")
+    assert text_facts(gazetteer, text, "Hà Nội", 2023) == {
+        ("Quận Tây Hồ", "PAR", 2023): (91.2, None), ("Quận Ba Đình", "PAR", 2023): (90.8, None)}
+
+
+def test_one_unit_completing_a_top_three_after_two_placed(gazetteer):
+    text = ("In the 2023 PAR Index of Hanoi's districts, Hoan Kiem led with 93.40 points and Tay Ho came second. "
+            "Ba Dinh also made up the top three.")
+    assert text_facts(gazetteer, text, "Hà Nội", 2023)[("Quận Ba Đình", "PAR", 2023)] == (None, 3)
+
+
+# The units a place comes behind, named without a figure of their own: the places above it, in the order written.
+@pytest.mark.parametrize("text", [
+    "Năm 2022, Đà Nẵng xếp thứ 4/63 về PAR Index, chỉ sau Quảng Ninh, Hải Phòng và Bắc Ninh.",
+    "In 2022, Da Nang ranked 4th out of 63 in the PAR Index, only behind Quang Ninh, Hai Phong and Bac Ninh.",
+    "PAR Index 2022: Da Nang was fourth, behind Quang Ninh, Hai Phong and Bac Ninh; Hanoi came ninth.",
+], ids=["chỉ sau", "only behind", "behind, up to the clause's end"])
+def test_the_units_a_fourth_place_comes_behind_named_alone(gazetteer, text):
+    ranks = {unit: rank for (unit, _, _), (_, rank) in text_facts(gazetteer, text, None, 2022).items()}
+    assert {u: ranks.get(u) for u in ("Tỉnh Quảng Ninh", "Thành phố Hải Phòng", "Tỉnh Bắc Ninh", "Thành phố Đà Nẵng")
+            } == {"Tỉnh Quảng Ninh": 1, "Thành phố Hải Phòng": 2, "Tỉnh Bắc Ninh": 3, "Thành phố Đà Nẵng": 4}
+
+
+def test_the_one_a_second_place_is_just_behind_is_first(gazetteer):
+    text = "PAR Index 2022: Da Nang came second with 89.12 points, just behind Quang Ninh."
+    assert text_facts(gazetteer, text, None, 2022) == {
+        ("Thành phố Đà Nẵng", "PAR", 2022): (89.12, 2), ("Tỉnh Quảng Ninh", "PAR", 2022): (None, 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Chỉ số CCHC năm 2022: huyện Nga Sơn xếp thứ năm, sau huyện Hoằng Hóa và huyện Hậu Lộc.",
+    "In the 2022 PAR Index, Nga Son district was fifth, behind Hoang Hoa and Hau Loc districts.",
+], ids=["vi", "en"])
+def test_too_few_units_named_behind_get_no_places(gazetteer, text):
+    assert text_facts(gazetteer, text, "Thanh Hóa", 2022) == {("Huyện Nga Sơn", "PAR", 2022): (None, 5)}
+
+
+def test_units_named_behind_a_third_place_before_a_last_place_in_the_next_clause(gazetteer):
+    text = ("Chỉ số CCHC năm 2022: huyện Nga Sơn xếp thứ ba, sau huyện Hoằng Hóa và huyện Hậu Lộc; huyện Mường Lát xếp "
+            "cuối.")
+    got = text_facts(gazetteer, text, "Thanh Hóa", 2022)
+    assert {u: got[(u, "PAR", 2022)][1] for u in ("Huyện Hoằng Hóa", "Huyện Hậu Lộc", "Huyện Nga Sơn")} == {
+        "Huyện Hoằng Hóa": 1, "Huyện Hậu Lộc": 2, "Huyện Nga Sơn": 3}
+
+
+@pytest.mark.parametrize("verb", ["had", "posted", "recorded"])
+def test_had_the_highest_score_is_first_place(gazetteer, verb):
+    text = (f"In the 2023 PAR Index, the Department of Planning and Investment {verb} the highest PAR Index score, "
+            "91.4 points.")
+    assert text_facts(gazetteer, text, "Hà Nội", 2023) == {("Sở Kế hoạch và Đầu tư", "PAR", 2023): (91.4, 1)}
+
+
+def test_the_highest_score_in_a_field_is_no_first_place(gazetteer):
+    text = ("In the 2023 PAR Index, the Department of Planning and Investment, with 88.4 points, had the highest "
+            "score in administrative procedure reform.")
+    assert text_facts(gazetteer, text, "Hà Nội", 2023)[("Sở Kế hoạch và Đầu tư", "PAR", 2023)][1] is None
+
+
+@pytest.mark.parametrize("among", ["Among 20 city departments assessed", "Among the 20 provincial departments"])
+def test_a_size_with_an_adjective_before_the_noun_gives_the_last_place(gazetteer, among):
+    text = f"{among} in the 2023 PAR Index, the Department of Finance came last with 80.12 points."
+    assert text_facts(gazetteer, text, "Hà Nội", 2023) == {("Sở Tài chính", "PAR", 2023): (80.12, 20)}
+
+
+def test_a_unit_named_behind_that_no_longer_existed_gets_no_place(gazetteer):
+    text = "In 2025, Tuyen Quang ranked 2nd out of 34 in the PAR Index, behind the merger with Ha Giang."
+    assert text_facts(gazetteer, text, None, 2025) == {("Tỉnh Tuyên Quang", "PAR", 2025): (None, 2)}
