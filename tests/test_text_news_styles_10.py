@@ -108,3 +108,31 @@ def test_a_size_with_an_adjective_before_the_noun_gives_the_last_place(gazetteer
 def test_a_unit_named_behind_that_no_longer_existed_gets_no_place(gazetteer):
     text = "In 2025, Tuyen Quang ranked 2nd out of 34 in the PAR Index, behind the merger with Ha Giang."
     assert text_facts(gazetteer, text, None, 2025) == {("Tỉnh Tuyên Quang", "PAR", 2025): (None, 2)}
+
+
+# The ranks of a merged province's old provinces a year before, two in one clause or one bracket.
+@pytest.mark.parametrize("before", [
+    "So với năm 2024, khi Tuyên Quang (cũ) xếp thứ 9/63 và Hà Giang (cũ) xếp thứ 41/63, đây là bước tiến lớn.",
+    "So với năm 2024, khi Tuyên Quang (cũ) xếp thứ 9/63, Hà Giang (cũ) xếp thứ 41/63, đây là bước tiến lớn.",
+], ids=["và", "comma and (cũ)"])
+def test_two_old_provinces_ranked_in_one_clause_of_the_year_before(gazetteer, before):
+    text = f"Năm 2025, Chỉ số CCHC của tỉnh Tuyên Quang xếp thứ 5/34. {before}"
+    assert text_facts(gazetteer, text, "Tuyên Quang", 2025) == {
+        ("Tỉnh Tuyên Quang", "PAR", 2025): (None, 5), ("Tỉnh Tuyên Quang", "PAR", 2024): (None, 9),
+        ("Tỉnh Hà Giang", "PAR", 2024): (None, 41)}
+
+
+def test_the_main_clause_after_a_clause_of_the_year_before_keeps_its_own_year(gazetteer):
+    text = ("Năm 2025, Chỉ số CCHC của tỉnh Tuyên Quang đạt 88,1%. So với năm 2024, khi Hà Giang (cũ) xếp thứ 41/63, "
+            "Tuyên Quang xếp thứ 5/34.")
+    assert text_facts(gazetteer, text, "Tuyên Quang", 2025) == {
+        ("Tỉnh Tuyên Quang", "PAR", 2025): (88.1, 5), ("Tỉnh Hà Giang", "PAR", 2024): (None, 41)}
+
+
+@pytest.mark.parametrize("old", ["tỉnh Tuyên Quang cũ", "tỉnh Tuyên Quang (cũ)"])
+def test_a_bracket_opened_with_a_year_gives_it_to_every_unit_inside(gazetteer, old):
+    text = (f"Năm 2025, Chỉ số CCHC của tỉnh Tuyên Quang xếp thứ 5/34 (năm 2024, {old} xếp thứ 9/63, tỉnh Hà Giang "
+            "cũ xếp thứ 41/63).")
+    assert text_facts(gazetteer, text, "Tuyên Quang", 2025) == {
+        ("Tỉnh Tuyên Quang", "PAR", 2025): (None, 5), ("Tỉnh Tuyên Quang", "PAR", 2024): (None, 9),
+        ("Tỉnh Hà Giang", "PAR", 2024): (None, 41)}

@@ -17,6 +17,7 @@ _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|c�
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
+PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+|in\s+)?((?:19|20)\d\d)\s*[,:]\s*")
 _EQUALS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:tương ứng|tương đương|tức là|tức|hay|bằng|đạt tỷ lệ|tỷ lệ|đạt)"
                      r"(?:\s+(?:với|là|đạt))?\s*:?\s*")
 _LIKE_BEFORE = re.compile(r"(?:như|so với|bằng)\s+$")  # a year compared with, not the year of what follows
@@ -77,9 +78,13 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     streak = next((t.value["years"] or 0 for t in toks if t.kind == "streak"), 0)
     move_ref = next((t.value["year"] for t in toks if t.kind == "year" and t.value.get("ref")), None)
     group_year = _group_year(own, year)
-    when = _WHEN_BEFORE.search(low, where.start, g.start)  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63"
+    when = _WHEN_BEFORE.search(low, where.start, g.start) or _when_goes_on(low, where.start, g)
     if when is not None:
         group_year = int(when.group(1))
+    if group_year is None and when is None:  # "(năm 2024, A cũ xếp thứ 9/63, B cũ xếp thứ 41/63)": a bracket's year
+        opened = _open_bracket(low, where.start, g.start)
+        paren = PAREN_YEAR.match(low, opened) if opened >= 0 else None
+        group_year = int(paren.group(1)) if paren else None
     if group_year is not None:
         year = group_year
     habitual_at = freq_at = None
@@ -225,6 +230,34 @@ def _worked_into_percent(toks: list[Token], i: int, low: str) -> bool:
     nxt = next((x for x in toks[i + 1:] if x.kind != "respective"), None)
     return nxt is not None and nxt.kind == "scores" and "%" in low[nxt.start:nxt.end] and bool(
         _EQUALS.fullmatch(low, t.end, nxt.start))
+
+
+def _open_bracket(low: str, s: int, e: int) -> int:
+    """Where the bracket still open at ``e`` opened (after ``s``), or -1: "(năm 2024, A (cũ) xếp thứ 9/63, B"."""
+    i = low.rfind("(", s, e)
+    while i >= 0 and low.count("(", i, e) <= low.count(")", i, e):
+        i = low.rfind("(", s, i)
+    return i
+
+
+_WHEN_OPENS = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+")
+_WHEN_ENDS = re.compile(r"[;:]|\.(?!\d)|\bthì\b|\b(?:19|20)\d\d\b")
+
+
+def _when_goes_on(low: str, s: int, g: Group) -> re.Match | None:
+    """"So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63": the year of the clause that follows (see _WHEN_BEFORE),
+    also for the next unit of the clause ("... xếp thứ 9/63 và Hà Giang (cũ) xếp thứ 41/63"): one after "và",
+    or after a comma where it is written as an old unit ("(cũ)"), not the main clause after it."""
+    opened = next(iter(reversed(list(_WHEN_OPENS.finditer(low, s, g.start)))), None)
+    if opened is None or _WHEN_ENDS.search(low, opened.end(), g.start):
+        return None
+    gap = low[opened.end():g.start]
+    if gap.endswith((" và ", " còn ")) or (gap.endswith(", ") and _OLD_NAMED.match(low, g.units[0].end)):
+        return opened
+    return None
+
+
+_OLD_NAMED = re.compile(r"\s*(?:\(\s*)?cũ\b")
 
 
 def _group_year(own: list[Token], year: int | None) -> int | None:

@@ -42,7 +42,7 @@ from flows.extract.document import (
     split_sentences,
     unwrap_lines,
 )
-from flows.extract.interpret import claims_of, ended_reject, interpret, unknown_reject
+from flows.extract.interpret import PAREN_YEAR, claims_of, ended_reject, interpret, unknown_reject
 from flows.extract.items import (
     OVERTAKES,
     bare_scores,
@@ -145,7 +145,8 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
         gap = low[groups[-1].end:m.start] if groups else ""
         if groups and m.unit_id and any(u.unit_id == m.unit_id for u in groups[-1].units) and not _SINGLED_OUT.search(
                 gap) and not (len(groups) > 1 and OVERTAKES.fullmatch(low, groups[-2].end, groups[-1].start)) and (
-                ";" not in gap):  # "tốp 3 gồm A, B, C; A có 91,55 điểm": a clause of its own
+                ";" not in gap) and not (  # "tốp 3 gồm A, B, C; A có 91,55 điểm": a clause of its own
+                "(" in gap and PAREN_YEAR.search(gap) and ")" not in gap):  # "A xếp thứ 5 (năm 2024, A cũ ...)"
             # "A và B cùng đạt 84,5 điểm nhưng A xếp trên ...": the figures still belong to the group; not so the
             # unit overtaken named again ("A vượt B để dẫn đầu với 91,05 điểm, B đứng thứ hai")
             continue
