@@ -136,3 +136,20 @@ def test_a_bracket_opened_with_a_year_gives_it_to_every_unit_inside(gazetteer, o
     assert text_facts(gazetteer, text, "Tuyên Quang", 2025) == {
         ("Tỉnh Tuyên Quang", "PAR", 2025): (None, 5), ("Tỉnh Tuyên Quang", "PAR", 2024): (None, 9),
         ("Tỉnh Hà Giang", "PAR", 2024): (None, 41)}
+
+
+# A bloc's size from the counts of its grade bands, each written after its band.
+@pytest.mark.parametrize("bands", [
+    "Xếp loại Tốt: 12 đơn vị; xếp loại Khá: 87 đơn vị; xếp loại Trung bình: 25 đơn vị.",
+    "Loại Tốt có 12 đơn vị, loại Khá có 87 đơn vị và loại Trung bình có 25 đơn vị; xếp loại Yếu: không có.",
+], ids=["colon", "có"])
+def test_band_counts_after_their_bands_sum_to_the_last_place(gazetteer, bands):
+    text = (f"Kết quả Chỉ số CCHC năm 2025 của các xã, phường tỉnh Lào Cai. {bands} Phường Cam Đường dẫn đầu với 91,25 "
+            "điểm. Xã Y Tý xếp cuối với 70,12 điểm.")
+    assert text_facts(gazetteer, text, "Lào Cai", 2025)[("Xã Y Tý", "PAR", 2025)] == (70.12, 124)
+
+
+def test_a_band_listed_with_its_count_and_units_is_no_size_alone(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2025 của các xã, phường tỉnh Lào Cai: loại Tốt gồm 2 đơn vị là phường Cam Đường "
+            "(91,25 điểm) và phường Lào Cai (90,1 điểm). Xã Y Tý xếp cuối với 70,12 điểm.")
+    assert text_facts(gazetteer, text, "Lào Cai", 2025)[("Xã Y Tý", "PAR", 2025)] == (70.12, None)

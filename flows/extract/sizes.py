@@ -162,9 +162,15 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
 
 
 # "Có 14 đơn vị xếp loại Tốt, 6 đơn vị xếp loại Khá, không có đơn vị xếp loại Trung bình": the bands' counts
-_BAND_COUNT = re.compile(r"(?:(?<!\w)(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|không có)\s+"
-                         r"(?:đơn vị|địa phương|cơ quan|sở|huyện|xã|phường)\s+(?:được\s+)?(?:xếp loại|đạt loại|loại|xếp"
-                         r" mức|đạt mức)\s+(?P<grade>xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
+# or the band first: "Xếp loại Khá: 87 đơn vị", "loại Tốt có 12 đơn vị", "Xếp loại Yếu: không có"
+_COUNTED = r"(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_UNITS = r"(?:đơn vị|địa phương|cơ quan|sở|huyện|xã|phường)"
+_GRADES = r"(?:xuất sắc|tốt|khá|trung bình|yếu|kém)\b"
+_BAND_COUNT = re.compile(r"(?:(?<!\w)" + _COUNTED + r"|không có)\s+" + _UNITS + r"\s+(?:được\s+)?(?:xếp loại|đạt loại"
+                         r"|loại|xếp mức|đạt mức)\s+(?P<grade>" + _GRADES + r")"
+                         r"|\b(?:xếp loại|đạt loại|loại|mức)\s+(?P<grade2>" + _GRADES + r")\s*(?::|có|gồm)\s*(?:"
+                         + _COUNTED.replace("?P<n>", "?P<n2>") + r"\s+" + _UNITS + r"(?!\s+(?:đạt|xếp|được|có))"
+                         r"|không có\b)")
 # a grade band: "loại Khá", "đạt loại Tốt", "nhóm Trung bình"
 GRADE = re.compile(r"\b(?:loại|nhóm|mức)\s+(xuất sắc|tốt|khá|trung bình|yếu|kém)\b")
 _EMPTY = re.compile(r"\s*(?:\([^()]*\)\s*)?:?\s*không có\b")  # "Xếp loại Yếu: không có"
@@ -188,14 +194,19 @@ def band_count_before(low: str, grade: str, pos: int) -> int | None:
     loại Tốt gồm: A, B và C"), if any."""
     found = None
     for m in _BAND_COUNT.finditer(low, max(0, pos - 600), pos):
-        if m.group("grade") == grade and m.group("n"):
+        if _band_grade(m) == grade and (m.group("n") or m.group("n2")):
             found = _band_n(m)
     return found
 
 
+def _band_grade(m: re.Match) -> str:
+    """The band of a ``_BAND_COUNT`` match, named after its count or before it."""
+    return m.group("grade") or m.group("grade2")
+
+
 def _band_n(m: re.Match) -> int:
     """The count of a ``_BAND_COUNT`` match: "14", "ba", "không có" (0)."""
-    n = m.group("n")
+    n = m.group("n") or m.group("n2")
     return 0 if n is None else int(n) if n.isdigit() else words_to_int(n) or 0
 
 
@@ -213,7 +224,7 @@ def _band_sums(low: str) -> list[tuple[int, int, int, frozenset[str] | None]]:
 
 
 def _band_sum(run: list[re.Match], named: set[str]) -> list[tuple[int, int, int, frozenset[str] | None]]:
-    if len(run) < 2 or not named <= {m.group("grade") for m in run}:
+    if len(run) < 2 or not named <= {_band_grade(m) for m in run}:
         return []  # "4 đơn vị xếp loại Tốt, 15 đơn vị xếp loại Khá. Hai đơn vị xếp loại Trung bình là ...": not all
     total = sum(_band_n(m) for m in run)
     return [(run[0].start(), run[-1].end(), total, None)] if total else []
