@@ -153,3 +153,40 @@ def test_a_band_listed_with_its_count_and_units_is_no_size_alone(gazetteer):
     text = ("Kết quả Chỉ số CCHC năm 2025 của các xã, phường tỉnh Lào Cai: loại Tốt gồm 2 đơn vị là phường Cam Đường "
             "(91,25 điểm) và phường Lào Cai (90,1 điểm). Xã Y Tý xếp cuối với 70,12 điểm.")
     assert text_facts(gazetteer, text, "Lào Cai", 2025)[("Xã Y Tý", "PAR", 2025)] == (70.12, None)
+
+
+# A 2025 story of a merged province on its old provinces' units: both old provinces' units are found.
+@pytest.mark.parametrize("order", [("Hà Nam", "Nam Định"), ("Nam Định", "Hà Nam")])
+def test_units_of_two_old_provinces_in_the_story_of_the_province_they_merged_into(gazetteer, order):
+    lines = {"Hà Nam": "Tại tỉnh Hà Nam (cũ), thị xã Duy Tiên xếp thứ nhất với 90,36 điểm.",
+             "Nam Định": "Tại tỉnh Nam Định (cũ), huyện Hải Hậu xếp thứ 2 với 89,47 điểm."}
+    text = "Chỉ số cải cách hành chính năm 2024\n\n" + "\n\n".join(lines[p] for p in order)
+    assert text_facts(gazetteer, text, None) == {
+        ("Thị xã Duy Tiên", "PAR", 2024): (90.36, 1), ("Huyện Hải Hậu", "PAR", 2024): (89.47, 2)}
+
+
+def test_a_unit_of_another_province_named_once_does_not_move_the_story(gazetteer):
+    from flows.extract.document import detect_province
+
+    text = ("Chỉ số CCHC năm 2019 của tỉnh Hà Nam: thị xã Duy Tiên dẫn đầu, huyện Kim Bảng thứ hai, huyện Bình Lục "
+            "thứ ba; huyện Lý Nhân đứng cuối. Huyện Hải Hậu của tỉnh Nam Định được đoàn đến học tập.")
+    assert detect_province(text, gazetteer) == "Hà Nam"
+
+
+@pytest.mark.parametrize("name", ["Huyện Năm Căn", "thị xã Duy Tiên"])
+def test_a_name_starting_with_a_capitalised_stop_word_is_one_name(name):
+    from flows.extract.mentions import unknown_mentions
+
+    text = f"Năm 2019, {name} xếp thứ nhất với 90,36 điểm; đơn vị duy trì vị trí này."
+    assert [m.text for m in unknown_mentions(text, 0, len(text), [])[0]] == [name]
+
+
+def test_the_old_provinces_of_a_merged_province_are_ranked_apart(gazetteer):
+    text = ("Chỉ số cải cách hành chính năm 2024 của các địa phương thuộc tỉnh Phú Thọ hiện nay.\n\n"
+            "Trong khối 9 huyện, thành phố của tỉnh Vĩnh Phúc (cũ), thành phố Vĩnh Yên dẫn đầu với 89,74 điểm. Huyện "
+            "Tam Đảo xếp cuối khối với 80,41 điểm.\n\n"
+            "Tại tỉnh Hòa Bình (cũ), huyện Lương Sơn đứng đầu với 86,9 điểm.")
+    from flows.extract.text import extract_text
+
+    facts = {f["unit"]: (f["rank"], f["tied"]) for f in extract_text(text, gazetteer, None, "Phú Thọ")["facts"]}
+    assert facts == {"Thành phố Vĩnh Yên": (1, False), "Huyện Tam Đảo": (9, False), "Huyện Lương Sơn": (1, False)}

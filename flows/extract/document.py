@@ -164,7 +164,8 @@ def document_scope(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None
     units = [gazetteer.units[m.unit_id] for m in mentions]
     local = Counter(u.province for u in units if u.unit_kind not in ("ministry", "province"))
     if local:
-        return local.most_common(1)[0][0], True
+        merged = _merged_into(gazetteer, set(local), fold(text)) if _OLD.search(text) else None
+        return merged or local.most_common(1)[0][0], True
     provinces = {u.province for u in units if u.unit_kind == "province"}
     return (provinces.pop() if len(provinces) == 1 else None), False
 
@@ -173,3 +174,31 @@ def is_link_list(paragraph: str) -> bool:
     """A paragraph of links to other articles: every line a title followed by its date in parentheses."""
     lines = [ln for ln in paragraph.split("\n") if ln.strip()]
     return bool(lines) and all(_LINK_LINE.match(ln) for ln in lines)
+
+
+_OLD = re.compile(r"\b[Cc]ũ\b")  # "tỉnh Hà Nam (cũ)", "tỉnh Nam Định cũ": a province before the 2025 merger
+
+
+def _merged_into(gazetteer: Gazetteer, provinces: set[str], folded: str) -> str | None:
+    """The province that the provinces of a text's units were merged into in 2025, when they are several and the
+    text names two of them (and calls some province old: see ``document_scope``): "Tại tỉnh Hà Nam (cũ), ... Tại
+    tỉnh Nam Định (cũ), ...": Ninh Bình, whose story it is.
+
+    Example:
+        >>> g = Gazetteer.load()
+        >>> _merged_into(g, {"Hà Nam", "Nam Định"}, "tai tinh ha nam (cu), ... tai tinh nam dinh (cu), ...")
+        'Ninh Bình'
+        >>> _merged_into(g, {"Hà Nam", "Hải Phòng"}, "tinh ha nam ... hai phong") is None
+        True
+    """
+    if len(provinces) < 2:
+        return None
+    by_name = {u.province: u for u in gazetteer.provinces()}
+    merged = set()
+    for p in provinces:
+        unit = by_name.get(p)
+        successor = gazetteer.units.get(unit.successor_id) if unit and unit.successor_id else unit
+        merged.add(successor.province if successor else p)
+    if len(merged) != 1 or sum(fold(p) in folded for p in provinces) < 2:
+        return None
+    return merged.pop()

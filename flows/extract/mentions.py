@@ -220,7 +220,9 @@ def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered
         low = word.lower()
         if numbered and words == 0 and word.isdigit() and len(word) <= 2:
             return m.end()
-        if word[0].isdigit() or low in _NAME_STOP or (words == 0 and not word[0].isupper() and not lower_first):
+        # a stop word written with a capital is a name's ("Duy Tiên", "Năm Căn"; not "duy trì"), unless in capitals
+        if word[0].isdigit() or (low in _NAME_STOP and (not word[0].isupper() or word.isupper())) or (
+                words == 0 and not word[0].isupper() and not lower_first):
             break
         if low == "và":
             nxt = _NAME_WORD.match(text, m.end(), end)

@@ -355,14 +355,14 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     scopes = defaultdict(list)
     in_order = sorted(candidates, key=attrgetter("order"))
     for c in in_order:
-        scopes[(c.index, c.year, c.bloc)].append(c)
+        scopes[(c.index, c.year, c.bloc, _ranked_in(gazetteer, c.unit_id, province))].append(c)
     sizes = {}
-    for (index, year, bloc), cands in scopes.items():
-        size = bloc_size(gazetteer, province, bloc, year)
+    for (index, year, bloc, where), cands in scopes.items():
+        size = bloc_size(gazetteer, where or province, bloc, year)
         if size is None:  # the gazetteer does not know it: the size the text states ("xếp hạng 1/9"), if one
             stated = {c.of for c in cands if c.of} or {c.size_hint for c in cands if c.size_hint}
             size = stated.pop() if len(stated) == 1 else None
-        sizes[(index, year, bloc)] = size
+        sizes.setdefault((index, year, bloc), size)
         _chain(cands, size, warnings)
         _drop_implied_clashes(cands)
     _resolve_moves(in_order)
@@ -377,8 +377,8 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
             continue
         unit = gazetteer.units[fact["unit_id"]]
         facts.append({"unit": unit.name_vi, **fact})
-    _mark_ties(facts)
-    _check_order(facts, warnings)
+    _mark_ties(facts, gazetteer, province)
+    _check_order(facts, warnings, gazetteer, province)
     for claim in claims:
         key = (claim["index"], claim["year"], claim["unit_kind"])
         sizes.setdefault(key, bloc_size(gazetteer, province, claim["unit_kind"] or "", claim["year"] or 0))
@@ -503,25 +503,35 @@ def _body_over_title(cands: list[Candidate], header: dict) -> list[Candidate]:
     return [c for c in cands if id(c) not in drop] if drop else cands
 
 
-def _mark_ties(facts: list[dict]) -> None:
+def _ranked_in(gazetteer: Gazetteer, unit_id: str, province: str | None) -> str | None:
+    """The province whose ranking a unit is in: its own, for a unit below a province (a 2025 story of a merged
+    province ranks the units of each old province apart); None for provinces and ministries (one national list)."""
+    unit = gazetteer.units.get(unit_id)
+    if unit is None:  # a placeholder of an unknown name: the text's province
+        return same_province(province) if province else None
+    return None if unit.unit_kind in ("province", "ministry") else same_province(unit.province)
+
+
+def _mark_ties(facts: list[dict], gazetteer: Gazetteer, province: str | None) -> None:
     """Units that share a stated rank in one scope are tied, even if only one sentence said so."""
     groups = defaultdict(list)
     for f in facts:
         if f["rank"] is not None:
-            groups[(f["index"], f["year"], f["bloc"], f["rank"])].append(f)
+            scope = _ranked_in(gazetteer, f["unit_id"], province)
+            groups[(f["index"], f["year"], f["bloc"], scope, f["rank"])].append(f)
     for same in groups.values():
         if len(same) > 1:
             for f in same:
                 f["tied"] = True
 
 
-def _check_order(facts: list[dict], warnings: list[str]) -> None:
+def _check_order(facts: list[dict], warnings: list[str], gazetteer: Gazetteer, province: str | None) -> None:
     """Flag ranks that disagree with the scores (a list declared sorted that is not)."""
     scopes = defaultdict(list)
     for f in facts:
         if f["rank"] is not None and f["score"] is not None:
-            scopes[(f["index"], f["year"], f["bloc"])].append(f)
-    for (index, year, bloc), same in scopes.items():
+            scopes[(f["index"], f["year"], f["bloc"], _ranked_in(gazetteer, f["unit_id"], province))].append(f)
+    for (index, year, bloc, _), same in scopes.items():
         same.sort(key=lambda f: f["rank"])
         for a, b in zip(same, same[1:], strict=False):
             if b["score"] > a["score"] + 0.005:
