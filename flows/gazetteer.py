@@ -132,6 +132,9 @@ class Mention:
     bare: bool  # written without its kind word
 
 
+_NAME_MARKS = (",", "-", "–", "&", "/")  # the marks between a name's parts ("Sở Lao động - Thương binh và Xã hội")
+
+
 class _Alias(NamedTuple):
     unit: Unit
     bare: bool
@@ -376,6 +379,10 @@ class Gazetteer:
                     self._eligible.clear()
                 entries = self._eligible[memo] = [e for e in self._index[key]
                                                   if self._allowed(e, province, year, capital, list_kind)]
+            if entries and j > i and "," in doc.text[doc.ends[i]:doc.starts[j]]:
+                # "các huyện, thị xã, thành phố": a comma the alias does not have ends the name ("xã, thành" is not
+                # "Xã Thanh"); "Sở Văn hóa, Thể thao và Du lịch" has its own
+                entries = [e for e in entries if any(mark in e.surface for mark in _NAME_MARKS)]
             if entries:
                 best = (j, entries)
         return best

@@ -234,3 +234,24 @@ def test_districts_merged_before_the_2025_snapshot_are_known_in_their_years(name
 def test_a_town_or_city_under_the_kind_it_had_before_its_upgrade(name, province, year, expected):
     unit = Gazetteer.load().resolve(name, province, year)
     assert unit is not None and unit.unit_id == expected
+
+
+@pytest.mark.parametrize("province", [None, "Quảng Trị", "Sóc Trăng"])
+def test_a_comma_the_name_does_not_have_ends_it(gazetteer, province):
+    """"các huyện, thị xã, thành phố" holds no "Xã Thanh" (a Quảng Trị commune) in any province's text."""
+    text = "Kết quả của các sở, ban, ngành và UBND các huyện, thị xã, thành phố năm 2019."
+    assert gazetteer.find_mentions(text, province, 2019) == []
+
+
+def test_a_name_with_its_own_comma_or_dash_still_matches_across_a_comma(gazetteer):
+    text = "Sở Lao động, Thương binh và Xã hội; Sở VH, TT&DL"
+    assert [m.unit_id for m in gazetteer.find_mentions(text, "Quảng Trị", 2019)] == [
+        "quang-tri:so-lao-dong-thuong-binh-va-xa-hoi", "quang-tri:so-van-hoa-the-thao-va-du-lich"]
+
+
+def test_the_bloc_phrase_does_not_make_a_text_quang_tris(gazetteer):
+    from flows.extract.document import detect_province
+
+    text = ("Ngày 24/4/2019, UBND tỉnh Quảng Nam công bố Chỉ số cải cách hành chính năm 2018 của các sở, ban, ngành "
+            "và UBND các huyện, thị xã, thành phố. Huyện Núi Thành dẫn đầu với 90,43 điểm.")
+    assert detect_province(text, gazetteer) == "Quảng Nam"
