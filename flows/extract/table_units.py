@@ -114,6 +114,9 @@ def _written_out(name: str) -> str:
     return f"{dash.group(1)} và {dash.group(2)}" if dash else name
 
 
+_OWN_PROVINCE = re.compile(r"\s+(?:tỉnh|thành phố|TP\.?)$", re.IGNORECASE)
+
+
 def _without_place(name: str, gazetteer: Gazetteer, province: str | None, year: int | None) -> Unit | None:
     """A department named with the place it works in ("Ban Quản lý Khu kinh tế Vân Phong", "... Đình Vũ - Cát
     Hải"): the department, once up to five capitalised words (and dashes) at the end are left off; None when that
@@ -147,6 +150,9 @@ def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, yea
         unit = gazetteer.resolve(written, province, year)
     if unit is None:
         unit = _without_place(cleaned, gazetteer, province, year)
+    if unit is None and (bare := _OWN_PROVINCE.sub("", cleaned)) != cleaned:  # "Sở Tư pháp tỉnh": the province's own
+        found = gazetteer.resolve(bare, province, year)
+        unit = found if found is not None and found.unit_kind == "department" else None
     if not kinds or (unit is not None and any(unit.name_vi.startswith(k + " ") for k in kinds)):
         return unit
     if any(cleaned.lower().startswith(k.lower() + " ") for k in KIND_WORDS.values()):

@@ -94,6 +94,21 @@ def _joint_commune_ranks(facts: list[dict]) -> None:
             f["bloc"] = "commune_level"
 
 
+def titled_province(titles: list[str], gazetteer: Gazetteer) -> str | None:
+    """The one province a table's titles name ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "... của các sở, ban, ngành tỉnh
+    Thái Nguyên"), if they name exactly one: the province whose units the rows are.
+
+    Example:
+        >>> titled_province(["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH", "CHỈ SỐ CCHC NĂM 2022 CỦA CÁC SỞ"], Gazetteer.load())
+        'Quảng Ninh'
+        >>> titled_province(["Chỉ số CCHC của Quảng Ninh và Hải Phòng"], Gazetteer.load()) is None
+        True
+    """
+    found = {gazetteer.units[m.unit_id].province for m in gazetteer.find_mentions(" ".join(titles))
+             if gazetteer.units[m.unit_id].unit_kind == "province"}
+    return found.pop() if len(found) == 1 else None
+
+
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
                  province_hint: str | None, sheet: str | None = None, title_lines: list[str] | None = None,
                  cell_place: CellPlace | None = None, row_text: RowText | None = None,
@@ -114,6 +129,9 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     place = cell_place or _default_place(sheet)
     grid = [[normalize_text(str(c or "")).strip() for c in row] for row in grid]
     header = find_header(grid)
+    if province_hint is None and header is not None:  # "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" over a table of its sở
+        province_hint = titled_province([*(title_lines or []), *(outer_titles or []),
+                                         *(_row_text(row) for row in grid[:header.row] if any(row))], gazetteer)
     halves = _side_by_side(header) if header and index_group is None and year_group is None else None
     if halves:
         above = [*(title_lines or []), *(_row_text(row) for row in grid[:header.row] if any(row))]
@@ -305,6 +323,11 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
                     and not any(r["place"] == own["place"] for own in rejects)]
     provinces = {gazetteer.units[f["unit_id"]].province for f in facts}
     province = province_hint or (provinces.pop() if len(provinces) == 1 else None)
+    if province_hint is None and province is not None and any(r["check"] == "unknown_unit" for r in rejects):
+        # "Huyện Châu Thành" (of several provinces) among units only Long An has: read again as Long An's table
+        return extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint, province_hint=province,
+                            sheet=sheet, title_lines=title_lines, cell_place=cell_place, row_text=row_text,
+                            outer_titles=outer_titles, index_group=index_group, year_group=year_group)
     return {"source": {"title": None, "province": province}, "facts": facts, "leader_ratings": [],
             "claims": [], "warnings": warnings, "rejects": rejects}
 
