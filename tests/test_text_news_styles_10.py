@@ -190,3 +190,17 @@ def test_the_old_provinces_of_a_merged_province_are_ranked_apart(gazetteer):
 
     facts = {f["unit"]: (f["rank"], f["tied"]) for f in extract_text(text, gazetteer, None, "Phú Thọ")["facts"]}
     assert facts == {"Thành phố Vĩnh Yên": (1, False), "Huyện Tam Đảo": (9, False), "Huyện Lương Sơn": (1, False)}
+
+
+# A title over a span of years tells of the last one.
+@pytest.mark.parametrize("title", ["Chỉ số CCHC cấp huyện: Nhìn lại 3 năm 2018 - 2020",
+                                   "Chỉ số cải cách hành chính các huyện giai đoạn 2018–2020",
+                                   "Chỉ số CCHC từ năm 2018 đến năm 2020: huyện nào bứt phá?"])
+def test_a_title_over_a_span_of_years_tells_of_the_last(gazetteer, title):
+    text = f"{title}\n\nHuyện Bù Gia Mập đứng thứ 10 với 77,03 điểm."
+    assert text_facts(gazetteer, text, "Bình Phước") == {("Huyện Bù Gia Mập", "PAR", 2020): (77.03, 10)}
+
+
+def test_a_year_named_in_a_title_beside_a_span_is_the_titles_year(gazetteer):
+    text = ("Công bố Chỉ số CCHC năm 2019 (giai đoạn 2016-2020)\n\nHuyện Bù Gia Mập đứng thứ 10 với 77,03 điểm.")
+    assert text_facts(gazetteer, text, "Bình Phước") == {("Huyện Bù Gia Mập", "PAR", 2019): (77.03, 10)}

@@ -102,6 +102,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+# folded: "đến" is "den"
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d\d)\b")
+
+
 def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
@@ -135,7 +139,11 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     doc_year, announced = None, []
     if title:
         tl = fold(title)
-        years = re.findall(r"nam\s+((?:19|20)\d\d)", tl) or re.findall(r"\b((?:19|20)\d\d)\b", tl)
+        # "Nhìn lại 3 năm 2018 - 2020", "giai đoạn 2018-2020": the latest year of a range is the one told of
+        ranges = list(_YEAR_RANGE.finditer(tl))
+        years = [m.group(1) for m in re.finditer(r"nam\s+((?:19|20)\d\d)", tl)
+                 if not any(r.start(1) == m.start(1) for r in ranges)]
+        years = years or [r.group(2) for r in ranges[-1:]] or re.findall(r"\b((?:19|20)\d\d)\b", tl)
         doc_year = int(years[0]) if years else None
         positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
         announced = list(dict.fromkeys(code for _, code in positions))
