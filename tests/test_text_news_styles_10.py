@@ -204,3 +204,19 @@ def test_a_title_over_a_span_of_years_tells_of_the_last(gazetteer, title):
 def test_a_year_named_in_a_title_beside_a_span_is_the_titles_year(gazetteer):
     text = ("Công bố Chỉ số CCHC năm 2019 (giai đoạn 2016-2020)\n\nHuyện Bù Gia Mập đứng thứ 10 với 77,03 điểm.")
     assert text_facts(gazetteer, text, "Bình Phước") == {("Huyện Bù Gia Mập", "PAR", 2019): (77.03, 10)}
+
+
+# English: the year of results told after the units, or after the index's full name.
+@pytest.mark.parametrize("text", [
+    "Quang Ninh leads PAR Index\n\nQuang Ninh Province has come first in the PAR Index, according to the 2023 "
+    "results.\n\nHai Phong came second with 91.83 points.",
+    "Hai Phong takes top spot\n\nQuang Ninh has come first in the Public Administration Reform Index 2023.\n\n"
+    "Hai Phong came second with 91.83 points.",
+    "Provincial governance table\n\nQuang Ninh has been named the best-performing locality in administrative "
+    "reform for 2023.\n\nQuang Ninh came first in the PAR Index. Hai Phong came second with 91.83 points.",
+], ids=["the 2023 results", "Index 2023", "reform for 2023"])
+def test_an_english_year_of_results_after_the_units(gazetteer, text):
+    got = text_facts(gazetteer, text, None)
+    assert got[("Tỉnh Quảng Ninh", "PAR", 2023)][1] == 1
+    assert got[("Thành phố Hải Phòng", "PAR", 2023)] == (91.83, 2)
+

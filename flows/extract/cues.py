@@ -110,10 +110,15 @@ def _breakdown(folded: str, s: int, pos: int) -> bool:
     return at >= 0 and not any(c in folded[at:pos] for c in ";.")
 
 
+# between an index's name and its year: "Chỉ số cải cách hành chính (Chỉ số) 2017", "Public Administration Reform
+# Index 2025", "administrative reform for 2017"
+_BETWEEN = re.compile(r"\b(?:chi so|index|for|of|in)\b")
+
+
 def names_index(folded: str, cue_hits: list[tuple[int, str, bool]], year_at: int, year_end: int) -> bool:
     """True when a year directly follows an index name ("Chỉ số cải cách hành chính năm 2017"), or
     stands right before it ("the 2022 Public Administration Reform Index", "the 2022 PAR Index")."""
-    return any((0 <= year_at - end <= 25 and not folded[end:year_at].strip(" ()").replace("chi so", "").strip())
+    return any((0 <= year_at - end <= 25 and not _BETWEEN.sub("", folded[end:year_at]).strip(" ()"))
                or (0 <= pos - year_end <= 12 and not _YEAR_BEFORE_CUE.sub("", folded[year_end:pos]).strip())
                for pos, end in ((pos, cue_end(folded, pos)) for pos, _, _ in cue_hits))
 

@@ -138,7 +138,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
             + _SMALL + r")\b(?!\s+(?:places?|spots?|positions?)\s+(?:for|in)\b)",
      lambda m: {"count": _small(m.group("n"))}),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
-    ("ranks", r"(?:ranked|ranks|ranking|placed|came|finished|stood|was|were|is|are|in|at)\s+(?:in\s+|at\s+)?"
+    ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at)\s+"
+              r"(?:in\s+|at\s+)?"
               r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
               r"(?:\s+(?:place|position|spot))?(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d+))?", _ranks),
     ("ranks", r"(?<=from )(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+(?:place|position|spot))?", _ranks),

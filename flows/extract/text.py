@@ -117,6 +117,7 @@ _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|
                         r"\s*)*[\s,;]*$")  # "tỉnh A (cũ) và tỉnh B (cũ)", "xã A (huyện A cũ) và xã B"
 
 
+_RESULTS_OF = re.compile(r"\s+(?:results?|rankings?|edition|assessment|evaluation)\b")
 _YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
 
 
@@ -554,7 +555,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 ctx.index = most_specific(named, default_index)
             setter = next((t for i, t in enumerate(sent_tokens) if t.kind == "year" and not t.value["paren"]
                            and not t.value.get("ref") and not inside_parentheses(low, s, t.start)
-                           and (t.start < first_unit or names_index(folded, cue_hits, t.start, t.end))
+                           and (t.start < first_unit or names_index(folded, cue_hits, t.start, t.end)
+                                or _RESULTS_OF.match(folded, t.end))  # "according to the 2023 results"
                            and not _year_of_figure(low, sent_tokens, i)), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
                 ctx.year = setter.value["year"]
