@@ -135,6 +135,12 @@ class Mention:
 _NAME_MARKS = (",", "-", "–", "&", "/")  # the marks between a name's parts ("Sở Lao động - Thương binh và Xã hội")
 
 
+def _spelt_as(written: str, surface: str) -> bool:
+    """Whether a name written with its marks is the alias's spelling, tone marks included; a name written
+    without marks ("Thanh Hoa") may be any spelling."""
+    return written.isascii() or not surface or tone_key(written).endswith(tone_key(surface))
+
+
 class _Alias(NamedTuple):
     unit: Unit
     bare: bool
@@ -456,6 +462,8 @@ class Gazetteer:
             while own_lo > max(lo, first - 2) and not _PUNCTUATION.search(text, ends[own_lo - 1], starts[own_lo]):
                 own_lo -= 1
             chosen = self._choose(entries, words, first, own_lo, in_list, year, text[start:end])
+            if chosen is not None and chosen.bare and not _spelt_as(text[start:end], chosen.surface):
+                chosen = None  # "Thạnh Hóa" (a Long An district, not in the index here) is not "Thanh Hóa"
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
                 list_kind, list_end = chosen.unit.unit_kind, end

@@ -220,3 +220,21 @@ def test_an_english_year_of_results_after_the_units(gazetteer, text):
     assert got[("Tỉnh Quảng Ninh", "PAR", 2023)][1] == 1
     assert got[("Thành phố Hải Phòng", "PAR", 2023)] == (91.83, 2)
 
+
+
+# Grade bands defined in one list ("xếp thành 4 loại: Tốt (từ 80 điểm trở lên), Khá (...)") bound their units later.
+def test_grade_bands_defined_in_a_list_bound_the_units_of_each_band(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("Chỉ số CCHC năm 2016 của tỉnh Long An\n\nKết quả được xếp thành 4 loại: Tốt (từ 80 điểm trở lên), Khá "
+            "(từ 70 đến dưới 80 điểm), Trung bình (từ 50 đến dưới 70 điểm) và Yếu (dưới 50 điểm).\n\nXếp loại Khá có "
+            "3 đơn vị, gồm các huyện: Cần Đước, Thủ Thừa và Thạnh Hóa.")
+    facts = {f["unit"]: (f["year"], f["score_min"], f["score_max"]) for f in extract_text(text, gazetteer)["facts"]}
+    assert facts == {u: (2016, 70.0, 80.0) for u in ("Huyện Cần Đước", "Huyện Thủ Thừa", "Huyện Thạnh Hóa")}
+
+
+@pytest.mark.parametrize("written, expected", [("Thạnh Hóa", None), ("Thanh Hóa", "thanh-hoa"),
+                                               ("Thanh Hoá", "thanh-hoa"), ("Thanh Hoa", "thanh-hoa")])
+def test_a_bare_name_is_the_units_only_when_spelt_with_its_tone_marks(gazetteer, written, expected):
+    found = gazetteer.find_mentions(f"Năm 2016, {written} đạt 80 điểm.", None, 2016)
+    assert [m.unit_id for m in found] == ([expected] if expected else [])

@@ -126,10 +126,18 @@ def _is_ministry(m: Mention, gazetteer: Gazetteer) -> bool:
     return unit is not None and unit.unit_kind == "ministry"
 
 
+_GRADE_DEFINED = re.compile(r"(?<![\w])(xuất sắc|tốt|khá|trung bình|yếu|kém)\s*\(")
+
+
 def _grade_bands(low: str, s: int, e: int, tokens: list[Token], bands: dict[str, dict]) -> list[Token]:
     """The sentence's tokens, with the bounds of a grade band stated earlier in the text put after its grade
     word where the sentence gives none; learns the bands the sentence states (``bands``, in place)."""
     added = []
+    if "loại" in low[s:e] or "mức" in low[s:e]:  # "xếp thành 4 loại: Tốt (từ 80 điểm trở lên), Khá (từ 70 ...)"
+        for m in _GRADE_DEFINED.finditer(low, s, e):
+            bound = next((t for t in tokens if t.kind == "bound" and 0 <= t.start - m.end() <= 2), None)
+            if bound is not None:
+                bands.setdefault(m.group(1), bound.value)
     for m in GRADE.finditer(low, s, e):
         bound = next((t for t in tokens if t.kind == "bound" and 0 <= t.start - m.end() <= 4), None)
         if bound is not None:
