@@ -71,3 +71,49 @@ def test_a_district_name_ending_in_a_province_word_is_not_stripped():
     raw = "Chỉ số CCHC năm 2020\nSTT;Đơn vị;Tổng điểm;Xếp hạng\n1;Huyện Kỳ Anh tỉnh;88,1;1\n"
     result = read(raw, 2020, "Hà Tĩnh")
     assert result["facts"] == [] and result["rejects"][0]["check"] == "unknown_unit"
+
+
+def text_table(raw: str, year: int = 2024, province: str = "Ninh Bình") -> dict:
+    from flows.extract.text_tables import extract_text_with_tables
+
+    return extract_text_with_tables(raw, f"raw/{year}/x/phu-luc.txt", gazetteer(), year, province)
+
+
+def placed(result: dict) -> dict[str, tuple]:
+    return {f["unit"]: (f["score"], f["rank"], f["tied"]) for f in result["facts"] if f["criterion"] == "TOTAL"}
+
+
+# T4. A note that the rows are in the order of the ranking, under a table with no rank column.
+@pytest.mark.parametrize("note", ["(Thứ tự trong bảng là thứ tự xếp hạng từ cao xuống thấp.)",
+                                  "Ghi chú: các đơn vị được sắp xếp theo thứ tự từ cao xuống thấp."])
+def test_rows_said_to_be_in_rank_order_take_their_places(note):
+    raw = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CÁC SỞ\n\nSTT | Cơ quan, đơn vị | Điểm đạt được | Xếp loại\n"
+           "1 | Sở Tư pháp | 91,62 | Xuất sắc\n2 | Sở Nội vụ | 91,10 | Xuất sắc\n3 | Sở Xây dựng | 91,10 | Xuất sắc\n"
+           "4 | Sở Khu Vui Chơi | 90,00 | Tốt\n5 | Sở Y tế | 88,40 | Tốt\n\n" + note)
+    assert placed(text_table(raw)) == {"Sở Tư pháp": (91.62, 1, False), "Sở Nội vụ": (91.1, 2, True),
+                                       "Sở Xây dựng": (91.1, 2, True), "Sở Y tế": (88.4, 5, False)}
+
+
+def test_rows_not_in_falling_order_get_no_places_from_a_note():
+    raw = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CÁC SỞ\n\nSTT | Cơ quan, đơn vị | Điểm đạt được\n"
+           "1 | Sở Tư pháp | 91,62\n2 | Sở Nội vụ | 92,10\n\n(Thứ tự trong bảng là thứ tự xếp hạng.)")
+    assert placed(text_table(raw)) == {"Sở Tư pháp": (91.62, None, False), "Sở Nội vụ": (92.1, None, False)}
+
+
+# T5. A note in brackets after a rank in a table aligned with spaces stays in the rank's cell.
+def test_a_tie_note_after_a_rank_in_an_aligned_table():
+    raw = ("STT   Đơn vị                       Điểm thẩm định     Tổng điểm    Xếp hạng\n"
+           "1     Huyện Bảo Thắng                  57,91          86,15         1  (đồng hạng)\n"
+           "2     Huyện Bắc Hà                     60,10          86,15         1  (đồng hạng)\n"
+           "3     Huyện Si Ma Cai                  55,02          80,10         3\n")
+    assert placed(text_table(raw, 2019, "Lào Cai")) == {
+        "Huyện Bảo Thắng": (86.15, 1, True), "Huyện Bắc Hà": (86.15, 1, True), "Huyện Si Ma Cai": (80.1, 3, False)}
+
+
+# T6. One cell per line: a header label and a unit name wrapped over two lines.
+def test_one_cell_per_line_with_wrapped_labels_and_names():
+    raw = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024 CỦA CÁC SỞ, BAN, NGÀNH\nSTT\nCơ quan, đơn vị\nChỉ số\nCCHC\n"
+           "Xếp hạng\n1\nSở Nông nghiệp và Phát triển\nnông thôn\n91,48\n1\n2\nVăn phòng UBND tỉnh\n90,62\n2\n"
+           "3\nSở Nội vụ\n89,10\n3\n")
+    assert placed(text_table(raw)) == {"Sở Nông nghiệp và Phát triển nông thôn": (91.48, 1, False),
+                                       "Văn phòng UBND tỉnh": (90.62, 2, False), "Sở Nội vụ": (89.1, 3, False)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -112,38 +113,70 @@ def _cell_per_line_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
-        k = 0
-        while i + k < len(lines) and k < 8 and 0 < len(cell := lines[i + k].strip()) <= 40 and not cell.isdigit() and (
-                label_role(cell)[0] is not None or cell.upper() in ("STT", "TT")):
-            k += 1
-        roles = [label_role(lines[i + j].strip())[0] for j in range(k)]
+        labels, h = _wrapped_labels(lines, i, label_role)
+        k = len(labels)
+        roles = [label_role(label)[0] for label in labels]
         if k < 3 or "unit" not in roles[:2]:  # the run starts with the number or the unit column
             i += 1
             continue
-        j, n, rows = i + k, 1, []
-        labels = [lines[i + c].strip() for c in range(k)]
+        j, n, rows = i + h, 1, []
+        header_lines = [lines[i + c].strip() for c in range(h)]
         while j + k <= len(lines):
             if lines[j].strip() == str(n):
-                rows.append(j)
-                j, n = j + k, n + 1
+                cells, end = [lines[j + c].strip() for c in range(k)], j + k
+                wrapped = next((c for c in range(2, k) if cells[c][:1].islower() and any(
+                    ch.isalpha() for ch in cells[c - 1])), None)
+                if wrapped is not None and end < len(lines) and (
+                        end + 1 >= len(lines) or lines[end + 1].strip() in (str(n + 1), "")):
+                    # "Sở Nông nghiệp và Phát triển" / "nông thôn": a name wrapped over two lines
+                    cells[wrapped - 1] += " " + cells.pop(wrapped)
+                    cells.append(lines[end].strip())
+                    end += 1
+                rows.append((j, end - 1, cells))
+                j, n = end, n + 1
                 continue
             skip = j
             while skip < len(lines) and (not lines[skip].strip() or is_page_number(lines[skip])):
                 skip += 1  # a page's foot ("Trang 1/2") between two pages of the table
-            if rows and [x.strip() for x in lines[skip:skip + k]] == labels:
-                j = skip + k  # the header repeated at the top of the next page
+            if rows and [x.strip() for x in lines[skip:skip + h]] == header_lines:
+                j = skip + h  # the header repeated at the top of the next page
             elif skip > j and skip < len(lines) and lines[skip].strip() == str(n):
                 j = skip
             else:
                 break
         if rows:
-            grid = [[lines[i + c].strip() for c in range(k)]]
-            grid += [[lines[r + c].strip() for c in range(k)] for r in rows]
-            row_spans = [(text[starts[r]:starts[r + k - 1] + len(lines[r + k - 1])],
-                          [starts[r], starts[r + k - 1] + len(lines[r + k - 1])]) for r in [i, *rows]]
+            grid = [labels] + [cells for _, _, cells in rows]
+            row_spans = [(text[starts[a]:starts[b] + len(lines[b])], [starts[a], starts[b] + len(lines[b])])
+                         for a, b in [(i, i + h - 1), *((a, b) for a, b, _ in rows)]]
             blocks.append(Block(starts[i], starts[j - 1] + len(lines[j - 1]), i + 1, grid, row_spans))
-        i = j if rows else i + k
+        i = j if rows else i + h
     return blocks
+
+
+def _wrapped_labels(lines: list[str], i: int, label_role: Callable[[str], tuple]) -> tuple[list[str], int]:
+    """The header labels of a table pasted one cell per line from line ``i`` (up to eight), a label wrapped
+    over two lines ("Chỉ số" / "CCHC", "Tổng" / "điểm") joined; and how many lines they take."""
+    labels: list[str] = []
+    h = 0
+    while i + h < len(lines) and len(labels) < 8:
+        cell = lines[i + h].strip()
+        if not 0 < len(cell) <= 40 or cell.isdigit():
+            break
+        if label_role(cell)[0] is not None or cell.upper() in ("STT", "TT"):
+            labels.append(cell)
+            h += 1
+            continue
+        if labels and label_role(f"{labels[-1]} {cell}")[0] is not None:  # "Chỉ số" / "CCHC": the label goes on
+            labels[-1] = f"{labels[-1]} {cell}"
+            h += 1
+            continue
+        joined = f"{cell} {lines[i + h + 1].strip()}" if i + h + 1 < len(lines) else ""
+        if not lines[i + h + 1:i + h + 2] or not lines[i + h + 1].strip() or lines[i + h + 1].strip().isdigit() or (
+                label_role(joined)[0] is None):
+            break
+        labels.append(joined)
+        h += 2
+    return labels, h
 
 
 def _spaced_blocks(text: str) -> list[Block]:
@@ -211,12 +244,24 @@ def _close(lines: list[tuple[int, int, str]], separator: str | None, blocks: lis
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
+def _with_notes(row: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A row's cells with a note in brackets after a figure ("1  (đồng hạng)", "86,15  (*)") kept in the figure's
+    cell: a remark on it, not a column the header has."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, text in row:
+        if out and text.startswith("(") and text.endswith(")") and any(ch.isdigit() for ch in out[-1][2]):
+            out[-1] = (out[-1][0], b, f"{out[-1][2]} {text}")
+        else:
+            out.append((a, b, text))
+    return out
+
+
 def _aligned(lines: list[str]) -> list[list[str]] | None:
     """The grid of a table aligned with spaces, cells placed by where they stand: a row with fewer cells than
     the widest rows (a header over groups of columns, "Chỉ số CCHC" over "Điểm | Xếp hạng"; an empty cell)
     puts each cell in the columns it stands over, a label over two columns in both (as a merged cell). None
     when every row has as many cells."""
-    cells = [[(m.start(), m.end(), m.group()) for m in _ALIGNED_CELL.finditer(line)] for line in lines]
+    cells = [_with_notes([(m.start(), m.end(), m.group()) for m in _ALIGNED_CELL.finditer(line)]) for line in lines]
     width = max(len(row) for row in cells)
     if all(len(row) == width for row in cells):
         return None
@@ -354,9 +399,53 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
         except ParindexError as exc:
             result["warnings"].append(f"{path}: the table at line {b.first_line} is not read ({exc.bare_message})")
             continue
+        if _ORDER_NOTE.search(text[max(0, b.start - 300):min(len(text), b.end + 300)].lower()):
+            rank_by_order(found["facts"], found["rejects"])  # "(Thứ tự trong bảng là thứ tự xếp hạng ...)"
         for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
             result.setdefault(key, []).extend(found.get(key, []))
     return result
+
+
+# a note saying a table's rows are in the order of the ranking
+_ORDER_NOTE = re.compile(r"thứ tự (?:trong bảng |của bảng |các đơn vị |sắp xếp )?(?:là|theo|cũng là) thứ tự xếp hạng"
+                         r"|(?:được )?(?:sắp xếp|xếp) theo thứ tự (?:từ )?cao (?:xuống|đến|tới) thấp"
+                         r"|số thứ tự (?:là|cũng là|chính là) (?:thứ hạng|thứ tự xếp hạng)")
+
+
+def rank_by_order(facts: list[dict[str, Any]], rejects: list[dict[str, Any]]) -> None:
+    """Ranks for a table the text says is in the order of the ranking and that has no rank column: each row's
+    place in it (a row of a unit not known still takes its place), when the headline scores fall (or stay) down
+    the rows; equal scores one after the other share a place (in place)."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for f in facts:
+        if f["criterion"] == "TOTAL":
+            groups.setdefault((f["index"], f["year"], f["bloc"]), []).append(f)
+    unknown = [r for r in rejects if r["check"] == "unknown_unit"]
+    for rows in groups.values():
+        scores = [f["score"] for f in rows]
+        if any(f["rank"] is not None for f in rows) or None in scores or any(
+                a < b for a, b in zip(scores, scores[1:], strict=False)):
+            continue
+        lines = [_line_of(f) for f in rows]
+        if None in lines:
+            continue
+        between = [line for r in unknown if (line := _line_of(r)) is not None and lines[0] < line < lines[-1]]
+        held = sorted([*zip(lines, rows, strict=True), *((line, None) for line in between)], key=lambda x: x[0])
+        before: dict[str, Any] | None = None
+        for place, (_, f) in enumerate(held, start=1):
+            if f is None:
+                before = None
+                continue
+            shared = before is not None and before["score"] == f["score"]
+            f["rank"], f["basis"] = before["rank"] if shared else place, "implied"
+            if shared:
+                before["tied"] = f["tied"] = True
+            before = f
+
+
+def _line_of(item: dict[str, Any]) -> int | None:
+    m = re.fullmatch(r"line (\d+)", item.get("place") or "")
+    return int(m.group(1)) if m else None
 
 
 def result_year(result: dict[str, Any], year_hint: int | None) -> int | None:
