@@ -117,3 +117,22 @@ def test_one_cell_per_line_with_wrapped_labels_and_names():
            "3\nSở Nội vụ\n89,10\n3\n")
     assert placed(text_table(raw)) == {"Sở Nông nghiệp và Phát triển nông thôn": (91.48, 1, False),
                                        "Văn phòng UBND tỉnh": (90.62, 2, False), "Sở Nội vụ": (89.1, 3, False)}
+
+
+# T7. The survey's points beside the index's total: the table is the index's; "Tối đa | Đạt được" under each group.
+@pytest.mark.parametrize("under", ["Điểm tối đa;Điểm đạt;Điểm tối đa;Điểm đạt", "Tối đa;Đạt được;Tối đa;Đạt được"])
+def test_survey_points_before_the_total_leave_the_table_the_indexs(under):
+    raw = ("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023 CỦA CÁC SỞ, BAN, NGÀNH;;;;;;;\n"
+           "STT;Cơ quan, đơn vị;Điểm thẩm định;;Điểm điều tra xã hội học;;Tổng điểm (Chỉ số CCHC);Xếp hạng\n"
+           f";;{under};;\n1;Sở Nội vụ;67;62,47;33;27,65;90,12;1\n2;Sở Tài chính;67;60,11;33;27,82;87,93;2\n")
+    result = read(raw, 2023, "Thái Nguyên")
+    assert {(f["unit_id"], f["index"]): (f["score"], f["rank"]) for f in result["facts"]
+            if f["criterion"] == "TOTAL"} == {("thai-nguyen:so-noi-vu", "PAR"): (90.12, 1),
+                                              ("thai-nguyen:so-tai-chinh", "PAR"): (87.93, 2)}
+
+
+def test_a_maximum_written_with_its_points_under_a_field_keeps_the_field():
+    from flows.extract.header import column_role
+
+    assert column_role(["Cải cách thủ tục hành chính", "Tối đa 20"]).role == "component"
+    assert column_role(["Điểm thẩm định", "Tối đa"]).role == "maximum"

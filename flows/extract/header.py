@@ -28,7 +28,7 @@ PREFIX_ROLES: dict[str, tuple[str, ...]] = {
     "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
     "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang"),
     "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc",
-              "so diem"),
+              "so diem", "dat duoc"),
     "percent": ("chi so", "ty le", "ti le", "muc do hai long chung", "ty le hai long chung"),
     "group": ("diem cac linh vuc", "cac linh vuc", "linh vuc", "diem thanh phan", "tieu chi",
               "chi so thanh phan", "diem theo linh vuc", "diem danh gia cac linh vuc"),
@@ -166,6 +166,8 @@ def label_role(label: str) -> tuple[str | None, str | None]:
         return "bloc", None
     if "%" in label and not any(w in key for words in CONTAINED_ROLES.values() for w in words):
         return "percent", "PERCENT"
+    if key == "toi da":  # "Tối đa | Đạt được" under a group; not "Tối đa 15", the maximum of the column above
+        return "maximum", None
     for role in ("maximum", "ignore", "unit", "rank"):
         if any(key == w or key.startswith(w + " ") for w in PREFIX_ROLES[role]):
             return role, None

@@ -58,10 +58,12 @@ def _pick(named: list[str], columns: tuple[Column, ...]) -> str:
 
 def table_index(columns: tuple[Column, ...], titles: str, sheet: str | None, stem: str) -> str:
     """The index of a table: a score column naming one, else the titles, sheet name or file name; else PAR."""
-    for column in columns:
-        named = indices_named_in(column.label) if column.role in ("total", "percent") else []
-        if named:
-            return _pick(named, columns)
+    by_column = [named for column in columns if column.role in ("total", "percent")
+                 and (named := indices_named_in(column.label))]
+    # "Điểm điều tra xã hội học / Điểm đạt" before "Tổng điểm (Chỉ số CCHC)": the survey is a part of the index
+    headline = [named for named in by_column if any(n != "SURVEY" for n in named)]
+    if by_column:
+        return _pick((headline or by_column)[0], columns)
     for text in (titles, sheet or "", stem):
         named = [n for n in indices_named_in(text) if n != "SURVEY"]  # SURVEY comes from a survey column only
         if named and text == stem and _headline_unit(columns) is None and not _criteria_of(named, columns):
