@@ -238,3 +238,39 @@ def test_grade_bands_defined_in_a_list_bound_the_units_of_each_band(gazetteer):
 def test_a_bare_name_is_the_units_only_when_spelt_with_its_tone_marks(gazetteer, written, expected):
     found = gazetteer.find_mentions(f"Năm 2016, {written} đạt 80 điểm.", None, 2016)
     assert [m.unit_id for m in found] == ([expected] if expected else [])
+
+
+# A line announcing the top or last n over one line per unit ("- Thị xã Bỉm Sơn: 94,62%").
+def test_bullets_under_lines_announcing_the_top_and_the_last_n(gazetteer):
+    text = ("Thanh Hóa: Công bố Chỉ số hài lòng về sự phục vụ hành chính năm 2019\n\n"
+            "Khối 27 huyện, thị xã, thành phố - 2 đơn vị có chỉ số cao nhất:\n- Thị xã Bỉm Sơn: 94,62%\n"
+            "- Thành phố Sầm Sơn: 93,17%\n\n2 đơn vị thấp nhất:\n- Huyện Lang Chánh: 78,31%\n- Huyện Mường Lát: 76,02%")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thị xã Bỉm Sơn", "SIPAS", 2019): (94.62, 1), ("Thành phố Sầm Sơn", "SIPAS", 2019): (93.17, 2),
+        ("Huyện Lang Chánh", "SIPAS", 2019): (78.31, 26), ("Huyện Mường Lát", "SIPAS", 2019): (76.02, 27)}
+
+
+def test_bullets_after_the_last_n_are_not_all_last(gazetteer):
+    text = ("Chỉ số hài lòng năm 2019 của khối 27 huyện, thị xã, thành phố.\n\n2 đơn vị thấp nhất:\n"
+            "- Huyện Lang Chánh: 78,31%\n- Huyện Mường Lát: 76,02%\n- Huyện Quan Sơn: 80,02%")
+    got = text_facts(gazetteer, text, "Thanh Hóa")
+    assert [got[(u, "SIPAS", 2019)][1] for u in ("Huyện Lang Chánh", "Huyện Mường Lát", "Huyện Quan Sơn")] == [
+        26, 27, None]
+
+
+# A page copied as Markdown: bold names and bullets before numbered items.
+@pytest.mark.parametrize("text, expected", [
+    ("# Thừa Thiên Huế công bố Chỉ số cải cách hành chính năm 2022\n\n## Khối sở, ban, ngành\n\n"
+     "- 4. **Văn phòng UBND tỉnh**: 90,87 điểm\n- 5. Sở Kế hoạch và Đầu tư: 90,30 điểm",
+     {("Văn phòng UBND tỉnh", "PAR", 2022): (90.87, 4), ("Sở Kế hoạch và Đầu tư", "PAR", 2022): (90.3, 5)}),
+    ("Chỉ số cải cách hành chính năm 2022\n\n**Sở Tư pháp** và **Sở Nội vụ** cùng đạt 91,20 điểm, đồng hạng nhất.",
+     {("Sở Tư pháp", "PAR", 2022): (91.2, 1), ("Sở Nội vụ", "PAR", 2022): (91.2, 1)}),
+    ("Chỉ số cải cách hành chính năm 2022\n\nXếp thứ hai là **Sở Nội vụ** với 91,20 điểm.",
+     {("Sở Nội vụ", "PAR", 2022): (91.2, 2)}),
+], ids=["numbered bullets", "two bold names", "a place before a bold name"])
+def test_a_page_copied_as_markdown(gazetteer, text, expected):
+    from flows.extract.text_tables import extract_text_with_tables
+
+    result = extract_text_with_tables(text, "trang.md", gazetteer, None, "Thừa Thiên Huế")
+    assert {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]} == expected
+    assert all(result["text"][slice(*f["span"])] == f["evidence"] for f in result["facts"])

@@ -88,6 +88,7 @@ class Candidate:
     derived: str | None = None  # continue | move | take | from: a previous-year rank read off a change
     placeholder: bool = False  # a unit the gazetteer does not know, holding its place in a list (no fact)
     above_last: int = 0  # places above the last ("áp chót": 1), for one unit placed from the end
+    list_at: int = -1  # where a list announced on a line of its own starts, its items on the lines below
     top_rest: bool = False  # one of fewer units than the top n it is said to make up ("B and C made up the top three")
     contrast: bool = False  # set against the unit before ("..., trong khi Hà Nội đạt 84,4%"): no order implied
     # (year, places moved up) of a previous-year rank read off a move from a rank only the order will give ("tiếp

@@ -139,7 +139,7 @@ def _drop_implied_clashes(cands: list[Candidate]) -> None:
 
 
 def _list_key(c: Candidate, which: str) -> tuple:
-    return (which, c.where.start, (c.top if which == "top" else c.last)[0])
+    return (which, c.list_at if c.list_at >= 0 else c.where.start, (c.top if which == "top" else c.last)[0])
 
 
 _IN_ORDER = re.compile(r"\blần lượt là\b|\btheo thứ tự\b(?! (?:a|abc|vần|chữ cái))|\brespectively\b|\bin that order\b")

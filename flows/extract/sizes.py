@@ -30,6 +30,7 @@ _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?:(?:ubnd|ủy ban 
                           r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại|\bở(?=\s+khối)"
+                        r"|\bkhối"  # "Khối 27 huyện, thị xã, thành phố - 2 đơn vị có chỉ số cao nhất:"
                         r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
                         r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?"
                         r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
@@ -268,7 +269,7 @@ _PHRASE_BREAK = re.compile(r"[;:()]|\b(?:và|trong đó|còn|nhưng)\b")
 _INTRODUCES_LIST = re.compile(r"\s*(?:là|gồm|gồm có|:)(?!\w)")
 
 
-def _counted(tokens: list[Token], kind: str, low: str) -> int | None:
+def counted(tokens: list[Token], kind: str, low: str) -> int | None:
     """n of "n đơn vị dẫn đầu" / "hai đơn vị có điểm thấp nhất": a count right before a top or last cue."""
     for t in tokens:
         if t.kind == kind and t.value and t.value.get("count"):
@@ -287,7 +288,7 @@ def top_count(g: Group, low: str) -> tuple[int, bool] | None:
     """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one; also
     for fewer units than n after the list ("B và C nằm trong top 3": the places the others leave, see ranking)."""
     for tokens, in_header in ((g.header, True), (g.tokens, False)):
-        n = _counted(tokens, "top", low)
+        n = counted(tokens, "top", low)
         if n and n > 1 and (in_header or n >= len(g.units)):
             return n, in_header
     return None
@@ -296,8 +297,8 @@ def top_count(g: Group, low: str) -> tuple[int, bool] | None:
 def last_count(g: Group, list_len: int, low: str) -> tuple[int, bool] | None:
     """(n, in the header) of "the n units ranked last"; a unit that "xếp cuối" alone is the last one."""
     if any(t.kind == "last" for t in g.header):
-        return (_counted(g.header, "last", low) or list_len), True
-    n = _counted(g.tokens, "last", low)
+        return (counted(g.header, "last", low) or list_len), True
+    n = counted(g.tokens, "last", low)
     if n and n == len(g.units):
         return n, False
     if any(t.kind == "last" for t in g.tokens) and not n:  # "A và B xếp cuối": the last two

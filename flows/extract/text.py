@@ -78,7 +78,7 @@ from flows.extract.respective import (
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
-from flows.extract.sizes import GRADE, band_count_before, named_grades, size_hint
+from flows.extract.sizes import GRADE, band_count_before, counted, named_grades, size_hint
 from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold, normalize_text
 
@@ -448,6 +448,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     order = 0
     related_block = False
     ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
+    last_list: tuple[int, int, int] | None = None  # (n, where, units seen) of a line announcing the last n
     grades_named = named_grades(low)  # the grade bands the text names (the bounds of each are written once)
     grade_bounds: dict[str, dict] = {}  # "loại Khá (từ 80 đến dưới 90 điểm)": the band a grade word names after
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
@@ -500,9 +501,13 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if "loại" in low[s:e] or "nhóm" in low[s:e]:  # "10 đơn vị loại Khá là: A; B": the band stated before
                 sent_tokens = _grade_bands(low, s, e, sent_tokens, grade_bounds)
             next_place = ordered_list and item_line and not any(t.kind == "ordered" for t in sent_tokens)
-            ordered_list = (ordered_list and item_line) or (
-                any(t.kind == "ordered" or (t.kind == "top" and (t.value or {}).get("count")) for t in sent_tokens)
-                and low[s:e].rstrip().endswith(":"))  # "Năm đơn vị dẫn đầu khối sở gồm:" over one line per unit
+            heads_list = low[s:e].rstrip().endswith(":")
+            ordered_list = (ordered_list and item_line) or (heads_list and (
+                any(t.kind == "ordered" for t in sent_tokens) or counted(sent_tokens, "top", low)))
+            # "Năm đơn vị dẫn đầu khối sở gồm:", "2 đơn vị có chỉ số cao nhất:" over one line per unit
+            if not item_line:  # "2 đơn vị thấp nhất:" over as many lines: the last places, in the order written
+                last_list = (n, s, 0) if heads_list and (n := counted(sent_tokens, "last", low)) and not any(
+                    t.kind == "scores" for t in sent_tokens) else None
             cue_hits = sentence_index(folded, s, e)
             # "Năm 2024, Thừa Thiên Huế xếp thứ 3/63" in a 2025 text: the names are looked up in the year opening
             # the sentence (the year is set below, once the units are known)
@@ -634,6 +639,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                         if next_place and cand.rank is None and cand.year == ctx.year and not (
                                 cand.seq or cand.top or cand.last or cand.derived):
                             cand.seq = "ordered"
+                        elif last_list and item_line and cand.rank is None and not (
+                                cand.seq or cand.top or cand.last or cand.derived) and last_list[2] < last_list[0]:
+                            n, at, seen = last_list
+                            cand.last, cand.list_at, last_list = (n, seen + 1), at, (n, at, seen + 1)
+                            cand.size_hint = cand.size_hint or size_hint(low, at, cand.bloc)
                         if cand.unit_id and (ended := ended_reject(cand, gazetteer)):
                             rejects.append(ended)
                         elif cand.unit_id:

@@ -375,6 +375,11 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
         result = extract_text_with_tables(html.unescape(raw), path, gazetteer, year_hint, province_hint)
         result.setdefault("text", normalize_text(html.unescape(raw)))  # the text the evidence cites
         return result
+    if ("**" in raw or "__" in raw or "- " in raw) and (plain := without_markup(raw)) != raw:
+        # a page copied as Markdown: "- 4. **Văn phòng UBND tỉnh**: 90,87 điểm" is read as "4. Văn phòng ..."
+        result = extract_text_with_tables(plain, path, gazetteer, year_hint, province_hint)
+        result.setdefault("text", normalize_text(plain))  # the text the evidence cites
+        return result
     if "|" not in raw and "\t" not in raw and "  " not in raw and not _SPACED_HEADER_HINT.search(raw):
         return extract_text(raw, gazetteer, year_hint, province_hint)
     text = normalize_text(raw)
@@ -446,6 +451,21 @@ def rank_by_order(facts: list[dict[str, Any]], rejects: list[dict[str, Any]]) ->
 def _line_of(item: dict[str, Any]) -> int | None:
     m = re.fullmatch(r"line (\d+)", item.get("place") or "")
     return int(m.group(1)) if m else None
+
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_DASHED_NUMBER = re.compile(r"(?m)^([ \t]*)[-*+•][ \t]+(?=\d{1,3}[.)][ \t])")
+
+
+def without_markup(text: str) -> str:
+    r"""``text`` without the Markdown marks a copied page carries around names and numbers: bold (``**Sở Nội vụ**``)
+    and a bullet before a numbered item (``- 4. Sở Tư pháp``, read as the item ``4.``).
+
+    Example:
+        >>> without_markup("- 4. **Văn phòng UBND tỉnh**: 90,87 điểm\n- **Huyện A**: 87,54")
+        '4. Văn phòng UBND tỉnh: 90,87 điểm\n- Huyện A: 87,54'
+    """
+    return _DASHED_NUMBER.sub(r"\1", _BOLD.sub(lambda m: m.group(1) or m.group(2), text))
 
 
 def result_year(result: dict[str, Any], year_hint: int | None) -> int | None:
