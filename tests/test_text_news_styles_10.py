@@ -274,3 +274,36 @@ def test_a_page_copied_as_markdown(gazetteer, text, expected):
     result = extract_text_with_tables(text, "trang.md", gazetteer, None, "Thừa Thiên Huế")
     assert {(f["unit"], f["index"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]} == expected
     assert all(result["text"][slice(*f["span"])] == f["evidence"] for f in result["facts"])
+
+
+# A unit's own portal: the history of its places, year by year.
+@pytest.mark.parametrize("history, expected", [
+    ("Nếu như năm 2020, huyện chỉ xếp thứ 6 với tỷ lệ hài lòng 86,10%.", {2020: (86.1, 6)}),
+    ("Năm 2020, huyện xếp thứ 6 với 86,10%, năm 2021 vươn lên thứ 5 (88,92%).", {2020: (86.1, 6), 2021: (88.92, 5)}),
+    ("Năm 2021 huyện xếp thứ 5 (88,92%).", {2021: (88.92, 5)}),
+], ids=["nếu như năm", "a score in brackets after the year's place", "no comma after the year"])
+def test_the_history_of_a_units_places_on_its_own_portal(gazetteer, history, expected):
+    text = f"Huyện Tiên Du xếp thứ 3/8 về Chỉ số hài lòng năm 2023\n\n{history}"
+    got = text_facts(gazetteer, text, "Bắc Ninh")
+    assert got == {("Huyện Tiên Du", "SIPAS", 2023): (None, 3),
+                   **{("Huyện Tiên Du", "SIPAS", y): figures for y, figures in expected.items()}}
+
+
+def test_like_the_year_before_is_still_a_comparison(gazetteer):
+    text = "Chỉ số hài lòng năm 2023: huyện Tiên Du xếp thứ 3, như năm 2022."
+    assert text_facts(gazetteer, text, "Bắc Ninh")[("Huyện Tiên Du", "SIPAS", 2023)] == (None, 3)
+
+
+# A headline on satisfaction without its year: the lead's year of results.
+def test_a_headline_on_satisfaction_without_a_year_takes_the_leads(gazetteer):
+    text = ("Đà Nẵng: Người dân hài lòng nhất với quận Hải Châu\n\nSáng 22/3/2019, UBND thành phố tổ chức hội nghị "
+            "công bố kết quả khảo sát mức độ hài lòng của người dân năm 2018.\n\nỞ khối quận, huyện, quận Hải Châu "
+            "giữ vị trí thứ nhất với 88,71 điểm %.")
+    assert text_facts(gazetteer, text, "Đà Nẵng") == {("Quận Hải Châu", "SIPAS", 2018): (88.71, 1)}
+
+
+def test_a_headline_on_satisfaction_with_its_year(gazetteer):
+    text = ("Quảng Ninh: mức độ hài lòng của người dân, tổ chức năm 2020 tiếp tục tăng\n\nKết quả cụ thể khối địa "
+            "phương như sau:\n\n- Thành phố Hạ Long: 94,05%\n- Huyện Ba Chẽ: 86,47%")
+    assert text_facts(gazetteer, text, "Quảng Ninh") == {
+        ("Thành phố Hạ Long", "SIPAS", 2020): (94.05, None), ("Huyện Ba Chẽ", "SIPAS", 2020): (86.47, None)}

@@ -27,7 +27,8 @@ _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b"
 _PUBLISHED = re.compile(r"(?i)ngày đăng|ngày xuất bản|xuất bản|đăng lúc|đăng ngày|cập nhật|published|posted")
 _CITED = re.compile(r"(?m)^\s*(?:[-+•*]\s*)?(?:Căn cứ|Xét|Theo đề nghị)\b[^;,\n]*")
 _LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
-_TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
+_TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|hai long|cai cach hanh chinh|\bcchc\b|\bsipas\b"
+                          r"|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
 
 
 _LIST_START = re.compile(r"\s*(?:[-+•*–]\s|\d{1,3}[.)]\s|[IVX]{1,4}[.)]\s|[a-zđ][.)]\s)")
@@ -106,6 +107,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d\d)\b")
 
 
+def _title_year(tl: str) -> int | None:
+    """The year a (folded) title announces: one it names ("năm 2019"), else the latest of a range ("Nhìn lại 3 năm
+    2018 - 2020", "giai đoạn 2018-2020": the one told of), else any year it holds."""
+    ranges = list(_YEAR_RANGE.finditer(tl))
+    years = [m.group(1) for m in re.finditer(r"nam\s+((?:19|20)\d\d)", tl)
+             if not any(r.start(1) == m.start(1) for r in ranges)]
+    years = years or [r.group(2) for r in ranges[-1:]] or re.findall(r"\b((?:19|20)\d\d)\b", tl)
+    return int(years[0]) if years else None
+
+
 def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
@@ -139,12 +150,11 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     doc_year, announced = None, []
     if title:
         tl = fold(title)
-        # "Nhìn lại 3 năm 2018 - 2020", "giai đoạn 2018-2020": the latest year of a range is the one told of
-        ranges = list(_YEAR_RANGE.finditer(tl))
-        years = [m.group(1) for m in re.finditer(r"nam\s+((?:19|20)\d\d)", tl)
-                 if not any(r.start(1) == m.start(1) for r in ranges)]
-        years = years or [r.group(2) for r in ranges[-1:]] or re.findall(r"\b((?:19|20)\d\d)\b", tl)
-        doc_year = int(years[0]) if years else None
+        doc_year = _title_year(tl)
+        lead = next((ln for ln in lines[:12] if ln != title and len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))),
+                    None) if doc_year is None else None
+        if lead:  # "Đà Nẵng: Người dân hài lòng nhất với ...": the lead's "công bố kết quả ... năm 2018"
+            doc_year = _title_year(fold(lead))
         positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
         announced = list(dict.fromkeys(code for _, code in positions))
     title = title.lstrip("#* ").rstrip("*") if title else title  # a Markdown heading: "# Khánh Hòa công bố ..."

@@ -306,7 +306,8 @@ def _figure_years(toks: list[Token], low: str, year: int | None) -> dict[int, in
         found = _bound_year(toks, i, low, year)
         if found is None and i and i - 1 in years:
             gap = _gap(low, toks[i - 1].end, t.start)
-            if (t.kind == "scores" and toks[i - 1].kind in _RANK_KINDS and not _CLAUSE_BREAK.search(gap)) or (
+            if (t.kind == "scores" and toks[i - 1].kind in _RANK_KINDS and (
+                    not _CLAUSE_BREAK.search(gap) or gap.strip() in ("(", ", ("))) or (
                     t.kind in _RANK_KINDS and toks[i - 1].kind == "scores" and gap.strip() in ("", ",", "(", ", (")):
                 found = years[i - 1]
         years[i] = found

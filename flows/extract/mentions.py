@@ -350,6 +350,9 @@ _KIND_ALONE = re.compile(
     r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b))")
 
 
+_YEAR_FIRST = re.compile(r"(?:trong\s+)?năm\s+(?:19|20)\d\d\s+")
+
+
 def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention], recent: dict[str, str],
                     own: dict[str, str], gazetteer: Gazetteer) -> list[Mention]:
     """The sentence's mentions, with a unit its kind word alone stands for, as written at the sentence's start
@@ -365,6 +368,8 @@ def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention]
     """
     lead = len(low[s:e]) - len(low[s:e].lstrip(" \"'“-–•*+"))
     starts = [s + lead]  # where such a subject may stand: the sentence's start, after a fronted phrase, after "của"
+    if opening := _YEAR_FIRST.match(low, s + lead, e):  # "Năm 2021 huyện xếp thứ 5": after a year with no comma
+        starts.append(opening.end())
     for word in (", ", "của "):
         at = low.find(word, s, e)
         while at >= 0:

@@ -324,8 +324,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:(?:lần lượt|tương ứng)\s+)?(?:là\s+|đạt\s+)?"
                r"(?P<list>\d+[.,]\d+(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
     ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
-    ("year", r"(?P<ref>(?:so với|hơn|như|gấp đôi|gấp \w+|bằng|kém|khác)\s+(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)"
-             r"\s+(?:của\s+)?)?)?năm\s+((?:19|20)\d\d)\b",
+    # "so với năm 2020": a year compared with; not "Nếu như năm 2020, huyện chỉ xếp thứ 6" (whereas in 2020)
+    ("year", r"(?P<ref>(?:so với|hơn|(?<!nếu )như|gấp đôi|gấp \w+|bằng|kém|khác)\s+"
+             r"(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)\s+(?:của\s+)?)?)?năm\s+((?:19|20)\d\d)\b",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
