@@ -307,3 +307,30 @@ def test_a_headline_on_satisfaction_with_its_year(gazetteer):
             "phương như sau:\n\n- Thành phố Hạ Long: 94,05%\n- Huyện Ba Chẽ: 86,47%")
     assert text_facts(gazetteer, text, "Quảng Ninh") == {
         ("Thành phố Hạ Long", "SIPAS", 2020): (94.05, None), ("Huyện Ba Chẽ", "SIPAS", 2020): (86.47, None)}
+
+
+# Figures that are no score of the index: a rate of the work, a gap, a speaker's ministry.
+@pytest.mark.parametrize("other", [
+    "Huyện Yên Phong là địa phương có tỷ lệ số hóa hồ sơ cao nhất (87%).",
+    "Huyện Yên Phong cũng có tỷ lệ hồ sơ trực tuyến toàn trình đạt 71%.",
+    "Huyện Yên Phong chỉ thiếu 0,7 điểm để vượt Thành phố Từ Sơn.",
+    "Hai đơn vị dẫn đầu chỉ cách nhau 0,71%.",
+], ids=["a digitisation rate", "an online rate", "thiếu ... điểm", "cách nhau"])
+def test_figures_of_another_kind_leave_the_scores_alone(gazetteer, other):
+    text = ("Bắc Ninh công bố Chỉ số hài lòng năm 2022\n\nThành phố Từ Sơn đứng đầu với tỷ lệ hài lòng 92,86%, "
+            f"tiếp đến là huyện Yên Phong (92,15%).\n\n{other}")
+    assert text_facts(gazetteer, text, "Bắc Ninh") == {
+        ("Thành phố Từ Sơn", "SIPAS", 2022): (92.86, 1), ("Huyện Yên Phong", "SIPAS", 2022): (92.15, 2)}
+
+
+def test_a_satisfaction_rate_is_still_a_score(gazetteer):
+    text = "Bắc Ninh công bố Chỉ số hài lòng năm 2022\n\nHuyện Yên Phong có tỷ lệ người dân hài lòng đạt 92,15%."
+    assert text_facts(gazetteer, text, "Bắc Ninh") == {("Huyện Yên Phong", "SIPAS", 2022): (92.15, None)}
+
+
+@pytest.mark.parametrize("speaker", ["Thứ trưởng Bộ Nội vụ Vũ Chiến Thắng cho biết",
+                                     "Ông Nguyễn Văn A, Vụ trưởng Vụ Cải cách hành chính, Bộ Nội vụ, cho biết"])
+def test_a_ministry_a_speaker_is_from_is_not_ranked(gazetteer, speaker):
+    text = (f"Công bố SIPAS 2024\n\n{speaker}: \"Khoảng cách giữa địa phương cao nhất và thấp nhất về SIPAS năm 2024 "
+            "đã thu hẹp còn 9,75%\".")
+    assert text_facts(gazetteer, text, None) == {}

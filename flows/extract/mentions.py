@@ -54,7 +54,7 @@ _PROVINCE_RANKED = re.compile(r"(?<!\w)(?<!toàn )(?<!trong )(?<!cấp )tỉnh\s
 # "các phường của thành phố Trà Vinh dẫn đầu": the units in it are ranked, not the city
 _CONTAINER = re.compile(r"(?:các|những)\s+(?:phường|xã|thị trấn|đơn vị|huyện|quận|sở|cơ quan|địa phương)"
                         r"(?:[^.;:,()]{0,20}?\s+)?(?:của|thuộc|trên địa bàn)\s+$")
-_TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện")
+_TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện", "trưởng", "trưởng phòng")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
                      r"|trao đổi|nhận định|đánh giá rằng)\b")
 _ASIDE = re.compile(r"[(,\-–]\s*(?:(?:là\s+)?(?:đơn vị|cơ quan|sở)\s+(?:mới\s+)?)?(?:(?:đã|được|vừa)\s+)?"

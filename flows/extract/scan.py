@@ -154,6 +154,13 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?<!xếp mức )(?:trung bình|bình quân"
              r"|chung(?:\s+của)?\s+(?:toàn\s+)?(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS,
      None),
+    # a gap, not a score: "chỉ thiếu 0,1 điểm để đạt loại Xuất sắc", "chỉ cách nhau 0,01 điểm", "cách biệt 12,3 điểm"
+    ("mask", r"(?:thiếu|cách biệt|cách nhau|chênh lệch|chênh nhau|khoảng cách(?:\s+\w+){0,15}?\s+(?:là|còn))\s+"
+             r"(?:chỉ\s+|khoảng\s+|gần\s+|hơn\s+|chưa đến\s+)?" + NUM + r"\s*" + _POINTS, None),
+    # a rate of the work, not satisfaction: "tỷ lệ số hóa hồ sơ cao nhất (87%)", "tỷ lệ hồ sơ trực tuyến đạt 71%"
+    ("mask", r"tỷ lệ\s+(?!(?:người dân\s+)?hài lòng)[^.;()%\d]{0,50}?(?:hồ sơ|số hóa|giải quyết|trực tuyến|thanh toán"
+             r"|dịch vụ công|phiếu|đúng hạn|trễ hạn|quá hạn|giải ngân|chữ ký số|tài khoản|tiếp nhận)[^.;%\d]{0,40}?"
+             + NUM + r"\s*%", None),
     ("mask", r"\b\d+(?:[.,]\d+)?\s*°\s*c\b|độ ẩm:?\s*\d+\s*%|(?:lượt xem|lượt truy cập|số lượt truy cập|lượt đọc)"
              r":?\s*[\d.,]+", None),  # weather widgets, view counters
     # a breakdown of a total ("trong đó có 2,5 điểm thưởng", "trong đó điểm điều tra xã hội học đạt 28,6/35")
@@ -377,6 +384,8 @@ _POINTS_GATE = ("điểm", "%")
 _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
+    _rule(r"tỷ lệ\s+(?!"): ("tỷ lệ",),
+    _rule(r"(?:thiếu|cách biệt"): ("thiếu", "cách", "chênh"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
     _rule(r"(?:xếp|đứng)\s+(?:cuối|chót)"): ("/",),
