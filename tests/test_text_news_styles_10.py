@@ -334,3 +334,15 @@ def test_a_ministry_a_speaker_is_from_is_not_ranked(gazetteer, speaker):
     text = (f"Công bố SIPAS 2024\n\n{speaker}: \"Khoảng cách giữa địa phương cao nhất và thấp nhất về SIPAS năm 2024 "
             "đã thu hẹp còn 9,75%\".")
     assert text_facts(gazetteer, text, None) == {}
+
+
+# A year after a place with "của", or after a note on it in brackets: that place's year.
+@pytest.mark.parametrize("text, before", [
+    ("Huyện Cam Lộ vươn lên vị trí thứ 2 (87,14 điểm) từ vị trí thứ 3 của năm 2019.", (87.14, 2, 3)),
+    ("Huyện Cam Lộ, á quân của năm 2019, năm nay lùi xuống thứ 4 với 87,14 điểm.", (87.14, 4, 2)),
+    ("Huyện Cam Lộ xếp thứ 11 (cuối bảng) năm 2019 và vươn lên thứ 9 năm 2020 với 87,14 điểm.", (87.14, 9, 11)),
+], ids=["của năm", "á quân của năm", "(cuối bảng) năm"])
+def test_a_place_of_the_year_before_written_with_its_year(gazetteer, text, before):
+    score, rank, rank_before = before
+    got = text_facts(gazetteer, f"Chỉ số CCHC năm 2020 của tỉnh Quảng Trị\n\n{text}", "Quảng Trị")
+    assert got == {("Huyện Cam Lộ", "PAR", 2020): (score, rank), ("Huyện Cam Lộ", "PAR", 2019): (None, rank_before)}

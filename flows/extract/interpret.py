@@ -12,9 +12,11 @@ from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold
 
 _RANK_KINDS = ("ranks", "top", "last")
-_BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?$")
+_BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|cụm)\s+[^\W\d]+(?:[ ,]+[^\W\d]+){0,4}[\s,]*)?"
+                       r"(?:của\s+|vào\s+|trong\s+)?$")  # "vị trí thứ 3 của năm 2019", "á quân của năm 2019"
 # "Trong 18 huyện, thị xã, thành phố, A xếp cuối": the size of the bloc, stated before the unit
 _CLAUSE_BREAK = re.compile(r"[,;()]")
+_NOTED_LAST = re.compile(r"\s*\(\s*(?:cuối bảng|xếp cuối|đứng cuối|thấp nhất)\s*\)\s*")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
 PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+|in\s+)?((?:19|20)\d\d)\s*[,:]\s*")
@@ -317,6 +319,9 @@ def _figure_years(toks: list[Token], low: str, year: int | None) -> dict[int, in
 def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | None:
     """The year a rank is written with: right after it ("vị trí thứ 9 năm 2018", "thứ 10 năm trước"),
     or before it in the same clause ("trong khi năm trước chỉ đứng thứ 5")."""
+    if i + 2 < len(toks) and toks[i + 1].kind == "last" and toks[i + 2].kind == "year" and _NOTED_LAST.fullmatch(
+            low, toks[i].end, toks[i + 2].start):
+        return _year_of(toks[i + 2], year)  # "thứ 11 (cuối bảng) năm 2019"
     if i + 1 < len(toks) and toks[i + 1].kind in ("year", "year_rel") and _BLOC_GAP.match(
             _gap(low, toks[i].end, toks[i + 1].start)) and not (  # "thứ 3 (trong khối quận) năm 2024"
             i + 2 < len(toks) and toks[i + 2].kind in (*_RANK_KINDS, "scores")  # not "thứ 6, năm 2021 xếp thứ 9"
