@@ -346,3 +346,19 @@ def test_a_place_of_the_year_before_written_with_its_year(gazetteer, text, befor
     score, rank, rank_before = before
     got = text_facts(gazetteer, f"Chỉ số CCHC năm 2020 của tỉnh Quảng Trị\n\n{text}", "Quảng Trị")
     assert got == {("Huyện Cam Lộ", "PAR", 2020): (score, rank), ("Huyện Cam Lộ", "PAR", 2019): (None, rank_before)}
+
+
+# Satisfaction named in passing does not make the places after it satisfaction places.
+@pytest.mark.parametrize("passing", ["Huyện đã tăng điểm nhờ sự hài lòng của người dân.",
+                                     "Sự hài lòng của người dân là thước đo quan trọng."])
+def test_satisfaction_named_in_passing_keeps_the_index(gazetteer, passing):
+    text = (f"Chỉ số CCHC năm 2022 của tỉnh Bắc Giang\n\n{passing}\n\nTrong 19 sở, Văn phòng UBND tỉnh đạt 92,15 điểm, "
+            "xếp thứ nhất. Sở Thông tin và Truyền thông và Sở Kế hoạch và Đầu tư lần lượt ở vị trí thứ tư và thứ năm.")
+    assert {k[1] for k in text_facts(gazetteer, text, "Bắc Giang")} == {"PAR"}
+
+
+@pytest.mark.parametrize("heading", ["Về Chỉ số hài lòng:", "Kết quả khảo sát sự hài lòng của người dân năm 2022."])
+def test_satisfaction_named_as_the_index_switches_to_it(gazetteer, heading):
+    text = (f"Chỉ số CCHC năm 2022 của tỉnh Bắc Giang\n\n{heading}\n\nSở Thông tin và Truyền thông và Sở Kế hoạch và "
+            "Đầu tư lần lượt ở vị trí thứ tư và thứ năm.")
+    assert {k[1] for k in text_facts(gazetteer, text, "Bắc Giang")} == {"SIPAS"}

@@ -118,6 +118,10 @@ _SEPARATOR = re.compile(r"^[\s,;&]*(?:(?:và|cùng|,|;|các|and|the|h\.|p\.|x\.|
 
 
 _RESULTS_OF = re.compile(r"\s+(?:results?|rankings?|edition|assessment|evaluation)\b")
+# the satisfaction index by a name, not satisfaction in passing
+_SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\bsipas\b"
+                          r"|satisfaction (?:index|rate|level)|(?:khao sat|do luong|danh gia)(?: muc do| su)? hai long"
+                          r"|hai long (?:doi voi|ve) su phuc vu")
 _YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
 
 
@@ -545,6 +549,12 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 topic = method and any(code == "SURVEY" and not aside and _OPENER.fullmatch(folded, s, pos)
                                        for pos, code, aside in cue_hits)
                 if method and not topic:
+                    new_index = ctx.index
+                # satisfaction named in passing ("Huyện đã tăng điểm nhờ sự hài lòng của người dân", "weighted the
+                # people's satisfaction at 17.5 percent of the total score"), not the index: no place, no heading
+                if new_index == "SIPAS" and ctx.index != "SIPAS" and not any(
+                        t.kind in ("ranks", "top", "last") for t in sent_tokens) and not _SIPAS_NAMED.search(
+                        folded, s, e) and not low[s:e].rstrip().endswith(":"):
                     new_index = ctx.index
                 if new_index in _OWN:
                     named_here.add(new_index)
