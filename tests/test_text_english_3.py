@@ -167,3 +167,30 @@ def test_an_english_bloc_size_stated_before_the_last_place(gazetteer, size):
     text = (f"{size} the Ministry of Justice came first with 91.76 percent. The Ministry of Health ranked last with "
             "78.36 percent.")
     assert facts(gazetteer, text)[("Bộ Y tế", "PAR", 2023)] == (78.36, 17)
+
+
+# Tenth round: places and scores English news writes without a verb or a unit.
+@pytest.mark.parametrize("text, expected", [
+    ("HCMC PAR Index 2023\n\nThe Department of Justice scored 92.87, the highest among departments. The Department of "
+     "Information and Communications (92.40) and the Department of Home Affairs (91.52) made up the top three.",
+     {"Sở Tư pháp": (92.87, 1), "Sở Thông tin và Truyền thông": (92.4, 2), "Sở Nội vụ": (91.52, 3)}),
+    ("HCMC PAR Index 2023\n\nThe city assessed 24 departments. The Department of Transport ranked 22nd with 80.02, "
+     "the Department of Construction 23rd with 79.64, and the Department of Natural Resources and Environment last "
+     "with 78.20.", {"Sở Giao thông vận tải": (80.02, 22), "Sở Xây dựng": (79.64, 23),
+                     "Sở Tài nguyên và Môi trường": (78.2, 24)}),
+    ("PAR Index 2025\n\nDong Thap was sixth (89.05), Hue seventh (88.71) and Ha Noi eighth (88.20).",
+     {"Tỉnh Đồng Tháp": (89.05, 6), "Thành phố Huế": (88.71, 7), "Thành phố Hà Nội": (88.2, 8)}),
+    ("PAR Index and SIPAS 2017\n\nHanoi's satisfaction index was 83.65 percent, 13th in the country.",
+     {"Thành phố Hà Nội": (83.65, 13)}),
+    ("SIPAS 2025 results announced\n\nAmong the 34 provinces, Hai Phong had the highest result at 90.82 per cent. "
+     "Lai Chau had the lowest satisfaction, at 79.02 per cent.",
+     {"Thành phố Hải Phòng": (90.82, 1), "Tỉnh Lai Châu": (79.02, 34)}),
+    ("Can Tho releases 2024 PAR Index results\n\nThoi Lai District ranked last of the nine districts with 81.33 "
+     "points.", {"Huyện Thới Lai": (81.33, 9)}),
+], ids=["the highest among", "last with", "elided verbs", "13th in the country", "had the lowest", "last of nine"])
+def test_english_places_without_a_verb_or_a_unit(gazetteer, text, expected):
+    from flows.extract.text import extract_text
+
+    province = "Hồ Chí Minh" if text.startswith("HCMC") else "Cần Thơ" if text.startswith("Can Tho") else None
+    facts = extract_text(text, gazetteer, None, province)["facts"]
+    assert {f["unit"]: (f["score"], f["rank"]) for f in facts} == expected

@@ -123,8 +123,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     # "ranked last among 17 ministries", "came last of the 63 provinces": the last place of a stated size
     ("ranks", r"(?:(?:ranked|came|finished|placed|was|were|stood)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)"
               r"(?:\s+place)?|(?:had|was|posted|recorded|scored)\s+the\s+lowest)\s+(?:among|of|out of|in)\s+"
-              r"(?:the\s+|all\s+)?(?P<n>\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
-              + _NOUNS + r"\b", lambda m: {"ranks": [int(m.group("n"))], "tied": False, "of": int(m.group("n"))}),
+              r"(?:the\s+|all\s+)?(?P<n>\d{1,3}|" + "|".join(_WORD_NUMBERS) + r")\s+(?:[\w-]+\s+){0,2}?"
+              + _NOUNS + r"\b", lambda m: {"ranks": [_small(m.group("n"))], "tied": False, "of": _small(m.group("n"))}),
     # "the bottom two were A and B", "the last three places went to": a count of last places
     ("last", r"\bthe\s+(?:bottom|last)\s+(?P<n>" + _SMALL + r")\b(?!\s+(?:years?|decades?|months?|weeks?|times?"
              r"|editions?|surveys?|rounds?)\b)(?:\s+(?:places?|spots?|positions?|" + _NOUNS + r"))?",
@@ -147,26 +147,34 @@ EN_RULES: list[tuple[str, str, Any]] = [
               r"|spots?)\b", _ranks),
     ("ranks", r"(?<=to )(?:the\s+)?(?P<ords>" + _ORD + r")\b", _ranks),
     # "the Department of Finance third with 89.47": a place without a verb, right before its score
-    ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d)", _ranks),
+    ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d|\s*\(\s*\d)", _ranks),
+    # "83.65 percent, 13th in the country": a place after the score it goes with
+    ("ranks", r"(?<=, )(?P<ords>" + _ORD + r")(?=\s+(?:in the country|nationwide|in the nation|among|out of|of the)\b)",
+     _ranks),
     ("count", r"(?:(?P<member>\d+|one)\s+of\s+the\s+)?\b(?P<n>" + _SMALL + r")(?:\s*/\s*(?P<of>\d+)|\s+(?:out\s+)?of"
               r"\s+(?:the\s+)?(?P<of2>\d+))?\s+" + ADJECTIVE + r"(?P<noun>" + _NOUNS + r")\b", _count),
     ("freq", r"\b" + _SMALL + r"\s+years?\s+(?:in a row\s+)?(?=tied|ranked|placed|as|at|in)", None),
     ("scores", r"(?:" + _NUM + r"\s*(?:,\s+|;\s*|\s+and\s+)){0,8}" + _NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
-    # "... third with 89.47": a score without its unit after "with", where a clause ends
-    ("scores", r"(?<=\bwith )\d{2}\.\d{1,2}(?=\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|while|followed|ahead|behind"
-               r"|respectively)\b))", lambda m: _numbers(m.group(0))),
+    # "... third with 89.47", "scored 92.87, the highest", "just behind at 90.87": a score without its unit, where a
+    # clause ends
+    ("scores", r"(?:(?<=\bwith )|(?<=\bscored ))\d{2}\.\d{1,2}(?=\s*(?:[,;)]|\.(?!\d)|$"
+               r"|\s+(?:and|while|followed|ahead|behind|respectively)\b))|(?<=\bbehind at )\d{2}\.\d{1,2}\b",
+     lambda m: _numbers(m.group(0))),
     ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
             # not "scored highest in administrative procedure reform": a field of the index
             r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)"
             # not "had the highest score in administrative procedure reform" (a field), but "... in the PAR Index"
             r"|\b(?:had|has|posted|recorded|achieved|earned|got|won)\s+the\s+highest\b" + _NOT_A_FIELD
             + r"|\bthe highest (?:score|level|rate|satisfaction)\b" + _NOT_A_FIELD
+            + r"|\bthe highest(?=\s+among\b)"  # "scored 92.87, the highest among departments"
             + r"|(?<=\s)highest(?=\s+(?:at|with)\s+\d)",  # "with Tân Uyên city highest at 92.15 percent"
      None),
-    ("last", r"(?<=\s)lowest(?=\s+(?:at|with)\s+\d)",  # "... and Dầu Tiếng lowest at 84.02 percent"
+    ("last", r"(?<=\s)(?:lowest|last)(?=,?\s+(?:at|with)\s+\d)",  # "... and Dầu Tiếng lowest at 84.02 percent"
      None),
+    # "Lai Chau had the lowest satisfaction, at 79.02 per cent"
+    ("last", r"\b(?:had|has|posted|recorded|got)\s+the\s+lowest\b" + _NOT_A_FIELD, None),
     ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
              r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b|\b(?:lowest|bottom)[- ]ranked\b",
      None),
