@@ -362,3 +362,36 @@ def test_satisfaction_named_as_the_index_switches_to_it(gazetteer, heading):
     text = (f"Chỉ số CCHC năm 2022 của tỉnh Bắc Giang\n\n{heading}\n\nSở Thông tin và Truyền thông và Sở Kế hoạch và "
             "Đầu tư lần lượt ở vị trí thứ tư và thứ năm.")
     assert {k[1] for k in text_facts(gazetteer, text, "Bắc Giang")} == {"SIPAS"}
+
+
+# The survey named in a sentence is its paragraph's index; a heading's for the lines below it.
+@pytest.mark.parametrize("survey", [
+    "Ở điểm điều tra xã hội học, Sở Tư pháp đạt 31,02/33,5 điểm, cao nhất khối.",
+    "Theo kết quả điều tra xã hội học, Sở Tư pháp dẫn đầu với 31,02 điểm.",
+], ids=["a survey score", "the survey's leader"])
+def test_a_survey_named_in_a_sentence_is_its_paragraphs_index(gazetteer, survey):
+    text = (f"Chỉ số CCHC năm 2023 của tỉnh Lạng Sơn\n\n{survey}\n\n"
+            "Các huyện Chi Lăng, Lộc Bình và Bắc Sơn lần lượt xếp thứ 4, 5, 6.")
+    got = text_facts(gazetteer, text, "Lạng Sơn")
+    assert got[("Sở Tư pháp", "SURVEY", 2023)] == (31.02, 1)
+    assert {u: got.get((u, "PAR", 2023)) for u in ("Huyện Chi Lăng", "Huyện Lộc Bình", "Huyện Bắc Sơn")} == {
+        "Huyện Chi Lăng": (None, 4), "Huyện Lộc Bình": (None, 5), "Huyện Bắc Sơn": (None, 6)}
+
+
+def test_a_survey_heading_covers_the_paragraphs_below_it(gazetteer):
+    text = ("Chỉ số CCHC năm 2023 của tỉnh Lạng Sơn\n\nKết quả điều tra xã hội học:\n\nSở Tư pháp dẫn đầu với 31,02 "
+            "điểm.\n\nSở Nội vụ xếp thứ hai với 30,1 điểm.")
+    got = text_facts(gazetteer, text, "Lạng Sơn")
+    assert got == {("Sở Tư pháp", "SURVEY", 2023): (31.02, 1), ("Sở Nội vụ", "SURVEY", 2023): (30.1, 2)}
+
+
+def test_the_surveys_share_of_the_index_is_no_score(gazetteer):
+    text = ("Chỉ số CCHC năm 2017 của tỉnh Ninh Thuận\n\nSở Nội vụ phối hợp phát 1.540 phiếu điều tra xã hội học; "
+            "điểm điều tra xã hội học chiếm 30/100 điểm của chỉ số.")
+    assert text_facts(gazetteer, text, "Ninh Thuận") == {}
+
+
+def test_points_out_of_a_decimal_maximum_are_a_fields(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 của tỉnh Điện Biên\n\nSở Thông tin và Truyền thông đạt 88,15 điểm, xếp thứ 2. "
+            "Trong lĩnh vực hiện đại hóa nền hành chính, Sở Thông tin và Truyền thông đạt 8,9/9,5 điểm.")
+    assert text_facts(gazetteer, text, "Điện Biên") == {("Sở Thông tin và Truyền thông", "PAR", 2021): (88.15, 2)}

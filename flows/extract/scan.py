@@ -157,6 +157,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # a gap, not a score: "chỉ thiếu 0,1 điểm để đạt loại Xuất sắc", "chỉ cách nhau 0,01 điểm", "cách biệt 12,3 điểm"
     ("mask", r"(?:thiếu|cách biệt|cách nhau|chênh lệch|chênh nhau|khoảng cách(?:\s+\w+){0,15}?\s+(?:là|còn))\s+"
              r"(?:chỉ\s+|khoảng\s+|gần\s+|hơn\s+|chưa đến\s+)?" + NUM + r"\s*" + _POINTS, None),
+    # a share of the index, not a score: "điểm điều tra xã hội học chiếm 30/100 điểm", "chiếm tỷ trọng 35%"
+    ("mask", r"chiếm\s+(?:tỷ trọng\s+|tỉ trọng\s+)?(?:khoảng\s+)?" + NUM + r"\s*(?:/\s*\d{1,3}\s*)?" + _POINTS, None),
     # a rate of the work, not satisfaction: "tỷ lệ số hóa hồ sơ cao nhất (87%)", "tỷ lệ hồ sơ trực tuyến đạt 71%"
     ("mask", r"tỷ lệ\s+(?!(?:người dân\s+)?hài lòng)[^.;()%\d]{0,50}?(?:hồ sơ|số hóa|giải quyết|trực tuyến|thanh toán"
              r"|dịch vụ công|phiếu|đúng hạn|trễ hạn|quá hạn|giải ngân|chữ ký số|tài khoản|tiếp nhận)[^.;%\d]{0,40}?"
@@ -314,7 +316,7 @@ _RULES: list[tuple[str, str, Any]] = [
     # digit or "-"): after a digit, the rest of its first number, as "(?:NUM SEP){0,8}" would go on.
     # "với điểm số tương ứng 90,15 - 88,62 - 87,34 điểm": three or more decimals joined by dashes (two are a range)
     # "đạt 27,35/30 điểm", "(25,60/30 điểm)": a score out of the points a part is worth; the score is the first
-    ("scores", r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)?\s*/\s*\d{1,3}(?![.,]?\d)\s*điểm",
+    ("scores", r"\d(?<![\w.,/]\d)\d*(?:[.,]\d+)?\s*/\s*\d{1,3}(?:[.,]\d{1,2})?(?![.,]?\d)\s*điểm",
      lambda m: _numbers(m.group(0).split("/")[0])),
     # "68,5 điểm trên tổng số 80 điểm": a score out of a maximum, the maximum no score
     ("scores", r"\d(?<![\w.,/]\d)\d*[.,]\d+\s*điểm\s+trên\s+(?:tổng\s+(?:số\s+)?)?\d{1,3}\s*điểm",
@@ -385,6 +387,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"tỷ lệ\s+(?!"): ("tỷ lệ",),
+    _rule(r"chiếm\s+(?:tỷ"): ("chiếm",),
     _rule(r"(?:thiếu|cách biệt"): ("thiếu", "cách", "chênh"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),

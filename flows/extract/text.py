@@ -101,6 +101,7 @@ _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phu
                      r"|duoc tinh (?:tu|tren|bang)|gom diem|bao gom diem|ty trong|ti trong)\b")
 # what may stand before the topic of a sentence ("Về điểm điều tra xã hội học, ...")
 _OPENER = re.compile(r"[\s\-–•*+]*(?:(?:ve|rieng|doi voi|voi)\s+)?(?:(?:diem|ket qua|chi so)\s+)?")
+_SECTION_OPENS = re.compile(r"[\s\-–•*+]*(?:ve|rieng|doi voi)\s+(?:(?:diem|ket qua|chi so)\s+)?")
 _SHORT_KIND_END = re.compile(r"\s*\b(?:tp|tx|tt|p|x|h|q|đk)\.\s*$")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
@@ -556,13 +557,21 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                         t.kind in ("ranks", "top", "last") for t in sent_tokens) and not _SIPAS_NAMED.search(
                         folded, s, e) and not low[s:e].rstrip().endswith(":"):
                     new_index = ctx.index
+                # a heading names what the lines below it are ("Điểm điều tra xã hội học:", "3. Kết quả điều tra xã
+                # hội học"); a survey named in a sentence ("The sociological survey covered 26,850 respondents", "Theo
+                # kết quả điều tra xã hội học, Sở A dẫn đầu") is its paragraph's index only
+                heading = not any(t.kind in _FIGURES for t in sent_tokens) and (
+                    low[s:e].rstrip().endswith(":") or (len(low[s:e].split()) <= 12 and low[s:e].rstrip()[-1:] != "."))
+                # ... and so does a section opened with it ("Về điểm điều tra xã hội học, quận A dẫn đầu ...")
+                heading = heading or any(code == new_index and not aside and _SECTION_OPENS.fullmatch(folded, s, pos)
+                                         for pos, code, aside in cue_hits)
                 if new_index in _OWN:
                     named_here.add(new_index)
                     last_named_figures = any(t.kind in _FIGURES for t in sent_tokens)
                 if new_index != ctx.index:
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
-                    survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and (topic or any(
+                    survey_of = (survey_of or ctx.index) if new_index == "SURVEY" and (not heading or topic or any(
                         _OF_UNIT.match(folded, cue_end(folded, pos)) or fieldwork(folded, s, pos)
                         for pos, code, aside in cue_hits if code == "SURVEY" and not aside)) else None
                     # "Chỉ số PCI của thành phố tăng 1 bậc.": another index's figures of the province itself are
