@@ -395,3 +395,40 @@ def test_points_out_of_a_decimal_maximum_are_a_fields(gazetteer):
     text = ("Chỉ số CCHC năm 2021 của tỉnh Điện Biên\n\nSở Thông tin và Truyền thông đạt 88,15 điểm, xếp thứ 2. "
             "Trong lĩnh vực hiện đại hóa nền hành chính, Sở Thông tin và Truyền thông đạt 8,9/9,5 điểm.")
     assert text_facts(gazetteer, text, "Điện Biên") == {("Sở Thông tin và Truyền thông", "PAR", 2021): (88.15, 2)}
+
+
+# Gaps to another unit are no scores, and the leader they are measured from is no place of the unit.
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Xây dựng xếp thứ 20 khối sở với 77,53 điểm, cách đơn vị đứng đầu 13,69 điểm.",
+     {("Sở Xây dựng", "PAR", 2021): (77.53, 20)}),
+    ("Sở Xây dựng đứng thứ nhì với 86,90 điểm, chỉ kém 0,66 điểm.", {("Sở Xây dựng", "PAR", 2021): (86.9, 2)}),
+    ("Sở Tư pháp dẫn đầu với 87,90 điểm. Sở Xây dựng cách Sở Tư pháp 11,76 điểm.",
+     {("Sở Tư pháp", "PAR", 2021): (87.9, 1)}),
+], ids=["cách đơn vị đứng đầu", "chỉ kém", "cách a named unit"])
+def test_gaps_to_another_unit(gazetteer, text, expected):
+    assert text_facts(gazetteer, f"Chỉ số CCHC năm 2021 của tỉnh Cao Bằng\n\n{text}", "Cao Bằng") == expected
+
+
+def test_a_commune_named_cach_keeps_its_score(gazetteer):
+    text = "Chỉ số CCHC năm 2013 các xã của huyện Quảng Hòa\n\nXã Cách Linh xếp thứ 10 với 83,85 điểm."
+    assert text_facts(gazetteer, text, "Cao Bằng") == {("Xã Cách Linh", "PAR", 2013): (83.85, 10)}
+
+
+def test_years_running_in_a_leading_group_are_no_places(gazetteer):
+    text = ("Năm 2023, Chỉ số CCHC của tỉnh Đồng Tháp đạt 89,12%, xếp thứ 6/63 tỉnh, thành phố; đây là năm thứ 10 liên "
+            "tiếp tỉnh nằm trong nhóm 10 địa phương dẫn đầu.")
+    assert text_facts(gazetteer, text, "Đồng Tháp") == {("Tỉnh Đồng Tháp", "PAR", 2023): (89.12, 6)}
+
+
+@pytest.mark.parametrize("line, expected", [("- Huyện Ninh Hải: 2/7 (83,40 điểm);", ("Huyện Ninh Hải", 83.4, 2)),
+                                            ("Sở Giao thông vận tải 19/21 (73,44 điểm)",
+                                             ("Sở Giao thông vận tải", 73.44, 19))])
+def test_a_bare_place_out_of_the_bloc_before_a_score(gazetteer, line, expected):
+    unit, score, rank = expected
+    text = f"Chỉ số CCHC năm 2017 của tỉnh Ninh Thuận\n\n{line}"
+    assert text_facts(gazetteer, text, "Ninh Thuận") == {(unit, "PAR", 2017): (score, rank)}
+
+
+def test_no_dot_n_is_a_place_not_a_sentence_end(gazetteer):
+    text = "PAR Index 2019 results\n\nThe port city of Hai Phong came in at No. 2 with 89.91 points."
+    assert text_facts(gazetteer, text, None) == {("Thành phố Hải Phòng", "PAR", 2019): (89.91, 2)}

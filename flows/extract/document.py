@@ -16,7 +16,7 @@ LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
 # words "H.", "P.", "X.", "Q." ("UBND H. Tiểu Cần") (the end character is read first so that the regex engine
 # can skip to the next one; the lookbehinds then look past it).
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bTX.)(?<!\bTT.)(?<!\bThS.)(?<!\bTS.)"
-                           r"(?<!\bH.)(?<!\bP.)(?<!\bX.)(?<!\bQ.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))"
+                           r"(?<!\bH.)(?<!\bP.)(?<!\bX.)(?<!\bQ.)(?<!\bNo.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))"
                            r"|;(?=\s+[Nn]ăm\s+(?:19|20)\d\d\s*,)")  # "...; năm 2024, A xếp thứ 3": a clause of its year
 _INLINE_ITEM = re.compile(r"[:;][ \t]*\d{1,2}\.$")
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")

@@ -147,7 +147,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"0(?<!\w0)(?:\d{1,3}[.\- ]?\d{2,4}[.\- ]\d{3,4}(?:[.\- ]\d{2,4})?\b|\d{2,3}-\d{4,8}\b)", None),  # phones
     ("mask", r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:gov|com|org|net|edu)\.vn\b", None),
     # "dẫn đầu năm thứ ba liên tiếp": the same place the years before too
-    ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp", lambda m: {"years": parse_ordinal(m.group("n"))}),
+    # (not "năm thứ 10 liên tiếp tỉnh nằm trong nhóm 10 địa phương dẫn đầu": a place in a group each year, no rank)
+    ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp(?![^.;]{0,40}?\b(?:trong|vào|lọt)\s+(?:nhóm|top|tốp)\b)",
+     lambda m: {"years": parse_ordinal(m.group("n"))}),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
     # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
     # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
@@ -155,7 +157,10 @@ _RULES: list[tuple[str, str, Any]] = [
              r"|chung(?:\s+của)?\s+(?:toàn\s+)?(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS,
      None),
     # a gap, not a score: "chỉ thiếu 0,1 điểm để đạt loại Xuất sắc", "chỉ cách nhau 0,01 điểm", "cách biệt 12,3 điểm"
-    ("mask", r"(?:thiếu|cách biệt|cách nhau|chênh lệch|chênh nhau|khoảng cách(?:\s+\w+){0,15}?\s+(?:là|còn))\s+"
+    # ... "cách đơn vị đứng đầu 13,69 điểm", "cách thành phố Cao Bằng 11,76 điểm", "chỉ kém 0,66 điểm"
+    ("mask", r"(?:thiếu|cách biệt|cách nhau|chênh lệch|chênh nhau|khoảng cách(?:\s+\w+){0,15}?\s+(?:là|còn)|kém"
+             r"|(?<!phường )(?<!xã )(?<!trấn )\bcách\s+(?:đơn vị|địa phương|sở|huyện|quận|thị xã|thành phố|tỉnh"
+             r"|phường|xã|vị trí|mức|hạng)\b[^\d.;,()]{0,50}?)\s+"
              r"(?:chỉ\s+|khoảng\s+|gần\s+|hơn\s+|chưa đến\s+)?" + NUM + r"\s*" + _POINTS, None),
     # a share of the index, not a score: "điểm điều tra xã hội học chiếm 30/100 điểm", "chiếm tỷ trọng 35%"
     ("mask", r"chiếm\s+(?:tỷ trọng\s+|tỉ trọng\s+)?(?:khoảng\s+)?" + NUM + r"\s*(?:/\s*\d{1,3}\s*)?" + _POINTS, None),
@@ -262,6 +267,8 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"thứ\s+(?P<a>" + _ORD + r")\s+(?:đến|tới)\s+(?:vị trí\s+)?thứ\s+(?P<b>" + _ORD + r")(?!\s*(?:điểm|%))",
      _rank_range),
     ("ranks", r"á quân(?P<ords>)(?P<of>)", lambda m: {"ranks": [2], "tied": False, "of": None}),
+    # "- Huyện Ninh Hải: 2/7 (83,40 điểm)", "Sở Giao thông vận tải 19/21 (73,44 điểm)": a place out of the bloc, bare
+    ("ranks", r"(?<=[:\s])(?P<ords>\d{1,2})\s*/\s*(?P<of>\d{1,3})(?=\s*\(\s*\d{1,3}[.,]\d+\s*(?:điểm|%))", _ranks),
     # the number of a list item, "1. Sở Tư pháp: 93,5 điểm" (a listed rank: checked against the scores later)
     ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
      lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": None, "listed": True}),
@@ -387,8 +394,9 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"tỷ lệ\s+(?!"): ("tỷ lệ",),
+    _rule(r"(?<=[:\s])(?P<ords>\d{1,2})\s*/"): ("/",),
     _rule(r"chiếm\s+(?:tỷ"): ("chiếm",),
-    _rule(r"(?:thiếu|cách biệt"): ("thiếu", "cách", "chênh"),
+    _rule(r"(?:thiếu|cách biệt"): ("thiếu", "cách", "chênh", "kém"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
     _rule(r"năm\s+thứ\s+(?P<n>"): ("liên tiếp",),
     _rule(r"(?:xếp|đứng)\s+(?:cuối|chót)"): ("/",),
