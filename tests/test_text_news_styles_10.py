@@ -432,3 +432,17 @@ def test_a_bare_place_out_of_the_bloc_before_a_score(gazetteer, line, expected):
 def test_no_dot_n_is_a_place_not_a_sentence_end(gazetteer):
     text = "PAR Index 2019 results\n\nThe port city of Hai Phong came in at No. 2 with 89.91 points."
     assert text_facts(gazetteer, text, None) == {("Thành phố Hải Phòng", "PAR", 2019): (89.91, 2)}
+
+
+@pytest.mark.parametrize("years", ["trong các năm 2017, 2018 và 2019", "ở các năm 2017, 2018, 2019"])
+def test_one_units_places_in_turn_over_listed_years(gazetteer, years):
+    text = f"Lai Châu công bố Chỉ số cải cách hành chính năm 2019\n\nSở Tư pháp lần lượt xếp thứ 4, 2 và 1 {years}."
+    assert text_facts(gazetteer, text, "Lai Châu") == {
+        ("Sở Tư pháp", "PAR", 2017): (None, 4), ("Sở Tư pháp", "PAR", 2018): (None, 2),
+        ("Sở Tư pháp", "PAR", 2019): (None, 1)}
+
+
+def test_places_in_turn_over_fewer_years_than_places_get_none(gazetteer):
+    text = ("Lai Châu công bố Chỉ số cải cách hành chính năm 2019\n\nSở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các "
+            "năm 2018 và 2019.")
+    assert text_facts(gazetteer, text, "Lai Châu") == {}

@@ -19,6 +19,8 @@ _CLAUSE_BREAK = re.compile(r"[,;()]")
 _NOTED_LAST = re.compile(r"\s*\(\s*(?:cuối bảng|xếp cuối|đứng cuối|thấp nhất)\s*\)\s*")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
+_YEARS_LISTED = re.compile(r"(?:trong|ở|qua|vào)\s+(?:các\s+)?năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*"
+                           r"(?:19|20)\d\d)+)")  # "... lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019"
 PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+|in\s+)?((?:19|20)\d\d)\s*[,:]\s*")
 _EQUALS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:tương ứng|tương đương|tức là|tức|hay|bằng|đạt tỷ lệ|tỷ lệ|đạt)"
                      r"(?:\s+(?:với|là|đạt))?\s*:?\s*")
@@ -136,6 +138,13 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                     kinds.add("continue")  # "tiếp tục duy trì vị trí thứ ba": the same rank a year before
     if year is None:
         return []
+    if n == 1 and len(current) > 1 and "respective" in kinds and not scores:
+        # "Sở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019": one place a year, in turn
+        over = _YEARS_LISTED.search(low, g.start, where.end)
+        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", over.group(1))] if over else []
+        if len(listed_years) == len(current):
+            previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
+            current = [(r, tied) for (r, tied), y in zip(current, listed_years, strict=True) if y == year]
     together = "shared" in kinds or any(tied for _, tied in current)
     unit_scores = _distribute(scores, n, together)
     unit_ranks = _distribute([r for r, _ in current], n, together)
