@@ -194,3 +194,34 @@ def test_english_places_without_a_verb_or_a_unit(gazetteer, text, expected):
     province = "Hồ Chí Minh" if text.startswith("HCMC") else "Cần Thơ" if text.startswith("Can Tho") else None
     facts = extract_text(text, gazetteer, None, province)["facts"]
     assert {f["unit"]: (f["score"], f["rank"]) for f in facts} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SIPAS 2021 results announced\n\nAt the bottom of the table were Lai Chau (61st), Dak Nong (62nd) and Ha Giang, "
+     "which came last with 78.40%.", {("Tỉnh Lai Châu", 2021): (None, 61), ("Tỉnh Đắk Nông", 2021): (None, 62),
+                                       ("Tỉnh Hà Giang", 2021): (78.4, 63)}),
+    ("PAR Index 2020 results\n\nQuang Ninh Province topped the PAR Index 2020 with 91.25 points, making it the third "
+     "consecutive year that the province has ranked first.", {("Tỉnh Quảng Ninh", 2020): (91.25, 1),
+                                                             ("Tỉnh Quảng Ninh", 2019): (None, 1),
+                                                             ("Tỉnh Quảng Ninh", 2018): (None, 1)}),
+    ("PAR Index 2021 results\n\nIn the PAR Index 2021, Quang Ninh continued to lead with 90.06 points.",
+     {("Tỉnh Quảng Ninh", 2021): (90.06, 1), ("Tỉnh Quảng Ninh", 2020): (None, 1)}),
+    ("PAR Index 2020 results\n\nQuang Ninh Province topped the PAR Index 2020 with 91.25 points. Quang Ninh's GRDP "
+     "grew 10.05 per cent in 2020, and 98.6 percent of dossiers were settled on time.",
+     {("Tỉnh Quảng Ninh", 2020): (91.25, 1)}),
+    ("PAR Index 2022 results\n\nBac Ninh came in fourth at 89.27.", {("Tỉnh Bắc Ninh", 2022): (89.27, 4)}),
+], ids=["ordinals in brackets", "third consecutive year", "continued to lead", "other percentages", "at 89.27"])
+def test_english_tenth_round_more(gazetteer, text, expected):
+    from flows.extract.text import extract_text
+
+    facts = extract_text(text, gazetteer, None, None)["facts"]
+    assert {(f["unit"], f["year"]): (f["score"], f["rank"]) for f in facts} == expected
+
+
+def test_the_one_a_place_is_only_behind_scores_at_least_as_much(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = "SIPAS 2020 results\n\nQuang Ninh ranked second with 87.61 per cent, only behind Da Nang."
+    facts = {f["unit"]: f for f in extract_text(text, gazetteer, None, None)["facts"]}
+    assert (facts["Thành phố Đà Nẵng"]["rank"], facts["Thành phố Đà Nẵng"]["score_min"],
+            facts["Thành phố Đà Nẵng"]["score_max"]) == (1, 87.61, None)

@@ -446,3 +446,10 @@ def test_places_in_turn_over_fewer_years_than_places_get_none(gazetteer):
     text = ("Lai Châu công bố Chỉ số cải cách hành chính năm 2019\n\nSở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các "
             "năm 2018 và 2019.")
     assert text_facts(gazetteer, text, "Lai Châu") == {}
+
+
+def test_a_year_to_come_does_not_date_the_results(gazetteer):
+    text = ("Chỉ số CCHC năm 2024\n\nViệc đánh giá Chỉ số CCHC năm 2025 sẽ được thực hiện đối với 14 bộ.\n\n"
+            "Hải Phòng dẫn đầu 63 tỉnh, thành phố với 92,93%. Địa phương xếp cuối là Cao Bằng (78,91%).")
+    assert text_facts(gazetteer, text, None) == {("Thành phố Hải Phòng", "PAR", 2024): (92.93, 1),
+                                                 ("Tỉnh Cao Bằng", "PAR", 2024): (78.91, 63)}

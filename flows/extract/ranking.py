@@ -118,8 +118,10 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             continue
         if c.rank != count + 1 and not (c.rank == last_rank and c.tied):
             valid = c.rank == 1 and count == 0
-        if c.rank_basis == "implied" and c.score is None and last_score is not None:
+        if c.rank_basis == "implied" and c.score is None and last_score is not None and c.rank > last_rank:
             c.score_max = min(x for x in (c.score_max, last_score) if x is not None)
+        elif c.rank_basis == "implied" and c.score is None and last_score is not None and c.rank < last_rank:
+            c.score_min = max(x for x in (c.score_min, last_score) if x is not None)  # "second, only behind A": above
         placed[c.unit_id] = c.rank
         count += 1
         after = after + 1 if c.rank == last_rank else c.rank  # the same place twice is a tie

@@ -101,7 +101,14 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b(?:which|who)\s+(?:(?:had|has|have)\s+(?:\w+\s+)?(?:held|been|led|topped|ranked|kept)\b"
              r"|(?=[^,;.]*\b" + _PAST + r"\b)(?=[^,;.]*\b" + _PLACED + r"\b))[^,;.]*", None),
     ("mask", r"(?:average|mean)[^.;()]{0,60}?" + _NUM + r"\s*" + _POINTS, None),
+    # "the third consecutive year", "the second year in a row": the same place the years before too
+    ("streak", r"\b(?:for\s+)?the\s+(?P<n>" + _ORD + r")\s+(?:(?:consecutive|straight)\s+year|year\s+in\s+a\s+row)\b",
+     lambda m: {"years": ordinal_en(m.group("n"))}),
     ("mask", r"\b(?:for the|the)\s+" + _ORD + r"\s+(?:consecutive\s+)?(?:year|time)\b", None),
+    # a share of something else, not a score: "GRDP grew 10.05 per cent", "98.6 percent of dossiers"
+    ("mask", r"\b(?:grdp|gdp|grew|growth|budget|revenue|disburse\w*|dossiers?|applications?|online|on time|poverty)\b"
+             r"[^.;()]{0,40}?" + _NUM + r"\s*(?:%|percent|per cent)|" + _NUM + r"\s*(?:%|percent|per cent)\s+of\s+"
+             r"(?!the\s+(?:total|maximum)\b)", None),
     ("year_range", r"(?:from|since|between)\s+((?:19|20)\d\d)\s*(?:-|–|to|until|and)\s*(?:(?:19|20)\d\d|now|present)"
                    r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|since\s+(?:19|20)\d\d", None),
     ("bound", r"(?P<w>between)\s+(?P<a>" + _NUM + r")\s*(?:points?)?\s+and\s+(?P<b>" + _NUM + r")\s*" + _POINTS,
@@ -146,6 +153,7 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*)\s+(?:places?|positions?"
               r"|spots?)\b", _ranks),
     ("ranks", r"(?<=to )(?:the\s+)?(?P<ords>" + _ORD + r")\b", _ranks),
+    ("ranks", r"(?<=\()\s*(?P<ords>" + _ORD + r")\s*(?=\))", _ranks),  # "Lai Chau (61st), Dak Nong (62nd)"
     # "the Department of Finance third with 89.47": a place without a verb, right before its score
     ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d|\s*\(\s*\d)", _ranks),
     # "83.65 percent, 13th in the country": a place after the score it goes with
@@ -159,10 +167,11 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     # "... third with 89.47", "scored 92.87, the highest", "just behind at 90.87": a score without its unit, where a
     # clause ends
-    ("scores", r"(?:(?<=\bwith )|(?<=\bscored ))\d{2}\.\d{1,2}(?=\s*(?:[,;)]|\.(?!\d)|$"
+    ("scores", r"(?:(?<=\bwith )|(?<=\bscored )|(?<=\bat ))\d{2}\.\d{1,2}(?=\s*(?:[,;)]|\.(?!\d)|$"
                r"|\s+(?:and|while|followed|ahead|behind|respectively)\b))|(?<=\bbehind at )\d{2}\.\d{1,2}\b",
      lambda m: _numbers(m.group(0))),
-    ("top", r"\btopped\b|\bled\b|\bleads\b|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
+    ("top", r"\btopped\b|\bled\b|\bleads\b|(?<=continued to )lead\b|(?<=continues to )lead\b"
+            r"|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
             # not "scored highest in administrative procedure reform": a field of the index
             r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)"
             # not "had the highest score in administrative procedure reform" (a field), but "... in the PAR Index"
@@ -190,7 +199,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),
     ("ascending", r"in ascending order|from (?:the\s+)?lowest to (?:the\s+)?highest|from low to high", None),
     ("habitual", r"\balways\b|for many years|\bpreviously\b|in previous years|\bused to\b", None),
-    ("continue", r"\bremained\b|\bretained\b|\bkept\b|\bmaintained\b|\bstayed\b|\bheld on to\b", None),
+    ("continue", r"\bremained\b|\bretained\b|\bkept\b|\bmaintained\b|\bstayed\b|\bheld on to\b|\bcontinued\b"
+                 r"|\bcontinues\b", None),
     ("take", r"\bovertook\b|\btook over\b|\breplaced\b|\bsurpassed\b|\bunseated\b", None),
     ("shared", r"\bboth\b|\beach\b|\bthe same score\b|\bequal\b", None),
 ]

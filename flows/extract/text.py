@@ -123,6 +123,7 @@ _RESULTS_OF = re.compile(r"\s+(?:results?|rankings?|edition|assessment|evaluatio
 _SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\bsipas\b"
                           r"|satisfaction (?:index|rate|level)|(?:khao sat|do luong|danh gia)(?: muc do| su)? hai long"
                           r"|hai long (?:doi voi|ve) su phuc vu")
+_TO_COME = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|will|is expected to|plans? to)\b")
 _YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
 
 
@@ -598,6 +599,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     base_year = ctx.year
                 publication_folder = False  # only the text's first year
                 aside_year = not cue_hits and base_year is not None and ctx.year != base_year
+                # "Việc đánh giá Chỉ số CCHC năm 2025 sẽ được thực hiện ...": a year to come, no year of the results
+                aside_year = aside_year or (base_year is not None and ctx.year != base_year and _TO_COME.search(
+                    low, s, e) is not None and not any(t.kind in _FIGURES for t in sent_tokens))
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
             whole = e == len(folded) or folded[e].isspace()
             bloc = bloc_cue(text, folded, s, e) if doc_bloc or not whole else None
