@@ -255,3 +255,21 @@ def test_the_bloc_phrase_does_not_make_a_text_quang_tris(gazetteer):
     text = ("Ngày 24/4/2019, UBND tỉnh Quảng Nam công bố Chỉ số cải cách hành chính năm 2018 của các sở, ban, ngành "
             "và UBND các huyện, thị xã, thành phố. Huyện Núi Thành dẫn đầu với 90,43 điểm.")
     assert detect_province(text, gazetteer) == "Quảng Nam"
+
+
+@pytest.mark.parametrize("name, province, year, expected", [
+    ("Ban Quản lý các khu công nghiệp", "Bắc Ninh", 2022, "bac-ninh:ban-quan-ly-cac-khu-cong-nghiep"),
+    ("BQL các KCN", "Vĩnh Phúc", 2020, "vinh-phuc:ban-quan-ly-cac-khu-cong-nghiep"),
+    ("Ban Quản lý các khu công nghiệp", "Bắc Ninh", 2025, "bac-ninh:ban-quan-ly-cac-khu-cong-nghiep"),
+    ("Ban Quản lý Khu kinh tế", "Lạng Sơn", 2023, "lang-son:ban-quan-ly-khu-kinh-te"),
+    ("Ban Quản lý Khu kinh tế", "Cao Bằng", 2021, "cao-bang:ban-quan-ly-khu-kinh-te"),
+])
+def test_the_authorities_of_industrial_and_border_economic_zones(gazetteer, name, province, year, expected):
+    unit = gazetteer.resolve(name, province, year)
+    assert unit is not None and unit.unit_id == expected and unit.valid_in(year)
+
+
+def test_a_merged_provinces_industrial_zones_authority_goes_to_its_successor(gazetteer):
+    old = gazetteer.units["bac-giang:ban-quan-ly-cac-khu-cong-nghiep"]
+    assert (old.valid_in(2024), old.valid_in(2026), old.successor_id) == (
+        True, False, "bac-ninh:ban-quan-ly-cac-khu-cong-nghiep")
