@@ -453,3 +453,25 @@ def test_a_year_to_come_does_not_date_the_results(gazetteer):
             "Hải Phòng dẫn đầu 63 tỉnh, thành phố với 92,93%. Địa phương xếp cuối là Cao Bằng (78,91%).")
     assert text_facts(gazetteer, text, None) == {("Thành phố Hải Phòng", "PAR", 2024): (92.93, 1),
                                                  ("Tỉnh Cao Bằng", "PAR", 2024): (78.91, 63)}
+
+
+# 2026 stories on the new communes: the old unit in brackets describes the new one; another year's figures of an
+# old district stay in their paragraph.
+@pytest.mark.parametrize("text, expected", [
+    ("Xếp thứ ba là xã Hoằng Hóa (thuộc huyện Hoằng Hóa cũ) với 92,54 điểm.",
+     {("Xã Hoằng Hóa", "PAR", 2025): (92.54, 3)}),
+    ("Phường Bỉm Sơn và xã Thọ Xuân (thuộc huyện Thọ Xuân cũ) cùng đạt 91,45 điểm, đồng xếp thứ 4.",
+     {("Phường Bỉm Sơn", "PAR", 2025): (91.45, 4), ("Xã Thọ Xuân", "PAR", 2025): (91.45, 4)}),
+], ids=["thuộc huyện ... cũ", "a tie after the note"])
+def test_an_old_unit_in_brackets_describes_the_new_one(gazetteer, text, expected):
+    full = f"Thanh Hóa công bố Chỉ số CCHC năm 2025 của 166 xã, phường\n\n{text}"
+    assert text_facts(gazetteer, full, "Thanh Hóa") == expected
+
+
+def test_another_years_place_of_an_old_district_stays_in_its_paragraph(gazetteer):
+    text = ("Lạng Sơn công bố Chỉ số CCHC năm 2025 của 65 xã, phường\n\nNăm 2024, huyện Văn Lãng xếp thứ 8/11 huyện, "
+            "thành phố về Chỉ số CCHC của tỉnh.\n\nXã Thụy Hùng đạt 82,96 điểm, xếp thứ 30. Dẫn đầu toàn tỉnh là "
+            "phường Lương Văn Tri với 93,05 điểm.")
+    assert text_facts(gazetteer, text, "Lạng Sơn") == {
+        ("Huyện Văn Lãng", "PAR", 2024): (None, 8), ("Xã Thụy Hùng", "PAR", 2025): (82.96, 30),
+        ("Phường Lương Văn Tri", "PAR", 2025): (93.05, 1)}

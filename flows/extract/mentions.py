@@ -202,7 +202,8 @@ def _without_asides(low: str, s: int, mentions: list[Mention]) -> list[Mention]:
 
 # "Xã Đại Từ (huyện Đại Từ cũ)", "xã Chợ Mới, thuộc huyện Chợ Mới cũ của tỉnh Bắc Kạn,": the old units a 2025
 # commune is told apart by (not "TP Huế (tỉnh Thừa Thiên Huế cũ)": the province a 2024 figure is of)
-_OLD_OPENS = re.compile(r"(?:\(|,\s*(?:trước đây\s+)?thuộc)\s*$")
+# ("(thuộc huyện A cũ)" too)
+_OLD_OPENS = re.compile(r"(?:\(\s*(?:trước đây\s+)?(?:thuộc\s+)?|,\s*(?:trước đây\s+)?thuộc)\s*$")
 _OLD_AFTER = re.compile(r"\s+cũ\b")
 _IN_OLD = re.compile(r"[(,]\s*(?:trước đây\s+)?thuộc\s+[^(),;]*\bcũ\b[^(),;]*$")
 

@@ -599,6 +599,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     base_year = ctx.year
                 publication_folder = False  # only the text's first year
                 aside_year = not cue_hits and base_year is not None and ctx.year != base_year
+                # "Năm 2024, huyện Văn Lãng xếp thứ 8/11 về Chỉ số CCHC": another year's figures of a unit, the index
+                # named after it, are that paragraph's (not "Năm 2018, Chỉ số CCHC của các sở ...": a section's year)
+                aside_year = aside_year or (
+                    base_year is not None and ctx.year != base_year and first_unit < e and not any(
+                        pos < first_unit for pos, _, _ in cue_hits) and any(t.kind in _FIGURES for t in sent_tokens))
                 # "Việc đánh giá Chỉ số CCHC năm 2025 sẽ được thực hiện ...": a year to come, no year of the results
                 aside_year = aside_year or (base_year is not None and ctx.year != base_year and _TO_COME.search(
                     low, s, e) is not None and not any(t.kind in _FIGURES for t in sent_tokens))
