@@ -136,3 +136,21 @@ def test_a_maximum_written_with_its_points_under_a_field_keeps_the_field():
 
     assert column_role(["Cải cách thủ tục hành chính", "Tối đa 20"]).role == "component"
     assert column_role(["Điểm thẩm định", "Tối đa"]).role == "maximum"
+
+
+# T8. A province table with each index's score and rank named "PAR INDEX 2024 | Xếp hạng PAR | SIPAS 2024 (%) |
+# Xếp hạng SIPAS": both indices.
+def test_each_index_with_its_own_rank_named_by_the_index():
+    raw = ("Tổng hợp kết quả năm 2024;;;;;\nSTT;Tỉnh, thành phố;PAR INDEX 2024;Xếp hạng PAR;SIPAS 2024 (%);"
+           "Xếp hạng SIPAS\n1;Hải Phòng;92,93;1;89,10;3\n2;Quảng Ninh;91,50;2;90,20;1\n")
+    result = read(raw)
+    assert {(f["unit_id"], f["index"]): (f["score"], f["rank"]) for f in result["facts"]} == {
+        ("hai-phong", "PAR"): (92.93, 1), ("quang-ninh", "PAR"): (91.5, 2),
+        ("hai-phong", "SIPAS"): (89.1, 3), ("quang-ninh", "SIPAS"): (90.2, 1)}
+
+
+@pytest.mark.parametrize("stem", ["bao-cao-par-sipas-2024", "phu-luc-sipas_par-2024"])
+def test_a_file_named_after_both_indices_leaves_points_to_par(stem):
+    raw = ("Xếp hạng;Bộ, cơ quan ngang bộ;Tổng điểm (100)\n1;Bộ Tư pháp;93,85\n2;Bộ Y tế;90,75\n")
+    result = extract_csv(raw, f"{stem}.csv", gazetteer(), 2024, None)
+    assert {f["index"] for f in result["facts"]} == {"PAR"}

@@ -191,7 +191,12 @@ def label_role(label: str) -> tuple[str | None, str | None]:
     for word, role in sorted(candidates, key=lambda c: len(c[0]), reverse=True):
         if key == word or key.startswith(word + " "):
             return role, ROLE_CRITERION.get(role)
+    if _INDEX_LABEL.match(key):  # "PAR INDEX 2024", "SIPAS 2024": the index's own figure
+        return "total", "TOTAL"
     return None, None
+
+
+_INDEX_LABEL = re.compile(r"(?:par index|par|sipas)(?: (?:19|20)\d\d)?$")
 
 
 def column_role(labels: list[str]) -> Column:

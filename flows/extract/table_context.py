@@ -11,6 +11,7 @@ does not list (SIPAS components such as "Thủ tục hành chính" are not PAR f
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -66,6 +67,8 @@ def table_index(columns: tuple[Column, ...], titles: str, sheet: str | None, ste
         return _pick((headline or by_column)[0], columns)
     for text in (titles, sheet or "", stem):
         named = [n for n in indices_named_in(text) if n != "SURVEY"]  # SURVEY comes from a survey column only
+        if text == stem and "PAR" not in named and re.search(r"(?:^|[-_ .])par(?:$|[-_ .])", stem.lower()):
+            named.append("PAR")  # "bao-cao-par-sipas-2024": both, the headline column decides
         if named and text == stem and _headline_unit(columns) is None and not _criteria_of(named, columns):
             break  # a workbook named after several tables; this sheet's components are of none of those named
         if named:
@@ -153,6 +156,11 @@ def _keep_plain_headline(settled: list[Column], role: str, path: str, place: Cal
             settled[i] = Column("ignore", None, settled[i].label)
 
 
+def _named_in_label(label: str) -> list[str]:
+    """The indices a column's label names; "PAR" written alone too ("Xếp hạng PAR")."""
+    return indices_named_in(label) or (["PAR"] if re.search(r"\bPAR\b", label) else [])
+
+
 def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place: Callable[[int], str],
                        warnings: list[str]) -> tuple[tuple[Column, ...], dict[str, tuple[Column, ...]]]:
     """Columns grouped under the indices their headers name ("Chỉ số CCHC" over "Điểm | Xếp hạng", "Chỉ số
@@ -162,7 +170,7 @@ def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place
     with a warning. A table naming one index (or none) in its columns is returned as it is, with no group.
     """
     named = {i: found[0] for i, c in enumerate(columns) if c.role in (*FIGURE_ROLES, "rank") and c.role != "survey"
-             and len(found := [n for n in indices_named_in(c.label) if n != "SURVEY"]) == 1}
+             and len(found := [n for n in _named_in_label(c.label) if n != "SURVEY"]) == 1}
     for i, c in enumerate(columns):  # "Chỉ số CCHC (%) | Xếp hạng | Chỉ số SIPAS (%) | Xếp hạng": each index's rank
         if c.role == "rank" and i not in named and i - 1 in named and columns[i - 1].role in ("total", "percent"):
             named[i] = named[i - 1]
