@@ -475,3 +475,15 @@ def test_another_years_place_of_an_old_district_stays_in_its_paragraph(gazetteer
     assert text_facts(gazetteer, text, "Lạng Sơn") == {
         ("Huyện Văn Lãng", "PAR", 2024): (None, 8), ("Xã Thụy Hùng", "PAR", 2025): (82.96, 30),
         ("Phường Lương Văn Tri", "PAR", 2025): (93.05, 1)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Năm 2025, Chỉ số CCHC của thành phố Hà Nội do Bộ Nội vụ đánh giá đạt 91,07%, xếp thứ 4/34 tỉnh, thành phố.",
+     {("Thành phố Hà Nội", "PAR", 2025): (91.07, 4)}),
+    ("Trong khối sở, Sở Nội vụ giữ vị trí số 1 với 93,12 điểm.\n\nCũng theo báo cáo của Sở Nội vụ, 100% xã, phường đã "
+     "vận hành Trung tâm Phục vụ hành chính công.", {("Sở Nội vụ", "PAR", 2025): (93.12, 1)}),
+    ("Trong khối sở, Sở Nội vụ giữ vị trí số 1 với 93,12 điểm. Thành phố tiếp nhận gần 4,5 triệu hồ sơ, trong đó 79% "
+     "nộp trực tuyến.", {("Sở Nội vụ", "PAR", 2025): (93.12, 1)}),
+], ids=["do Bộ Nội vụ đánh giá", "cũng theo báo cáo của", "79% nộp trực tuyến"])
+def test_the_body_that_assesses_or_reports_and_rates_of_work(gazetteer, text, expected):
+    assert text_facts(gazetteer, f"Hà Nội công bố Chỉ số CCHC năm 2025\n\n{text}", "Hà Nội") == expected

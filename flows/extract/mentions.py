@@ -31,14 +31,15 @@ _ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:
 _AFTER_LEADER = re.compile(r"(?:^|[\n.,;:])\s*(?:(?:xếp|đứng|ngay)\s+)*sau $")
 _FOLLOWED_BY = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:(?:lần lượt|theo thứ tự)\s+)?là\b")
 # "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
-_ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*theo|according to)\s+(?:the\s+)?"
+_ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*(?:cũng\s+)?theo|according to)\s+(?:the\s+)?"
                            r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"
                            r"|vừa|đã|data|figures|results|released|announced|published|by|the"
                            r"|ông|bà|đồng chí|phó|giám đốc|chủ tịch|trưởng ban|chánh văn phòng|lãnh đạo"
                            r"|đại diện)\s+)*$")
 # a head who speaks: "Giám đốc Sở Nội vụ (Trần Văn A) cho biết: ...": the office is not ranked
 # "khảo sát do Sở Nội vụ thực hiện": the body that ran the survey
-_CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra)\b")
+_CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra|đánh giá"
+                       r"|xếp hạng|chấm điểm|thẩm định|công bố)\b")  # "của thành phố do Bộ Nội vụ đánh giá đạt 91,07%"
 # "theo ông Lò Văn Mạnh, Phó Giám đốc Sở Nội vụ, ...": a person's title, not a unit ranked
 _ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng chí)\s+(?:[^\W\d]+\s+){0,4}[^\W\d]+\s*,\s*"
                                   r"(?:(?:phó|giám đốc|chủ tịch|trưởng ban|trưởng phòng|chánh văn phòng|lãnh đạo"

@@ -162,6 +162,9 @@ _RULES: list[tuple[str, str, Any]] = [
              r"|(?<!phường )(?<!xã )(?<!trấn )\bcách\s+(?:đơn vị|địa phương|sở|huyện|quận|thị xã|thành phố|tỉnh"
              r"|phường|xã|vị trí|mức|hạng)\b[^\d.;,()]{0,50}?)\s+"
              r"(?:chỉ\s+|khoảng\s+|gần\s+|hơn\s+|chưa đến\s+)?" + NUM + r"\s*" + _POINTS, None),
+    # "trong đó 79% nộp trực tuyến", "95% hồ sơ được giải quyết đúng hạn": a rate of the work
+    ("mask", NUM + r"\s*%\s+(?:(?:số\s+)?hồ sơ\s+)?(?:được\s+)?(?:nộp|giải quyết|tiếp nhận|trực tuyến|đúng hạn|trễ hạn"
+             r"|quá hạn|thanh toán|số hóa)\b", None),
     # a share of the index, not a score: "điểm điều tra xã hội học chiếm 30/100 điểm", "chiếm tỷ trọng 35%"
     ("mask", r"chiếm\s+(?:tỷ trọng\s+|tỉ trọng\s+)?(?:khoảng\s+)?" + NUM + r"\s*(?:/\s*\d{1,3}\s*)?" + _POINTS, None),
     # a rate of the work, not satisfaction: "tỷ lệ số hóa hồ sơ cao nhất (87%)", "tỷ lệ hồ sơ trực tuyến đạt 71%"
@@ -394,6 +397,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\S+@"): ("@", "://", "www.", ".vn"),
     _rule(r"\b\d+(?:[.,]\d+)?\s*°"): ("°", "độ ẩm", "lượt xem", "lượt truy cập", "lượt đọc"),
     _rule(r"tỷ lệ\s+(?!"): ("tỷ lệ",),
+    _rule(NUM + r"\s*%\s+(?:(?:số"): ("nộp", "giải quyết", "tiếp nhận", "trực tuyến", "hạn", "thanh toán", "số hóa"),
     _rule(r"(?<=[:\s])(?P<ords>\d{1,2})\s*/"): ("/",),
     _rule(r"chiếm\s+(?:tỷ"): ("chiếm",),
     _rule(r"(?:thiếu|cách biệt"): ("thiếu", "cách", "chênh", "kém"),
