@@ -259,7 +259,8 @@ def _when_goes_on(low: str, s: int, g: Group) -> re.Match | None:
     """"So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63": the year of the clause that follows (see _WHEN_BEFORE),
     also for the next unit of the clause ("... xếp thứ 9/63 và Hà Giang (cũ) xếp thứ 41/63"): one after "và",
     or after a comma where it is written as an old unit ("(cũ)"), not the main clause after it."""
-    opened = next(iter(reversed(list(_WHEN_OPENS.finditer(low, s, g.start)))), None)
+    clauses = list(_WHEN_OPENS.finditer(low, s, g.start))
+    opened = clauses[-1] if clauses else None
     if opened is None or _WHEN_ENDS.search(low, opened.end(), g.start):
         return None
     gap = low[opened.end():g.start]

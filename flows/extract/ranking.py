@@ -193,9 +193,9 @@ def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[t
 
 
 def _rest_of_top(cands: list[Candidate], members: list[Candidate], key: tuple) -> bool:
-    """"Hoàn Kiếm led with 93.4 points. Tây Hồ (91.2) and Ba Đình (90.8) made up the top three", "A dẫn đầu ...; B
-    và C cùng nằm trong nhóm 3 đơn vị dẫn đầu": fewer units than the top n, after the first places were stated
-    for others; the members take the places left, in order of falling scores (in place). True when they did."""
+    """"Hoàn Kiếm led with 93.4 points. Tây Hồ (91.2) and Ba Đình (90.8) made up the top three": fewer units than
+    the top n, after the first places were stated for others; the members take the places left, in order of falling
+    scores (in place). True when they did."""
     n, k = key[2], len(members)
     ids = {m.unit_id for m in members}
     before = {c.rank: c for c in cands if c.rank is not None and not c.tied and c.unit_id not in ids

@@ -286,7 +286,8 @@ def counted(tokens: list[Token], kind: str, low: str) -> int | None:
 
 def top_count(g: Group, low: str) -> tuple[int, bool] | None:
     """(n, in the header) of "the n units leading" ("ba đơn vị dẫn đầu ... là"), when n is more than one; also
-    for fewer units than n after the list ("B và C nằm trong top 3": the places the others leave, see ranking)."""
+    for fewer units than n after the list ("B and C made up the top three": the places the others leave, see
+    ranking)."""
     for tokens, in_header in ((g.header, True), (g.tokens, False)):
         n = counted(tokens, "top", low)
         if n and n > 1 and (in_header or n >= len(g.units)):

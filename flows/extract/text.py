@@ -598,15 +598,15 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 elif publication_folder and ctx.year == year_hint - 1:  # raw/2016/ for the 2015 results
                     base_year = ctx.year
                 publication_folder = False  # only the text's first year
-                aside_year = not cue_hits and base_year is not None and ctx.year != base_year
-                # "Năm 2024, huyện Văn Lãng xếp thứ 8/11 về Chỉ số CCHC": another year's figures of a unit, the index
-                # named after it, are that paragraph's (not "Năm 2018, Chỉ số CCHC của các sở ...": a section's year)
-                aside_year = aside_year or (
-                    base_year is not None and ctx.year != base_year and first_unit < e and not any(
-                        pos < first_unit for pos, _, _ in cue_hits) and any(t.kind in _FIGURES for t in sent_tokens))
-                # "Việc đánh giá Chỉ số CCHC năm 2025 sẽ được thực hiện ...": a year to come, no year of the results
-                aside_year = aside_year or (base_year is not None and ctx.year != base_year and _TO_COME.search(
-                    low, s, e) is not None and not any(t.kind in _FIGURES for t in sent_tokens))
+                figures = any(t.kind in _FIGURES for t in sent_tokens)
+                # another year than the text's is the paragraph's only: named without an index; or with its figures
+                # of a unit, the index named after it ("Năm 2024, huyện Văn Lãng xếp thứ 8/11 về Chỉ số CCHC"; not
+                # "Năm 2018, Chỉ số CCHC của các sở ...": a section's year); or a year to come ("Việc đánh giá Chỉ số
+                # CCHC năm 2025 sẽ được thực hiện ...")
+                aside_year = base_year is not None and ctx.year != base_year and (
+                    not cue_hits
+                    or (figures and first_unit < e and not any(pos < first_unit for pos, _, _ in cue_hits))
+                    or (not figures and _TO_COME.search(low, s, e) is not None))
             # a pattern found nowhere in the text is not in the sentence either (the sentence ends before a space)
             whole = e == len(folded) or folded[e].isspace()
             bloc = bloc_cue(text, folded, s, e) if doc_bloc or not whole else None
