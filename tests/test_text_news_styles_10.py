@@ -487,3 +487,10 @@ def test_another_years_place_of_an_old_district_stays_in_its_paragraph(gazetteer
 ], ids=["do Bộ Nội vụ đánh giá", "cũng theo báo cáo của", "79% nộp trực tuyến"])
 def test_the_body_that_assesses_or_reports_and_rates_of_work(gazetteer, text, expected):
     assert text_facts(gazetteer, f"Hà Nội công bố Chỉ số CCHC năm 2025\n\n{text}", "Hà Nội") == expected
+
+
+def test_a_last_place_in_the_title_does_not_start_the_running_list(gazetteer):
+    text = ("PAR INDEX 2018: Quảng Ninh đứng đầu; Hậu Giang thấp nhất cả nước\n\nTại khối địa phương, Quảng Ninh đạt "
+            "89,53 điểm, tiếp theo là Hải Phòng 89,20 điểm.")
+    got = text_facts(gazetteer, text, None)
+    assert (got[("Thành phố Hải Phòng", "PAR", 2018)], got[("Tỉnh Hậu Giang", "PAR", 2018)]) == ((89.2, 2), (None, 63))

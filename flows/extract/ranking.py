@@ -106,7 +106,8 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             while (rank in stated and stated[rank].unit_id != c.unit_id and (  # taken, the list goes on below it
                     c.score is None or stated[rank].score is None or c.score <= stated[rank].score)):
                 rank += 1
-            c.rank, c.rank_basis = rank, "implied"
+            if size is None or rank <= size:  # never past the bloc's last place
+                c.rank, c.rank_basis = rank, "implied"
         elif (c.rank is None and valid and c.score is not None and last_score is not None and not (c.last or c.top)
               and not c.contrast
               and (c.group_size == 1 or c.shared_tie) and c.score < last_score and prev_placed is not None
@@ -124,7 +125,8 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
             c.score_min = max(x for x in (c.score_min, last_score) if x is not None)  # "second, only behind A": above
         placed[c.unit_id] = c.rank
         count += 1
-        after = after + 1 if c.rank == last_rank else c.rank  # the same place twice is a tie
+        if not (c.last is not None and c.rank_basis == "implied"):  # a place counted from the bottom ends no run
+            after = after + 1 if c.rank == last_rank else c.rank  # the same place twice is a tie
         unplaced = False
         last_rank = c.rank
         last_score = c.score if c.score is not None else last_score
