@@ -494,3 +494,25 @@ def test_a_last_place_in_the_title_does_not_start_the_running_list(gazetteer):
             "89,53 điểm, tiếp theo là Hải Phòng 89,20 điểm.")
     got = text_facts(gazetteer, text, None)
     assert (got[("Thành phố Hải Phòng", "PAR", 2018)], got[("Tỉnh Hậu Giang", "PAR", 2018)]) == ((89.2, 2), (None, 63))
+
+
+def test_the_leaders_listed_after_dan_dau_la_in_falling_order(gazetteer):
+    text = ("Gia Lai công bố Chỉ số SIPAS năm 2025 của 135 xã, phường\n\nDẫn đầu là phường Quy Nhơn (95,60%), phường "
+            "Pleiku (94,85%), xã Tây Sơn (93,91%).")
+    got = text_facts(gazetteer, text, "Gia Lai")
+    assert [got[(u, "SIPAS", 2025)][1] for u in ("Phường Quy Nhơn", "Phường Pleiku", "Xã Tây Sơn")] == [1, 2, 3]
+
+
+def test_the_leaders_listed_out_of_order_get_no_places(gazetteer):
+    text = "Chỉ số CCHC năm 2022\n\nDẫn đầu là Sở Tư pháp (92,1 điểm), Sở Nội vụ (93,5 điểm)."
+    assert text_facts(gazetteer, text, "Bắc Giang") == {("Sở Tư pháp", "PAR", 2022): (92.1, None),
+                                                        ("Sở Nội vụ", "PAR", 2022): (93.5, None)}
+
+
+def test_the_unit_right_above_the_last_is_second_to_last(gazetteer):
+    text = ("Công bố Chỉ số cải cách hành chính năm 2019 của tỉnh Bình Định\n\nĐối với khối sở, ban, ngành (20 đơn "
+            "vị), Sở Tư pháp dẫn đầu với 90,12 điểm. Xếp cuối khối là Ban Quản lý Khu kinh tế với 72,18 điểm, đứng "
+            "ngay trên là Sở Giao thông vận tải (74,06 điểm).")
+    got = text_facts(gazetteer, text, "Bình Định")
+    assert (got[("Ban Quản lý Khu kinh tế", "PAR", 2019)], got[("Sở Giao thông vận tải", "PAR", 2019)]) == (
+        (72.18, 20), (74.06, 19))

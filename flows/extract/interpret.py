@@ -19,6 +19,7 @@ _CLAUSE_BREAK = re.compile(r"[,;()]")
 _NOTED_LAST = re.compile(r"\s*\(\s*(?:cuối bảng|xếp cuối|đứng cuối|thấp nhất)\s*\)\s*")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
+_LEADERS_ARE = re.compile(r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:là|gồm(?: có)?)\s*:?\s*(?:các\s+)?$")
 _YEARS_LISTED = re.compile(r"(?:trong|ở|qua|vào)\s+(?:các\s+)?năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*"
                            r"(?:19|20)\d\d)+)")  # "... lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019"
 PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+|in\s+)?((?:19|20)\d\d)\s*[,:]\s*")
@@ -53,6 +54,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     """Candidate facts for the units of one group."""
     low = where.low
     top = top_count(g, low)
+    if top is None and len(g.units) > 1 and any(t.kind == "top" and not t.value for t in g.header) and (
+            _LEADERS_ARE.search(low, where.start, g.start)):
+        top = (len(g.units), True)  # "Dẫn đầu là A (95,60%), B (94,85%), C (93,91%)": the leaders, in order
     top_n = top[0] if top else None
     # "ba đơn vị dẫn đầu ... là A, B, C": the header names the top n, not n units ranked first; and a
     # rank in a header ("Đứng đầu ... là A, tiếp đến là B") is the first group's, unless each group
@@ -160,7 +164,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
     if "unordered" in kinds:  # "không theo thứ tự xếp hạng": no place follows from the order written
         seq, top = None, None
-    last = last_count(g, list_len, low)
+    last = None if counted_up(g) else last_count(g, list_len, low)
     out: list[Candidate] = []
     size = stated_size(toks, low) or (size_before(low, where.start, g.start) if any(
         t.kind in ("last", "ascending") for t in toks) else None)
@@ -182,15 +186,15 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year, ctx.towns) if unit else ""
         cand.of = size
-        if (last or "ascending" in kinds) and not size and cand.rank is None:
+        if (last or "ascending" in kinds or counted_up(g)) and not size and cand.rank is None:
             cand.size_hint = size_hint(low, g.start, cand.bloc)
         if cand.rank is None:
-            if last:
+            above = next((t.value["above"] for t in toks if t.kind == "last" and t.value and "above" in t.value), 0)
+            if above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
+                cand.last, cand.above_last = (above + 1, 1), above
+            elif last:
                 # "A và B cùng đứng cuối với 72,5 điểm": one place, shared
                 cand.last = (last[0], (list_pos if last[1] else 0) + (0 if cand.shared_tie else i) + 1)
-                above = next((t.value["above"] for t in toks if t.kind == "last" and t.value and "above" in t.value), 0)
-                if above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
-                    cand.last, cand.above_last = (above + 1, 1), above
             elif top:
                 cand.top = (top[0], (list_pos if top[1] else 0) + (0 if cand.shared_tie else i) + 1)
                 cand.top_rest = not top[1] and top[0] > n
@@ -241,6 +245,12 @@ def _worked_into_percent(toks: list[Token], i: int, low: str) -> bool:
     nxt = next((x for x in toks[i + 1:] if x.kind != "respective"), None)
     return nxt is not None and nxt.kind == "scores" and "%" in low[nxt.start:nxt.end] and bool(
         _EQUALS.fullmatch(low, t.end, nxt.start))
+
+
+def counted_up(g: Group) -> bool:
+    """A group placed by counting up from a unit before ("đứng ngay trên là B", "áp chót"): the last places its
+    header announces are not its own."""
+    return any(t.kind == "last" and t.value and "above" in t.value for t in g.tokens)
 
 
 def _open_bracket(low: str, s: int, e: int) -> int:

@@ -42,7 +42,7 @@ from flows.extract.document import (
     split_sentences,
     unwrap_lines,
 )
-from flows.extract.interpret import PAREN_YEAR, claims_of, ended_reject, interpret, unknown_reject
+from flows.extract.interpret import PAREN_YEAR, claims_of, counted_up, ended_reject, interpret, unknown_reject
 from flows.extract.items import (
     OVERTAKES,
     bare_scores,
@@ -642,7 +642,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             bare_scores(low, groups, sent_tokens, e, item_line)  # "quận A 91,25 điểm; quận B 89,6"
             claims += claims_of(where, sent_tokens, groups, ctx, cue_hits, default_index)
             listed = 0
-            list_len = sum(len(g.units) for g in groups if g.header)
+            # (not a unit placed from the one before: "Xếp cuối khối là A ..., đứng ngay trên là B")
+            list_len = sum(len(g.units) for g in groups if g.header and not counted_up(g))
             for gi, g in enumerate(groups):
                 contrast = bool(gi and _CONTRAST.search(low, groups[gi - 1].end, g.start))
                 if any(pos < g.start for pos in components):
