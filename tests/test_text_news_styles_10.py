@@ -516,3 +516,11 @@ def test_the_unit_right_above_the_last_is_second_to_last(gazetteer):
     got = text_facts(gazetteer, text, "Bình Định")
     assert (got[("Ban Quản lý Khu kinh tế", "PAR", 2019)], got[("Sở Giao thông vận tải", "PAR", 2019)]) == (
         (72.18, 20), (74.06, 19))
+
+
+@pytest.mark.parametrize("size", ["Khối 20 sở, ban, ngành có điểm bình quân 86,42 điểm.",
+                                  "Năm 2024 có 20 sở, ban, ngành được đánh giá, điểm trung bình đạt 88,91 điểm."])
+def test_a_bloc_size_stated_with_its_average(gazetteer, size):
+    text = (f"Chỉ số cải cách hành chính năm 2024 tỉnh Thái Bình\n\n{size} Sở Xây dựng có điểm thấp nhất khối "
+            "(80,12 điểm).")
+    assert text_facts(gazetteer, text, "Thái Bình") == {("Sở Xây dựng", "PAR", 2024): (80.12, 20)}

@@ -43,6 +43,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b(?:[^.;:,]{0,25}|[^.;]{0,
 # "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
 _BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
                           + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")
+_AVERAGE = re.compile(r"\bcó điểm (?:bình quân|trung bình)\b")
 _CENTRAL = re.compile(r"\s*(?:thuộc\s+)?(?:ngành dọc|trung ương)\b")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 # ", sở" that may start the next unit's name ("ngành" starts none)
@@ -143,10 +144,13 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
             # "Đối với 14 sở, ban, ngành, Sở Tư pháp đạt ...": the last kind word starts a name
             end, rest = end - len(named_next.group(0)), named_next.group(0) + rest
             nouns = {n.strip() for n in re.split(r",|\s+và\s+", low[m.start("nouns"):end])}
-        rest = rest[:12] if lead and lead.group("whole") else rest
+        # the claim is in the nouns' own clause: not "20 sở, ban, ngành được đánh giá, điểm trung bình đạt 88,91", nor
+        # "Khối 20 sở, ban, ngành có điểm bình quân 86,42 điểm" (an average, no group of the bloc)
+        clause = _AVERAGE.sub("", rest).split(",")[0]
+        clause = clause[:12] if lead and lead.group("whole") else clause
         if lead is None and (_ASSESSED.match(m.group("rest")) or _AND_ASSESSED.match(low, m.end("nouns"))):
             lead = m  # "19 sở, ban, ngành (và 9 huyện, thành phố) được đánh giá"
-        if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(rest)):
+        if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(clause)):
             continue
         if _CENTRAL.match(m.group("rest")):  # "5 cơ quan ngành dọc", "5 cơ quan Trung ương đóng trên địa bàn"
             blocs = frozenset({"central_agency"})
