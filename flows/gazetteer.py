@@ -464,11 +464,21 @@ class Gazetteer:
             chosen = self._choose(entries, words, first, own_lo, in_list, year, text[start:end])
             if chosen is not None and chosen.bare and not _spelt_as(text[start:end], chosen.surface):
                 chosen = None  # "Thạnh Hóa" (a Long An district, not in the index here) is not "Thanh Hóa"
+            if chosen is not None and chosen.bare and year is not None and chosen.unit.unit_kind == "district" and (
+                    not chosen.unit.valid_at_end_of(year)):
+                chosen = self._named_after(chosen, text[start:end], year) or chosen
             if chosen is not None:
                 found.append(Mention(chosen.unit.unit_id, start, end, text[start:end], chosen.bare))
                 list_kind, list_end = chosen.unit.unit_kind, end
             i = j + 1
         return found
+
+    def _named_after(self, district: _Alias, written: str, year: int) -> _Alias | None:
+        """The ward or commune of 2025 named after an abolished district ("Hoàn Kiếm" in a 2025 ranking of wards:
+        Phường Hoàn Kiếm, not Quận Hoàn Kiếm), when the province has exactly one such unit at the end of ``year``."""
+        found = [e for e in self._index.get(_alias_key(written, self._table), ()) if e.unit.unit_kind == "commune"
+                 and e.province == district.province and e.unit.valid_at_end_of(year)]
+        return found[0] if len({e.unit.unit_id for e in found}) == 1 else None
 
     def _choose(self, entries: list[_Alias], words: list[str], i: int, lo: int,
                 list_kind: str | None, year: int | None = None, written: str = "") -> _Alias | None:

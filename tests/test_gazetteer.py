@@ -273,3 +273,16 @@ def test_a_merged_provinces_industrial_zones_authority_goes_to_its_successor(gaz
     old = gazetteer.units["bac-giang:ban-quan-ly-cac-khu-cong-nghiep"]
     assert (old.valid_in(2024), old.valid_in(2026), old.successor_id) == (
         True, False, "bac-ninh:ban-quan-ly-cac-khu-cong-nghiep")
+
+
+@pytest.mark.parametrize("year, expected", [(2025, ["ha-noi:phuong-hoan-kiem", "ha-noi:phuong-ba-dinh"]),
+                                            (2024, ["ha-noi:quan-hoan-kiem", "ha-noi:quan-ba-dinh"])])
+def test_a_bare_name_of_an_abolished_district_is_the_ward_named_after_it_from_2025(gazetteer, year, expected):
+    text = "Năm phường dẫn đầu lần lượt là: Hoàn Kiếm (94,15 điểm), Ba Đình (93,88 điểm)."
+    assert [m.unit_id for m in gazetteer.find_mentions(text, "Hà Nội", year)] == expected
+
+
+def test_a_bare_special_zone_named_after_an_abolished_district(gazetteer):
+    text = "Cô Tô có mức hài lòng 93,60%, cao hơn Vân Đồn (91,22%)."
+    assert [m.unit_id for m in gazetteer.find_mentions(text, "Quảng Ninh", 2025)] == [
+        "quang-ninh:dac-khu-co-to", "quang-ninh:dac-khu-van-don"]
