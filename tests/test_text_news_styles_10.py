@@ -524,3 +524,9 @@ def test_a_bloc_size_stated_with_its_average(gazetteer, size):
     text = (f"Chỉ số cải cách hành chính năm 2024 tỉnh Thái Bình\n\n{size} Sở Xây dựng có điểm thấp nhất khối "
             "(80,12 điểm).")
     assert text_facts(gazetteer, text, "Thái Bình") == {("Sở Xây dựng", "PAR", 2024): (80.12, 20)}
+
+
+def test_a_merged_ministry_with_an_aside_across_a_comma(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 của 14 bộ\n\nBộ Tài chính, sau khi tiếp nhận chức năng, nhiệm vụ của Bộ Kế hoạch và "
+            "Đầu tư, xếp thứ 2 với 90,88%.")
+    assert text_facts(gazetteer, text, None) == {("Bộ Tài chính", "PAR", 2025): (90.88, 2)}

@@ -61,7 +61,7 @@ _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định
 _ASIDE = re.compile(r"[(,\-–]\s*(?:(?:là\s+)?(?:đơn vị|cơ quan|sở)\s+(?:mới\s+)?)?(?:(?:đã|được|vừa)\s+)?"
                     r"(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất"
                     r"|được hình thành|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now"
-                    r"|which)\b[^(),;]*$"
+                    r"|which)\b(?:[^(),;]|,\s*nhiệm vụ\b)*$"  # "sau khi tiếp nhận chức năng, nhiệm vụ của B"
                     # "Sở Du lịch, lần đầu được đánh giá độc lập sau khi tách khỏi Sở Văn hóa và Thể thao, đạt ..."
                     r"|[(,][^(),;]*\b(?:tách khỏi|tách ra (?:từ|khỏi)|được tách từ|chia tách từ)\b[^(),;]*$"
                     # in parentheses the aside may run across commas: "(sau khi tiếp nhận chức năng, nhiệm vụ của ...)"
