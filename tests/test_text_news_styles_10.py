@@ -530,3 +530,11 @@ def test_a_merged_ministry_with_an_aside_across_a_comma(gazetteer):
     text = ("Chỉ số CCHC năm 2025 của 14 bộ\n\nBộ Tài chính, sau khi tiếp nhận chức năng, nhiệm vụ của Bộ Kế hoạch và "
             "Đầu tư, xếp thứ 2 với 90,88%.")
     assert text_facts(gazetteer, text, None) == {("Bộ Tài chính", "PAR", 2025): (90.88, 2)}
+
+
+def test_units_listed_in_turn_above_the_last_count_up_from_it(gazetteer):
+    text = ("Nghệ An công bố Chỉ số CCHC năm 2025 của 130 xã, phường\n\nXã Nhôn Mai đứng cuối bảng (thứ 130/130) với "
+            "64,18 điểm; xếp trên lần lượt là xã Mỹ Lý (65,02 điểm) và xã Keng Đu (65,90 điểm).")
+    assert text_facts(gazetteer, text, "Nghệ An") == {
+        ("Xã Nhôn Mai", "PAR", 2025): (64.18, 130), ("Xã Mỹ Lý", "PAR", 2025): (65.02, 129),
+        ("Xã Keng Đu", "PAR", 2025): (65.9, 128)}

@@ -192,6 +192,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             above = next((t.value["above"] for t in toks if t.kind == "last" and t.value and "above" in t.value), 0)
             if above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
                 cand.last, cand.above_last = (above + 1, 1), above
+            elif above and "respective" in kinds and not last:  # "xếp trên lần lượt là A và B": up, one by one
+                cand.last, cand.above_last = (above + i + 1, 1), above + i
             elif last:
                 # "A và B cùng đứng cuối với 72,5 điểm": one place, shared
                 cand.last = (last[0], (list_pos if last[1] else 0) + (0 if cand.shared_tie else i) + 1)

@@ -261,7 +261,7 @@ _RULES: list[tuple[str, str, Any]] = [
     # a place counted from the end: "đứng áp chót" (one above the last), "thứ hai từ dưới lên"
     ("last", r"(?:(?:đứng|xếp|ở|là)\s+(?:ở\s+)?(?:vị trí\s+|hạng\s+)?)?(?:áp chót|kế cuối|sát cuối)(?:\s+bảng)?"
              r"|(?:(?:đứng|xếp|ở)\s+)?(?:vị trí\s+)?thứ\s+(?P<n>hai|ba|tư|bốn|năm|\d)\s+từ\s+(?:dưới|cuối)"
-             r"(?:\s+bảng)?\s+lên|(?:xếp|đứng)\s+(?:ngay\s+)?trên(?=\s+(?:là|đó là)\b)",
+             r"(?:\s+bảng)?\s+lên|(?:xếp|đứng)\s+(?:ngay\s+)?trên(?=\s+(?:lần lượt\s+)?(?:là|đó là)\b)",
      lambda m: {"above": (parse_ordinal(m.group("n")) or 2) - 1 if m.group("n") else 1}),
     ("ranks", r"(?:các\s+)?(?:vị trí\s+)?từ\s+(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<a>" + _ORD
               + r")(?:\s+(?:đến|tới)\s+|\s*[-–]\s*)(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?(?P<b>" + _ORD  # "từ 1 - 3"
