@@ -225,3 +225,13 @@ def test_the_one_a_place_is_only_behind_scores_at_least_as_much(gazetteer):
     facts = {f["unit"]: f for f in extract_text(text, gazetteer, None, None)["facts"]}
     assert (facts["Thành phố Đà Nẵng"]["rank"], facts["Thành phố Đà Nẵng"]["score_min"],
             facts["Thành phố Đà Nẵng"]["score_max"]) == (1, 87.61, None)
+
+
+def test_places_listed_before_respectively_go_to_units_with_their_own_scores(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("PAR Index 2023 results\n\nKon Tum, with 80.69 points, and Quang Nam, with 81.25, ranked 62nd and 61st "
+            "respectively.")
+    facts = extract_text(text, gazetteer, None, None)["facts"]
+    assert {f["unit"]: (f["score"], f["rank"]) for f in facts} == {"Tỉnh Kon Tum": (80.69, 62),
+                                                                  "Tỉnh Quảng Nam": (81.25, 61)}

@@ -30,6 +30,9 @@ def spread_respective(groups: list[Group]) -> list[Group]:
     if at is None and [t.kind for t in last.tokens] == ["scores", "ranks"]:
         at = 1  # "A 92,18 điểm, B 91,02 điểm, C 88,75 điểm xếp thứ nhất, thứ hai, thứ ba": in turn, unsaid
         listed = last.tokens[1]
+    elif at is not None and at == len(last.tokens) - 1 and at and last.tokens[at - 1].kind == "ranks":
+        at -= 1  # "A, with 80.69 points, and B, with 81.25, ranked 62nd and 61st respectively"
+        listed = last.tokens[at]
     elif at is None or [t.kind for t in last.tokens[at + 1:]] != ["ranks"]:
         return groups
     else:
