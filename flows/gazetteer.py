@@ -508,9 +508,8 @@ class Gazetteer:
             fitting = [e for e in fitting if e.unit.unit_kind == "province"] or fitting
         if len(fitting) > 1 and year is not None:
             fitting = [e for e in fitting if e.unit.valid_at_end_of(year)] or fitting
-        if len(fitting) > 1 and written and not written.isascii():
-            spelt = tone_key(written)
-            fitting = [e for e in fitting if spelt.endswith(tone_key(e.surface))] or fitting
+        if len(fitting) > 1 and written:
+            fitting = [e for e in fitting if _spelt_as(written, e.surface)] or fitting
         return fitting[0] if len(fitting) == 1 else None
 
     def resolve(self, name: str, province: str | None = None, year: int | None = None) -> Unit | None:

@@ -18,7 +18,6 @@ _BLOC_GAP = re.compile(r"[\s,]*(?:(?:trong|của|ở|tại)\s+(?:khối|nhóm|c�
 _CLAUSE_BREAK = re.compile(r"[,;()]")
 _NOTED_LAST = re.compile(r"\s*\(\s*(?:cuối bảng|xếp cuối|đứng cuối|thấp nhất)\s*\)\s*")
 _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
-_WHEN_BEFORE = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:khi|lúc)\s+$")
 _LEADERS_ARE = re.compile(r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:là|gồm(?: có)?)\s*:?\s*(?:các\s+)?$")
 _YEARS_LISTED = re.compile(r"(?:trong|ở|qua|vào)\s+(?:các\s+)?năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*"
                            r"(?:19|20)\d\d)+)")  # "... lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019"
@@ -86,7 +85,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     streak = next((t.value["years"] or 0 for t in toks if t.kind == "streak"), 0)
     move_ref = next((t.value["year"] for t in toks if t.kind == "year" and t.value.get("ref")), None)
     group_year = _group_year(own, year)
-    when = _WHEN_BEFORE.search(low, where.start, g.start) or _when_goes_on(low, where.start, g)
+    when = _when_clause(low, where.start, g)  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63"
     if when is not None:
         group_year = int(when.group(1))
     if group_year is None and when is None:  # "(năm 2024, A cũ xếp thứ 9/63, B cũ xếp thứ 41/63)": a bracket's year
@@ -164,7 +163,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
     if "unordered" in kinds:  # "không theo thứ tự xếp hạng": no place follows from the order written
         seq, top = None, None
-    last = None if counted_up(g) else last_count(g, list_len, low)
+    up = counted_up(g)
+    last = None if up else last_count(g, list_len, low)
     out: list[Candidate] = []
     size = stated_size(toks, low) or (size_before(low, where.start, g.start) if any(
         t.kind in ("last", "ascending") for t in toks) else None)
@@ -186,7 +186,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         cand.shared_tie = n > 1 and len(scores) == 1 and together and not current
         cand.bloc = bloc_of(unit, ctx.bloc, gazetteer, cand.year, ctx.towns) if unit else ""
         cand.of = size
-        if (last or "ascending" in kinds or counted_up(g)) and not size and cand.rank is None:
+        if (last or "ascending" in kinds or up) and not size and cand.rank is None:
             cand.size_hint = size_hint(low, g.start, cand.bloc)
         if cand.rank is None:
             above = next((t.value["above"] for t in toks if t.kind == "last" and t.value and "above" in t.value), 0)
@@ -267,16 +267,16 @@ _WHEN_OPENS = re.compile(r"(?:so với|như)\s+năm\s+((?:19|20)\d\d)\s*,?\s*(?:
 _WHEN_ENDS = re.compile(r"[;:]|\.(?!\d)|\bthì\b|\b(?:19|20)\d\d\b")
 
 
-def _when_goes_on(low: str, s: int, g: Group) -> re.Match | None:
-    """"So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63": the year of the clause that follows (see _WHEN_BEFORE),
-    also for the next unit of the clause ("... xếp thứ 9/63 và Hà Giang (cũ) xếp thứ 41/63"): one after "và",
-    or after a comma where it is written as an old unit ("(cũ)"), not the main clause after it."""
+def _when_clause(low: str, s: int, g: Group) -> re.Match | None:
+    """The clause of another year a group stands in: right after "So với năm 2024, khi" ("... khi TP.HCM (cũ) xếp
+    thứ 7/63"), or the clause's next unit ("... xếp thứ 9/63 và Hà Giang (cũ) xếp thứ 41/63"): one after "và", or
+    after a comma where it is written as an old unit ("(cũ)"), not the main clause after it."""
     clauses = list(_WHEN_OPENS.finditer(low, s, g.start))
     opened = clauses[-1] if clauses else None
     if opened is None or _WHEN_ENDS.search(low, opened.end(), g.start):
         return None
     gap = low[opened.end():g.start]
-    if gap.endswith((" và ", " còn ")) or (gap.endswith(", ") and _OLD_NAMED.match(low, g.units[0].end)):
+    if not gap or gap.endswith((" và ", " còn ")) or (gap.endswith(", ") and _OLD_NAMED.match(low, g.units[0].end)):
         return opened
     return None
 

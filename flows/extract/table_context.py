@@ -66,9 +66,8 @@ def table_index(columns: tuple[Column, ...], titles: str, sheet: str | None, ste
     if by_column:
         return _pick((headline or by_column)[0], columns)
     for text in (titles, sheet or "", stem):
-        named = [n for n in indices_named_in(text) if n != "SURVEY"]  # SURVEY comes from a survey column only
-        if text == stem and "PAR" not in named and re.search(r"(?:^|[-_ .])par(?:$|[-_ .])", stem.lower()):
-            named.append("PAR")  # "bao-cao-par-sipas-2024": both, the headline column decides
+        # SURVEY comes from a survey column only; "bao-cao-par-sipas-2024" names both: the headline column decides
+        named = [n for n in _named_in_label(text) if n != "SURVEY"]
         if named and text == stem and _headline_unit(columns) is None and not _criteria_of(named, columns):
             break  # a workbook named after several tables; this sheet's components are of none of those named
         if named:
@@ -157,8 +156,18 @@ def _keep_plain_headline(settled: list[Column], role: str, path: str, place: Cal
 
 
 def _named_in_label(label: str) -> list[str]:
-    """The indices a column's label names; "PAR" written alone too ("Xếp hạng PAR")."""
-    return indices_named_in(label) or (["PAR"] if re.search(r"\bPAR\b", label) else [])
+    """The indices a label, title or file name names; "PAR" written alone too ("Xếp hạng PAR",
+    "bao-cao-par-sipas-2024").
+
+    Example:
+        >>> _named_in_label("Xếp hạng PAR"), _named_in_label("bao-cao-par-sipas-2024"), _named_in_label("Sở Tư pháp")
+        (['PAR'], ['SIPAS', 'PAR'], [])
+    """
+    named = indices_named_in(label)
+    return [*named, "PAR"] if "PAR" not in named and _PAR_ALONE.search(label) else named
+
+
+_PAR_ALONE = re.compile(r"(?<![^\W_])par(?![^\W_])", re.IGNORECASE)
 
 
 def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place: Callable[[int], str],

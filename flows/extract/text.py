@@ -100,8 +100,10 @@ _METHOD = re.compile(r"\b(?:tren co so|can cu|dua tren|duoc xac dinh|ket hop|phu
                      r"|gom (?:hai|2|cac)|chiem|trong so|thong qua|thang diem|toi da|trong do|tong hop tu"
                      r"|duoc tinh (?:tu|tren|bang)|gom diem|bao gom diem|ty trong|ti trong)\b")
 # what may stand before the topic of a sentence ("Về điểm điều tra xã hội học, ...")
-_OPENER = re.compile(r"[\s\-–•*+]*(?:(?:ve|rieng|doi voi|voi)\s+)?(?:(?:diem|ket qua|chi so)\s+)?")
-_SECTION_OPENS = re.compile(r"[\s\-–•*+]*(?:ve|rieng|doi voi)\s+(?:(?:diem|ket qua|chi so)\s+)?")
+_LEAD_MARKS = r"[\s\-–•*+]*"  # a line's bullet before its first word
+_TOPIC = r"(?:(?:diem|ket qua|chi so)\s+)?"
+_OPENER = re.compile(_LEAD_MARKS + r"(?:(?:ve|rieng|doi voi|voi)\s+)?" + _TOPIC)
+_SECTION_OPENS = re.compile(_LEAD_MARKS + r"(?:ve|rieng|doi voi)\s+" + _TOPIC)  # "Về điểm điều tra xã hội học, ..."
 _SHORT_KIND_END = re.compile(r"\s*\b(?:tp|tx|tt|p|x|h|q|đk)\.\s*$")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
@@ -124,7 +126,7 @@ _SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\
                           r"|satisfaction (?:index|rate|level)|(?:khao sat|do luong|danh gia)(?: muc do| su)? hai long"
                           r"|hai long (?:doi voi|ve) su phuc vu")
 _TO_COME = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|will|is expected to|plans? to)\b")
-_YEAR_OPENS = re.compile(r"[\s\-–•*+]*(?:trong\s+|vào\s+|tính đến\s+)?")
+_YEAR_OPENS = re.compile(_LEAD_MARKS + r"(?:trong\s+|vào\s+|tính đến\s+)?")
 
 
 def _is_ministry(m: Mention, gazetteer: Gazetteer) -> bool:
@@ -539,6 +541,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 remember_kinds(named, gazetteer, kinds_first)
             first_unit = next((m.start for m in mentions if m not in announcing), e)
             # cues after the units speak of them; one in a breakdown or parentheses names a part, not the text
+            figures = any(t.kind in _FIGURES for t in sent_tokens)
             leading = {c for pos, c, aside in cue_hits if pos < first_unit and not aside}
             if leading:
                 new_index = most_specific(leading, default_index)
@@ -561,14 +564,14 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 # a heading names what the lines below it are ("Điểm điều tra xã hội học:", "3. Kết quả điều tra xã
                 # hội học"); a survey named in a sentence ("The sociological survey covered 26,850 respondents", "Theo
                 # kết quả điều tra xã hội học, Sở A dẫn đầu") is its paragraph's index only
-                heading = not any(t.kind in _FIGURES for t in sent_tokens) and (
+                heading = not figures and (
                     low[s:e].rstrip().endswith(":") or (len(low[s:e].split()) <= 12 and low[s:e].rstrip()[-1:] != "."))
                 # ... and so does a section opened with it ("Về điểm điều tra xã hội học, quận A dẫn đầu ...")
                 heading = heading or any(code == new_index and not aside and _SECTION_OPENS.fullmatch(folded, s, pos)
                                          for pos, code, aside in cue_hits)
                 if new_index in _OWN:
                     named_here.add(new_index)
-                    last_named_figures = any(t.kind in _FIGURES for t in sent_tokens)
+                    last_named_figures = figures
                 if new_index != ctx.index:
                     # a survey score stated with its unit ("Điểm điều tra xã hội học của huyện A đạt 28,5") is
                     # that paragraph's index, not the rest of the text's
@@ -598,7 +601,6 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 elif publication_folder and ctx.year == year_hint - 1:  # raw/2016/ for the 2015 results
                     base_year = ctx.year
                 publication_folder = False  # only the text's first year
-                figures = any(t.kind in _FIGURES for t in sent_tokens)
                 # another year than the text's is the paragraph's only: named without an index; or with its figures
                 # of a unit, the index named after it ("Năm 2024, huyện Văn Lãng xếp thứ 8/11 về Chỉ số CCHC"; not
                 # "Năm 2018, Chỉ số CCHC của các sở ...": a section's year); or a year to come ("Việc đánh giá Chỉ số
