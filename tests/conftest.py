@@ -16,7 +16,8 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="parindex-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
-os.environ["PARINDEX_CACHE_DIR"] = tempfile.mkdtemp(prefix="parindex-cache-")  # reference data, per session
+_CACHE_DIR = tempfile.mkdtemp(prefix="parindex-cache-")  # reference data, per session
+os.environ["PARINDEX_CACHE_DIR"] = _CACHE_DIR
 
 import duckdb  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -61,3 +62,4 @@ def warehouse(tmp_path, dimension_frames) -> Iterator[duckdb.DuckDBPyConnection]
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
