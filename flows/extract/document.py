@@ -28,7 +28,7 @@ _PUBLISHED = re.compile(r"(?i)ngày đăng|ngày xuất bản|xuất bản|đăn
 _CITED = re.compile(r"(?m)^\s*(?:[-+•*]\s*)?(?:Căn cứ|Xét|Theo đề nghị)\b[^;,\n]*")
 _LINK_LINE = re.compile(r"^\s*(?:[-•*]\s*)?.{5,200}\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 _TITLE_WORDS = re.compile(r"chi so|cong bo|xep hang|ket qua|hai long|cai cach hanh chinh|\bcchc\b|\bsipas\b"
-                          r"|\bindex\b|\brank|\bannounce|\bresults?\b|\btops?\b")
+                          r"|\bindex\b|\bpar\b|\brank|\bannounce|\bresults?\b|\btops?\b")
 
 
 _LIST_START = re.compile(r"\s*(?:[-+•*–]\s|\d{1,3}[.)]\s|[IVX]{1,4}[.)]\s|[a-zđ][.)]\s)")
@@ -120,10 +120,10 @@ def _title_year(tl: str) -> int | None:
 def document_header(text: str, cues: dict[str, list[str]]) -> dict:
     """Title, publication date, decision number, evaluation year and announced indices."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    # a short headline first ("Chỉ số CCHC năm 2025"), else the first line of six words or more naming the subject
-    # (not a note in parentheses: "(số trong ngoặc là thứ hạng năm 2020)")
+    # a short headline first ("Chỉ số CCHC năm 2025", "SIPAS 2017"), else the first line of six words or more naming the
+    # subject (not a note in parentheses: "(số trong ngoặc là thứ hạng năm 2020)")
     lines = [ln for ln in lines if not (ln.startswith("(") and ln.endswith(")"))]
-    first = lines[0] if lines and 3 <= len(lines[0].split()) <= 25 and not lines[0].endswith(".") else None
+    first = lines[0] if lines and 2 <= len(lines[0].split()) <= 25 and not lines[0].endswith(".") else None
     title = (first if first and _TITLE_WORDS.search(fold(first)) else None) or next(
         (ln for ln in lines[:12] if len(ln.split()) >= 6 and _TITLE_WORDS.search(fold(ln))
          and not LIST_NUMBER.match(ln)), None) or next(

@@ -116,7 +116,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 for c in toks[:i]):
             kinds.add("last_kept")  # "vẫn xếp cuối", "tiếp tục đứng cuối bảng": the last place a year before too
         elif t.kind in ("ranks", "top"):
-            if freq_at is not None and 0 <= t.start - freq_at <= 3:
+            if freq_at is not None and 0 <= t.start - freq_at <= 3 and not (
+                    years[i] is not None and _also_years(toks, i, years[i])):  # not "hai năm đứng đầu (2019, 2020)"
                 continue
             if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
                 continue
@@ -130,6 +131,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             listed = listed or (t.kind == "ranks" and t.value.get("listed", False))
             bound_year = years[i]
             came_from = fold(low[max(0, t.start - 5):t.start]).endswith(("tu ", "from ")) and t is not rank_tokens[-1]
+            also = _also_years(toks, i, bound_year) if bound_year is not None and n == 1 == len(ranks) else []
+            previous += [(ranks, y, "stated") for y in also if y != year]  # "dẫn đầu (2018, 2019)": each year's
             if bound_year is not None and bound_year != year:
                 previous.append((ranks, bound_year, "stated"))
             elif came_from and year is not None:
@@ -189,11 +192,14 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         if (last or "ascending" in kinds or up) and not size and cand.rank is None:
             cand.size_hint = size_hint(low, g.start, cand.bloc)
         if cand.rank is None:
-            above = next((t.value["above"] for t in toks if t.kind == "last" and t.value and "above" in t.value), 0)
+            above, each = next(((t.value["above"], t.value.get("each")) for t in toks
+                                if t.kind == "last" and t.value and "above" in t.value), (0, None))
             if above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
                 cand.last, cand.above_last = (above + 1, 1), above
             elif above and "respective" in kinds and not last:  # "xếp trên lần lượt là A và B": up, one by one
                 cand.last, cand.above_last = (above + i + 1, 1), above + i
+            elif each and len(each) == n:  # "A and B were the second and third lowest": one place each
+                cand.last, cand.above_last = (each[i] + 1, 1), each[i]
             elif last:
                 # "A và B cùng đứng cuối với 72,5 điểm": one place, shared
                 cand.last = (last[0], (list_pos if last[1] else 0) + (0 if cand.shared_tie else i) + 1)
@@ -313,6 +319,12 @@ def _kept_after(toks: list[Token], i: int, low: str) -> bool:
     return False
 
 
+def _also_years(toks: list[Token], i: int, year: int) -> list[int]:
+    """The other years of a list of years the rank at ``i`` is written with ("dẫn đầu (2018, 2019)")."""
+    listed = [t for t in toks if t.kind == "year" and t.value.get("also") and t.value["year"] == year]
+    return min(listed, key=lambda t: abs(t.start - toks[i].start)).value["also"] if listed else []
+
+
 def _year_of(t: Token, year: int | None) -> int | None:
     if t.kind == "year":
         return None if t.value.get("ref") else t.value["year"]
@@ -349,6 +361,9 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
             i + 2 < len(toks) and toks[i + 2].kind in (*_RANK_KINDS, "scores")  # not "thứ 6, năm 2021 xếp thứ 9"
             and "," in _gap(low, toks[i].end, toks[i + 1].start)
             and not _CLAUSE_BREAK.search(_gap(low, toks[i + 1].end, toks[i + 2].start))):
+        if toks[i + 1].kind == "year" and toks[i + 1].value.get("also") and len(
+                (toks[i].value or {}).get("ranks", ())) > 1:
+            return None  # "lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019": a place for each year
         return _year_of(toks[i + 1], year)
     for j in range(i - 1, -1, -1):
         before = toks[j]

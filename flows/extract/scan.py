@@ -93,6 +93,16 @@ def _rank_range(m: re.Match) -> dict:
     return {"ranks": ranks, "tied": False, "of": None}
 
 
+# more years listed after one: "2018, 2019", "2018 và năm 2019"; not ", năm 2020 xếp thứ 2" (the next clause's)
+_MORE_YEARS = r"(?:(?:\s*,\s*(?:và\s+(?:năm\s+)?)?|\s+và\s+(?:năm\s+)?)(?:19|20)\d\d\b(?!\s*[-–]))*"
+
+
+def _also(m: re.Match) -> dict:
+    """The years listed after the first ("năm 2018 và 2019", "(2018, 2019)"): {"also": [2019]}, or nothing."""
+    more = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("also"))]
+    return {"also": more} if more else {}
+
+
 def _numbers(text: str) -> list[float]:
     """The numbers of a score list; a minus written before the first one makes it negative ("-12,5 điểm")."""
     values = [parse_decimal(n) for n in _NUM.findall(text)]
@@ -342,11 +352,15 @@ _RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?<=\()\s*\d+[.,]\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:(?:lần lượt|tương ứng)\s+)?(?:là\s+|đạt\s+)?"
                r"(?P<list>\d+[.,]\d+(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
-    ("year", r"\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)", lambda m: {"year": int(m.group(1)), "paren": True}),
-    # "so với năm 2020": a year compared with; not "Nếu như năm 2020, huyện chỉ xếp thứ 6" (whereas in 2020)
+    # "(2019)"; "dẫn đầu (2018, 2019)": the place of each year listed
+    ("year", r"\(\s*(?:(?:các\s+)?năm\s+)?((?:19|20)\d\d)(?P<also>" + _MORE_YEARS + r")\s*\)",
+     lambda m: {"year": int(m.group(1)), "paren": True, **_also(m)}),
+    # "so với năm 2020": a year compared with; not "Nếu như năm 2020, huyện chỉ xếp thứ 6" (whereas in 2020);
+    # "dẫn đầu năm 2018 và 2019": the place of each year listed
     ("year", r"(?P<ref>(?:so với|hơn|(?<!nếu )như|gấp đôi|gấp \w+|bằng|kém|khác)\s+"
-             r"(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)\s+(?:của\s+)?)?)?năm\s+((?:19|20)\d\d)\b",
-     lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref"))}),
+             r"(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)\s+(?:của\s+)?)?)?(?:(?:các|cả|hai|ba|bốn)\s+(?=năm\s+"
+             r"(?:19|20)\d\d" + _MORE_YEARS[:-1] + r"+))?năm\s+((?:19|20)\d\d)\b(?P<also>" + _MORE_YEARS + ")",
+     lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref")), **_also(m)}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|tiếp sau(?: đó)?|sau đó|xếp sau|đứng sau|theo sau"
@@ -452,7 +466,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\d(?<![\w.,]\d)\d*[.,]\d+\s*/"): ("/",),
     _rule(r"(?<=\()"): ("(",),
     _rule(r"(?:số điểm|"): ("điểm",),
-    _rule(r"\(\s*(?:năm"): ("(",),
+    _rule(r"\(\s*(?:(?:các"): ("(",),
     _rule(r"(?P<ref>"): ("năm",),
     _rule(r"năm\s+(?:trước"): ("năm",),
     _rule(r"không hoàn thành"): ("nhiệm vụ",),

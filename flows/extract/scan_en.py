@@ -45,6 +45,17 @@ def ordinal_en(text: str) -> int | None:
     return int(digits.group()) if digits and int(digits.group()) >= 1 else None
 
 
+_FROM_LAST = r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)"
+
+
+def _from_last(m: re.Match) -> dict:
+    """The places above the last one: 1 for "second lowest"; "the second and third lowest" gives 1, then 2."""
+    above = (ordinal_en(m.group("n")) or 2) - 1
+    if m.group("n2"):
+        return {"above": above, "each": [above, (ordinal_en(m.group("n2")) or 2) - 1]}
+    return {"above": above}
+
+
 def _small(word: str) -> int:
     return int(word) if word.isdigit() else _WORD_NUMBERS[word]
 
@@ -136,10 +147,10 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("last", r"\bthe\s+(?:bottom|last)\s+(?P<n>" + _SMALL + r")\b(?!\s+(?:years?|decades?|months?|weeks?|times?"
              r"|editions?|surveys?|rounds?)\b)(?:\s+(?:places?|spots?|positions?|" + _NOUNS + r"))?",
      lambda m: {"count": _small(m.group("n"))}),
-    # "second from the bottom", "third-to-last", "the second-lowest": counted up from the last place
-    ("last", r"\b(?:the\s+)?(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)(?:[- ]to[- ]last|[- ]from[- ](?:the[- ])?"
-             r"(?:bottom|last)|[- ](?:lowest|last)\b)",
-     lambda m: {"above": (ordinal_en(m.group("n")) or 2) - 1}),
+    # "second from the bottom", "third-to-last", "the second-lowest": counted up from the last place; "the second and
+    # third lowest": one such place for each unit, in turn
+    ("last", r"\b(?:the\s+)?(?P<n>" + _FROM_LAST + r")(?:-?\s+and\s+(?:the\s+)?(?P<n2>" + _FROM_LAST + r"))?"
+             r"(?:[- ]to[- ]last|[- ]from[- ](?:the[- ])?(?:bottom|last)|[- ](?:lowest|last)\b)", _from_last),
     # "A (91.2 points), B (90.55) and C (89.84) made up the top three": the first places, in the order written
     ("top", r"\b(?:made up|make up|makes up|formed|form|forms|comprised|were|are|took)\s+the\s+top\s+(?P<n>"
             + _SMALL + r")\b(?!\s+(?:places?|spots?|positions?)\s+(?:for|in)\b)",

@@ -1,0 +1,69 @@
+"""The text extractor on constructions of an eleventh round of announcements, written for these tests: places
+counted up from the last one for two units at once, a place held over several years listed together, two-word
+headlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import text_facts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Soc Trang and Bac Lieu, at 78.02 and 78.40 percent, were the second and third lowest.",
+    "Soc Trang and Bac Lieu, at 78.02 and 78.40 percent, were the second- and third-lowest.",
+    "Soc Trang (78.02 percent) and Bac Lieu (78.40 percent) were the 2nd and 3rd lowest.",
+], ids=["words", "hyphens", "digits"])
+def test_two_units_counted_up_from_the_last_place_one_each(gazetteer, sentence):
+    text = f"SIPAS 2019\n\nAmong the 63 provinces, Ca Mau came bottom with 77.15 percent. {sentence}"
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Cà Mau", "SIPAS", 2019): (77.15, 63), ("Tỉnh Sóc Trăng", "SIPAS", 2019): (78.02, 62),
+        ("Tỉnh Bạc Liêu", "SIPAS", 2019): (78.4, 61)}
+
+
+def test_one_unit_second_lowest_is_still_one_above_the_last(gazetteer):
+    text = "SIPAS 2019\n\nAmong the 63 provinces, Soc Trang was the second lowest at 78.02 percent."
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Sóc Trăng", "SIPAS", 2019): (78.02, 62)}
+
+
+def test_two_places_above_the_last_for_three_units_are_not_shared_out(gazetteer):
+    # three units, two places: which unit had which is not said
+    text = ("SIPAS 2019\n\nAmong the 63 provinces, Soc Trang, Bac Lieu and Ca Mau were the second and third "
+            "lowest.")
+    assert text_facts(gazetteer, text, None) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sở Nội vụ dẫn đầu năm 2019 và 2020, năm 2021 xếp thứ 3.",
+    "Sở Nội vụ dẫn đầu các năm 2019, 2020; năm 2021 xếp thứ 3.",
+    "Sở Nội vụ dẫn đầu hai năm 2019 và năm 2020, năm 2021 xếp thứ 3.",
+    "Sở Nội vụ, sau hai năm liên tiếp dẫn đầu (2019, 2020), năm 2021 xếp thứ 3.",
+    "Sở Nội vụ, sau hai năm đứng đầu (năm 2019 và 2020), năm 2021 xếp thứ 3.",
+], ids=["năm A và B", "các năm A, B", "hai năm A và năm B", "in brackets", "năm in brackets"])
+def test_a_place_held_in_several_years_listed_together(gazetteer, sentence):
+    text = f"Chỉ số CCHC năm 2021 của các sở, ngành tỉnh Bắc Kạn\n\n{sentence}"
+    assert text_facts(gazetteer, text, "Bắc Kạn") == {
+        ("Sở Nội vụ", "PAR", 2019): (None, 1), ("Sở Nội vụ", "PAR", 2020): (None, 1),
+        ("Sở Nội vụ", "PAR", 2021): (None, 3)}
+
+
+def test_places_of_listed_years_in_turn_are_still_paired_one_by_one(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 của các sở, ngành tỉnh Bắc Kạn\n\n"
+            "Sở Nội vụ lần lượt xếp thứ 6, 4 và 3 trong các năm 2019, 2020 và 2021.")
+    assert text_facts(gazetteer, text, "Bắc Kạn") == {
+        ("Sở Nội vụ", "PAR", 2019): (None, 6), ("Sở Nội vụ", "PAR", 2020): (None, 4),
+        ("Sở Nội vụ", "PAR", 2021): (None, 3)}
+
+
+def test_the_year_of_the_next_clause_is_not_one_of_the_list(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 của các sở, ngành tỉnh Bắc Kạn\n\n"
+            "Sở Nội vụ đứng đầu năm 2020, năm 2021 xếp thứ 3.")
+    assert text_facts(gazetteer, text, "Bắc Kạn") == {
+        ("Sở Nội vụ", "PAR", 2020): (None, 1), ("Sở Nội vụ", "PAR", 2021): (None, 3)}
+
+
+@pytest.mark.parametrize("headline", ["SIPAS 2018", "PAR 2018"])
+def test_a_two_word_headline_gives_the_year(gazetteer, headline):
+    text = f"{headline}\n\nAmong the 63 provinces, Quang Ninh came first with 88.12 percent."
+    index = headline.split()[0]
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Quảng Ninh", index, 2018): (88.12, 1)}
