@@ -169,6 +169,17 @@ def _parse_date(value: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _miscased(written: str, unit: Unit) -> bool:
+    """Whether the place name after a kind word is written lower case with other marks than the unit's: a common
+    word, not the name ("xã tỉnh Bắc" of "cấp xã tỉnh Bắc Ninh" is not Xã Tịnh Bắc)."""
+    prefix = _kind_prefix(unit.name_vi)
+    if prefix is None or unit.unit_kind in ("department", "ministry") or written.isascii():
+        return False
+    name = unit.name_vi[len(prefix) + 1:]
+    words = written.split()[-len(name.split()):]
+    return words[0][:1].islower() and tone_key(" ".join(words)) != tone_key(name)
+
+
 def _kind_prefix(name: str) -> str | None:
     """The kind word a name starts with, if any (longest first)."""
     low = name.lower()
@@ -464,6 +475,9 @@ class Gazetteer:
             chosen = self._choose(entries, words, first, own_lo, in_list, year, text[start:end])
             if chosen is not None and chosen.bare and not _spelt_as(text[start:end], chosen.surface):
                 chosen = None  # "Thạnh Hóa" (a Long An district, not in the index here) is not "Thanh Hóa"
+            if chosen is not None and not chosen.bare and _miscased(text[start:end], chosen.unit):
+                i = first + 1  # "cấp xã tỉnh Bắc Ninh" is not Xã Tịnh Bắc: the province may start a word later
+                continue
             if chosen is not None and chosen.bare and year is not None and chosen.unit.unit_kind == "district" and (
                     not chosen.unit.valid_at_end_of(year)):
                 chosen = self._named_after(chosen, text[start:end], year) or chosen
@@ -526,6 +540,16 @@ class Gazetteer:
         if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(stripped):
             return self.units[mentions[0].unit_id]
         return None
+
+    def provinces_of_name(self, name: str) -> set[str]:
+        """The provinces with a unit of this name or alias ("Sở Y tế": every one), for telling a reader which one
+        a text or table must name.
+
+        Example:
+            >>> len(Gazetteer.load().provinces_of_name("Sở Y tế")) > 30
+            True
+        """
+        return {e.province for e in self._index.get(_alias_key(name.strip(), self._table), ()) if e.province}
 
     def closest(self, name: str, province: str | None = None, n: int = 3) -> list[str]:
         """Canonical names of the units whose names or aliases look most like ``name``.

@@ -67,3 +67,47 @@ def test_a_two_word_headline_gives_the_year(gazetteer, headline):
     text = f"{headline}\n\nAmong the 63 provinces, Quang Ninh came first with 88.12 percent."
     index = headline.split()[0]
     assert text_facts(gazetteer, text, None) == {("Tỉnh Quảng Ninh", index, 2018): (88.12, 1)}
+
+
+@pytest.mark.parametrize("title", ["Chỉ số CCHC năm 2025 cấp xã tỉnh Bắc Ninh",
+                                   "Kết quả Chỉ số CCHC năm 2025 khối xã tỉnh Bắc Ninh"])
+def test_a_kind_word_before_a_common_word_is_no_unit_of_that_name(gazetteer, title):
+    # "xã tỉnh Bắc" is not Xã Tịnh Bắc (Quảng Ngãi): the province at the title's end is named
+    text = f"{title}\n\nPhường Từ Sơn xếp thứ 3 với 90,12 điểm."
+    assert text_facts(gazetteer, text, None) == {("Phường Từ Sơn", "PAR", 2025): (90.12, 3)}
+
+
+def test_a_unit_named_with_its_own_marks_after_its_kind_word_is_still_read(gazetteer):
+    text = "Chỉ số CCHC năm 2019 của tỉnh Quảng Ngãi\n\nXã Tịnh Bắc xếp thứ 2 với 88,5 điểm."
+    assert text_facts(gazetteer, text, "Quảng Ngãi") == {("Xã Tịnh Bắc", "PAR", 2019): (88.5, 2)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "PAR Index 2023 của tỉnh xếp thứ 8/63.",
+    "Chỉ số CCHC 2023 của tỉnh xếp thứ 8/63.",
+    "Về PAR Index 2023, tỉnh xếp thứ 8/63.",
+])
+def test_a_year_right_after_an_index_name_without_nam(gazetteer, sentence):
+    text = f"Bình Định: Kết quả Chỉ số CCHC năm 2024\n\nSở Tư pháp đứng thứ 2 (92,17 điểm). {sentence}"
+    assert text_facts(gazetteer, text, "Bình Định") == {
+        ("Sở Tư pháp", "PAR", 2024): (92.17, 2), ("Tỉnh Bình Định", "PAR", 2023): (None, 8)}
+
+
+def test_a_year_after_an_index_name_that_is_a_range_is_no_year_of_it(gazetteer):
+    text = ("Bình Định: Kết quả Chỉ số CCHC năm 2024\n\nSở Tư pháp đứng thứ 2 (92,17 điểm) theo bộ tiêu chí "
+            "Chỉ số CCHC 2022-2025.")
+    assert text_facts(gazetteer, text, "Bình Định") == {("Sở Tư pháp", "PAR", 2024): (92.17, 2)}
+
+
+def test_the_english_long_name_of_papi_is_papi(gazetteer):
+    text = ("Hanoi ranked 2nd in the 2023 PAR Index with 89.68 points.\n\nIn the Provincial Governance and Public "
+            "Administration Performance Index (PAPI) 2023, Hanoi scored 43.59 points and ranked 16th.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hà Nội", "PAR", 2023): (89.68, 2), ("Thành phố Hà Nội", "PAPI", 2023): (43.59, 16)}
+
+
+def test_a_place_in_another_index_named_after_it_with_its_year(gazetteer):
+    text = ("In the 2015 PAR Index, Hai Phong ranked 3rd.\n\nDa Nang ranked 2nd in the 2015 Provincial "
+            "Competitiveness Index with 68.34 points.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hải Phòng", "PAR", 2015): (None, 3), ("Thành phố Đà Nẵng", "PCI", 2015): (68.34, 2)}

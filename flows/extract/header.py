@@ -345,5 +345,13 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
         columns = _named_parts(labels_rows, columns)
         roles = [col.role for col in columns]
         if "unit" in roles and any(role in roles for role in (*FIGURE_ROLES, "rank", "yearly")):
+            if None in roles and end - r == 1 and r + 1 < len(grid):
+                # a title line split at its commas ("Chỉ số CCHC năm 2021 các huyện, thị xã, thành phố tỉnh A") over
+                # the real header: the row under it that names more columns, none unread
+                later = find_header(grid[r + 1:r + 3], max_depth)
+                named = len({role for role in roles} - {None, "ignore"})
+                if later is not None and None not in (c.role for c in later.columns) and len(
+                        {c.role for c in later.columns} - {None, "ignore"}) > named:
+                    return Header(later.row + r + 1, later.end + r + 1, later.columns)
             return Header(r, end, columns)
     return None

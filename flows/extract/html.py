@@ -184,6 +184,7 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
     from flows.extract.table_transposed import turn
     from flows.extract.tables import extract_grid
     from flows.extract.text import extract_text
+    from flows.extract.text_tables import ORDER_NOTE, rank_by_order
 
     root = _parse(html, path)
     tables, headings = [], []
@@ -195,6 +196,7 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
         if first is not None:
             tables.append(table)
             headings += [table.title or "", *(row_line(row) for row in table.grid[:first])]
+    notes = [_beside(table.element) for table in tables]  # "... xếp theo thứ tự từ cao xuống thấp như sau:"
     for table in tables:  # read as tables below, so the article extractor must not read their cells as prose
         table.element.drop_tree()
     _prune_boxes(root)
@@ -205,7 +207,7 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
     source["published"] = source.get("published") or published
     province = province_hint or source.get("province") or detect_province("\n".join(headings), gazetteer)
     page_title = source["title"] = source.get("title") or (text.split("\n", 1)[0] or None)
-    for table in tables:
+    for table, note in zip(tables, notes, strict=True):
         lines = [t for t in (table.title, page_title) if t]
         block, rows = _rows_block(text, table.title, table.grid)
         try:
@@ -216,6 +218,8 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
         except ParindexError as exc:
             result["warnings"].append(f"{path}: table {table.number} is not read ({exc.bare_message})")
             continue
+        if ORDER_NOTE.search(note):
+            rank_by_order(found["facts"], found["rejects"])
         text += block
         for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
             result.setdefault(key, []).extend(found.get(key, []))
@@ -224,6 +228,15 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
     source["text_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     result["text"] = text
     return result
+
+
+def _beside(table: Any) -> str:
+    """The text of the elements right before and after a table (its box's, when it is alone in one), lower case:
+    where a page says the rows are in the order of the ranking."""
+    near = [table.getprevious(), table.getnext()]
+    if not any(e is not None for e in near) and table.getparent() is not None:
+        near = [table.getparent().getprevious(), table.getparent().getnext()]
+    return normalize_text(" ".join(e.text_content() for e in near if e is not None and isinstance(e.tag, str))).lower()
 
 
 def row_line(row: list[str]) -> str:

@@ -494,6 +494,12 @@ def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) 
                            f"{cand.where.line} is given for it; check the year of the source, or the unit's "
                            "validity in warehouse/seeds/dim_unit.csv"}
     closest = gazetteer.closest(cand.surface, province)
+    if province is None and len(gazetteer.provinces_of_name(cand.surface)) > 1:
+        return {"check": "unknown_unit", "value": cand.surface, "place": f"line {cand.where.line}",
+                "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence, "candidates": closest,
+                "message": f"{cand.surface!r} at line {cand.where.line} is a unit of several provinces and the text "
+                           "does not say which: name the province in the title, or put the file under "
+                           "raw/<year>/<province>/ (e.g. raw/2022/dong-thap/)"}
     same = [u for u in gazetteer.units.values() if u.name_vi.lower() == cand.surface.lower()
             and (province is None or u.province == province) and u.valid_in(cand.year)] if closest and \
         closest[0].lower() == cand.surface.lower() else []

@@ -94,6 +94,7 @@ def _rank_range(m: re.Match) -> dict:
 
 
 # more years listed after one: "2018, 2019", "2018 và năm 2019"; not ", năm 2020 xếp thứ 2" (the next clause's)
+_INDEX_NAMES = ("index", "cchc", "sipas", "par", "pci", "papi", "ddci", "dti")  # written before a bare year
 _MORE_YEARS = r"(?:(?:\s*,\s*(?:và\s+(?:năm\s+)?)?|\s+và\s+(?:năm\s+)?)(?:19|20)\d\d\b(?!\s*[-–]))*"
 
 
@@ -361,6 +362,9 @@ _RULES: list[tuple[str, str, Any]] = [
              r"(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)\s+(?:của\s+)?)?)?(?:(?:các|cả|hai|ba|bốn)\s+(?=năm\s+"
              r"(?:19|20)\d\d" + _MORE_YEARS[:-1] + r"+))?năm\s+((?:19|20)\d\d)\b(?P<also>" + _MORE_YEARS + ")",
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref")), **_also(m)}),
+    # "PAR Index 2023 của tỉnh xếp thứ 8/63", "Chỉ số CCHC 2023": a year right after an index's name, without "năm"
+    ("year", r"2(?:" + "|".join(f"(?<={name} 2)" for name in _INDEX_NAMES) + r")0\d\d\b(?![.,]\d|\s*[-–/])",
+     lambda m: {"year": int(m.group(0)), "paren": False, "ref": False}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
     ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|tiếp sau(?: đó)?|sau đó|xếp sau|đứng sau|theo sau"
@@ -469,6 +473,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\(\s*(?:(?:các"): ("(",),
     _rule(r"(?P<ref>"): ("năm",),
     _rule(r"năm\s+(?:trước"): ("năm",),
+    _rule(r"2(?:"): tuple(f"{name} 2" for name in _INDEX_NAMES),
     _rule(r"không hoàn thành"): ("nhiệm vụ",),
     _rule(r"(?<!không )(?<!không theo )thứ tự"): ("cao", "giảm dần", "thứ tự xếp hạng", "như sau", "theo thứ tự",
                                                           "cụ thể"),

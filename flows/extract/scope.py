@@ -16,7 +16,7 @@ _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "DVC766", "P
 _NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide|tinh,?\s*thanh(?: pho)?"
                            r"|provinces)\s+)?(?:(?:ve|trong|cua|o|in|on"
                            r"|of|for)\s+)?(?:the\s+)?(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|su|provincial"
-                           r"|national|annual|\d{4})\s+)?$")  # "came second in the PAR Index"
+                           r"|national|annual|\d{4})\s+){0,2}$")  # "came second in the (2015 Provincial) PAR Index"
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
 _CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la|voi|duoc)\s*$")  # "(PAR Index)"

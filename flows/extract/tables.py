@@ -39,8 +39,8 @@ from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, split_index_groups, table_index, table_year
 from flows.extract.table_transposed import turn
 from flows.extract.table_units import column_kinds, listed_kinds, resolve_unit_cell
-from flows.gazetteer import Gazetteer
-from flows.textnorm import normalize_text
+from flows.gazetteer import Gazetteer, same_province
+from flows.textnorm import fold, normalize_text
 
 ALIAS_SEED = "warehouse/seeds/dim_unit_alias.csv"
 DELIMITERS = (";", "\t", "|", ",")
@@ -71,6 +71,11 @@ def _unknown_unit(name: str, path: str, place: str, span: list[int] | None, gaze
                        f"unit {name!r} in {path} {place} did not exist in {year} — check the year "
                        "of the table or the unit's valid_from/valid_to in warehouse/seeds/dim_unit.csv",
                        candidates=candidates)
+    if province is None and len(gazetteer.provinces_of_name(name)) > 1:
+        return _reject("unknown_unit", name, place, span,
+                       f"{name!r} in {path} {place} is a unit of several provinces and the table does not say which: "
+                       "name the province in a title line or in the file's name, or put the file under "
+                       "raw/<year>/<province>/ (e.g. raw/2022/dong-thap/)", candidates=candidates)
     closest = f"closest: {', '.join(candidates)}" if candidates else "no close match"
     return _reject("unknown_unit", name, place, span,
                    f"unknown unit {name!r} in {path} {place} — {closest}; add an alias to {ALIAS_SEED}",
@@ -107,6 +112,23 @@ def titled_province(titles: list[str], gazetteer: Gazetteer) -> str | None:
     found = {gazetteer.units[m.unit_id].province for m in gazetteer.find_mentions(" ".join(titles))
              if gazetteer.units[m.unit_id].unit_kind == "province"}
     return found.pop() if len(found) == 1 else None
+
+
+def named_province(path: str, gazetteer: Gazetteer) -> str | None:
+    """The one province a file's name spells ("dong-thap-2022-so-nganh.csv", "DongThap_2022.xlsx"), if exactly one.
+
+    Example:
+        >>> named_province("phu-luc/dong-thap-2022-so-nganh.csv", Gazetteer.load())
+        'Đồng Tháp'
+        >>> named_province("so-sanh-ha-nam-ha-noi.csv", Gazetteer.load()) is None
+        True
+    """
+    stem = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", PurePath(path).stem)  # "DongThap" -> "Dong-Thap"
+    spelt = "-" + "-".join(w for w in re.split(r"[^a-z]+", fold(stem).lower()) if w) + "-"
+    found = sorted(((len(slug), province) for slug, province in gazetteer.province_slugs.items()
+                    if f"-{slug}-" in spelt or f"-{slug.replace('-', '')}-" in spelt), reverse=True)
+    # "thua-thien-hue" holds "hue": one province under two names
+    return found[0][1] if len({same_province(p) for _, p in found}) == 1 else None
 
 
 def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year_hint: int | None,
@@ -322,7 +344,10 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         rejects += [r for r in again["rejects"] if r["check"] in ("score_format", "rank_format", "unknown_unit")
                     and not any(r["place"] == own["place"] for own in rejects)]
     provinces = {gazetteer.units[f["unit_id"]].province for f in facts}
-    province = province_hint or (provinces.pop() if len(provinces) == 1 else None)
+    province = province_hint or (next(iter(provinces)) if len(provinces) == 1 else None)
+    if province_hint is None and not provinces and rejects and all(r["check"] == "unknown_unit" for r in rejects):
+        # "dong-thap-2022-so-nganh.csv": no unit placed and none named its province, but the file's name does
+        province = named_province(path, gazetteer)
     if province_hint is None and province is not None and any(r["check"] == "unknown_unit" for r in rejects):
         # "Huyện Châu Thành" (of several provinces) among units only Long An has: read again as Long An's table
         return extract_grid(grid, path=path, gazetteer=gazetteer, year_hint=year_hint, province_hint=province,

@@ -404,7 +404,7 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
         except ParindexError as exc:
             result["warnings"].append(f"{path}: the table at line {b.first_line} is not read ({exc.bare_message})")
             continue
-        if _ORDER_NOTE.search(text[max(0, b.start - 300):min(len(text), b.end + 300)].lower()):
+        if ORDER_NOTE.search(text[max(0, b.start - 300):min(len(text), b.end + 300)].lower()):
             rank_by_order(found["facts"], found["rejects"])  # "(Thứ tự trong bảng là thứ tự xếp hạng ...)"
         for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
             result.setdefault(key, []).extend(found.get(key, []))
@@ -412,7 +412,7 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
 
 
 # a note saying a table's rows are in the order of the ranking
-_ORDER_NOTE = re.compile(r"thứ tự (?:trong bảng |của bảng |các đơn vị |sắp xếp )?(?:là|theo|cũng là) thứ tự xếp hạng"
+ORDER_NOTE = re.compile(r"thứ tự (?:trong bảng |của bảng |các đơn vị |sắp xếp )?(?:là|theo|cũng là) thứ tự xếp hạng"
                          r"|(?:được )?(?:sắp xếp|xếp) theo thứ tự (?:từ )?cao (?:xuống|đến|tới) thấp"
                          r"|số thứ tự (?:là|cũng là|chính là) (?:thứ hạng|thứ tự xếp hạng)")
 
@@ -449,8 +449,9 @@ def rank_by_order(facts: list[dict[str, Any]], rejects: list[dict[str, Any]]) ->
 
 
 def _line_of(item: dict[str, Any]) -> int | None:
-    m = re.fullmatch(r"line (\d+)", item.get("place") or "")
-    return int(m.group(1)) if m else None
+    """The row a fact or reject comes from: "line 7" of a text, "table 2, row 7, column 3" of a page."""
+    m = re.fullmatch(r"line (\d+)|table \d+, row (\d+)(?:, column \d+)?", item.get("place") or "")
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
