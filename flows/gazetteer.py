@@ -50,7 +50,7 @@ from flows.textindex import (  # noqa: F401 - KIND_WORDS is re-exported for the 
     prefix_len,
     tone_key,
 )
-from flows.textnorm import compact_key, fold, fold_key, normalize_text
+from flows.textnorm import compact_key, fold, fold_key, normalize_text, y_as_i
 
 # Names of one province over time: the province column of a renamed province's units.
 SAME_PROVINCE: dict[str, str] = {"Thừa Thiên Huế": "Huế"}
@@ -161,7 +161,7 @@ def _alias_key(alias: str, table: dict[str, str]) -> str:
         text = alias
         if not unicodedata.is_normalized("NFC", text) or not _SPECIAL.isdisjoint(text):
             text = normalize_text(text)
-        key = table[alias] = _NOT_KEY.sub("", fold(text))
+        key = table[alias] = _NOT_KEY.sub("", y_as_i(fold(text)))
     return key
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from flows.textnorm import fold_key, token_spans
+from flows.textnorm import fold_key, token_spans, y_as_i
 
 KIND_WORDS: dict[str, str] = {
     "quận": "district", "huyện": "district", "thị xã": "district",
@@ -63,6 +63,7 @@ def may_be_bare_name(first: str) -> bool:
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_SPELT_Y = re.compile(r"(?:[bcdđghklmnprstvx]+|qu)y")  # "quý" is "quí" ("textnorm.y_as_i")
 
 
 @lru_cache(maxsize=16384)
@@ -76,7 +77,8 @@ def tone_key(name: str) -> str:
     """
     words = []
     for word in unicodedata.normalize("NFD", name.lower().replace("-", " ").replace("–", " ")).split():
-        words.append("".join(c for c in word if c not in _TONES) + "".join(c for c in word if c in _TONES))
+        base = "".join(c for c in word if c not in _TONES)
+        words.append((base[:-1] + "i" if _SPELT_Y.fullmatch(base) else base) + "".join(c for c in word if c in _TONES))
     return " ".join(words)
 
 
@@ -119,7 +121,8 @@ class TextIndex:
         n = len(lengths)
         bare_only = matcher.bare_only
         self.hits: dict[int, list[tuple[int, str]]] = {}  # first token -> [(last token, key)], ascending
-        for last_char, (length, key) in matcher.automaton.iter("".join(words)) if words else ():
+        spelt = [y_as_i(w) for w in words]  # the spelling the keys have ("quy" as "qui")
+        for last_char, (length, key) in matcher.automaton.iter("".join(spelt)) if words else ():
             # a key that spans whole words: it ends where a word ends and starts where one starts (a few
             # hundred hits a text: two searches each cost less than two maps of every word)
             j = bisect_left(lengths, last_char + 1)
@@ -134,7 +137,7 @@ class TextIndex:
                     self.hits.setdefault(i, []).append((j, key))
         for k in [k for k, word in enumerate(words) if word in matcher.short_starts]:
             for j in (k, k + 1):  # a key of one or two characters: one word, or two words of one character
-                key = "".join(words[k:j + 1])
+                key = "".join(spelt[k:j + 1])
                 if j < len(words) and key in matcher.short and (
                         key not in bare_only or bare_name_at(text, starts[k], ends[j], bare_only[key])):
                     insort(self.hits.setdefault(k, []), (j, key))

@@ -89,7 +89,7 @@ def compact_key(name: str) -> str:
         >>> compact_key("Sở LĐ-TB&XH") == compact_key("Sở LĐTBXH")
         True
     """
-    return fold_key(name).replace(" ", "")
+    return y_as_i(fold_key(name)).replace(" ", "")
 
 
 def tokens(folded: str) -> list[tuple[str, int, int]]:
@@ -100,6 +100,21 @@ def tokens(folded: str) -> list[tuple[str, int, int]]:
         [('quan', 0, 4), ('ngo', 5, 8), ('quyen', 9, 14), ('91', 16, 18), ('93', 19, 21)]
     """
     return list(zip(*token_spans(folded), strict=True))
+
+
+# "Phú Quý" and "Phú Quí", "Kỳ Anh" and "Kì Anh": a syllable of consonants and a final y is spelt with i as well
+_FINAL_Y = re.compile(r"(?<![a-z0-9])([bcdghklmnprstvx]+|qu)y(?![a-z0-9])")
+
+
+def y_as_i(folded: str) -> str:
+    """A folded text with each syllable's final y after consonants written i (same length), for matching names
+    spelt either way.
+
+    Example:
+        >>> y_as_i("phu quy, ky anh, thuy nguyen, my tho")
+        'phu qui, ki anh, thuy nguyen, mi tho'
+    """
+    return _FINAL_Y.sub(r"\1i", folded) if "y" in folded else folded
 
 
 def token_spans(folded: str) -> tuple[list[str], list[int], list[int]]:

@@ -286,3 +286,12 @@ def test_a_bare_special_zone_named_after_an_abolished_district(gazetteer):
     text = "Cô Tô có mức hài lòng 93,60%, cao hơn Vân Đồn (91,22%)."
     assert [m.unit_id for m in gazetteer.find_mentions(text, "Quảng Ninh", 2025)] == [
         "quang-ninh:dac-khu-co-to", "quang-ninh:dac-khu-van-don"]
+
+
+@pytest.mark.parametrize("written, unit_id", [
+    ("Huyện Phú Quý", "binh-thuan:huyen-phu-qui"), ("Thị xã Kì Anh", "ha-tinh:thi-xa-ky-anh"),
+    ("Huyện Kì Anh", "ha-tinh:huyen-ky-anh")])
+def test_a_final_y_after_consonants_may_be_written_i(gazetteer, written, unit_id):
+    province = unit_id.split(":")[0].replace("-", " ")
+    unit = gazetteer.resolve(written, {"binh thuan": "Bình Thuận", "ha tinh": "Hà Tĩnh"}[province], 2020)
+    assert unit is not None and unit.unit_id == unit_id

@@ -111,3 +111,29 @@ def test_a_place_in_another_index_named_after_it_with_its_year(gazetteer):
             "Competitiveness Index with 68.34 points.")
     assert text_facts(gazetteer, text, None) == {
         ("Thành phố Hải Phòng", "PAR", 2015): (None, 3), ("Thành phố Đà Nẵng", "PCI", 2015): (68.34, 2)}
+
+
+@pytest.mark.parametrize("lead, year", [
+    ("Sáng 3/3/2017, UBND tỉnh Bình Phước công bố Chỉ số CCHC năm qua của UBND các huyện, thị xã.", 2016),
+    ("Ngày 3 tháng 3 năm 2017, UBND tỉnh Bình Phước công bố Chỉ số CCHC năm vừa qua của các huyện, thị xã.", 2016),
+    ("Ngày 3/3/2017, UBND tỉnh Bình Phước công bố Chỉ số CCHC năm 2016 của UBND các huyện, thị xã.", 2016),
+    # no year but the day's: the day's year, as before
+    ("Ngày 28/12/2017, UBND tỉnh Bình Phước công bố Chỉ số CCHC của UBND các huyện, thị xã.", 2017),
+], ids=["năm qua", "năm vừa qua in words", "year named", "the day's only"])
+def test_a_dated_lead_gives_the_year_of_the_results(gazetteer, lead, year):
+    text = (f"Đồng Xoài dẫn đầu cải cách hành chính cấp huyện\n\n{lead}\n\n"
+            "Với 85,30 điểm, thị xã Đồng Xoài xếp thứ nhất trong 11 huyện, thị xã.")
+    assert text_facts(gazetteer, text, "Bình Phước") == {("Thành phố Đồng Xoài", "PAR", year): (85.3, 1)}
+
+
+@pytest.mark.parametrize("name", ["Huyện Phú Quý", "huyện đảo Phú Quý", "Huyện Phú Quí"])
+def test_a_name_spelt_with_y_or_i_is_one_name(gazetteer, name):
+    text = f"Chỉ số CCHC năm 2022 các huyện, thị xã, thành phố tỉnh Bình Thuận\n\n{name} xếp thứ 9 với 80,12 điểm."
+    assert text_facts(gazetteer, text, "Bình Thuận") == {("Huyện Phú Quí", "PAR", 2022): (80.12, 9)}
+
+
+def test_y_after_a_vowel_is_not_spelt_as_i(gazetteer):
+    # "Thủy Nguyên" is not "Thủi Nguyên", "Duy Tiên" not "Dui Tiên": only y after consonants varies
+    text = ("Chỉ số CCHC năm 2019 khối quận, huyện thành phố Hải Phòng\n\n"
+            "Huyện Thủy Nguyên xếp thứ 5 với 88,12 điểm; huyện Thủi Nguyên xếp thứ 6 với 87,5 điểm.")
+    assert text_facts(gazetteer, text, "Hải Phòng") == {("Huyện Thủy Nguyên", "PAR", 2019): (88.12, 5)}

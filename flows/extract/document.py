@@ -107,13 +107,31 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d\d)\b")
 
 
+# a date's year is the day's, not the results': "Ngày 3/3/2017, UBND tỉnh công bố ...", "ngày 5 tháng 3 năm 2017"
+_DATED = re.compile(r"\b\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*((?:19|20)\d\d)\b"
+                    r"|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s*,?\s+nam\s+((?:19|20)\d\d)\b")
+_PAST_YEAR = re.compile(r"\bnam\s+(?:qua|vua qua|truoc|ngoai)\b|\blast year\b|\bthe past year\b")
+
+
 def _title_year(tl: str) -> int | None:
     """The year a (folded) title announces: one it names ("năm 2019"), else the latest of a range ("Nhìn lại 3 năm
-    2018 - 2020", "giai đoạn 2018-2020": the one told of), else any year it holds."""
+    2018 - 2020", "giai đoạn 2018-2020": the one told of), else any year it holds; a date's year last, the year
+    before it where the results are "năm qua" (of the past year).
+
+    Example:
+        >>> _title_year("ngay 3/3/2017, ubnd tinh cong bo chi so cai cach hanh chinh nam qua")
+        2016
+        >>> _title_year("ngay 3/3/2017, ubnd tinh cong bo chi so cai cach hanh chinh nam 2016")
+        2016
+    """
+    dated = [int(m.group(2) or m.group(3)) for m in _DATED.finditer(tl)]
+    tl = _DATED.sub(" ", tl) if dated else tl
     ranges = list(_YEAR_RANGE.finditer(tl))
     years = [m.group(1) for m in re.finditer(r"nam\s+((?:19|20)\d\d)", tl)
              if not any(r.start(1) == m.start(1) for r in ranges)]
     years = years or [r.group(2) for r in ranges[-1:]] or re.findall(r"\b((?:19|20)\d\d)\b", tl)
+    if not years and dated:
+        return dated[0] - 1 if _PAST_YEAR.search(tl) else dated[0]
     return int(years[0]) if years else None
 
 

@@ -360,7 +360,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # "dẫn đầu năm 2018 và 2019": the place of each year listed
     ("year", r"(?P<ref>(?:so với|hơn|(?<!nếu )như|gấp đôi|gấp \w+|bằng|kém|khác)\s+"
              r"(?:(?:kết quả|điểm số|chỉ số|thứ hạng|vị trí)\s+(?:của\s+)?)?)?(?:(?:các|cả|hai|ba|bốn)\s+(?=năm\s+"
-             r"(?:19|20)\d\d" + _MORE_YEARS[:-1] + r"+))?năm\s+((?:19|20)\d\d)\b(?P<also>" + _MORE_YEARS + ")",
+             r"(?:19|20)\d\d" + _MORE_YEARS[:-1] + r"+))?(?<!tháng \d )(?<!tháng \d\d )năm\s+((?:19|20)\d\d)\b"
+             r"(?P<also>" + _MORE_YEARS + ")",  # not a date's: "ngày 3 tháng 3 năm 2017"
      lambda m: {"year": int(m.group(2)), "paren": False, "ref": bool(m.group("ref")), **_also(m)}),
     # "PAR Index 2023 của tỉnh xếp thứ 8/63", "Chỉ số CCHC 2023": a year right after an index's name, without "năm"
     ("year", r"2(?:" + "|".join(f"(?<={name} 2)" for name in _INDEX_NAMES) + r")0\d\d\b(?![.,]\d|\s*[-–/])",
