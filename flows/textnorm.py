@@ -15,6 +15,10 @@ from itertools import accumulate
 _SPACES = {"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+# list numbers of chat posts: "1️⃣ Phường A: 92,35đ" (a keycap digit), "🔟", "🥇 Xã B" (a medal opening a line)
+_EMOJI_NUMBER = re.compile("([0-9])\ufe0f?\u20e3\\.?|\U0001f51f|(?m:^([ \t]*))([\U0001f947-\U0001f949])\ufe0f?")
+_HAS_EMOJI_NUMBER = re.compile("[\u20e3\U0001f51f\U0001f947-\U0001f949]")
+_MEDALS = {"\U0001f947": "1", "\U0001f948": "2", "\U0001f949": "3"}
 _TOKEN = re.compile(r"[a-z0-9]+")
 _TOKEN_SPLIT = re.compile(r"([a-z0-9]+)")
 
@@ -25,13 +29,25 @@ def normalize_text(raw: str) -> str:
     Example:
         >>> normalize_text("Thu\\u0309y Nguye\\u0302n\\r\\n") == "Thủy Nguyên\\n"
         True
+        >>> normalize_text("1\\ufe0f\\u20e3 Phường A\\n\\U0001f948 Phường B")
+        '1. Phường A\\n2. Phường B'
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if _HAS_INVISIBLE.search(text):  # translate looks up every character: only when there is one to drop
         text = text.translate(_INVISIBLE)
     for src, dst in _SPACES.items():
         text = text.replace(src, dst)
+    if _HAS_EMOJI_NUMBER.search(text):
+        text = _EMOJI_NUMBER.sub(_list_number, text)
     return unicodedata.normalize("NFC", text)
+
+
+def _list_number(m: re.Match) -> str:
+    if m.group(1):
+        return m.group(1) + "."
+    if m.group(3):
+        return m.group(2) + _MEDALS[m.group(3)] + "."
+    return "10."
 
 
 @lru_cache(maxsize=4096)

@@ -137,3 +137,80 @@ def test_y_after_a_vowel_is_not_spelt_as_i(gazetteer):
     text = ("Chỉ số CCHC năm 2019 khối quận, huyện thành phố Hải Phòng\n\n"
             "Huyện Thủy Nguyên xếp thứ 5 với 88,12 điểm; huyện Thủi Nguyên xếp thứ 6 với 87,5 điểm.")
     assert text_facts(gazetteer, text, "Hải Phòng") == {("Huyện Thủy Nguyên", "PAR", 2019): (88.12, 5)}
+
+
+# Chat-post lists: keycap digits and medals number the lines, "đ" stands for "điểm".
+@pytest.mark.parametrize("lines", [
+    "1\ufe0f\u20e3 Phường Hoa Lư: 92,35đ\n2\ufe0f\u20e3 Phường Nam Định: 91,80đ",
+    "\U0001f947 Phường Hoa Lư – 92,35 điểm\n\U0001f948 Phường Nam Định – 91,80 điểm",
+    "1. Phường Hoa Lư: 92,35 đ\n2. Phường Nam Định: 91,80 đ",
+], ids=["keycaps and đ", "medals", "numbers and spaced đ"])
+def test_a_chat_post_list(gazetteer, lines):
+    text = f"Kết quả Chỉ số CCHC năm 2025 cấp xã - tỉnh Ninh Bình\n\nTOP 5 khối phường:\n{lines}"
+    got = text_facts(gazetteer, text, "Ninh Bình")
+    assert got == {("Phường Hoa Lư", "PAR", 2025): (92.35, 1), ("Phường Nam Định", "PAR", 2025): (91.8, 2)}
+
+
+def test_money_in_dong_is_no_score(gazetteer):
+    text = ("Kết quả Chỉ số CCHC năm 2025 cấp xã - tỉnh Ninh Bình\n\nPhường Hoa Lư dẫn đầu, được thưởng 12.000.000đ; "
+            "lệ phí 2,5đ/trang được miễn.")
+    assert text_facts(gazetteer, text, "Ninh Bình") == {("Phường Hoa Lư", "PAR", 2025): (None, 1)}
+
+
+@pytest.mark.parametrize("title", ["Phú Thọ xếp hạng cải cách hành chính cấp xã quý III/2025",
+                                   "Tuyên Quang: xếp hạng CCHC 6 tháng cuối năm 2025 các xã, phường"])
+def test_a_ranking_of_part_of_a_year_is_no_years_index(gazetteer, title):
+    text = (f"{title}\n\nPhường Việt Trì đứng đầu với 95,40 điểm. Để so sánh, trong Chỉ số CCHC năm 2024, "
+            "thành phố Việt Trì xếp thứ 2/13 với 88,10 điểm.")
+    got = text_facts(gazetteer, text, "Phú Thọ")
+    assert got == {("Thành phố Việt Trì", "PAR", 2024): (88.1, 2)}
+
+
+def test_the_index_named_by_the_ranking_a_clause_ends_on(gazetteer):
+    text = ("Công bố PAR INDEX và SIPAS 2025\n\nVề SIPAS 2025, xã Gia Bình đứng thứ hai (93,87%).\n\n"
+            "Năm 2024, Bắc Ninh xếp thứ 14 trên bảng xếp hạng PAR INDEX toàn quốc.")
+    assert text_facts(gazetteer, text, "Bắc Ninh") == {
+        ("Xã Gia Bình", "SIPAS", 2025): (93.87, 2), ("Tỉnh Bắc Ninh", "PAR", 2024): (None, 14)}
+
+
+def test_a_headline_naming_both_indices_leaves_its_leader_to_the_texts_index(gazetteer):
+    text = ("PAR INDEX và SIPAS 2025: Hải Phòng dẫn đầu 34 tỉnh, thành phố\n\n"
+            "Quảng Ninh có chỉ số hài lòng cao nhất (90,12%), tiếp theo là Hải Phòng (89,40%).")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hải Phòng", "PAR", 2025): (None, 1), ("Tỉnh Quảng Ninh", "SIPAS", 2025): (90.12, 1),
+        ("Thành phố Hải Phòng", "SIPAS", 2025): (89.4, 2)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nếu tính bình quân theo phương pháp của Bộ Nội vụ, chỉ số của tỉnh mới ước đạt khoảng 89,7%.",
+    'Ông Trần Văn Bình, Phó Giám đốc Sở Nội vụ nhận xét: "Khoảng cách giữa đơn vị đứng đầu và đứng cuối đã thu '
+    'hẹp còn 8,85 điểm, so với hơn 12 điểm của năm 2018."',
+])
+def test_a_body_whose_method_is_used_or_whose_head_speaks_is_not_ranked(gazetteer, sentence):
+    text = f"Chỉ số CCHC năm 2024 của tỉnh Trà Vinh\n\nSở Tư pháp dẫn đầu với 90,1 điểm. {sentence}"
+    assert text_facts(gazetteer, text, "Trà Vinh") == {("Sở Tư pháp", "PAR", 2024): (90.1, 1)}
+
+
+def test_districts_of_two_old_provinces_in_a_merged_citys_story(gazetteer):
+    text = ("Cần Thơ mới: nhìn lại Chỉ số cải cách hành chính năm 2024\n\n"
+            "Ở tỉnh Sóc Trăng (cũ), thị xã Vĩnh Châu dẫn đầu với 87,60 điểm, huyện Trần Đề thứ 3 (86,03 điểm). "
+            "Huyện Cù Lao Dung, năm 2023 xếp thứ 10, đã vươn lên thứ 5 với 84,90 điểm.\n\n"
+            "Tại tỉnh Hậu Giang (cũ), thành phố Vị Thanh và thành phố Ngã Bảy đồng hạng nhất Chỉ số CCHC 2024 với "
+            "88,40 điểm.\n\nVề SIPAS 2024, Hậu Giang xếp thứ 11, cao nhất trong ba địa phương, với 85,02%.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thị xã Vĩnh Châu", "PAR", 2024): (87.6, 1), ("Huyện Trần Đề", "PAR", 2024): (86.03, 3),
+        ("Huyện Cù Lao Dung", "PAR", 2024): (84.9, 5), ("Huyện Cù Lao Dung", "PAR", 2023): (None, 10),
+        ("Thành phố Vị Thanh", "PAR", 2024): (88.4, 1), ("Thành phố Ngã Bảy", "PAR", 2024): (88.4, 1),
+        ("Tỉnh Hậu Giang", "SIPAS", 2024): (85.02, 11)}
+
+
+def test_a_department_name_with_lower_case_words_is_whole(gazetteer):
+    text = ("Hà Giang công bố Chỉ số CCHC năm 2015\n\nSở Khoa học và Công nghệ và Sở Văn hóa, Thể thao và Du lịch có "
+            "cùng số điểm 87,04, đồng xếp hạng ba.")
+    assert text_facts(gazetteer, text, "Hà Giang") == {("Sở Khoa học và Công nghệ", "PAR", 2015): (87.04, 3)}
+
+
+def test_a_new_ward_beside_the_old_town_it_was_the_centre_of(gazetteer):
+    text = ("UBND tỉnh Bắc Ninh công bố Chỉ số CCHC năm 2025 cấp xã.\n\n"
+            "Phường Chũ, nơi từng là trung tâm thị xã Chũ, xếp thứ 11 với 87,45 điểm.")
+    assert text_facts(gazetteer, text, None) == {("Phường Chũ", "PAR", 2025): (87.45, 11)}

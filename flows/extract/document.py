@@ -107,6 +107,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|den|toi)\s*(?:nam\s+)?((?:19|20)\d\d)\b")
 
 
+# a title ranking part of a year: "quý III/2025", "6 tháng đầu năm 2025", "9 tháng", "first quarter"
+_PART_OF_YEAR = re.compile(r"\bquy\s+(?:iv|i{1,3}|[1-4])\b|\b(?:6|9|sau|chin)\s+thang\b"
+                           r"|\b(?:first|second|third|fourth)\s+quarter\b")
 # a date's year is the day's, not the results': "Ngày 3/3/2017, UBND tỉnh công bố ...", "ngày 5 tháng 3 năm 2017"
 _DATED = re.compile(r"\b\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*((?:19|20)\d\d)\b"
                     r"|\bngay\s+\d{1,2}\s+thang\s+\d{1,2}\s*,?\s+nam\s+((?:19|20)\d\d)\b")
@@ -176,8 +179,9 @@ def document_header(text: str, cues: dict[str, list[str]]) -> dict:
         positions = sorted((tl.find(fold(c)), code) for code, cs in cues.items() for c in cs if fold(c) in tl)
         announced = list(dict.fromkeys(code for _, code in positions))
     title = title.lstrip("#* ").rstrip("*") if title else title  # a Markdown heading: "# Khánh Hòa công bố ..."
+    part = _PART_OF_YEAR.search(fold(title)) if title else None
     return {"title": title, "published": published, "decision_no": decision.group(1) if decision else None,
-            "year": doc_year, "announced": announced}
+            "year": doc_year, "announced": announced, "part_of_year": title[part.start():part.end()] if part else None}
 
 
 def detect_province(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None) -> str | None:
@@ -201,7 +205,10 @@ def document_scope(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None
     local = Counter(u.province for u in units if u.unit_kind not in ("ministry", "province"))
     if local:
         merged = _merged_into(gazetteer, set(local), fold(text)) if _OLD.search(text) else None
-        return merged or local.most_common(1)[0][0], True
+        most = local.most_common(1)[0][0]
+        if merged is None and (titled := _titled_successor(gazetteer, text, mentions, most)):
+            return titled, True
+        return merged or most, True
     provinces = {u.province for u in units if u.unit_kind == "province"}
     return (provinces.pop() if len(provinces) == 1 else None), False
 
@@ -213,6 +220,20 @@ def is_link_list(paragraph: str) -> bool:
 
 
 _OLD = re.compile(r"\b[Cc]ũ\b")  # "tỉnh Hà Nam (cũ)", "tỉnh Nam Định cũ": a province before the 2025 merger
+
+
+def _titled_successor(gazetteer: Gazetteer, text: str, mentions: list, province: str) -> str | None:
+    """The province a text's first line names, when the province of most of its units was merged into it: "UBND
+    tỉnh Bắc Ninh công bố Chỉ số CCHC năm 2025 cấp xã. ... Phường Chũ, nơi từng là trung tâm thị xã Chũ, ..." is
+    Bắc Ninh's story, though the old Thị xã Chũ was Bắc Giang's."""
+    first_line = text.find("\n") if "\n" in text else len(text)
+    titled = {gazetteer.units[m.unit_id].province for m in mentions
+              if m.start < first_line and gazetteer.units[m.unit_id].unit_kind == "province"}
+    if len(titled) != 1 or province in titled:
+        return None
+    own = next((u for u in gazetteer.provinces() if u.province == province), None)
+    successor = gazetteer.units.get(own.successor_id) if own is not None and own.successor_id else None
+    return successor.province if successor is not None and successor.province in titled else None
 
 
 def _merged_into(gazetteer: Gazetteer, provinces: set[str], folded: str) -> str | None:

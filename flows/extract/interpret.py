@@ -84,7 +84,7 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     move = next((t.value for t in toks if t.kind == "move"), None)
     streak = next((t.value["years"] or 0 for t in toks if t.kind == "streak"), 0)
     move_ref = next((t.value["year"] for t in toks if t.kind == "year" and t.value.get("ref")), None)
-    group_year = _group_year(own, year)
+    group_year = _group_year(own, year, low)
     when = _when_clause(low, where.start, g)  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63"
     if when is not None:
         group_year = int(when.group(1))
@@ -121,6 +121,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 continue
             if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
                 continue
+            if t.kind == "top" and _among_fewer(low, t, toks):
+                continue  # "xếp thứ 11, cao nhất trong ba địa phương": the best of a few, not a first place
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
             if t.kind == "top" and not (t.value or {}).get("count") and n > 1 and "respective" in kinds and _falling(
                     [v for x in toks if x.kind == "scores" for v in x.value], n):
@@ -290,7 +292,22 @@ def _when_clause(low: str, s: int, g: Group) -> re.Match | None:
 _OLD_NAMED = re.compile(r"\s*(?:\(\s*)?cũ\b")
 
 
-def _group_year(own: list[Token], year: int | None) -> int | None:
+_AMONG = re.compile(r"\s*(?:trong|giữa|among|of)\s+(?:the\s+|các\s+|cả\s+)?"
+                    r"(\d{1,2}|hai|ba|bốn|năm|two|three|four|five)\s")
+_FEW = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _among_fewer(low: str, t: Token, toks: list[Token]) -> bool:
+    """True for the best of fewer units than a place stated beside it: "xếp thứ 11, cao nhất trong ba địa phương"
+    (the three merged provinces), "ranked 11th, the highest of the three"."""
+    m = _AMONG.match(low, t.end)
+    if not m:
+        return False
+    n = int(m.group(1)) if m.group(1).isdigit() else _FEW[m.group(1)]
+    return any(x.kind == "ranks" and x.value["ranks"] and min(x.value["ranks"]) > n for x in toks)
+
+
+def _group_year(own: list[Token], year: int | None, low: str = "") -> int | None:
     """A year standing with the units before any figure ("Nội vụ (2014)", "năm nay đã ..."); None when
     several years stand there ("từ vị trí 15 năm 2017 lên 9 năm 2018 và lên thứ 4 năm 2019": a history)."""
     found = None
@@ -299,6 +316,9 @@ def _group_year(own: list[Token], year: int | None) -> int | None:
             # "A, đơn vị năm 2023 xếp thứ 11, năm nay xếp thứ 6": figures of two years, no year of the group
             later = {_year_of(x, year) for x in own[i + 1:] if x.kind == "year_rel" or (
                 x.kind == "year" and not x.value.get("ref") and not x.value["paren"])}
+            if found is not None and found != year and low and t.kind in _RANK_KINDS and any(
+                    x.kind in _RANK_KINDS and _CLAUSE_BREAK.search(_gap(low, t.end, x.start)) for x in own[i + 1:]):
+                return None  # "A, năm 2023 xếp thứ 10, đã vươn lên thứ 5": the year of the first clause only
             return None if found is not None and later - {found, None} else found
         if t.kind == "year" and not t.value.get("ref"):
             if found is not None and found != t.value["year"]:

@@ -18,6 +18,7 @@ _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|TP\.|T
 # the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
 _NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
 _NAMES_WITH_PARTS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Trung tâm", "Văn phòng")  # "Sở Văn hóa, Thể thao và Du lịch"
+_PLACE_KINDS = frozenset(("quận", "huyện", "thị xã", "thành phố", "tp.", "tx.", "phường", "xã", "thị trấn"))
 _NAMED_KINDS = ("Ban Quản lý", "Trung tâm", "Văn phòng")  # a name already: "Ban Quản lý các khu công nghiệp"
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
@@ -57,11 +58,12 @@ _CONTAINER = re.compile(r"(?:các|những)\s+(?:phường|xã|thị trấn|đơn
                         r"(?:[^.;:,()]{0,20}?\s+)?(?:của|thuộc|trên địa bàn)\s+$")
 _TITLES = ("giám đốc", "chủ tịch", "trưởng ban", "chánh văn phòng", "lãnh đạo", "đại diện", "trưởng", "trưởng phòng")
 _SPEAKS = re.compile(r"(?:\s+[^\W\d]+){0,4}\s*,?\s*(?:cho biết|khẳng định|nhấn mạnh|phát biểu|chia sẻ|thông tin"
-                     r"|trao đổi|nhận định|đánh giá rằng)\b")
+                     r"|trao đổi|nhận định|nhận xét|đánh giá rằng|nói|lưu ý|cho rằng|thông tin thêm)\b")
 _ASIDE = re.compile(r"[(,\-–]\s*(?:(?:là\s+)?(?:đơn vị|cơ quan|sở)\s+(?:mới\s+)?)?(?:(?:đã|được|vừa)\s+)?"
                     r"(?:nay|trước đây|trước khi|sau khi|sau sáp nhập|sau hợp nhất"
                     r"|được hình thành|được thành lập|hình thành|tiếp nhận|trên cơ sở|hợp nhất|sáp nhập|formerly|now"
-                    r"|which)\b(?:[^(),;]|,\s*nhiệm vụ\b)*$"  # "sau khi tiếp nhận chức năng, nhiệm vụ của B"
+                    r"|which|nơi(?:\s+(?:từng|vốn|đã|trước đây))?\s+là|vốn là|từng là)"  # "nơi từng là trung tâm ..."
+                    r"\b(?:[^(),;]|,\s*nhiệm vụ\b)*$"  # "sau khi tiếp nhận chức năng, nhiệm vụ của B"
                     # "Sở Du lịch, lần đầu được đánh giá độc lập sau khi tách khỏi Sở Văn hóa và Thể thao, đạt ..."
                     r"|[(,][^(),;]*\b(?:tách khỏi|tách ra (?:từ|khỏi)|được tách từ|chia tách từ)\b[^(),;]*$"
                     # in parentheses the aside may run across commas: "(sau khi tiếp nhận chức năng, nhiệm vụ của ...)"
@@ -174,13 +176,17 @@ def announces(low: str, m: Mention) -> bool:
                 or (before.endswith("sau ") and _AFTER_LEADER.search(before) and _FOLLOWED_BY.match(low, m.end))
                 or (("theo" in before or "according" in before)
                     and (_ACCORDING_TO.search(low, max(0, m.start - 60), m.start)  # "^": the text's start only
-                         or _ACCORDING_TO_PERSON.search(low, max(0, m.start - 90), m.start)))
+                         or _ACCORDING_TO_PERSON.search(low, max(0, m.start - 90), m.start)
+                         or _BY_METHOD.search(before)))
                 or (before.rstrip().endswith(_TITLES) and _SPEAKS.match(low, m.end))
                 or (before.endswith("do ") and _CONDUCTS.match(low, m.end))
                 or (before.endswith("được ") and _RANKS_IT.match(low, m.end))  # "A được Bộ Nội vụ xếp thứ 6/63"
                 or _BY_BODY.search(before) is not None)
 
 
+# "Nếu tính theo phương pháp của Bộ Nội vụ, ...": the body whose method or rules a figure follows
+_BY_METHOD = re.compile(r"\btheo\s+(?:phương pháp|cách tính|công thức|hướng dẫn|quy định|bộ tiêu chí)(?:\s+\w+){0,3}?"
+                        r"\s+(?:của\s+)?$")
 _RANKS_IT = re.compile(r"\s+(?:xếp|đánh giá|chấm|công nhận)\b")
 # "the rankings announced by the Ministry of Home Affairs", "kết quả do Bộ Nội vụ công bố" (that one above)
 _BY_BODY = re.compile(r"\b(?:announced|released|published|compiled|conducted|issued|carried out)(?:\s+\w+){0,3}?\s+by"
@@ -209,10 +215,11 @@ _OLD_AFTER = re.compile(r"\s+cũ\b")
 _IN_OLD = re.compile(r"[(,]\s*(?:trước đây\s+)?thuộc\s+[^(),;]*\bcũ\b[^(),;]*$")
 
 
-def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered: bool = False) -> int:
+def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered: bool = False,
+              place: bool = False) -> int:
     """End of a unit name that starts at ``pos``: up to a verb, a figure or punctuation, 8 words at most;
-    its first word capitalised unless ``lower_first`` ("Ban Quản lý các khu công nghiệp"); a number alone
-    where ``numbered`` ("Phường 1")."""
+    its first word capitalised unless ``lower_first`` ("Ban Quản lý các khu công nghiệp"), every word where a
+    ``place`` ("huyện Trần Đề thứ 3"); a number alone where ``numbered`` ("Phường 1")."""
     stop, words = pos, 0
     while words < 8:
         m = _NAME_WORD.match(text, stop, end)
@@ -224,7 +231,7 @@ def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered
             return m.end()
         # a stop word written with a capital is a name's ("Duy Tiên", "Năm Căn"; not "duy trì"), unless in capitals
         if word[0].isdigit() or (low in _NAME_STOP and (not word[0].isupper() or word.isupper())) or (
-                words == 0 and not word[0].isupper() and not lower_first):
+                (words == 0 or place) and not word[0].isupper() and not lower_first):
             break
         if low == "và":
             nxt = _NAME_WORD.match(text, m.end(), end)
@@ -244,8 +251,10 @@ def unknown_mentions(text: str, s: int, e: int, known: list[Mention]) -> tuple[l
         at = bisect_right(starts, m.start()) - 1
         if at >= 0 and any(k.start <= m.start() < k.end for k in known[max(0, at - 2):at + 1]):
             continue  # a known name starts here or runs over it: whatever follows overlaps it
+        kind = m.group().strip().lower()
         stop = _name_end(text, m.end(), e, m.group().startswith(_NAMED_KINDS),
-                         m.group().strip().lower() in ("phường", "quận"))  # "Phường 1" of two districts
+                         kind in ("phường", "quận"),  # "Phường 1" of two districts
+                         kind in _PLACE_KINDS)
         joined = _NAME_PARTS.match(text, stop, e) if stop > m.end() else None  # ", Thể thao và Du lịch"
         if joined and all(part.strip()[:1].isupper() for part in re.split(r",|\svà\s", joined.group(0))[1:]):
             stop = joined.end()

@@ -347,6 +347,8 @@ _RULES: list[tuple[str, str, Any]] = [
                + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
                + _PER_100_POINTS + ")",
      lambda m: _numbers(_PER_100.sub("", m.group(0)) if "/" in m.group(0) else m.group(0))),
+    # "Phường A: 92,35đ" (chat posts): "đ" for "điểm" after a decimal; not "12.000đ" (money)
+    ("scores", r"\d(?<![\w.,]\d)\d*[.,]\d\d?\s?đ(?![\w/])", lambda m: _numbers(m.group(0))),
     # "dẫn đầu với 91,5/100": a decimal out of 100 is a score without "điểm"
     ("scores", r"\d(?<![\w.,]\d)\d*[.,]\d+\s*/\s*100(?!\d|[.,]\d|\s*(?:điểm|%))",
      lambda m: _numbers(_PER_100.sub("", m.group(0)))),
@@ -508,6 +510,7 @@ _PRECHECKS: dict[str, str] = {
                                                                       r"|thấp nhất|có điểm thấp nhất)",
     _rule(r"\b" + _SMALL + r"\s+năm"): r"năm\s+(?:liền\s+|liên tiếp\s+)?(?:đồng hạng|đứng|xếp|giữ|ở|dẫn đầu|được)",
     _rule(r"(?:từ\s+(?:khi"): r"(?:19|20)\d\d\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?:(?:19|20)\d\d|nay)",
+    _rule(r"\d(?<![\w.,]\d)\d*[.,]\d\d?\s?đ"): r"[.,]\d\d?\s?đ(?!\w)",
 }
 
 

@@ -7,6 +7,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from flows.extract.cues import cue_end
 from flows.extract.model import Group
 from flows.gazetteer import Gazetteer, is_central_agency
 from flows.textnorm import fold
@@ -27,8 +28,10 @@ _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 # đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) (của tỉnh) đạt 83,45%"
 _ACRONYM_THEN_FIGURE = re.compile(r"[^(),;:]{0,25}\)\s*(?:cua (?:tinh|thanh pho)\s+)?(?:dat|la|voi|duoc)\s*$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
-_ABOUT = re.compile(r"\bve\s+(?:(?:bo\s+)?chi so\s+)?$")
+# "xếp thứ 14 về Chỉ số CCHC", "... trên bảng xếp hạng PAR INDEX": the index the clause ends on is its figures'
+_ABOUT = re.compile(r"\b(?:ve|(?:tren|trong|theo)\s+bang xep hang)\s+(?:(?:bo\s+)?chi so\s+)?$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_AND = re.compile(r"\s*(?:,|va|cung|and|&)?\s*")
 _BOTH = re.compile(r"\b(?:cả hai|cả 2|both)\b")
 _OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
 
@@ -69,6 +72,10 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
             return most_specific({after[1]}, default)
     if len(before) > 1 and before[-2] == "SURVEY" and _OF_INDEX.search(fold(low[positions[-2]:positions[-1]])):
         return "SURVEY"  # "điểm điều tra xã hội học của Chỉ số CCHC": the survey's part of the index named after
+    if len(before) > 1 and {before[-2], before[-1]} == {"PAR", "SIPAS"}:
+        between = fold(low[positions[-2]:positions[-1]])
+        if _AND.fullmatch(between, cue_end(between, 0)):
+            return default  # "công bố PAR INDEX và SIPAS 2025: phường A dẫn đầu": both named, neither said
     if not before and ctx_index == "SIPAS" and default != "SIPAS" and _in_points(g, low) and (
             sentence is None or "%" not in low[sentence[0]:sentence[1]]):
         return default  # SIPAS carried from an earlier sentence, but this one's figures are points, not %

@@ -702,6 +702,14 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     facts, claims, more_warnings, more_rejects = finish(candidates, claims, gazetteer, province, header, doc_year)
     warnings += more_warnings
     rejects += more_rejects
+    if header["part_of_year"] and any(f["year"] == base_year for f in facts):
+        # "Xếp hạng CCHC cấp xã quý III/2025": a quarter's or half-year's assessment is no year's index; the
+        # figures of other years it compares with are
+        warnings.append(f"the title ranks part of a year ({header['part_of_year']!r}): its "
+                        f"{sum(f['year'] == base_year for f in facts)} figures of {base_year} are not the year's "
+                        "index and are left out")
+        facts = [f for f in facts if f["year"] != base_year]
+        claims = [c for c in claims if c.get("year") != base_year]
     result = {"source": {"title": header["title"], "published": header["published"],
                          "decision_no": header["decision_no"], "province": province},
               "facts": facts, "leader_ratings": ratings, "claims": claims, "warnings": warnings,
