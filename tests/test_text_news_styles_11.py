@@ -214,3 +214,103 @@ def test_a_new_ward_beside_the_old_town_it_was_the_centre_of(gazetteer):
     text = ("UBND tỉnh Bắc Ninh công bố Chỉ số CCHC năm 2025 cấp xã.\n\n"
             "Phường Chũ, nơi từng là trung tâm thị xã Chũ, xếp thứ 11 với 87,45 điểm.")
     assert text_facts(gazetteer, text, None) == {("Phường Chũ", "PAR", 2025): (87.45, 11)}
+
+
+# English, eleventh round.
+@pytest.mark.parametrize("sentence", [
+    "Da Nang ranked first in the national PAR Index 2016 for the fourth consecutive time.",
+    "For the fourth year in a row, Da Nang topped the national PAR Index 2016.",
+    "In the national PAR Index 2016, Da Nang came first for the fourth year running.",
+], ids=["consecutive time", "fronted", "running"])
+def test_english_streaks(gazetteer, sentence):
+    got = text_facts(gazetteer, sentence, None)
+    assert got == {("Thành phố Đà Nẵng", "PAR", y): (None, 1) for y in (2013, 2014, 2015, 2016)}
+
+
+def test_an_english_headline_tops_for_a_third_straight_year(gazetteer):
+    text = "Quang Ninh tops reform ranking for third straight year\n\nQuang Ninh has led the PAR Index for 2019."
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Quảng Ninh", "PAR", y): (None, 1) for y in (2017, 2018, 2019)}
+
+
+@pytest.mark.parametrize("second", [
+    "The city's SIPAS reached 81.79 percent, ranking it 29th in the country.",
+    "Its satisfaction index (SIPAS 2018) reached 81.79 percent, placing it 29th nationwide.",
+])
+def test_an_english_subject_standing_for_the_unit_named_before(gazetteer, second):
+    text = f"Ho Chi Minh City ranked 11th out of 63 provinces in the 2018 PAR Index with 83.41 points. {second}"
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hồ Chí Minh", "PAR", 2018): (83.41, 11), ("Thành phố Hồ Chí Minh", "SIPAS", 2018): (81.79, 29)}
+
+
+def test_a_place_after_and_in_the_next_index(gazetteer):
+    text = ("Hai Phong ranked 2nd out of 63 provinces and cities in the national PAR Index 2021 with 89.63 points, and "
+            "3rd in SIPAS with 87.33 percent.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hải Phòng", "PAR", 2021): (89.63, 2), ("Thành phố Hải Phòng", "SIPAS", 2021): (87.33, 3)}
+
+
+def test_with_a_score_of_and_taken_the_lead(gazetteer):
+    text = ("Hanoi ranked 2nd in the 2023 PAR Index with a score of 89.68. By 2023, Quang Ninh had taken the lead "
+            "(91.2).")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hà Nội", "PAR", 2023): (89.68, 2), ("Tỉnh Quảng Ninh", "PAR", 2023): (91.2, 1)}
+
+
+@pytest.mark.parametrize("sentence, ranks", [
+    ("Le Chan, Kien Thuy and An Duong came third to fifth with 90.12, 89.96 and 89.40 points respectively.",
+     (3, 4, 5)),
+    ("Le Chan (90.12), Kien Thuy (89.96) and An Duong (89.40) occupied places 3 to 5, in that order.", (3, 4, 5)),
+])
+def test_a_run_of_places_for_units_in_turn(gazetteer, sentence, ranks):
+    text = f"In the 2021 PAR Index of Hai Phong's districts, Ngo Quyen led with 91.5 points. {sentence}"
+    got = text_facts(gazetteer, text, "Hải Phòng")
+    assert [got[(u, "PAR", 2021)][1] for u in ("Quận Lê Chân", "Huyện Kiến Thụy", "Huyện An Dương")] == list(ranks)
+
+
+def test_places_counted_down_from_the_last(gazetteer):
+    text = ("In the 2020 PAR Index, Phu Yen (78.47), Binh Phuoc (78.92) and Bac Kan (79.62) occupied places 63 to 61, "
+            "in that order.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Phú Yên", "PAR", 2020): (78.47, 63), ("Tỉnh Bình Phước", "PAR", 2020): (78.92, 62),
+        ("Tỉnh Bắc Kạn", "PAR", 2020): (79.62, 61)}
+
+
+def test_a_sentence_naming_no_index_has_one_for_all_its_units(gazetteer):
+    text = ("Ho Chi Minh City ranked 11th in the 2018 PAR Index with 83.41 points. The city's SIPAS reached 81.79 "
+            "percent.\n\nDistrict 1 led the district bloc with 90.21 points, followed by Phu Nhuan District (89.50) "
+            "and District 3 (88.86).")
+    got = text_facts(gazetteer, text, None)
+    assert {k: v for k, v in got.items() if k[0].startswith("Quận")} == {
+        ("Quận 1", "PAR", 2018): (90.21, 1), ("Quận Phú Nhuận", "PAR", 2018): (89.5, 2),
+        ("Quận 3", "PAR", 2018): (88.86, 3)}
+
+
+def test_a_short_english_sentence_of_a_move(gazetteer):
+    text = "Hai Phong topped the 2023 PAR Index with 91.64 points.\n\nBac Giang rose 11 places to 15th."
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Hải Phòng", "PAR", 2023): (91.64, 1), ("Tỉnh Bắc Giang", "PAR", 2023): (None, 15),
+        ("Tỉnh Bắc Giang", "PAR", 2022): (None, 26)}
+
+
+@pytest.mark.parametrize("opening", ["Meanwhile in Da Nang, ", "In Da Nang, ", "Elsewhere, in Da Nang, "])
+def test_a_round_up_of_cities_switches_the_province_of_the_units(gazetteer, opening):
+    text = ("In Can Tho, Ninh Kieu District led the city's 2020 PAR Index with 90.12 points.\n\n"
+            f"{opening}Hai Chau District topped the district bloc with 91.06 points.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Quận Ninh Kiều", "PAR", 2020): (90.12, 1), ("Quận Hải Châu", "PAR", 2020): (91.06, 1)}
+
+
+def test_best_and_weakest_performers(gazetteer):
+    text = ("In the 2018 PAR Index of 63 provinces, Quang Ninh was the best-performing province with 89.68 points. "
+            "Dak Nong was the weakest performer with 72.97 points.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Quảng Ninh", "PAR", 2018): (89.68, 1), ("Tỉnh Đắk Nông", "PAR", 2018): (72.97, 63)}
+
+
+def test_a_place_stated_again_continues_the_run_from_it(gazetteer):
+    text = ("Quang Ninh tops PAR Index 2017\n\nThanh Hoa moved up to 20th.\n\n"
+            "Quang Ninh came first with 91.54 points, followed by Dong Thap (90.45) and Da Nang (90.44).")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Quảng Ninh", "PAR", 2017): (91.54, 1), ("Tỉnh Thanh Hóa", "PAR", 2017): (None, 20),
+        ("Tỉnh Đồng Tháp", "PAR", 2017): (90.45, 2), ("Thành phố Đà Nẵng", "PAR", 2017): (90.44, 3)}

@@ -361,6 +361,14 @@ _KIND_ALONE = re.compile(
     r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b))")
 
 
+# an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
+# ...", "The province ranked ..."
+_EN_REFERENCE = re.compile(r"(?:the\s+(?:[a-z-]+\s+){0,3}?(city|province|district|ministry|department)(?:'s|’s)?"
+                           r"|its)(?=\s)(?=(?:'s|’s|\s+"
+                           r"(?:[^\s,;.]+\s+){0,8}?(?:reached|was|were|stood|scored|ranked|came|rose|fell|climbed|dropped"
+                           r"|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b))")
+_EN_KINDS = {"city": "province", "province": "province", "district": "district", "ministry": "ministry",
+             "department": "department"}
 _YEAR_FIRST = re.compile(r"(?:trong\s+)?năm\s+(?:19|20)\d\d\s+")
 
 
@@ -387,6 +395,11 @@ def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention]
             starts.append(at + len(word))
             at = low.find(word, at + 1, e)
     found = []
+    english = _EN_REFERENCE.match(low, s + lead, e)  # "The city's SIPAS reached 81.79 percent, ranking it 29th"
+    if english and not any(k.start < english.end() for k in mentions):
+        unit_id = recent.get(_EN_KINDS.get(english.group(1) or "", "*"))
+        if unit_id:
+            found.append(Mention(unit_id, english.start(), english.end(), text[english.start():english.end()], True))
     for start in starts:
         m = _KIND_ALONE.match(low, start, e)
         if m is None or (low.startswith(", ", start - 2) and any(k.start < m.start() for k in mentions)):
@@ -409,8 +422,12 @@ def _kind_of(gazetteer: Gazetteer, unit_id: str | None) -> str | None:
 
 
 def remember_kinds(mentions: list[Mention], gazetteer: Gazetteer, recent: dict[str, str]) -> None:
-    """Note the last unit of each kind a sentence names (in place)."""
+    """Note the last unit of each kind a sentence names, by its kind word ("huyện ") and by its kind ("province"),
+    and the last unit it names ("*") (in place)."""
     for m in mentions:
         kind = _kind_of(gazetteer, m.unit_id)
         if kind:
             recent[kind] = m.unit_id
+        unit = gazetteer.units.get(m.unit_id)
+        if unit is not None:
+            recent[unit.unit_kind] = recent["*"] = m.unit_id

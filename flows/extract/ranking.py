@@ -85,6 +85,12 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
     stated = {c.rank: c for c in cands if c.rank is not None and c.rank_basis == "stated" and not c.tied}
     for c in cands:
         if c.unit_id in placed:
+            if c.rank is not None and c.rank == placed[c.unit_id] and not c.tied:
+                # "Quang Ninh tops PAR Index 2017 ... Thanh Hoa moved up to 20th. Quang Ninh came first, followed by
+                # A and B": a place stated again, the run goes on from it
+                after = last_rank = c.rank
+                last_score = c.score if c.score is not None else last_score
+                prev_placed = c
             continue
         if c.rank is None and c.top is not None and c.unit_id in ordered_lists.get(_list_key(c, "top"), ()):
             c.rank, c.rank_basis, c.tied = c.top[1], "implied", c.shared_tie

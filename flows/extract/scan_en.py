@@ -45,6 +45,14 @@ def ordinal_en(text: str) -> int | None:
     return int(digits.group()) if digits and int(digits.group()) >= 1 else None
 
 
+def _place_range(m: re.Match) -> dict:
+    """Places from one to another, as written ("third to fifth": 3, 4, 5; "63 to 59": 63 down to 59)."""
+    a, b = (int(x) if x.isdigit() else ordinal_en(x) for x in (m.group("a"), m.group("b")))
+    step = 1 if b >= a else -1
+    ranks = list(range(a, b + step, step)) if a and b and 0 < abs(b - a) < 30 else []
+    return {"ranks": ranks, "tied": False, "of": None}
+
+
 _FROM_LAST = r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)"
 
 
@@ -113,7 +121,9 @@ EN_RULES: list[tuple[str, str, Any]] = [
              r"|(?=[^,;.]*\b" + _PAST + r"\b)(?=[^,;.]*\b" + _PLACED + r"\b))[^,;.]*", None),
     ("mask", r"(?:average|mean)[^.;()]{0,60}?" + _NUM + r"\s*" + _POINTS, None),
     # "the third consecutive year", "the second year in a row": the same place the years before too
-    ("streak", r"\b(?:for\s+)?the\s+(?P<n>" + _ORD + r")\s+(?:(?:consecutive|straight)\s+year|year\s+in\s+a\s+row)\b",
+    # ("for third straight year", "for the fourth consecutive time", "for the third year running")
+    ("streak", r"\b(?:for\s+)?(?:the\s+)?(?P<n>" + _ORD + r")\s+(?:(?:consecutive|straight|successive)\s+(?:year|time)"
+               r"|year\s+(?:in\s+a\s+row|running))\b",
      lambda m: {"years": ordinal_en(m.group("n"))}),
     ("mask", r"\b(?:for the|the)\s+" + _ORD + r"\s+(?:consecutive\s+)?(?:year|time)\b", None),
     # a share of something else, not a score: "GRDP grew 10.05 per cent", "98.6 percent of dossiers"
@@ -155,9 +165,14 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("top", r"\b(?:made up|make up|makes up|formed|form|forms|comprised|were|are|took)\s+the\s+top\s+(?P<n>"
             + _SMALL + r")\b(?!\s+(?:places?|spots?|positions?)\s+(?:for|in)\b)",
      lambda m: {"count": _small(m.group("n"))}),
+    # "came third to fifth", "occupied places 63 to 59 (in that order)": a place for each unit, in turn
+    ("ranks", r"(?:came|ranked|placed|finished|were|took|occupied|held|filled)\s+(?:the\s+)?"
+              r"(?:places?\s+|positions?\s+)?(?P<a>" + _ORD + r"|\d{1,2})\s+(?:to|through)\s+(?:the\s+)?"
+              r"(?P<b>" + _ORD + r"|\d{1,2})\b"
+              r"(?:\s+(?:places?|positions?))?", _place_range),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
-    ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at)\s+"
-              r"(?:in\s+|at\s+)?"
+    ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at"
+              r"|(?:ranking|placing|putting|leaving)\s+(?:it|them))\s+(?:in\s+|at\s+)?"
               r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
               r"(?:\s+(?:place|position|spot))?(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d+))?", _ranks),
     ("ranks", r"(?<=from )(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+(?:place|position|spot))?", _ranks),
@@ -167,6 +182,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?<=\()\s*(?P<ords>" + _ORD + r")\s*(?=\))", _ranks),  # "Lai Chau (61st), Dak Nong (62nd)"
     # "the Department of Finance third with 89.47": a place without a verb, right before its score
     ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d|\s*\(\s*\d)", _ranks),
+    # "ranked 2nd in the PAR Index with 89.63 points, and 3rd in SIPAS": a place after "and", of what follows
+    ("ranks", r"(?<=\band )(?P<ords>" + _ORD + r")(?=\s+(?:in|on|for)\s)", _ranks),
     # "83.65 percent, 13th in the country": a place after the score it goes with
     ("ranks", r"(?<=, )(?P<ords>" + _ORD + r")(?=\s+(?:in the country|nationwide|in the nation|among|out of|of the)\b)",
      _ranks),
@@ -178,10 +195,13 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
     # "... third with 89.47", "scored 92.87, the highest", "just behind at 90.87": a score without its unit, where a
     # clause ends
-    ("scores", r"(?:(?<=\bwith )|(?<=\bscored )|(?<=\bat ))\d{2}\.\d{1,2}(?=\s*(?:[,;)]|\.(?!\d)|$"
+    ("scores", r"(?:(?<=\bwith )|(?<=\bscored )|(?<=\bat )|(?<=\ba score of )|(?<=\ba total of ))\d{2}\.\d{1,2}"
+               r"(?=\s*(?:[,;)]|\.(?!\d)|$"
                r"|\s+(?:and|while|followed|ahead|behind|respectively)\b))|(?<=\bbehind at )\d{2}\.\d{1,2}\b",
      lambda m: _numbers(m.group(0))),
-    ("top", r"\btopped\b|\bled\b|\bleads\b|(?<=continued to )lead\b|(?<=continues to )lead\b"
+    ("top", r"\btopped\b|\btops\b|\bled\b|\bleads\b|\b(?:taken|took|takes|take)\s+the\s+lead\b"
+            r"|\b(?:the\s+)?(?:best|top)[- ]performing\b|\bthe best performer\b"
+            r"|(?<=continued to )lead\b|(?<=continues to )lead\b"
             r"|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
             # not "scored highest in administrative procedure reform": a field of the index
             r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)"
@@ -195,6 +215,7 @@ EN_RULES: list[tuple[str, str, Any]] = [
      None),
     # "Lai Chau had the lowest satisfaction, at 79.02 per cent"
     ("last", r"\b(?:had|has|posted|recorded|got)\s+the\s+lowest\b" + _NOT_A_FIELD, None),
+    ("last", r"\bthe\s+(?:worst|weakest|lowest)[- ]performing\b|\bthe\s+(?:worst|weakest) performer\b", None),
     ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
              r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b|\b(?:lowest|bottom)[- ]ranked\b",
      None),
@@ -205,7 +226,7 @@ EN_RULES: list[tuple[str, str, Any]] = [
      lambda m: 0 if "this" in m.group(0) else -1),
     ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b|\bnext in line (?:were|was|came)\b"
              r"|\bahead of\b|\bfollowed(?=\s*(?:[.;]|,?\s+in that order))(?:,?\s+in that order)?", None),
-    ("respective", r"\brespectively\b", None),
+    ("respective", r"\brespectively\b|\bin that order\b", None),  # after "followed, in that order" ("next")
     ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
     ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),
     ("ascending", r"in ascending order|from (?:the\s+)?lowest to (?:the\s+)?highest|from low to high", None),
@@ -218,7 +239,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
 
 _STOPWORDS = re.compile(r"\b(?:the|with|points|ranked|ranking|ranks|and|of|was|were|in|percent|per cent|index"
                         r"|reached|scored|while|placed|province|city|its|from|by|for|first|second|third|topped"
-                        r"|followed|nationwide|satisfaction)\b")
+                        r"|followed|nationwide|satisfaction|rose|fell|climbed|dropped|slipped|moved|places|position"
+                        r"|came|last|lowest|highest|led|district|department|ministry|also|has|had|is|are|year)\b")
 
 
 def looks_english(text: str) -> bool:

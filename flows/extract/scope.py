@@ -14,10 +14,12 @@ from flows.textnorm import fold
 
 _INDEX_PRIORITY = ("SURVEY", "SIPAS", "PAPI", "PCI", "DDCI", "DTI", "DVC766", "PAR")
 # "đứng đầu Chỉ số CCHC", "dẫn đầu cả nước về mức độ hài lòng", "thứ nhất về điểm điều tra xã hội học"
+# "came second in the (2015 Provincial) PAR Index"
 _NAMES_FIGURE = re.compile(r"^\s*(?:(?:ca nuoc|toan quoc|toan tinh|ca tinh|nationwide|tinh,?\s*thanh(?: pho)?"
-                           r"|provinces)\s+)?(?:(?:ve|trong|cua|o|in|on"
-                           r"|of|for)\s+)?(?:the\s+)?(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|su|provincial"
-                           r"|national|annual|\d{4})\s+){0,2}$")  # "came second in the (2015 Provincial) PAR Index"
+                           r"|provinces(?: and (?:centrally[- ]run )?cities)?|localities)\s+)?"
+                           r"(?:(?:ve|trong|cua|o|in|on|of|for)\s+)?(?:the\s+)?"
+                           r"(?:(?:chi so|muc do|diem so|diem|ty le|bo chi so|su|provincial|national|annual|\d{4})"
+                           r"\s+){0,2}$")
 # From an index cue to the figure it names: the cue's words, then "đạt"/"là"/"với" ("Chỉ số hài lòng đạt
 # 95,1%"), with no clause break between ("... điều tra xã hội học cao hơn; hai huyện đứng thứ 4" is not).
 _CUE_THEN_FIGURE = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,80}\b(?:dat|la|voi|duoc)\s*$")  # "(PAR Index)"
@@ -59,7 +61,7 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
     # a cue before the group's first figure, or naming the figure it follows ("đạt 65,34 điểm Chỉ số PCI",
     # "cũng đứng đầu Chỉ số CCHC với ...")
     inner = [code for pos, code, aside in cue_hits if not aside and (
-        g.start <= pos < first or any(0 <= pos - t.end <= 30 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
+        g.start <= pos < first or any(0 <= pos - t.end <= 45 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
                                       for t in figures))]
     if inner:
         return most_specific({inner[0]}, default)

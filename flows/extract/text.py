@@ -80,6 +80,7 @@ from flows.extract.scan_en import looks_english
 from flows.extract.scope import group_index, most_specific, split_by_index
 from flows.extract.sizes import GRADE, band_count_before, counted, named_grades, size_hint
 from flows.gazetteer import Gazetteer, Mention
+from flows.textindex import TextIndex
 from flows.textnorm import fold, normalize_text
 
 _LINE_END = re.compile(r"\n")
@@ -93,6 +94,25 @@ _RELATED = re.compile(r"^[\s*_#>]*(?:(?:(?:cac|nhung)\s+)?(?:tin|bai|bai viet|ti
                       r"|cung chuyen muc|moi|doc nhieu|xem nhieu|noi bat)|doc nhieu|xem nhieu|xem them|related"
                       r"|y kien ban doc|binh luan|y kien \(\d|co the ban quan tam|tin da dua)")
 _FRONTED = re.compile(r"(?:^|[,;:]\s*)(?:với|đạt|từ|with|scoring)\s+(?:[^,;:]|,(?=\d))*\d(?:[^,;:]|,(?=\d))*,$")
+# a sentence opened by the province it speaks of: "In Can Tho, ...", "Meanwhile in Da Nang, ...", "Tại tỉnh Hậu Giang
+# (cũ), ...", "Ở Hà Nội, ..."
+_LOCATIVE = re.compile(r"[\s\"'“*-]*(?:(?:meanwhile|similarly|likewise|elsewhere|also|còn|trong khi đó)\s*,?\s+)?"
+                       r"(?:in|at|tại|ở)\s+(?:the\s+)?(?:(?:city|province) of\s+)?")
+_LOCATIVE_END = re.compile(r"\s*(?:\(\s*cũ\s*\)|cũ)?\s*,")
+
+
+def _located_in(low: str, s: int, e: int, doc: TextIndex, gazetteer: Gazetteer,
+                year: int | None) -> tuple[str, int, int] | None:
+    """(province, start, end) of the province a sentence opens with to say where its units are ("In Can Tho, ...");
+    None when it opens otherwise."""
+    at = _LOCATIVE.match(low, s, e).end()
+    found = gazetteer.mentions_in(doc, at, min(e, at + 60), None, year)
+    if not found or found[0].start != at or not _LOCATIVE_END.match(low, found[0].end, e):
+        return None
+    unit = gazetteer.units[found[0].unit_id]
+    return (unit.province, found[0].start, found[0].end) if unit.unit_kind == "province" else None
+
+
 # "(88,2 điểm)", "(79.85 percent)", not "(2014)"
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%|percent|per cent|points?)|\d+[.,]\d+)\s*\)")
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
@@ -184,7 +204,10 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     prefix = _SHORT_KIND_END.sub("", low[s:groups[0].start]).rstrip()  # "5 xã dẫn đầu: X. Tam Đảo": the "x."
     header = [t for t in tokens if t.end <= groups[0].start]
     fronted = _FRONTED.search(prefix)
-    if fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai", "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": the fronted
+    if prefix.endswith(",") and [t.kind for t in header] == ["streak"]:
+        # "For the third year in a row, Da Nang topped ...", "Năm thứ ba liên tiếp, huyện A dẫn đầu": the first unit's
+        groups[0].tokens[:0] = header
+    elif fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai", "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": the fronted
         # figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
     elif LIST_NUMBER.fullmatch(prefix) or (header and all(t.kind == "ranks" for t in header) and _MARKS.fullmatch(
@@ -472,6 +495,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     last_named_figures = False  # the last sentence of them states figures
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
+        here = province  # the province whose units the paragraph names: "In Da Nang, ..." switches it
         kinds_named.clear()
         # a portal's masthead or the article's title: short, no sentence
         headline = p_no < 3 and pe - ps < 200 and not kinds_first and not text[ps:pe].rstrip().endswith((".", ":"))
@@ -521,16 +545,21 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             # the sentence (the year is set below, once the units are known)
             opening = next((t for t in sent_tokens[:1] if t.kind == "year" and not t.value["paren"]
                             and not t.value.get("ref") and _YEAR_OPENS.fullmatch(low, s, t.start)), None)
-            mentions = gazetteer.mentions_in(doc, s, e, province, opening.value["year"] if opening else ctx.year)
+            located = _located_in(low, s, e, doc, gazetteer, ctx.year) if _LOCATIVE.match(low, s, e) else None
+            if located is not None and located[0] != here:  # "Meanwhile in Da Nang, Hai Chau District topped ..."
+                here = located[0]
+            mentions = gazetteer.mentions_in(doc, s, e, here, opening.value["year"] if opening else ctx.year)
+            if located is not None:  # the place named to say where is not ranked
+                mentions = [m for m in mentions if not (m.start == located[1] and m.end == located[2])]
             if len(mentions) > 1:  # "Ban Quản lý Khu kinh tế Nghi Sơn": the town's name is the body's
                 mentions = name_tails(text, mentions, gazetteer)
             if "uận" in text[s:e]:  # "các quận 4, 6 và 11"
-                mentions = numbered_districts(text, s, e, mentions, gazetteer, province, ctx.year)
+                mentions = numbered_districts(text, s, e, mentions, gazetteer, here, ctx.year)
             unknown, mentions = unknown_mentions(text, s, e, mentions)
             if unknown and province:  # a unit of a province merged into this one, before the merger
-                unknown = from_predecessors(unknown, gazetteer, province, ctx.year, folded)
+                unknown = from_predecessors(unknown, gazetteer, here, ctx.year, folded)
             if province and "tp" in low[s:e]:  # "TP. Trà Vinh (cũ)": that province's city, not the province
-                mentions = old_cities(low, mentions, gazetteer, province, ctx.year, folded)
+                mentions = old_cities(low, mentions, gazetteer, here, ctx.year, folded)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
             # "Huyện chỉ đứng sau A và B", "của huyện ta": a unit named before, or the headline's
@@ -628,7 +657,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = (doc_national or not whole) and is_national(folded, s, e)
             mentions = ranked_mentions(text, low, s, e, mentions, announcing, local and not national, national,
-                                       gazetteer, province, ctx.year)
+                                       gazetteer, here, ctx.year)
             if any(t.kind == "ranks" and t.value["tied"] for t in sent_tokens):
                 sent_tokens = _untie_names(sent_tokens, mentions)
             if "trên" in low[s:e] or "trước" in low[s:e] or " sau " in low[s:e]:
@@ -646,6 +675,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             listed = 0
             # (not a unit placed from the one before: "Xếp cuối khối là A ..., đứng ngay trên là B")
             list_len = sum(len(g.units) for g in groups if g.header and not counted_up(g))
+            first_index = None
             for gi, g in enumerate(groups):
                 contrast = bool(gi and _CONTRAST.search(low, groups[gi - 1].end, g.start))
                 if any(pos < g.start for pos in components):
@@ -654,6 +684,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     listed += len(g.units)
                     continue
                 index = group_index(cue_hits, g, ctx.index, default_index, low, (s, e))
+                if gi and not cue_hits and first_index is not None:
+                    # "District 1 led with 90.21 points, followed by A (89.50) and B (88.86)": a sentence naming
+                    # no index has one, its first group's
+                    index = first_index
+                first_index = index if not gi else first_index
                 if index == "PAR" and _of_a_part(low, g):
                     warnings.append(f"line {where.line}: points out of less than 100 in {where.evidence[:80]!r} "
                                     f"are a component's, not the index's; left out")
@@ -680,7 +715,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                         elif cand.unit_id:
                             candidates.append(cand)
                         else:
-                            rejects.append(unknown_reject(cand, gazetteer, province))
+                            rejects.append(unknown_reject(cand, gazetteer, here))
                             if candidates and candidates[-1].where is where and (cand.seq or cand.score is not None):
                                 # "tiếp theo là A 81,73 điểm, <unknown> 79,84 điểm, B ...": it holds its place
                                 candidates.append(replace(cand, unit_id=f"?{cand.order}", bloc=candidates[-1].bloc,
