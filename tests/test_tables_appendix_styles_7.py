@@ -91,3 +91,37 @@ def test_a_page_table_said_to_be_in_rank_order(note, first, ranked):
     assert [got[u][1] for u in ("tay-ninh:huyen-tan-chau", "tay-ninh:huyen-go-dau", "tay-ninh:thanh-pho-tay-ninh")] \
         == expected_ranks
     assert {f["basis"] for f in result["facts"] if f["rank"] is not None} <= {"implied"}
+
+
+def placed_by_year(result: dict) -> dict[tuple, tuple]:
+    return {(f["unit_id"], f["year"]): (f["rank"], f["basis"]) for f in result["facts"] if f["criterion"] == "TOTAL"}
+
+
+@pytest.mark.parametrize("label, up, down", [
+    ("Tăng/giảm bậc so với năm trước", "+2", "-1"),
+    ("Thay đổi so với năm 2020", "↑2", "↓1"),
+    ("Ghi chú", "Tăng 2 bậc", "Giảm 1 bậc"),
+], ids=["signs", "arrows, year named", "notes"])
+def test_a_change_of_place_gives_the_year_befores_rank(label, up, down):
+    raw = (f"Chỉ số CCHC năm 2021 các huyện tỉnh Long An;;;;\nSTT;Đơn vị;Điểm;Xếp hạng;{label}\n"
+           f"1;Huyện Đức Hòa;91,05;1;{up}\n2;Huyện Tân Thạnh;89,28;2;{down}\n3;Huyện Cần Giuộc;88,10;3;Giữ nguyên\n")
+    result = extract_csv(raw, "phu-luc.csv", gazetteer(), None, None)
+    assert placed_by_year(result) == {
+        ("long-an:huyen-duc-hoa", 2021): (1, "stated"), ("long-an:huyen-duc-hoa", 2020): (3, "implied"),
+        ("long-an:huyen-tan-thanh", 2021): (2, "stated"), ("long-an:huyen-tan-thanh", 2020): (1, "implied"),
+        ("long-an:huyen-can-giuoc", 2021): (3, "stated"), ("long-an:huyen-can-giuoc", 2020): (3, "implied")}
+
+
+def test_a_change_of_score_is_no_change_of_place():
+    raw = ("Chỉ số CCHC năm 2021 các huyện tỉnh Long An;;;;\nSTT;Đơn vị;Điểm;Xếp hạng;Tăng/giảm điểm so với năm 2020\n"
+           "1;Huyện Đức Hòa;91,05;1;+2\n")
+    result = extract_csv(raw, "phu-luc.csv", gazetteer(), None, None)
+    assert placed_by_year(result) == {("long-an:huyen-duc-hoa", 2021): (1, "stated")}
+
+
+def test_a_stated_rank_of_the_year_before_wins_over_the_change_column():
+    raw = ("Chỉ số CCHC năm 2021 các huyện tỉnh Long An;;;;;\n"
+           "STT;Đơn vị;Điểm 2021;Xếp hạng 2021;Xếp hạng 2020;Tăng/giảm\n1;Huyện Đức Hòa;91,05;1;2;+1\n")
+    result = extract_csv(raw, "phu-luc.csv", gazetteer(), None, None)
+    assert placed_by_year(result) == {("long-an:huyen-duc-hoa", 2021): (1, "stated"),
+                                      ("long-an:huyen-duc-hoa", 2020): (2, "stated")}

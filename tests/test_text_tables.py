@@ -228,8 +228,9 @@ def test_a_wrapped_name_in_a_table_with_an_empty_note_column():
            "             và Xã hội\n"
            "  3          Sở Y tế                          86,90\n")
     result = extract_text_with_tables(raw, "raw/2021/hai-phong/bang.txt", gazetteer(), 2021, "Hải Phòng")
-    assert {f["unit"]: f["rank"] for f in result["facts"]} == {
-        "Sở Tư pháp": 1, "Sở Lao động - Thương binh và Xã hội": 2, "Sở Y tế": 3}
+    assert {(f["unit"], f["year"]): f["rank"] for f in result["facts"]} == {
+        ("Sở Tư pháp", 2021): 1, ("Sở Lao động - Thương binh và Xã hội", 2021): 2, ("Sở Y tế", 2021): 3,
+        ("Sở Tư pháp", 2020): 3}  # "Tăng 2 bậc" in the note: third the year before
     assert result["rejects"] == []
 
 

@@ -258,3 +258,25 @@ def indices_named_in(text: str) -> list[str]:
     return [code for code, cues in index_cues() if any(f" {cue} " in padded for cue in cues)]
 
 
+
+
+# A change of place written in a cell: "Tăng 2 bậc", "↑2", "+2", "▼ 3", "Giảm 1", "Giữ nguyên", "0"
+_MOVED = re.compile(r"\s*(?:(?P<up>tăng|lên|↑|▲|\+)|(?P<down>giảm|xuống|tụt|↓|▼|-|−|–))\s*(?P<n>\d{1,2})\s*"
+                    r"(?:bậc|hạng|vị trí)?\s*(?:so với[^;]*)?", re.IGNORECASE)
+_KEPT = re.compile(r"\s*(?:0|=|giữ nguyên(?:\s+(?:thứ hạng|vị trí|hạng))?|không (?:đổi|thay đổi))\s*", re.IGNORECASE)
+
+
+def rank_change(cell: str) -> int | None:
+    """Places a unit moved up since the year compared with, from a cell of a change column (negative: down);
+    None for a cell that states no change of place (a score's change "+2,15", a blank, "-").
+
+    Example:
+        >>> [rank_change(c) for c in ("Tăng 2 bậc", "↑2", "+2", "▼ 3", "Giảm 1 bậc", "Giữ nguyên", "+2,15", "-", "")]
+        [2, 2, 2, -3, -1, 0, None, None, None]
+    """
+    if _KEPT.fullmatch(cell):
+        return 0
+    m = _MOVED.fullmatch(cell)
+    if m is None:
+        return None
+    return int(m.group("n")) * (1 if m.group("up") else -1)

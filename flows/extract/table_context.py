@@ -20,7 +20,7 @@ from flows.extract.cells import indices_named_in, is_decision_line, only_index_n
 from flows.extract.header import FIGURE_ROLES, ROLE_CRITERION, Column
 from flows.paths import SEED_DIR
 from flows.seeds import index_rows
-from flows.textnorm import fold_key
+from flows.textnorm import fold, fold_key
 
 _SINGLE_ROLES = ("unit", "total", "rank", "percent", "survey", "self", "appraised", "bonus", "penalty")
 _ROLE_WORD = {"total": "score"}
@@ -203,16 +203,24 @@ def split_index_groups(columns: tuple[Column, ...], index: str, path: str, place
     return only(index), others
 
 
+_OF_POINTS = re.compile(r"\bdiem\b|\bty le\b|%")  # "Tăng/giảm điểm so với năm 2020": a change of score
+
+
 def settle_columns(columns: tuple[Column, ...], index: str, year: int, path: str, place: Callable[[int], str],
                    warnings: list[str]) -> tuple[Column, ...]:
     """The columns a table reads, with the headline settled: a lone '%' or appraised column is the total."""
     settled = list(columns)
     for i, column in enumerate(columns):
-        if column.role == "compare":  # named with the year it compares to: said, lest it seem the table's year
+        if column.role == "compare" and not _OF_POINTS.search(fold(column.label)):
+            # "Tăng/giảm bậc so với năm 2020", "Thay đổi": a change of place, read beside the row's rank
+            settled[i] = Column("rank_change", None, column.label, column.year)
+        elif column.role == "compare":  # named with the year it compares to: said, lest it seem the table's year
             if column.year:
                 warnings.append(f"{path} {place(i)}: column {column.label!r} is a change against {column.year}, "
                                 "not a figure of the table's year; not read")
             settled[i] = Column("ignore", None, column.label)
+        elif column.role == "ignore" and fold(column.label).strip().startswith("ghi chu"):
+            settled[i] = Column("rank_change", None, column.label, column.year)  # "Ghi chú: Tăng 2 bậc"
         elif column.role == "component" and column.criterion is None:
             warnings.append(f"{path} {place(i)}: column {column.label!r} is a component of {index} with no "
                             f"criterion in {CRITERION_SEED}; not read — add the criterion there to read it")

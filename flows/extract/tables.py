@@ -33,6 +33,7 @@ from flows.extract.cells import (
     parse_negative_cell,
     parse_rank_cell,
     parse_score_cell,
+    rank_change,
 )
 from flows.extract.header import FIGURE_ROLES, Column, Header, find_header
 from flows.extract.scope import bloc_of
@@ -220,6 +221,9 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
                                if cell and (i < 2 or i == bloc_col)))
     unit_col = columns.index(next(c for c in columns if c.role == "unit"))
     rank_col = next((i for i, c in enumerate(columns) if c.role == "rank"), None)
+    # a change of place gives the year before's rank, unless the table states that rank itself ("Xếp hạng 2022")
+    change_col = next((i for i, c in enumerate(columns) if c.role == "rank_change"), None) if not (
+        other_years or year_group is not None) else None
     figure_cols = [i for i, c in enumerate(columns) if c.role in FIGURE_ROLES]
     label_col = _index_label_column(grid[header.end:], figure_cols)
     if label_col is not None:  # "Chỉ số CCHC" / "Chỉ số SIPAS (%)" in a cell: the index of the row's figures
@@ -312,6 +316,12 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         if headline_ok and (scores.get(total_col) is not None or rank is not None):
             facts.append({**base, "score": scores.get(total_col), "rank": rank, "tied": written_tied,
                           "place": place(r, total_col if total_col is not None else rank_col or 0)})
+            if rank is not None and change_col is not None and (up := rank_change(row[change_col])) is not None \
+                    and rank + up >= 1:
+                # "Tăng 2 bậc", "↑2", "+2" beside rank 1: third the year before (the year the column names, else
+                # the one before the table's)
+                facts.append({**base, "year": columns[change_col].year or year - 1, "rank": rank + up,
+                              "basis": "implied", "place": place(r, change_col)})
         for c, score in scores.items():
             if c in (total_col, points_col) or score is None or row_index != index:  # components: the table's index
                 continue
