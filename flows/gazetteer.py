@@ -204,15 +204,17 @@ def generated_aliases(unit: Unit) -> list[tuple[str, bool]]:
 
     Example:
         >>> u = Unit("x", "Quận Ngô Quyền", "", "district", "Hải Phòng")
-        >>> sorted(generated_aliases(u))[:2]
-        [('Ngô Quyền', True), ('Quận Ngô Quyền', False)]
+        >>> sorted(generated_aliases(u))
+        [('Ngô Quyền', True), ('Q Ngô Quyền', False), ('Quận Ngô Quyền', False)]
         >>> ("TP Hải Dương", False) in generated_aliases(Unit("y", "Thành phố Hải Dương", "", "district", "Hải Dương"))
         True
     """
     names = [unit.name_vi]
     low = unit.name_vi.lower()
-    for word, short in (("thành phố ", "TP "), ("thị xã ", "TX ")):
-        if low.startswith(word):
+    # "TP. Hải Dương", "TX. Việt Yên", "H. Yên Dũng", "Q.7" / "Q. Phú Nhuận" (tables and the press)
+    for word, short in (("thành phố ", "TP "), ("thị xã ", "TX "), ("huyện ", "H "), ("quận ", "Q ")):
+        if low.startswith(word) and unit.unit_kind == "district" or word in ("thành phố ", "thị xã ") and \
+                low.startswith(word):
             names.append(short + unit.name_vi[len(word):])
     if "thành phố" in unit.name_vi and unit.unit_kind == "department":
         names += [unit.name_vi.replace("thành phố", "TP"), unit.name_vi.replace("thành phố", "TP.")]

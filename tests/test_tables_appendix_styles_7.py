@@ -125,3 +125,11 @@ def test_a_stated_rank_of_the_year_before_wins_over_the_change_column():
     result = extract_csv(raw, "phu-luc.csv", gazetteer(), None, None)
     assert placed_by_year(result) == {("long-an:huyen-duc-hoa", 2021): (1, "stated"),
                                       ("long-an:huyen-duc-hoa", 2020): (2, "stated")}
+
+
+def test_districts_abbreviated_h_with_ubnd():
+    raw = ("Chỉ số cải cách hành chính năm 2022 tỉnh Bắc Giang;;\nXếp hạng;Đơn vị;Điểm\n"
+           "1;UBND H. Yên Dũng;91,50\n2;UBND TX. Việt Yên;90,98\n3;UBND TP. Bắc Giang;89,94\n")
+    result = extract_csv(raw, "phu-luc.csv", gazetteer(), None, None)
+    assert totals(result) == {"bac-giang:huyen-yen-dung": (91.5, 1), "bac-giang:thi-xa-viet-yen": (90.98, 2),
+                              "bac-giang:thanh-pho-bac-giang": (89.94, 3)}

@@ -314,3 +314,47 @@ def test_a_place_stated_again_continues_the_run_from_it(gazetteer):
     assert text_facts(gazetteer, text, None) == {
         ("Tỉnh Quảng Ninh", "PAR", 2017): (91.54, 1), ("Tỉnh Thanh Hóa", "PAR", 2017): (None, 20),
         ("Tỉnh Đồng Tháp", "PAR", 2017): (90.45, 2), ("Thành phố Đà Nẵng", "PAR", 2017): (90.44, 3)}
+
+
+# Twelfth-round constructions (portals, big cities, national histories).
+def test_numbered_districts_abbreviated_q(gazetteer):
+    text = ("TP.HCM công bố Chỉ số CCHC năm 2021 khối quận, huyện\n\n"
+            "Q.7 đứng đầu với 92,14 điểm. Q.Tân Bình và Q.10 cùng đạt 89,40 điểm, đồng hạng 4.")
+    assert text_facts(gazetteer, text, "Hồ Chí Minh") == {
+        ("Quận 7", "PAR", 2021): (92.14, 1), ("Quận Tân Bình", "PAR", 2021): (89.4, 4),
+        ("Quận 10", "PAR", 2021): (89.4, 4)}
+
+
+@pytest.mark.parametrize("line", ["- Thành phố Tây Ninh: 90,21 điểm (1/9);", "Thành phố Tây Ninh đạt 90,21 điểm (1/9).",
+                                  "- Thành phố Tây Ninh: 90,21% (1/9);"])
+def test_a_place_out_of_the_bloc_in_brackets_after_the_score(gazetteer, line):
+    text = f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2020 TỈNH TÂY NINH\n\n{line}"
+    assert text_facts(gazetteer, text, "Tây Ninh") == {("Thành phố Tây Ninh", "PAR", 2020): (90.21, 1)}
+
+
+def test_a_date_in_brackets_after_a_score_is_no_place(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 tỉnh Tây Ninh\n\nThành phố Tây Ninh đạt 90,21 điểm, xếp thứ 1 (công bố ngày 1/9).")
+    assert text_facts(gazetteer, text, "Tây Ninh") == {("Thành phố Tây Ninh", "PAR", 2020): (90.21, 1)}
+
+
+@pytest.mark.parametrize("band", ["Trung bình", "Khá"])
+def test_a_grade_band_heading_before_its_units(gazetteer, band):
+    text = f"Chỉ số CCHC năm 2017 tỉnh Quảng Ninh\n\n- {band}: Sở Du lịch (68,10 điểm, xếp thứ 19)."
+    assert text_facts(gazetteer, text, "Quảng Ninh") == {("Sở Du lịch", "PAR", 2017): (68.1, 19)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Theo kết quả khảo sát do Sở Nội vụ phối hợp với Trường Chính trị tỉnh thực hiện, mức độ hài lòng chung đạt 87,3%.",
+    "Sở Nội vụ đã phát 6.850 phiếu khảo sát, thu về 6.712 phiếu hợp lệ (đạt 98%).",
+])
+def test_the_body_running_the_survey_gets_no_figure(gazetteer, sentence):
+    text = f"Đồng Tháp: mức độ hài lòng của người dân năm 2021\n\n{sentence} Sở Tư pháp dẫn đầu với 95,2%."
+    assert text_facts(gazetteer, text, "Đồng Tháp") == {("Sở Tư pháp", "SIPAS", 2021): (95.2, 1)}
+
+
+def test_the_provinces_history_with_tinh_as_its_subject(gazetteer):
+    text = ("Tây Ninh: Chỉ số CCHC năm 2020 lần đầu lọt vào tốp 10\n\nNhìn lại 6 năm, thứ hạng của tỉnh liên tục "
+            "được cải thiện: năm 2015 xếp thứ 30, năm 2016 thứ 24, năm 2017 tụt xuống thứ 33, năm 2018 vươn lên thứ "
+            "21, năm 2019 thứ 15 và năm 2020 thứ 9.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Tây Ninh", "PAR", y): (None, r) for y, r in zip(range(2015, 2021), (30, 24, 33, 21, 15, 9), strict=True)}

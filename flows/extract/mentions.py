@@ -39,7 +39,7 @@ _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*(?:cũng\s+)?theo|according to
                            r"|đại diện)\s+)*$")
 # a head who speaks: "Giám đốc Sở Nội vụ (Trần Văn A) cho biết: ...": the office is not ranked
 # "khảo sát do Sở Nội vụ thực hiện": the body that ran the survey
-_CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,6}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra|đánh giá"
+_CONDUCTS = re.compile(r"(?:\s+[^\W\d]+){0,10}?\s+(?:thực hiện|tổ chức|chủ trì|tiến hành|khảo sát|điều tra|đánh giá"
                        r"|xếp hạng|chấm điểm|thẩm định|công bố)\b")  # "của thành phố do Bộ Nội vụ đánh giá đạt 91,07%"
 # "theo ông Lò Văn Mạnh, Phó Giám đốc Sở Nội vụ, ...": a person's title, not a unit ranked
 _ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng chí)\s+(?:[^\W\d]+\s+){0,4}[^\W\d]+\s*,\s*"
@@ -48,7 +48,10 @@ _ACCORDING_TO_PERSON = re.compile(r"(?:^|[\n.,;:(])\s*theo\s+(?:ông|bà|đồng
 # "Năm 2013 tỉnh xếp thứ 14": the province ranked, in its own story, without a national cue in the sentence
 # ("Chỉ số SIPAS năm 2022 của tỉnh đạt 82,64%"; not "tỉnh đạt điểm tối đa ở lĩnh vực ...": a component)
 _PROVINCE_RANKED = re.compile(r"(?<!\w)(?<!toàn )(?<!trong )(?<!cấp )tỉnh\s+(?:năm\s+\d{4},?\s+)?"
-                              r"(?:(?:cũng|đã|vẫn|tiếp tục|chỉ|lại)\s+)?(?:xếp|đứng|vươn lên|tụt)\b"
+                              r"(?:(?:cũng|đã|vẫn|tiếp tục|chỉ|lại)\s+)?"
+                              r"(?:xếp|đứng|vươn lên|tụt|ở vị trí|lùi|giảm|tăng)\b"
+                              # "thứ hạng của tỉnh liên tục được cải thiện: năm 2015 xếp thứ 30, ..."
+                              r"|\b(?:thứ hạng|vị trí|xếp hạng)\s+(?:chỉ số\s+\w+\s+)?của tỉnh\b"
                               r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?đạt\b"
                               # "The province came 21st", "the city also scored 86.4 percent"
                               r"|\bthe (?:province|city)\s+(?:also\s+|again\s+|then\s+)?(?:came|ranked|placed|finished"

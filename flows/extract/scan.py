@@ -162,9 +162,12 @@ _RULES: list[tuple[str, str, Any]] = [
     ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp(?![^.;]{0,40}?\b(?:trong|vào|lọt)\s+(?:nhóm|top|tốp)\b)",
      lambda m: {"years": parse_ordinal(m.group("n"))}),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
-    # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình"
+    # survey forms, not a score: "thu về 6.712 phiếu hợp lệ (đạt 98%)", "tỷ lệ phiếu hợp lệ đạt 97,5%"
+    ("mask", r"phiếu(?:\s+[^\W\d]+){0,4}?\s*\(?\s*(?:(?:đạt|bằng|chiếm|là)\s+)?(?:tỷ lệ\s+)?" + NUM + r"\s*%", None),
+    # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình" nor a band's
+    # heading ("- Trung bình: Sở A (68,10 điểm)")
     # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
-    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?<!xếp mức )(?:trung bình|bình quân"
+    ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?<!xếp mức )(?:trung bình(?!\s*:)|bình quân"
              r"|chung(?:\s+của)?\s+(?:toàn\s+)?(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS,
      None),
     # a gap, not a score: "chỉ thiếu 0,1 điểm để đạt loại Xuất sắc", "chỉ cách nhau 0,01 điểm", "cách biệt 12,3 điểm"
@@ -283,6 +286,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"á quân(?P<ords>)(?P<of>)", lambda m: {"ranks": [2], "tied": False, "of": None}),
     # "- Huyện Ninh Hải: 2/7 (83,40 điểm)", "Sở Giao thông vận tải 19/21 (73,44 điểm)": a place out of the bloc, bare
     ("ranks", r"(?<=[:\s])(?P<ords>\d{1,2})\s*/\s*(?P<of>\d{1,3})(?=\s*\(\s*\d{1,3}[.,]\d+\s*(?:điểm|%))", _ranks),
+    # "Thành phố Tây Ninh: 90,21 điểm (1/9)": a place out of the bloc in brackets right after the score
+    ("ranks", r"(?:(?<=điểm \()|(?<=điểm\()|(?<=% \()|(?<=%\())\s*(?P<ords>\d{1,2})\s*/\s*(?P<of>\d{1,3})\s*(?=\))",
+     _ranks),
     # the number of a list item, "1. Sở Tư pháp: 93,5 điểm" (a listed rank: checked against the scores later)
     ("ranks", r"(?m)^[ \t]*(?P<ords>\d{1,3})[.)](?=[ \t]+\S)(?P<of>)",
      lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": None, "listed": True}),
@@ -420,6 +426,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"tỷ lệ\s+(?!"): ("tỷ lệ",),
     _rule(NUM + r"\s*%\s+(?:(?:số"): ("nộp", "giải quyết", "tiếp nhận", "trực tuyến", "hạn", "thanh toán", "số hóa"),
     _rule(r"(?<=[:\s])(?P<ords>\d{1,2})\s*/"): ("/",),
+    _rule(r"(?:(?<=điểm \()"): ("/",),
     _rule(r"chiếm\s+(?:tỷ"): ("chiếm",),
     _rule(r"(?:thiếu|cách biệt"): ("thiếu", "cách", "chênh", "kém"),
     _rule(r"(?:năm|lần|kỳ"): ("thứ",),
@@ -432,6 +439,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
     _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân", "toàn", "chung"),
     _rule(r"trong đó"): ("trong đó",),
+    _rule(r"phiếu(?:"): ("phiếu",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),
     _rule(r"so với (?:các"): ("so với",),
