@@ -295,3 +295,25 @@ def test_a_final_y_after_consonants_may_be_written_i(gazetteer, written, unit_id
     province = unit_id.split(":")[0].replace("-", " ")
     unit = gazetteer.resolve(written, {"binh thuan": "Bình Thuận", "ha tinh": "Hà Tĩnh"}[province], 2020)
     assert unit is not None and unit.unit_id == unit_id
+
+
+@pytest.mark.parametrize("name, province, year, expected", [
+    ("Ban Quản lý các Khu chế xuất và công nghiệp", "Hồ Chí Minh", 2019,
+     "ho-chi-minh:ban-quan-ly-cac-khu-che-xuat-va-cong-nghiep"),
+    ("HEPZA", "Hồ Chí Minh", 2019, "ho-chi-minh:ban-quan-ly-cac-khu-che-xuat-va-cong-nghiep"),
+    ("Ban Quản lý Khu công nghệ cao", "Hồ Chí Minh", 2019, "ho-chi-minh:ban-quan-ly-khu-cong-nghe-cao"),
+    ("Food Safety Management Board", "Hồ Chí Minh", 2018, "ho-chi-minh:ban-quan-ly-an-toan-thuc-pham"),
+    ("Ban Quản lý các khu công nghiệp và chế xuất Hà Nội", "Hà Nội", 2020,
+     "ha-noi:ban-quan-ly-cac-khu-cong-nghiep-va-che-xuat"),
+    ("Ban Quản lý Khu kinh tế và các khu công nghiệp", "Thái Bình", 2024, "thai-binh:ban-quan-ly-khu-kinh-te"),
+    ("Huyện Đạ Tẻh", "Lâm Đồng", 2022, "lam-dong:huyen-da-teh"),
+    ("Huyện Tây Trà", "Quảng Ngãi", 2019, "quang-ngai:huyen-tay-tra"),
+])
+def test_the_boards_of_the_big_cities_and_districts_merged_before_2025(gazetteer, name, province, year, expected):
+    unit = gazetteer.resolve(name, province, year)
+    assert unit is not None and unit.unit_id == expected
+
+
+def test_a_district_merged_in_2024_is_not_a_unit_of_2025(gazetteer):
+    assert not gazetteer.units["lam-dong:huyen-da-teh"].valid_at_end_of(2025)
+    assert gazetteer.units["lam-dong:huyen-da-teh"].successor_id == "lam-dong:huyen-da-huoai"

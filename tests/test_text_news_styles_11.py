@@ -358,3 +358,10 @@ def test_the_provinces_history_with_tinh_as_its_subject(gazetteer):
             "21, năm 2019 thứ 15 và năm 2020 thứ 9.")
     assert text_facts(gazetteer, text, None) == {
         ("Tỉnh Tây Ninh", "PAR", y): (None, r) for y, r in zip(range(2015, 2021), (30, 24, 33, 21, 15, 9), strict=True)}
+
+
+def test_a_board_named_with_its_city_is_not_the_city(gazetteer):
+    text = ("TP.HCM công bố Chỉ số CCHC năm 2019 các sở, ban, ngành\n\n"
+            "Dẫn đầu là Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM (Hepza) với 93,45 điểm.")
+    assert text_facts(gazetteer, text, "Hồ Chí Minh") == {
+        ("Ban Quản lý các Khu chế xuất và công nghiệp", "PAR", 2019): (93.45, 1)}
