@@ -365,3 +365,49 @@ def test_a_board_named_with_its_city_is_not_the_city(gazetteer):
             "Dẫn đầu là Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM (Hepza) với 93,45 điểm.")
     assert text_facts(gazetteer, text, "Hồ Chí Minh") == {
         ("Ban Quản lý các Khu chế xuất và công nghiệp", "PAR", 2019): (93.45, 1)}
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("Ngân hàng Nhà nước Việt Nam từ năm 2020 đến năm 2023 đều đứng đầu khối bộ, ngành.", range(2020, 2024)),
+    ("Ngân hàng Nhà nước Việt Nam dẫn đầu liên tục từ năm 2021 đến nay.", range(2021, 2024)),
+], ids=["range", "đến nay"])
+def test_a_place_held_all_along_a_span_of_years(gazetteer, sentence, years):
+    text = f"Chỉ số CCHC năm 2023 của các bộ, cơ quan ngang bộ\n\n{sentence}"
+    assert text_facts(gazetteer, text, None) == {("Ngân hàng Nhà nước Việt Nam", "PAR", y): (None, 1) for y in years}
+
+
+def test_a_span_held_before_a_place_lost_gives_no_places(gazetteer):
+    text = ("Chỉ số CCHC năm 2019 của thành phố Hải Phòng\n\nTừ năm 2013 đến nay, quận Hồng Bàng luôn giữ vững vị trí "
+            "dẫn đầu, năm nay lần đầu tiên xuống vị trí thứ 2.")
+    got = text_facts(gazetteer, text, "Hải Phòng")
+    assert got.get(("Quận Hồng Bàng", "PAR", 2019)) == (None, 2)
+    assert not any(k[2] < 2019 and v[1] == 2 for k, v in got.items())
+
+
+@pytest.mark.parametrize("sentence", ["Sở Tư pháp xếp cuối khối 20 đơn vị với 80,11 điểm.",
+                                      "Sở Tư pháp đứng cuối 20 đơn vị với 80,11 điểm."])
+def test_the_last_of_a_bloc_of_a_stated_size(gazetteer, sentence):
+    text = f"Thừa Thiên Huế công bố kết quả Chỉ số CCHC năm 2019\n\n{sentence}"
+    assert text_facts(gazetteer, text, "Thừa Thiên Huế") == {("Sở Tư pháp", "PAR", 2019): (80.11, 20)}
+
+
+@pytest.mark.parametrize("opening", ["Trong vùng Đồng bằng sông Hồng, Hải Phòng dẫn đầu",
+                                     "Ở vùng Đồng bằng sông Hồng, Hải Phòng dẫn đầu"])
+def test_the_leader_of_a_region_with_its_national_place(gazetteer, opening):
+    text = f"PAR Index 2016\n\n{opening} với 83,21%, xếp thứ 3 cả nước."
+    assert text_facts(gazetteer, text, None) == {("Thành phố Hải Phòng", "PAR", 2016): (83.21, 3)}
+
+
+def test_a_place_in_a_region_alone_is_still_no_national_place(gazetteer):
+    text = "PAR Index 2016\n\nTrong khu vực Đồng bằng sông Cửu Long, Bến Tre đứng thứ 2 với 83,5%."
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Bến Tre", "PAR", 2016): (83.5, None)}
+
+
+@pytest.mark.parametrize("aside", ["(không đánh giá huyện Hoàng Sa)", "(ngoại trừ huyện Hoàng Sa)"])
+def test_a_unit_left_out_of_the_ranking_is_not_its_first(gazetteer, aside):
+    text = (f"Đà Nẵng công bố Chỉ số cải cách hành chính năm 2022\n\nỞ khối quận, huyện {aside}, các vị trí từ cao "
+            "xuống thấp lần lượt là: quận Hải Châu (90,12 điểm), quận Liên Chiểu (88,74 điểm) và huyện Hòa Vang "
+            "(84,37 điểm).")
+    assert text_facts(gazetteer, text, "Đà Nẵng") == {
+        ("Quận Hải Châu", "PAR", 2022): (90.12, 1), ("Quận Liên Chiểu", "PAR", 2022): (88.74, 2),
+        ("Huyện Hòa Vang", "PAR", 2022): (84.37, 3)}

@@ -121,8 +121,11 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 continue
             if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
                 continue
-            if t.kind == "top" and _among_fewer(low, t, toks):
-                continue  # "xếp thứ 11, cao nhất trong ba địa phương": the best of a few, not a first place
+            if t.kind == "top" and (_among_fewer(low, t, toks) or _REGION.search(low, where.start, where.end) and any(
+                    x.kind == "ranks" and x.value["ranks"] and min(x.value["ranks"]) > 1 for x in toks)):
+                # "xếp thứ 11, cao nhất trong ba địa phương", "Trong vùng Đồng bằng sông Hồng, Hải Phòng dẫn đầu ...,
+                # xếp thứ 3 cả nước": the best of a few or of a region, not a first place
+                continue
             ranks = t.value["ranks"] if t.kind == "ranks" else [1]
             if t.kind == "top" and not (t.value or {}).get("count") and n > 1 and "respective" in kinds and _falling(
                     [v for x in toks if x.kind == "scores" for v in x.value], n):
@@ -236,6 +239,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             out += [Candidate(m.unit_id, m.text, index, cand.year - k, kind, where, last=cand.last,
                               above_last=cand.above_last, of=size, size_hint=cand.size_hint, derived="continue")
                     for k in range(1, max(streak, 2))]
+        if cand.rank is not None and n == 1 and not previous and move is None and cand.year == year:
+            out += _over_the_span(m, kind, index, where, toks, low, g, cand)
         for values, scored_year in previous_scores:
             if len(values) in (1, n):
                 out.append(Candidate(m.unit_id, m.text, index, scored_year, kind, where,
@@ -294,6 +299,7 @@ _OLD_NAMED = re.compile(r"\s*(?:\(\s*)?cũ\b")
 
 _AMONG = re.compile(r"\s*(?:trong|giữa|among|of)\s+(?:the\s+|các\s+|cả\s+)?"
                     r"(\d{1,2}|hai|ba|bốn|năm|two|three|four|five)\s")
+_REGION = re.compile(r"\b(?:vùng|khu vực|miền|region|regional|tây nguyên|đồng bằng sông)\b")
 _FEW = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -337,6 +343,24 @@ def _kept_after(toks: list[Token], i: int, low: str) -> bool:
         if t.kind == "continue" and _KEPT.match(low, t.start):
             return True
     return False
+
+
+_ALL_ALONG = re.compile(r"\b(?:đều|liên tục|liên tiếp|luôn|giữ vững|consistently|continuously|every year|each year"
+                        r"|all)\b")
+
+
+def _over_the_span(m, kind: str, index: str, where: Location, toks: list[Token], low: str, g: Group,
+                   cand: Candidate) -> list[Candidate]:
+    """The same place in each year of a span said to hold all along: "từ năm 2020 đến năm 2024 đều đứng đầu",
+    "dẫn đầu liên tục từ năm 2016 đến nay", "has topped the index every year since 2019"."""
+    span = next((t.value for t in toks if t.kind == "year_range" and t.value), None)
+    if span is None or not _ALL_ALONG.search(low, g.start, where.end) or sum(t.kind in _RANK_KINDS for t in toks) != 1:
+        return []  # not "từ 2013 đến nay luôn giữ vững vị trí dẫn đầu, đã lần đầu tiên xuống vị trí thứ 2"
+    last = span["last"] or cand.year
+    if not span["first"] <= last <= cand.year or last - span["first"] > 15:
+        return []
+    return [Candidate(m.unit_id, m.text, index, y, kind, where, rank=cand.rank, rank_basis="implied",
+                      derived="continue") for y in range(span["first"], last + 1) if y != cand.year]
 
 
 def _also_years(toks: list[Token], i: int, year: int) -> list[int]:

@@ -98,6 +98,12 @@ _INDEX_NAMES = ("index", "cchc", "sipas", "par", "pci", "papi", "ddci", "dti")  
 _MORE_YEARS = r"(?:(?:\s*,\s*(?:và\s+(?:năm\s+)?)?|\s+và\s+(?:năm\s+)?)(?:19|20)\d\d\b(?!\s*[-–]))*"
 
 
+def year_span(m: re.Match) -> dict:
+    """The years a range runs over: {"first": 2016, "last": 2020}; "last" None for "đến nay" / "to now"."""
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
+    return {"first": years[0], "last": years[1] if len(years) > 1 else None}
+
+
 def _also(m: re.Match) -> dict:
     """The years listed after the first ("năm 2018 và 2019", "(2018, 2019)"): {"also": [2019]}, or nothing."""
     more = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("also"))]
@@ -205,6 +211,7 @@ _RULES: list[tuple[str, str, Any]] = [
              + r"\s+(?:(?:trong|của|ở|tại)\s+)?(?:các tỉnh\s+)?(?:vùng|khu vực|miền)\b"
              r"|(?:^|(?<=[.;\n]))\s*(?:trong|ở|tại|so với các tỉnh)\s+(?:vùng|khu vực|miền)\b[^.;]{0,100}?"
              r"(?:đứng|xếp)\s+(?:ở\s+)?(?:vị trí\s+)?(?:thứ\s+)?" + _ORD
+             + r"(?!\s*(?:/\s*\d|(?:trên |trong )?(?:cả nước|toàn quốc)))"  # not "xếp thứ 3 cả nước": the nation's
              + r"|cao nhất(?:\s+của\s+[^\s,.;]+(?:\s+(?:ta|nhà|mình))?)?\s+(?:từ trước (?:đến|tới) nay|trong lịch sử"
                r"|kể từ|từ khi|từ năm)", None),
     # the top n listed: "Top 3 gồm: A, B và C", "Lọt vào tốp 3 là A, B, C", "A, B và C là top 3 của năm 2019"
@@ -255,7 +262,7 @@ _RULES: list[tuple[str, str, Any]] = [
      lambda m: {"years": int(n) if (n := m.group("n") or m.group("n2")).isdigit() else words_to_int(n)}),
     # "2015 - 2019", "từ năm 2015 đến nay"; not "năm 2015 - năm nay" (a dash, then this year)
     ("year_range", r"(?:từ\s+(?:khi\s+)?)?(?:năm\s+)?((?:19|20)\d\d)\s*(?:(?:-|–)\s*(?:năm\s+(?:19|20)\d\d"
-                   r"|(?:19|20)\d\d|nay)|(?:đến|tới)\s*(?:năm\s+)?(?:(?:19|20)\d\d|nay))\b", None),
+                   r"|(?:19|20)\d\d|nay)|(?:đến|tới)\s*(?:năm\s+)?(?:(?:19|20)\d\d|nay))\b", year_span),
     ("bound", r"(?P<w>từ)\s+(?P<a>" + NUM + r")\s*(?:điểm|%)?\s*(?:-|–|đến|tới)\s*(?P<below>dưới\s+)?(?P<b>" + NUM
               + r")\s*" + _POINTS, _bound),
     ("bound", r"(?P<w>từ|ít nhất|tối thiểu|không dưới)\s+(?P<a>" + NUM + r")\s*" + _POINTS + r"\s*trở lên",

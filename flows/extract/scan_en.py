@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flows.extract.scan import year_span
+
 _NUM = r"\d+(?:\.\d+)?"
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -131,7 +133,7 @@ EN_RULES: list[tuple[str, str, Any]] = [
              r"[^.;()]{0,40}?" + _NUM + r"\s*(?:%|percent|per cent)|" + _NUM + r"\s*(?:%|percent|per cent)\s+of\s+"
              r"(?!the\s+(?:total|maximum)\b)", None),
     ("year_range", r"(?:from|since|between)\s+((?:19|20)\d\d)\s*(?:-|–|to|until|and)\s*(?:(?:19|20)\d\d|now|present)"
-                   r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|since\s+(?:19|20)\d\d", None),
+                   r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|since\s+(?:19|20)\d\d", year_span),
     ("bound", r"(?P<w>between)\s+(?P<a>" + _NUM + r")\s*(?:points?)?\s+and\s+(?P<b>" + _NUM + r")\s*" + _POINTS,
      _bound),
     ("bound", r"(?P<w>above|over|more than|higher than|at least|below|under|less than|lower than)\s+(?P<a>" + _NUM

@@ -255,12 +255,17 @@ def _blocs_of(nouns: set[str]) -> set[str]:
 
 
 def stated_size(toks: list[Token], low: str) -> int | None:
-    """The bloc size a rank is written with: "xếp cuối trong 45 phường", "thứ 14 trong tổng số 15"."""
+    """The bloc size a rank is written with: "xếp cuối trong 45 phường", "thứ 14 trong tổng số 15", "xếp cuối khối 20
+    đơn vị", "đứng cuối 30 đơn vị"."""
     for i, t in enumerate(toks):
         if t.kind == "ranks" and t.value.get("of"):
             return t.value["of"]
-        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and (fold(
-                _gap(low, t.end, toks[i + 1].start)).strip() in ("trong", "trong tong so", "trong so", "/")
+        gap = fold(_gap(low, t.end, toks[i + 1].start)).strip() if i + 1 < len(toks) else "-"
+        if gap == "" and toks[i + 1].kind == "count" and (toks[i + 1].value["count"] <= 5 or _INTRODUCES_LIST.match(
+                low, toks[i + 1].end)):
+            continue  # "xếp cuối 2 đơn vị là A và B": the last two, not a bloc of two
+        if t.kind == "last" and i + 1 < len(toks) and toks[i + 1].kind == "count" and (gap in (
+                "", "trong", "trong tong so", "trong so", "/", "khoi", "trong khoi", "cua", "cua khoi")
                 or _BLOC_PAREN.fullmatch(_gap(low, t.end, toks[i + 1].start))):  # "cuối khối phường (25 đơn vị)"
             return toks[i + 1].value["count"]
         if (t.kind == "last" and i + 2 < len(toks) and toks[i + 1].kind == "scores" and toks[i + 2].kind == "count"

@@ -113,6 +113,8 @@ def _located_in(low: str, s: int, e: int, doc: TextIndex, gazetteer: Gazetteer,
     return (unit.province, found[0].start, found[0].end) if unit.unit_kind == "province" else None
 
 
+_LEFT_OUT = re.compile(r"(?:không (?:đánh giá|xếp hạng|chấm điểm|tham gia (?:đánh giá|xếp hạng))|ngoại trừ"
+                       r"|(?<!điểm )trừ|excluding|except(?: for)?)\s+$")
 # "(88,2 điểm)", "(79.85 percent)", not "(2014)"
 _PAREN = re.compile(r"^\s*\(\s*(?:\d+(?:[.,]\d+)?\s*(?:điểm|%|percent|per cent|points?)|\d+[.,]\d+)\s*\)")
 # how the index is computed, not a heading: "được xác định trên cơ sở điểm thẩm định và điểm điều tra xã hội học"
@@ -561,6 +563,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if province and "tp" in low[s:e]:  # "TP. Trà Vinh (cũ)": that province's city, not the province
                 mentions = old_cities(low, mentions, gazetteer, here, ctx.year, folded)
             mentions = sorted(mentions + unknown, key=_START) if unknown else mentions  # found in text order
+            if "không" in low[s:e] or "trừ" in low[s:e] or "exclud" in low[s:e] or "except" in low[s:e]:
+                # "(không đánh giá huyện Hoàng Sa)", "ngoại trừ huyện Hoàng Sa": a unit left out of the ranking
+                mentions = [m for m in mentions if not _LEFT_OUT.search(low, max(s, m.start - 40), m.start)]
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
             # "Huyện chỉ đứng sau A và B", "của huyện ta": a unit named before, or the headline's
             named = [m for m in mentions if m not in announcing]
