@@ -411,3 +411,22 @@ def test_a_unit_left_out_of_the_ranking_is_not_its_first(gazetteer, aside):
     assert text_facts(gazetteer, text, "Đà Nẵng") == {
         ("Quận Hải Châu", "PAR", 2022): (90.12, 1), ("Quận Liên Chiểu", "PAR", 2022): (88.74, 2),
         ("Huyện Hòa Vang", "PAR", 2022): (84.37, 3)}
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Da Nang PAR Index 2018\n\nAmong departments, the Department of Justice led with 92.60 points, while the Food "
+     "Safety Management Board, set up as a pilot in 2017, ranked second with 91.15 points.", "Đà Nẵng"),
+    ("Đà Nẵng: Chỉ số CCHC năm 2018\n\nSở Tư pháp dẫn đầu với 92,60 điểm. Ban Quản lý An toàn thực phẩm (thành lập "
+     "năm 2017) xếp thứ hai với 91,15 điểm.", "Đà Nẵng"),
+], ids=["English", "Vietnamese"])
+def test_the_year_a_unit_was_founded_is_not_its_figures(gazetteer, text, unit):
+    assert text_facts(gazetteer, text, unit) == {
+        ("Sở Tư pháp", "PAR", 2018): (92.6, 1), ("Ban Quản lý An toàn thực phẩm", "PAR", 2018): (91.15, 2)}
+
+
+def test_a_clause_of_another_year_ends_with_its_sentence(gazetteer):
+    text = ("TP.HCM công bố Chỉ số cải cách hành chính năm 2021\n\nXếp thứ nhì là Quận 1 với 91,87 điểm; năm 2020, "
+            "Quận 1 đứng đầu bảng. Vị trí thứ ba thuộc về Quận Phú Nhuận (90,65 điểm).")
+    assert text_facts(gazetteer, text, "Hồ Chí Minh") == {
+        ("Quận 1", "PAR", 2021): (91.87, 2), ("Quận 1", "PAR", 2020): (None, 1),
+        ("Quận Phú Nhuận", "PAR", 2021): (90.65, 3)}

@@ -168,6 +168,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("streak", r"năm\s+thứ\s+(?P<n>" + _ORD + r")\s+liên tiếp(?![^.;]{0,40}?\b(?:trong|vào|lọt)\s+(?:nhóm|top|tốp)\b)",
      lambda m: {"years": parse_ordinal(m.group("n"))}),
     ("mask", r"(?:năm|lần|kỳ|khóa|khoá|đợt|quý|tháng|ngày|vào|sáng|chiều|tối)\s+thứ\s+" + _ORD, None),
+    # when a unit was founded, not the year of its figures: "Ban Quản lý An toàn thực phẩm (thành lập năm 2017)"
+    ("mask", r"(?:thành lập|hình thành|ra đời|đi vào hoạt động|thí điểm)(?:\s+(?:từ|vào|trong|từ tháng \d{1,2}))?\s+"
+             r"(?:năm\s+)?(?:19|20)\d\d\b", None),
     # survey forms, not a score: "thu về 6.712 phiếu hợp lệ (đạt 98%)", "tỷ lệ phiếu hợp lệ đạt 97,5%"
     ("mask", r"phiếu(?:\s+[^\W\d]+){0,4}?\s*\(?\s*(?:(?:đạt|bằng|chiếm|là)\s+)?(?:tỷ lệ\s+)?" + NUM + r"\s*%", None),
     # averages ("thấp hơn giá trị trung bình của cả nước (84,41%)"), not the grade "loại Trung bình" nor a band's
@@ -446,6 +449,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:(?<=đầu )|(?<=cuối )"): ("liên tiếp", "năm liền"),
     _rule(r"(?<!loại )(?<!nhóm )"): ("trung bình", "bình quân", "toàn", "chung"),
     _rule(r"trong đó"): ("trong đó",),
+    _rule(r"(?:thành lập|hình thành"): ("thành lập", "hình thành", "ra đời", "đi vào hoạt động", "thí điểm"),
     _rule(r"phiếu(?:"): ("phiếu",),
     _rule(r"mức độ hoàn"): ("mức độ hoàn",),
     _rule(r"một trong (?:những"): ("một trong",),

@@ -122,6 +122,9 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b(?:which|who)\s+(?:(?:had|has|have)\s+(?:\w+\s+)?(?:held|been|led|topped|ranked|kept)\b"
              r"|(?=[^,;.]*\b" + _PAST + r"\b)(?=[^,;.]*\b" + _PLACED + r"\b))[^,;.]*", None),
     ("mask", r"(?:average|mean)[^.;()]{0,60}?" + _NUM + r"\s*" + _POINTS, None),
+    # when a unit was founded, not the year of its figures: "the Food Safety Board, set up as a pilot in 2017, ..."
+    ("mask", r"\b(?:set up|established|founded|created|formed|launched|piloted)\b[^.;,()]{0,20}?\s+in\s+"
+             r"(?:19|20)\d\d\b", None),
     # "the third consecutive year", "the second year in a row": the same place the years before too
     # ("for third straight year", "for the fourth consecutive time", "for the third year running")
     ("streak", r"\b(?:for\s+)?(?:the\s+)?(?P<n>" + _ORD + r")\s+(?:(?:consecutive|straight|successive)\s+(?:year|time)"

@@ -527,7 +527,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         related_block = False
         token_starts = [t.start for t in tokens]  # in text order, none overlapping
         sent_at = -1
+        clause_year: int | None = None  # the year before a clause of its own year ("...; năm 2020, A đứng đầu.")
         for s, e in split_sentences(text, ps, pe):
+            if clause_year is not None and not low[max(ps, s - 3):s].rstrip().endswith(";"):
+                ctx.year, clause_year = clause_year, None  # the sentence after it: the year before it again
             before_at, sent_at = sent_at, s  # the start of the sentence before, in this paragraph
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
             # "Kết quả xếp hạng (từ cao xuống thấp):" over lines "+ Huyện A: 88,12 điểm": each line is the next place
@@ -629,6 +632,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                 or _RESULTS_OF.match(folded, t.end))  # "according to the 2023 results"
                            and not _year_of_figure(low, sent_tokens, i)), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
+                if low[max(ps, s - 3):s].rstrip().endswith(";") and setter.value["year"] != ctx.year and not cue_hits:
+                    clause_year = ctx.year if clause_year is None else clause_year
                 ctx.year = setter.value["year"]
                 if base_year is None and cue_hits:  # "công bố Chỉ số cải cách hành chính năm 2023"
                     base_year = ctx.year
