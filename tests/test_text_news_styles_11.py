@@ -430,3 +430,36 @@ def test_a_clause_of_another_year_ends_with_its_sentence(gazetteer):
     assert text_facts(gazetteer, text, "Hồ Chí Minh") == {
         ("Quận 1", "PAR", 2021): (91.87, 2), ("Quận 1", "PAR", 2020): (None, 1),
         ("Quận Phú Nhuận", "PAR", 2021): (90.65, 3)}
+
+
+def test_units_holding_the_first_places_in_turn(gazetteer):
+    text = ("Bình Phước công bố Chỉ số cải cách hành chính năm 2016\n\n"
+            "Ở khối sở, ngành, Sở Tư pháp, Sở Nội vụ và Sở Tài chính lần lượt giữ ba vị trí đầu.")
+    assert text_facts(gazetteer, text, "Bình Phước") == {
+        ("Sở Tư pháp", "PAR", 2016): (None, 1), ("Sở Nội vụ", "PAR", 2016): (None, 2),
+        ("Sở Tài chính", "PAR", 2016): (None, 3)}
+
+
+def test_the_units_after_a_leader_named_with_a_year(gazetteer):
+    text = ("Chỉ số CCHC năm 2024 của các bộ, cơ quan ngang bộ\n\nNgân hàng Nhà nước Việt Nam dẫn đầu với 93,42%. Xếp sau "
+            "NHNN năm 2024 là Bộ Tư pháp (92,67%) và Bộ Tài chính (91,80%).")
+    assert text_facts(gazetteer, text, None) == {
+        ("Ngân hàng Nhà nước Việt Nam", "PAR", 2024): (93.42, 1), ("Bộ Tư pháp", "PAR", 2024): (92.67, 2),
+        ("Bộ Tài chính", "PAR", 2024): (91.8, 3)}
+
+
+def test_english_units_that_followed_with_their_scores(gazetteer):
+    text = ("Ministries' administrative reform scores in 2021\n\nThe Ministry of Justice came in second at 89.97 per "
+            "cent, while the Ministry of Finance and the Ministry of Home Affairs followed with 89.40 and 88.64 per "
+            "cent respectively.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Bộ Tư pháp", "PAR", 2021): (89.97, 2), ("Bộ Tài chính", "PAR", 2021): (89.4, 3),
+        ("Bộ Nội vụ", "PAR", 2021): (88.64, 4)}
+
+
+def test_the_general_satisfaction_of_a_bloc_is_no_units_score(gazetteer):
+    text = ("CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2023 TỈNH BẮC NINH\n+ Khối huyện: mức độ hài lòng chung đạt 88,6%; cao nhất là "
+            "Thị xã Thuận Thành (92,31%), thấp nhất là Huyện Lương Tài (84,10%).")
+    got = text_facts(gazetteer, text, "Bắc Ninh")
+    assert got[("Thị xã Thuận Thành", "SIPAS", 2023)] == (92.31, 1)
+    assert got[("Huyện Lương Tài", "SIPAS", 2023)][0] == 84.1

@@ -30,7 +30,8 @@ _ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:
                         r"|has announced|announced|released)\b")
 # "Sau Quảng Ninh (lần lượt) là A, B", "Xếp sau Sở Tư pháp là Sở Nội vụ": a clause that names the units after one
 _AFTER_LEADER = re.compile(r"(?:^|[\n.,;:])\s*(?:(?:xếp|đứng|ngay)\s+)*sau $")
-_FOLLOWED_BY = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:(?:lần lượt|theo thứ tự)\s+)?là\b")
+_FOLLOWED_BY = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:năm\s+(?:19|20)\d\d\s*)?"
+                          r"(?:(?:lần lượt|theo thứ tự)\s+)?là\b")
 # "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
 _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*(?:cũng\s+)?theo|according to)\s+(?:the\s+)?"
                            r"(?:(?:kết quả|số liệu|thông báo|báo cáo|công bố|đánh giá|thẩm định|tổng hợp|của|do|được"

@@ -152,7 +152,8 @@ def _list_key(c: Candidate, which: str) -> tuple:
     return (which, c.list_at if c.list_at >= 0 else c.where.start, (c.top if which == "top" else c.last)[0])
 
 
-_IN_ORDER = re.compile(r"\blần lượt là\b|\btheo thứ tự\b(?! (?:a|abc|vần|chữ cái))|\brespectively\b|\bin that order\b")
+_IN_ORDER = re.compile(r"\blần lượt (?:là|giữ|chiếm|nắm giữ|xếp|đứng)\b"
+                       r"|\btheo thứ tự\b(?! (?:a|abc|vần|chữ cái))|\brespectively\b|\bin that order\b")
 
 
 def _lists_in_score_order(cands: list[Candidate], warnings: list[str]) -> dict[tuple, set[str]]:

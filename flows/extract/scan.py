@@ -177,7 +177,11 @@ _RULES: list[tuple[str, str, Any]] = [
     # heading ("- Trung bình: Sở A (68,10 điểm)")
     # and the whole province's figure over its units ("tỷ lệ chung toàn tỉnh đạt 87,1%")
     ("mask", r"(?<!loại )(?<!nhóm )(?<!mức xếp loại )(?<!xếp mức )(?:trung bình(?!\s*:)|bình quân"
-             r"|chung(?:\s+của)?\s+(?:toàn\s+)?(?:tỉnh|thành phố))[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS,
+             r"|chung(?:\s+của)?\s+(?:toàn\s+)?(?:tỉnh|thành phố)"
+             # a bloc's general figure opening its clause ("Khối huyện: mức độ hài lòng chung đạt 88,6%"), not a
+             # unit's ("quận A xếp thứ nhất với mức độ hài lòng chung 95,6%")
+             r"|(?:(?<=: )|(?<=; )|(?<=^)|(?<=\n))(?:mức độ|tỷ lệ|chỉ số) hài lòng chung)"
+             r"[^.;()]{0,60}?\(?\s*" + NUM + r"\s*" + _POINTS,
      None),
     # a gap, not a score: "chỉ thiếu 0,1 điểm để đạt loại Xuất sắc", "chỉ cách nhau 0,01 điểm", "cách biệt 12,3 điểm"
     # ... "cách đơn vị đứng đầu 13,69 điểm", "cách thành phố Cao Bằng 11,76 điểm", "chỉ kém 0,66 điểm"

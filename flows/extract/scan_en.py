@@ -230,7 +230,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("year_rel", r"last year|the previous year|a year earlier|the year before|this year",
      lambda m: 0 if "this" in m.group(0) else -1),
     ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b|\bnext in line (?:were|was|came)\b"
-             r"|\bahead of\b|\bfollowed(?=\s*(?:[.;]|,?\s+in that order))(?:,?\s+in that order)?", None),
+             r"|\bahead of\b|\bfollowed(?=\s*(?:[.;]|,?\s+in that order))(?:,?\s+in that order)?"
+             r"|\bfollowed(?=\s+with\s+\d)", None),  # "A and B followed with 89.40 and 88.64 per cent respectively"
     ("respective", r"\brespectively\b|\bin that order\b", None),  # after "followed, in that order" ("next")
     ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
     ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),
