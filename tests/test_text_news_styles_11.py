@@ -441,8 +441,8 @@ def test_units_holding_the_first_places_in_turn(gazetteer):
 
 
 def test_the_units_after_a_leader_named_with_a_year(gazetteer):
-    text = ("Chỉ số CCHC năm 2024 của các bộ, cơ quan ngang bộ\n\nNgân hàng Nhà nước Việt Nam dẫn đầu với 93,42%. Xếp sau "
-            "NHNN năm 2024 là Bộ Tư pháp (92,67%) và Bộ Tài chính (91,80%).")
+    text = ("Chỉ số CCHC năm 2024 của các bộ, cơ quan ngang bộ\n\nNgân hàng Nhà nước Việt Nam dẫn đầu với 93,42%. "
+            "Xếp sau NHNN năm 2024 là Bộ Tư pháp (92,67%) và Bộ Tài chính (91,80%).")
     assert text_facts(gazetteer, text, None) == {
         ("Ngân hàng Nhà nước Việt Nam", "PAR", 2024): (93.42, 1), ("Bộ Tư pháp", "PAR", 2024): (92.67, 2),
         ("Bộ Tài chính", "PAR", 2024): (91.8, 3)}
@@ -458,8 +458,8 @@ def test_english_units_that_followed_with_their_scores(gazetteer):
 
 
 def test_the_general_satisfaction_of_a_bloc_is_no_units_score(gazetteer):
-    text = ("CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2023 TỈNH BẮC NINH\n+ Khối huyện: mức độ hài lòng chung đạt 88,6%; cao nhất là "
-            "Thị xã Thuận Thành (92,31%), thấp nhất là Huyện Lương Tài (84,10%).")
+    text = ("CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2023 TỈNH BẮC NINH\n+ Khối huyện: mức độ hài lòng chung đạt 88,6%; cao nhất "
+            "là Thị xã Thuận Thành (92,31%), thấp nhất là Huyện Lương Tài (84,10%).")
     got = text_facts(gazetteer, text, "Bắc Ninh")
     assert got[("Thị xã Thuận Thành", "SIPAS", 2023)] == (92.31, 1)
     assert got[("Huyện Lương Tài", "SIPAS", 2023)][0] == 84.1

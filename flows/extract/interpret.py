@@ -121,8 +121,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 continue
             if habitual_at is not None and not _CLAUSE_BREAK.search(_gap(low, habitual_at, t.start)):
                 continue
-            if t.kind == "top" and (_among_fewer(low, t, toks) or _REGION.search(low, where.start, where.end) and any(
-                    x.kind == "ranks" and x.value["ranks"] and min(x.value["ranks"]) > 1 for x in toks)):
+            if t.kind == "top" and (_among_fewer(low, t, toks) or (_REGION.search(low, where.start, where.end) and any(
+                    x.kind == "ranks" and x.value["ranks"] and min(x.value["ranks"]) > 1 for x in toks))):
                 # "xếp thứ 11, cao nhất trong ba địa phương", "Trong vùng Đồng bằng sông Hồng, Hải Phòng dẫn đầu ...,
                 # xếp thứ 3 cả nước": the best of a few or of a region, not a first place
                 continue
@@ -349,7 +349,7 @@ _ALL_ALONG = re.compile(r"\b(?:đều|liên tục|liên tiếp|luôn|giữ vữn
                         r"|all)\b")
 
 
-def _over_the_span(m, kind: str, index: str, where: Location, toks: list[Token], low: str, g: Group,
+def _over_the_span(m: Mention, kind: str, index: str, where: Location, toks: list[Token], low: str, g: Group,
                    cand: Candidate) -> list[Candidate]:
     """The same place in each year of a span said to hold all along: "từ năm 2020 đến năm 2024 đều đứng đầu",
     "dẫn đầu liên tục từ năm 2016 đến nay", "has topped the index every year since 2019"."""
