@@ -463,3 +463,15 @@ def test_the_general_satisfaction_of_a_bloc_is_no_units_score(gazetteer):
     got = text_facts(gazetteer, text, "Bắc Ninh")
     assert got[("Thị xã Thuận Thành", "SIPAS", 2023)] == (92.31, 1)
     assert got[("Huyện Lương Tài", "SIPAS", 2023)][0] == 84.1
+
+
+@pytest.mark.parametrize("line, other, other_figures", [
+    ("- Ban Quản lý Khu kinh tế: 87,33 điểm, hạng 9; tuy nhiên đơn vị này dẫn đầu DDCI năm 2019.", "DDCI", (None, 1)),
+    ("- Ban Quản lý Khu kinh tế: 87,33 điểm, thứ 9, dù dẫn đầu DDCI.", "DDCI", (None, 1)),
+    ("- Ban Quản lý Khu kinh tế 87,33 điểm (thứ 9), đồng thời dẫn đầu Bộ chỉ số 766 khối sở với 88,3 điểm.", "DVC766",
+     (88.3, 1)),
+], ids=["tuy nhiên", "dù", "đồng thời"])
+def test_another_index_in_a_clause_of_its_own_leaves_the_first_figures_to_par(gazetteer, line, other, other_figures):
+    text = f"Chỉ số CCHC năm 2019 tỉnh Lào Cai\n\n{line}"
+    assert text_facts(gazetteer, text, "Lào Cai") == {
+        ("Ban Quản lý Khu kinh tế", "PAR", 2019): (87.33, 9), ("Ban Quản lý Khu kinh tế", other, 2019): other_figures}

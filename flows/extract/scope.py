@@ -33,6 +33,7 @@ _FIGURES = ("scores", "ranks", "top", "last", "bound")
 # "xếp thứ 14 về Chỉ số CCHC", "... trên bảng xếp hạng PAR INDEX": the index the clause ends on is its figures'
 _ABOUT = re.compile(r"\b(?:ve|(?:tren|trong|theo)\s+bang xep hang)\s+(?:(?:bo\s+)?chi so\s+)?$")
 _CLAUSE_END = re.compile(r"[,;:.]")
+_OTHER_CLAUSE = re.compile(r";|\b(?:tuy nhiên|mặc dù|dù|nhưng|song|đồng thời|trong khi|however|while|but)\b")
 _AND = re.compile(r"\s*(?:,|va|cung|and|&)?\s*")
 _BOTH = re.compile(r"\b(?:cả hai|cả 2|both)\b")
 _OF_INDEX = re.compile(r"^[^,;:.()]*\b(?:cua|trong|thuoc)\s+(?:(?:bo\s+)?chi so\s+)?$")
@@ -60,9 +61,11 @@ def group_index(cue_hits: list[tuple[int, str, bool]], g: Group, ctx_index: str,
     first = figures[0].start if figures else max([g.end] + [t.end for t in g.tokens])
     # a cue before the group's first figure, or naming the figure it follows ("đạt 65,34 điểm Chỉ số PCI",
     # "cũng đứng đầu Chỉ số CCHC với ...")
+    # (not a cue in a clause of its own after the first figure: "87,33 điểm, hạng 9; tuy nhiên đơn vị này dẫn đầu
+    # DDCI", "88,72 điểm, thứ 4, dù dẫn đầu DDCI": that figure is the other index's, split off below)
     inner = [code for pos, code, aside in cue_hits if not aside and (
         g.start <= pos < first or any(0 <= pos - t.end <= 45 and _NAMES_FIGURE.match(fold(low[t.end:pos]))
-                                      for t in figures))]
+                                      for t in figures) and not _OTHER_CLAUSE.search(low, first, pos))]
     if inner:
         return most_specific({inner[0]}, default)
     before = [code for pos, code, aside in cue_hits if pos < g.start and not aside]
