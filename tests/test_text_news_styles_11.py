@@ -475,3 +475,12 @@ def test_another_index_in_a_clause_of_its_own_leaves_the_first_figures_to_par(ga
     text = f"Chỉ số CCHC năm 2019 tỉnh Lào Cai\n\n{line}"
     assert text_facts(gazetteer, text, "Lào Cai") == {
         ("Ban Quản lý Khu kinh tế", "PAR", 2019): (87.33, 9), ("Ban Quản lý Khu kinh tế", other, 2019): other_figures}
+
+
+@pytest.mark.parametrize("subject", ["huyện này", "huyện đó"])
+def test_this_district_is_the_one_named_before(gazetteer, subject):
+    text = ("Trà Vinh công bố Chỉ số cải cách hành chính năm 2020\n\nGây bất ngờ nhất là huyện Tiểu Cần. Năm 2018, "
+            f"{subject} chỉ xếp thứ 5; năm 2019 vươn lên thứ 3 và đến năm 2020 đã đứng đầu với 90,21 điểm.")
+    assert text_facts(gazetteer, text, "Trà Vinh") == {
+        ("Huyện Tiểu Cần", "PAR", 2018): (None, 5), ("Huyện Tiểu Cần", "PAR", 2019): (None, 3),
+        ("Huyện Tiểu Cần", "PAR", 2020): (90.21, 1)}

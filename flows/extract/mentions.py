@@ -361,7 +361,8 @@ def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
 _KIND_WORDS = {"sở": "sở ", "huyện": "huyện ", "quận": "quận ", "thị xã": "thị xã ", "phường": "phường ", "xã": "xã "}
 _KIND_ALONE = re.compile(
     r"(?<!\w)(?:(?:ubnd|ủy ban nhân dân)\s+)?(sở|huyện|quận|thị xã|phường|xã)(?:\s+(ta|nhà|mình)\b"
-    r"|(?=\s+(?:(?:đã|chỉ|cũng|vẫn|luôn|tiếp tục|hiện|năm nay|nay)\s+)*(?:đạt|xếp|đứng|có|được|vươn|tăng|giảm|giữ"
+    r"|(?:\s+(?:này|đó))?(?=\s+(?:(?:đã|chỉ|cũng|vẫn|luôn|tiếp tục|hiện|năm nay|nay)\s+)*(?:đạt|xếp|đứng|có|được|vươn"
+    r"|tăng|giảm|giữ"
     r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b))")
 
 
