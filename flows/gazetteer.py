@@ -213,8 +213,7 @@ def generated_aliases(unit: Unit) -> list[tuple[str, bool]]:
     low = unit.name_vi.lower()
     # "TP. Hải Dương", "TX. Việt Yên", "H. Yên Dũng", "Q.7" / "Q. Phú Nhuận" (tables and the press)
     for word, short in (("thành phố ", "TP "), ("thị xã ", "TX "), ("huyện ", "H "), ("quận ", "Q ")):
-        if low.startswith(word) and unit.unit_kind == "district" or word in ("thành phố ", "thị xã ") and \
-                low.startswith(word):
+        if low.startswith(word) and (word in ("thành phố ", "thị xã ") or unit.unit_kind == "district"):
             names.append(short + unit.name_vi[len(word):])
     if "thành phố" in unit.name_vi and unit.unit_kind == "department":
         names += [unit.name_vi.replace("thành phố", "TP"), unit.name_vi.replace("thành phố", "TP.")]

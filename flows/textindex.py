@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from flows.textnorm import fold_key, token_spans, y_as_i
+from flows.textnorm import SPELT_Y, fold_key, token_spans, y_as_i
 
 KIND_WORDS: dict[str, str] = {
     "quận": "district", "huyện": "district", "thị xã": "district",
@@ -63,7 +63,7 @@ def may_be_bare_name(first: str) -> bool:
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
-_SPELT_Y = re.compile(r"(?:[bcdđghklmnprstvx]+|qu)y")  # "quý" is "quí" ("textnorm.y_as_i")
+_SPELT_Y = re.compile(SPELT_Y)  # "quý" is "quí" ("textnorm.y_as_i")
 
 
 @lru_cache(maxsize=16384)
@@ -121,7 +121,8 @@ class TextIndex:
         n = len(lengths)
         bare_only = matcher.bare_only
         self.hits: dict[int, list[tuple[int, str]]] = {}  # first token -> [(last token, key)], ascending
-        spelt = [y_as_i(w) for w in words]  # the spelling the keys have ("quy" as "qui")
+        # the spelling the keys have ("quy" as "qui"): one pass over the text, the same length
+        spelt = token_spans(y_as_i(folded))[0] if "y" in folded else words
         for last_char, (length, key) in matcher.automaton.iter("".join(spelt)) if words else ():
             # a key that spans whole words: it ends where a word ends and starts where one starts (a few
             # hundred hits a text: two searches each cost less than two maps of every word)

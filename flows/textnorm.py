@@ -119,7 +119,8 @@ def tokens(folded: str) -> list[tuple[str, int, int]]:
 
 
 # "Phú Quý" and "Phú Quí", "Kỳ Anh" and "Kì Anh": a syllable of consonants and a final y is spelt with i as well
-_FINAL_Y = re.compile(r"(?<![a-z0-9])([bcdghklmnprstvx]+|qu)y(?![a-z0-9])")
+SPELT_Y = r"(?:[bcdđghklmnprstvx]+|qu)y"  # a syllable whose final y may be written i (folded or not)
+_FINAL_Y = re.compile(r"(?<![a-z0-9])(" + SPELT_Y[:-1] + r")y(?![a-z0-9])")
 
 
 def y_as_i(folded: str) -> str:

@@ -369,9 +369,8 @@ _KIND_ALONE = re.compile(
 # an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
 # ...", "The province ranked ..."
 _EN_REFERENCE = re.compile(r"(?:the\s+(?:[a-z-]+\s+){0,3}?(city|province|district|ministry|department)(?:'s|’s)?"
-                           r"|its)(?=\s)(?=(?:'s|’s|\s+"
-                           r"(?:[^\s,;.]+\s+){0,8}?(?:reached|was|were|stood|scored|ranked|came|rose|fell|climbed|dropped"
-                           r"|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b))")
+                           r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(?:reached|was|were|stood|scored|ranked|came|rose|fell"
+                           r"|climbed|dropped|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b)")
 _EN_KINDS = {"city": "province", "province": "province", "district": "district", "ministry": "ministry",
              "department": "department"}
 _YEAR_FIRST = re.compile(r"(?:trong\s+)?năm\s+(?:19|20)\d\d\s+")

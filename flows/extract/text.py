@@ -105,7 +105,10 @@ def _located_in(low: str, s: int, e: int, doc: TextIndex, gazetteer: Gazetteer,
                 year: int | None) -> tuple[str, int, int] | None:
     """(province, start, end) of the province a sentence opens with to say where its units are ("In Can Tho, ...");
     None when it opens otherwise."""
-    at = _LOCATIVE.match(low, s, e).end()
+    opening = _LOCATIVE.match(low, s, e)
+    if opening is None:
+        return None
+    at = opening.end()
     found = gazetteer.mentions_in(doc, at, min(e, at + 60), None, year)
     if not found or found[0].start != at or not _LOCATIVE_END.match(low, found[0].end, e):
         return None
@@ -529,7 +532,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
         sent_at = -1
         clause_year: int | None = None  # the year before a clause of its own year ("...; năm 2020, A đứng đầu.")
         for s, e in split_sentences(text, ps, pe):
-            if clause_year is not None and not low[max(ps, s - 3):s].rstrip().endswith(";"):
+            after_semicolon = low[max(ps, s - 3):s].rstrip().endswith(";")  # "...; năm 2020, A đứng đầu"
+            if clause_year is not None and not after_semicolon:
                 ctx.year, clause_year = clause_year, None  # the sentence after it: the year before it again
             before_at, sent_at = sent_at, s  # the start of the sentence before, in this paragraph
             sent_tokens = [t for t in tokens[bisect_left(token_starts, s):bisect_left(token_starts, e)] if t.end <= e]
@@ -550,8 +554,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             # the sentence (the year is set below, once the units are known)
             opening = next((t for t in sent_tokens[:1] if t.kind == "year" and not t.value["paren"]
                             and not t.value.get("ref") and _YEAR_OPENS.fullmatch(low, s, t.start)), None)
-            located = _located_in(low, s, e, doc, gazetteer, ctx.year) if _LOCATIVE.match(low, s, e) else None
-            if located is not None and located[0] != here:  # "Meanwhile in Da Nang, Hai Chau District topped ..."
+            located = _located_in(low, s, e, doc, gazetteer, ctx.year)
+            if located is not None:  # "Meanwhile in Da Nang, Hai Chau District topped ...": Đà Nẵng's units from here
                 here = located[0]
             mentions = gazetteer.mentions_in(doc, s, e, here, opening.value["year"] if opening else ctx.year)
             if located is not None:  # the place named to say where is not ranked
@@ -632,7 +636,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                 or _RESULTS_OF.match(folded, t.end))  # "according to the 2023 results"
                            and not _year_of_figure(low, sent_tokens, i)), None)
             if setter is not None:  # "Năm 2018, ...", "Chỉ số hài lòng ... năm 2018, ..."
-                if low[max(ps, s - 3):s].rstrip().endswith(";") and setter.value["year"] != ctx.year and not cue_hits:
+                if after_semicolon and setter.value["year"] != ctx.year and not cue_hits:
                     clause_year = ctx.year if clause_year is None else clause_year
                 ctx.year = setter.value["year"]
                 if base_year is None and cue_hits:  # "công bố Chỉ số cải cách hành chính năm 2023"
@@ -698,7 +702,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     # "District 1 led with 90.21 points, followed by A (89.50) and B (88.86)": a sentence naming
                     # no index has one, its first group's
                     index = first_index
-                first_index = index if not gi else first_index
+                if not gi:
+                    first_index = index
                 if index == "PAR" and _of_a_part(low, g):
                     warnings.append(f"line {where.line}: points out of less than 100 in {where.evidence[:80]!r} "
                                     f"are a component's, not the index's; left out")
