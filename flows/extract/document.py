@@ -17,7 +17,8 @@ LIST_NUMBER = re.compile(r"\s*\d{1,3}[.)]")
 # can skip to the next one; the lookbehinds then look past it).
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\bTP.)(?<!\bTp.)(?<!\bTX.)(?<!\bTT.)(?<!\bThS.)(?<!\bTS.)"
                            r"(?<!\bH.)(?<!\bP.)(?<!\bX.)(?<!\bQ.)(?<!\bNo.)(?=\s+[A-ZĐÀ-Ỹ0-9\"“(]))"
-                           r"|;(?=\s+[Nn]ăm\s+(?:19|20)\d\d\s*,)")  # "...; năm 2024, A xếp thứ 3": a clause of its year
+                           # "...; năm 2024, A xếp thứ 3", "...; sang năm 2019, tỉnh giảm 4 bậc": a clause of its year
+                           r"|;(?=\s+(?:(?:bước\s+)?sang|đến|tới|qua|trong|còn|riêng)?\s*[Nn]ăm\s+(?:19|20)\d\d\s*,)")
 _INLINE_ITEM = re.compile(r"[:;][ \t]*\d{1,2}\.$")
 _DECISION = re.compile(r"(?:[Qq]uyết định|QĐ)\s+(?:số\s+)?(\d+/[\wĐđ\-]+)")
 _NUMBER_LINE = re.compile(r"(?m)^\s*Số\s*:?\s*(\d+/[\wĐđ\-.]+)")  # a decision's own "Số: 812/QĐ-UBND"

@@ -281,7 +281,8 @@ _RULES: list[tuple[str, str, Any]] = [
     # "tăng 0,81 điểm", "cải thiện gần 4 điểm", "sụt giảm hơn 2 điểm": a change, not a score
     ("change", r"(?<!\w)(?:tăng|giảm|cải thiện|sụt giảm|sụt|cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|chênh lệch|chênh)\s+"
                r"(?:(?:thêm|được|gần|khoảng|xấp xỉ|trên|hơn)\s+){0,2}(?:so với\s+)?" + NUM + r"\s*" + _POINTS
-               + r"|[+−]\s?" + NUM + r"\s*" + _POINTS, None),
+               # (not a "+" that bullets a line: "+ 91,25 điểm - Sở Tư pháp - thứ 1")
+               + r"|(?<!^)(?<!\n)(?<!\n )(?<!\n  )(?<!\n\t)[+−]\s?" + NUM + r"\s*" + _POINTS, None),
     # "xếp cuối 8/8": the last place, numbered
     ("ranks", r"(?:xếp|đứng)\s+(?:cuối|chót)(?:\s+bảng)?\s+(?:với\s+)?(?P<ords>\d{1,3})\s*/\s*(?P<of>\d{1,3})"
               r"\b(?![.,]\d)",
@@ -330,6 +331,11 @@ _RULES: list[tuple[str, str, Any]] = [
     ("top", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED
             + r"\s+(?:đầu|dẫn đầu|đứng đầu|cao nhất|đầu tiên|tốp đầu|top đầu)\b",
      lambda m: {"count": _small(m.group("n"))}),
+    # "Xếp cuối 2 đơn vị là A và B", "Đứng đầu 3 huyện là ...": the n listed after it, not a bloc of n
+    ("top", r"(?:(?:xếp|đứng)\s+đầu|dẫn đầu)(?:\s+bảng)?\s+(?:là\s+)?(?P<n>" + _SMALL + r")\s+" + _RANKED
+            + r"(?=\s*(?::|là\b|gồm\b))", lambda m: {"count": _small(m.group("n"))}),
+    ("last", r"(?:xếp|đứng)\s+cuối(?:\s+bảng)?\s+(?:là\s+)?(?P<n>" + _SMALL + r")\s+" + _RANKED
+             + r"(?=\s*(?::|là\b|gồm\b))", lambda m: {"count": _small(m.group("n"))}),
     ("last", r"\b(?P<n>" + _SMALL + r")\s+" + _RANKED + r"\s+(?:cuối|xếp cuối|đứng cuối|cuối bảng|thấp nhất"
              r"|có điểm thấp nhất)\b", lambda m: {"count": _small(m.group("n"))}),
     # "Năm đơn vị có chỉ số cao: A: 88,2 điểm; ...", "Ba đơn vị có điểm thấp, từ thấp lên: ...": the n listed

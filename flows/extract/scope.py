@@ -30,6 +30,12 @@ _CUE_THEN_RANK = re.compile(r"(?:[^,;:()]|\([^(),;:]{1,25}\)){0,40}$")
 # đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) (của tỉnh) đạt 83,45%"
 _ACRONYM_THEN_FIGURE = re.compile(r"[^(),;:]{0,25}\)\s*(?:cua (?:tinh|thanh pho)\s+)?(?:dat|la|voi|duoc)\s*$")
 _FIGURES = ("scores", "ranks", "top", "last", "bound")
+# an index opening a clause of its own, then its unit, then the figure: "...; về DDCI, huyện đạt 72,36 điểm", "Riêng
+# Chỉ số PCI, tỉnh xếp thứ 12"
+_OPENS_CLAUSE = re.compile(r"(?:^|[;,.:]\s*)(?:(?:con|rieng|ve|doi voi)\s+)+(?:(?:bo\s+)?chi so\s+)?$")
+_SECTION_THEN_FIGURE = re.compile(r"[^,;:()]{0,40},\s*(?:(?:huyen|quan|thi xa|thanh pho|tinh|so|xa|phuong|don vi)"
+                                  r"(?:\s+nay)?\s+)?(?:(?:cung|chi|da|van|tiep tuc)\s+)?(?:(?:dat|xep|dung|la|voi)\b"
+                                  r"[^,;:()]{0,20})?$")  # (a rank's verb is the rank's own)
 # "xếp thứ 14 về Chỉ số CCHC", "... trên bảng xếp hạng PAR INDEX": the index the clause ends on is its figures'
 _ABOUT = re.compile(r"\b(?:ve|(?:tren|trong|theo)\s+bang xep hang)\s+(?:(?:bo\s+)?chi so\s+)?$")
 _CLAUSE_END = re.compile(r"[,;:.]")
@@ -111,6 +117,8 @@ def split_by_index(cue_hits: list[tuple[int, str, bool]], g: Group, low: str,
         before = [c for pos, c, aside in cue_hits if since <= pos < t.start and (
             _ACRONYM_THEN_FIGURE.match(fold(low[pos:t.start])) if aside else (
                 _CUE_THEN_FIGURE.match(fold(low[pos:t.start]))
+                or (_SECTION_THEN_FIGURE.match(fold(low[pos:t.start]))
+                    and _OPENS_CLAUSE.search(fold(low[max(since, pos - 20):pos])))
                 or (t.kind in ("ranks", "scores", "top", "last")  # "có mức độ hài lòng cao nhất (93,12%)"
                     and _CUE_THEN_RANK.match(fold(low[pos:t.start])))))]
         code = after or (before[-1] if before else None) or (named[-1][1] if named else fallback)

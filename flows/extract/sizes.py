@@ -36,6 +36,8 @@ _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole
                         r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?(?:ubnd\s+|ủy ban nhân dân\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
+_PLACE_LEAD = re.compile(r"(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)\s+$")
+_LIST_NEXT = re.compile(r"\s*(?::|là\b|gồm\b)")
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
                       r"|(?:thuộc|xếp vào|vào) nhóm)\b")  # "có 2 đơn vị xếp mức Trung bình": a grade's units
 # "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
@@ -133,8 +135,11 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
             continue
         lead = _SIZE_LEAD.search(low, max(0, m.start() - 20), m.start())
         if lead is not None and (_GROUP_BEFORE.search(low, max(0, lead.start() - 40), lead.start())
-                                 or m.group("rest").lstrip().startswith("còn lại")):
-            continue  # a group of the bloc ("nhóm Khá gồm 5 đơn vị", "5 đơn vị còn lại"), not its size
+                                 or m.group("rest").lstrip().startswith("còn lại")
+                                 or (_PLACE_LEAD.match(lead.group()) and _LIST_NEXT.match(low, m.end("nouns")))):
+            # a group of the bloc ("nhóm Khá gồm 5 đơn vị", "5 đơn vị còn lại", "Xếp cuối 2 đơn vị là A và B"), not
+            # its size
+            continue
         # "có 5 đơn vị đạt trên 90 điểm" claims; "của 13 huyện, thị xã tỉnh A dao động từ" states the bloc,
         # unless the claim follows the nouns at once ("trong 15 huyện đạt trên 80 điểm")
         nouns, end, rest = _nouns(m), m.end("nouns"), m.group("rest")

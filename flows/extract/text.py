@@ -133,7 +133,7 @@ _SHORT_KIND_END = re.compile(r"\s*\b(?:tp|tx|tt|p|x|h|q|đk)\.\s*$")
 _OF_UNIT = re.compile(r"\s+(?:nam\s+\d{4}\s+)?cua\b")  # "Điểm điều tra xã hội học (năm 2024) của <unit>"
 _OWN = frozenset({"PAR", "SIPAS"})
 # what may stand around a place that opens a line ("Hạng 1 - ...", "Xếp thứ 1: P. Việt Trì - 92,84 điểm")
-_MARKS = re.compile(r"(?:[\s\-–—:.()|•*]|\b(?:p|x|h|q|tx|tt|tp)\.)*")
+_MARKS = re.compile(r"(?:[\s\-–—:.()|•*+]|\b(?:p|x|h|q|tx|tt|tp)\.)*")
 _PLACES = frozenset({"ranks", "top", "last"})
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|[-–+•*])\s")  # a line of a list: "1. ", "- ", "+ ", "• "
 _FIGURES = frozenset({"scores", "ranks", "top", "last", "change", "move"})
@@ -215,14 +215,16 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
     elif fronted:  # "Với 88 điểm, Sở Tài chính xếp thứ hai", "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": the fronted
         # figures are the first unit's
         groups[0].tokens += [t for t in header if t.start >= s + fronted.start()]
-    elif LIST_NUMBER.fullmatch(prefix) or (header and all(t.kind == "ranks" for t in header) and _MARKS.fullmatch(
-            "".join(low[a.end:b.start] for a, b in zip([Token("", s, s), *header], [*header, groups[0]],
-                                                         strict=True)))):
-        # "1. Sở Tư pháp: 93,5 điểm", "Hạng 1 - Sở Nội vụ - 93,12 điểm": the item's number is the unit's
+    elif LIST_NUMBER.fullmatch(prefix) or (header and all(t.kind in ("ranks", "scores") for t in header) and (
+            _MARKS.fullmatch("".join(low[a.end:b.start] for a, b in zip(
+                [Token("", s, s), *header], [*header, groups[0]], strict=True))))):
+        # "1. Sở Tư pháp: 93,5 điểm", "Hạng 1 - Sở Nội vụ - 93,12 điểm", "+ 91,25 điểm - Sở Tư pháp - thứ 1": the
+        # item's number (or score) is the unit's
         end = groups[1].start if len(groups) > 1 else e
         asides = [m.span() for m in YEAR_ASIDE.finditer(low, groups[0].start, end)]  # "(năm 2020: hạng 3)"
-        if not any(t.kind in ("ranks", "top", "last") and not any(a <= t.start < b for a, b in asides)
-                   for t in tokens if groups[0].start <= t.start < end):
+        own = {"scores" if t.kind == "scores" else "ranks" for t in tokens if groups[0].start <= t.start < end
+               and t.kind in ("ranks", "top", "last", "scores") and not any(a <= t.start < b for a, b in asides)}
+        if not any(("scores" if t.kind == "scores" else "ranks") in own for t in header):
             groups[0].tokens += header  # ... unless the item states its rank ("1. Sở Nội vụ: 85,2 điểm, xếp thứ 3")
     elif header and _INTRODUCES.search(prefix):
         # "2. Khối UBND các huyện: A ...": the number of a section is no unit's rank
