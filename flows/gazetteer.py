@@ -73,7 +73,7 @@ _KIND_PREFIXES = sorted(KIND_WORDS, key=len, reverse=True)
 # Central agencies in a province (ngành dọc: police, tax, social insurance ...), by the last part of
 # their unit_id (warehouse/seeds/sources/department_template.csv): departments ranked in a bloc of their own.
 CENTRAL_AGENCIES = frozenset({"cong-an", "cuc-thue", "bao-hiem-xa-hoi", "kho-bac-nha-nuoc", "cuc-thong-ke",
-                              "ngan-hang-nha-nuoc-chi-nhanh"})
+                              "ngan-hang-nha-nuoc-chi-nhanh", "cuc-hai-quan"})
 _UNCERTAIN = ("template", "snapshot")  # notes of units whose set per province is not checked
 
 

@@ -211,6 +211,9 @@ def document_scope(text: str, gazetteer: Gazetteer, doc: TextIndex | None = None
             return titled, True
         return merged or most, True
     provinces = {u.province for u in units if u.unit_kind == "province"}
+    if len(provinces) > 1 and _MERGER.search(text) and _BELOW.search(text):
+        # "... sau khi hợp nhất tỉnh Khánh Hòa và tỉnh Ninh Thuận. Đứng đầu là Sở Tư pháp": the merged province's
+        return _merged_into(gazetteer, provinces, fold(text)), False
     return (provinces.pop() if len(provinces) == 1 else None), False
 
 
@@ -220,6 +223,10 @@ def is_link_list(paragraph: str) -> bool:
     return bool(lines) and all(_LINK_LINE.match(ln) for ln in lines)
 
 
+_MERGER = re.compile(r"\b(?:hợp nhất|sáp nhập|sắp xếp|merg(?:ed|er|ing))\b", re.IGNORECASE)
+# the units below a province a text ranks, where no name says it: "các sở", "Sở Tư pháp", "khối xã", "districts"
+_BELOW = re.compile(r"\b(?:các sở|sở, (?:ban, )?ngành|Sở [A-ZĐ]|(?:khối|cấp) (?:xã|phường|huyện)"
+                    r"|departments?|districts?|communes?|wards?)\b")
 _OLD = re.compile(r"\b[Cc]ũ\b")  # "tỉnh Hà Nam (cũ)", "tỉnh Nam Định cũ": a province before the 2025 merger
 
 

@@ -14,10 +14,12 @@ from flows.textnorm import fold
 # a kind word before a capitalised name: written lower case mid-sentence ("thị xã Cửa Lò"), as news does
 _UNIT_WORD = re.compile(r"\b(?:Sở|Quận|Huyện|Thị xã|Thành phố|TP\.|TX\.|Phường|Xã|Thị trấn|Bộ|Cục|Chi cục|Kho bạc|"
                         r"Bảo hiểm xã hội|Công an|Cục Thuế|Cục Hải quan|Trung tâm|Ban Quản lý|Văn phòng|"
+                        r"Đài Phát thanh|Trường Chính trị|"
                         r"quận|huyện|thị xã|thành phố|phường|thị trấn|xã)\s+")
 # the rest of a name whose parts are capitalised, joined by commas and a last "và": ", Thể thao và Du lịch"
 _NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\b")
-_NAMES_WITH_PARTS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Trung tâm", "Văn phòng")  # "Sở Văn hóa, Thể thao và Du lịch"
+# "Sở Văn hóa, Thể thao và Du lịch"
+_NAMES_WITH_PARTS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Trung tâm", "Văn phòng", "Đài", "Trường")
 _PLACE_KINDS = frozenset(("quận", "huyện", "thị xã", "thành phố", "tp.", "tx.", "phường", "xã", "thị trấn"))
 _NAMED_KINDS = ("Ban Quản lý", "Trung tâm", "Văn phòng")  # a name already: "Ban Quản lý các khu công nghiệp"
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
@@ -345,12 +347,17 @@ def old_cities(low: str, mentions: list[Mention], gazetteer: Gazetteer, province
 
 def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Without the place names that go on a body's name ("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công
-    nghiệp"): a name written bare right after a department's is part of it, not the town of that name."""
+    nghiệp"): a name written bare right after a department's is part of it, not the town of that name; so is the
+    province after a department or an agency of the centre ("Sở Nội vụ tỉnh Hải Dương", "Kho bạc Nhà nước Hà
+    Tĩnh")."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and m.bare and prev.unit_id and m.start > prev.end and not text[prev.end:m.start].strip()
-                and (unit := gazetteer.units.get(prev.unit_id)) is not None and unit.unit_kind == "department"):
+        if (prev is not None and prev.unit_id and m.start > prev.end and not text[prev.end:m.start].strip()
+                and (unit := gazetteer.units.get(prev.unit_id)) is not None and (
+                    (m.bare and unit.unit_kind == "department")
+                    or (unit.unit_kind in ("department", "central_agency") and m.unit_id
+                        and gazetteer.units[m.unit_id].unit_kind == "province"))):
             continue
         out.append(m)
     return out

@@ -21,10 +21,49 @@ _INTRODUCES_LIST = re.compile(r"(?:\s*\(\s*\d+\s+(?:người|đồng chí|cá nh
                               r"|\s*,?\s*(?:gồm|bao gồm|gom|bao gom)\b|\s*(?:đối với|cho|doi voi)\s+[^:.;]{0,60}:)")
 
 
+# a clause on the head of the unit named before it: "..., người đứng đầu (Sở) xếp loại", "; Giám đốc Sở được đánh giá"
+_HEAD_AFTER = re.compile(r"[,;]\s*(người đứng đầu|giám đốc|chánh văn phòng|trưởng ban|chủ tịch(?: ubnd)?)"
+                         r"(?:\s+(?:sở|ban|huyện|quận|thị xã|thành phố|đơn vị|cơ quan|văn phòng)(?:\s+(?:này|đó))?)?"
+                         r"\s+(?:(?:được|bị|cũng)\s+)*(?:(?:đánh giá|xếp loại|xếp|đạt)\s+)?(?:(?:là|ở mức|mức)\s+)?$")
+# a sentence on the head of the unit of the sentence before: "Người đứng đầu xếp loại hoàn thành xuất sắc nhiệm vụ."
+_HEAD_OPENS = re.compile(r"\s*(người đứng đầu|giám đốc|chủ tịch(?: ubnd)?)"
+                         r"(?:\s+(?:đơn vị|sở|cơ quan|huyện|quận|thị xã|thành phố|xã|phường)(?:\s+(?:này|đó))?)?"
+                         r"\s+(?:(?:được|bị|cũng)\s+)*(?:(?:đánh giá|xếp loại|xếp|đạt)\s+)?(?:(?:là|ở mức|mức)\s+)?$")
+_HEAD_WORDS = re.compile(r"người đứng đầu|giám đốc|chủ tịch|trưởng ban|chánh|lãnh đạo")
+_INDEX_FIGURES = ("scores", "ranks", "top", "last")
+
+
+def rating_clause(low: str, s: int, tokens: list[Token]) -> int | None:
+    """Where a sentence's clause on a unit's head starts, when the clause before it states the unit's index
+    figures ("Sở Tư pháp đạt 90,12 điểm, đứng thứ hai, Giám đốc Sở xếp loại ..."); None when the figures are the
+    head's own ("Điểm đánh giá người đứng đầu ... đạt 95,5 điểm, xếp loại ...") or there are none."""
+    first = next(t for t in tokens if t.kind == "rating")
+    cut = max(low.rfind(",", s, first.start), low.rfind(";", s, first.start))
+    if cut < 0 or _HEAD_WORDS.search(low, s, cut) or not any(
+            t.kind in _INDEX_FIGURES and t.end <= cut for t in tokens):
+        return None
+    return cut
+
+
 def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ctx: Context,
-               gazetteer: Gazetteer) -> list[dict]:
-    """Leader ratings: "Giám đốc Sở Y tế, Chủ tịch UBND các quận: A, B hoàn thành xuất sắc nhiệm vụ"."""
+               gazetteer: Gazetteer, before: list[str] | None = None) -> list[dict]:
+    """Leader ratings: "Giám đốc Sở Y tế, Chủ tịch UBND các quận: A, B hoàn thành xuất sắc nhiệm vụ"; the head of
+    a unit named before the clause on it ("Sở Tư pháp xếp thứ 2; Giám đốc Sở xếp loại ..."), or of the one unit of
+    the sentence before (``before``: "Người đứng đầu xếp loại hoàn thành tốt nhiệm vụ.")."""
     ratings = [t for t in tokens if t.kind == "rating"]
+    named = [m for m in mentions if m.unit_id]
+    if not named and before and len(set(before)) == 1 and (opens := _HEAD_OPENS.match(
+            where.low, where.start, ratings[0].start)):
+        unit = gazetteer.units[before[0]]
+        return [{"unit": unit.name_vi, "unit_id": unit.unit_id, "title": _title_text(opens.group(1), unit.name_vi),
+                 "year": ctx.year, "rating": ratings[0].value, "evidence": where.evidence,
+                 "span": [where.start, where.end]}]
+    if len(named) == 1 and not _HEAD_WORDS.search(where.low, where.start, named[0].start) and (
+            head := _HEAD_AFTER.search(where.low, named[0].end, ratings[0].start)):
+        unit = gazetteer.units[named[0].unit_id]
+        return [{"unit": unit.name_vi, "unit_id": unit.unit_id, "title": _title_text(head.group(1), unit.name_vi),
+                 "year": ctx.year, "rating": ratings[0].value, "evidence": where.evidence,
+                 "span": [where.start, where.end]}]
     out, title, cursor = [], None, where.start
     # "... được xếp loại hoàn thành xuất sắc nhiệm vụ gồm: A, B": a rating that introduces a list
     leading = [r for r in ratings if _INTRODUCES_LIST.match(where.low, r.end)]

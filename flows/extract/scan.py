@@ -274,8 +274,9 @@ _RULES: list[tuple[str, str, Any]] = [
               + r")\s*" + _POINTS, _bound),
     ("bound", r"(?P<w>từ|ít nhất|tối thiểu|không dưới)\s+(?P<a>" + NUM + r")\s*" + _POINTS + r"\s*trở lên",
      _bound),
-    ("bound", r"(?<!\w)(?P<w>trên|hơn|vượt|dưới|không quá|chưa đến|chưa tới|thấp hơn)\s+(?P<a>" + NUM + r")\s*"
-              + _POINTS, _bound),
+    # (not a difference: "cao hơn 0,8 điểm phần trăm so với ...")
+    ("bound", r"(?<!\w)(?<!cao )(?<!nhiều )(?<!ít )(?P<w>trên|hơn|vượt|dưới|không quá|chưa đến|chưa tới|thấp hơn)\s+"
+              r"(?P<a>" + NUM + r")\s*" + _POINTS + r"(?!\s*(?:phần trăm|so với))", _bound),
     ("move", r"(?P<dir>vươn lên|tăng|lên|nhảy|cải thiện|tụt xuống|tụt|giảm|xuống|lùi)\s+(?:thêm\s+)?(?P<n>"
              + _SMALL + r")\s+(?:bậc|hạng|vị trí|thứ hạng)", _move),
     # "tăng 0,81 điểm", "cải thiện gần 4 điểm", "sụt giảm hơn 2 điểm": a change, not a score
@@ -478,7 +479,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:từ\s+(?:khi"): ("-", "–", "đến", "tới"),
     _rule(r"(?P<w>từ)\s"): _POINTS_GATE,
     _rule(r"(?P<w>từ|ít nhất"): _POINTS_GATE,
-    _rule(r"(?<!\w)(?P<w>trên|"): _POINTS_GATE,
+    _rule(r"(?<!\w)(?<!cao )(?<!nhiều )(?<!ít )(?P<w>trên|"): _POINTS_GATE,
     _rule(r"(?P<dir>"): ("bậc", "hạng", "vị trí"),
     _rule(r"(?<!\w)(?:tăng|giảm|cải thiện"): _POINTS_GATE,
     _rule(r"(?:các\s+)?(?:vị trí\s+)?từ"): ("từ",),
@@ -524,7 +525,8 @@ _GATES: dict[str, tuple[str, ...]] = {
 _ALSO: dict[str, tuple[tuple[str, ...], ...]] = {
     _rule(r"(?P<w>từ)\s"): (("từ",), ("-", "–", "đến", "tới")),
     _rule(r"(?P<w>từ|ít nhất"): (("trở lên",),),
-    _rule(r"(?<!\w)(?P<w>trên|"): (("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
+    _rule(r"(?<!\w)(?<!cao )(?<!nhiều )(?<!ít )(?P<w>trên|"): (
+        ("trên", "hơn", "vượt", "dưới", "không quá", "chưa đến", "chưa tới"),),
     _rule(r"(?<!\w)(?:tăng|giảm|cải thiện"): (("tăng", "giảm", "hơn", "chênh", "cải thiện", "sụt", "+", "−"),),
 }
 _RANKED_END = r"(?:trí|vị|phương|ngành|sở|huyện|xã|phường|quan|tỉnh|phố)\s+"  # the last word of every _RANKED noun
@@ -650,7 +652,26 @@ def scan(low: str, ascii_only: bool = False, english: bool = False, offset: int 
                  or _RANKING_BEFORE.search(low, max(0, t.start - offset - 90), t.start - offset)]
     if mode == "vi" and ("hơn" in low or "vượt" in low or "kém" in low or "chênh" in low):
         _differences(low, found, offset)
+    if mode == "vi" and "so với" in low:
+        _compared_years(low, found, offset)
     return found
+
+
+# "so với mức bình quân của ba tỉnh năm 2024": the year of what is compared with, further on in the phrase
+_FIGURE_BEFORE = re.compile(r"\d[^.;:\n()]*$")
+_COMPARED_WITH = re.compile(r"\bso với\b(?=[^.;:,()\d]{4,60}$)")
+
+
+def _compared_years(low: str, tokens: list[Token], offset: int) -> None:
+    """Mark (in place) a year closing a comparison's phrase as the year compared with, as "so với năm 2024" is."""
+    for i, t in enumerate(tokens):
+        if t.kind != "year" or t.value["paren"] or t.value.get("ref"):
+            continue
+        found = _COMPARED_WITH.search(low, max(0, t.start - offset - 70), t.start - offset)
+        # ... after the figure compared in its clause ("tăng 1,2 điểm so với ..."; not "So với kỳ đánh giá năm 2024
+        # (cấp huyện), huyện A khi đó xếp thứ 2": the year of the clause it opens)
+        if found and _FIGURE_BEFORE.search(low, max(0, found.start() - 80), found.start()):
+            tokens[i] = _new_token("year", t.start, t.end, {**t.value, "ref": True})
 
 
 # "hơn đơn vị xếp thứ hai là Văn phòng UBND tỉnh 0,42 điểm", "chỉ kém TP. Kon Tum 1,76 điểm": a comparison whose

@@ -109,10 +109,11 @@ _PAST = (r"(?:used to|once|previously|formerly|long|for (?:\w+\s+){0,2}(?:years|
 _PLACED = r"(?:held|led|lead|topped|top|ranked|rank|kept|headed|dominated|was|were|came|finished|placed)"
 # after "the highest": "in"/"on"/"for" a field of the index ("in administrative procedure reform"), not "in the index"
 _NOT_A_FIELD = r"(?!\s+(?:\w+\s+){0,2}?(?:in|on|for)\s+(?!the\b|this\b|its\b|(?:19|20)\d\d\b))"
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")  # a wire's dateline: "HUE, Feb. 25, 2026 -"
 EN_RULES: list[tuple[str, str, Any]] = [
     ("mask", r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}:\d{2}\b", None),
-    ("mask", r"\b(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:" + _MONTHS
+    ("mask", r"\b(?:" + _MONTHS + r")\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:" + _MONTHS
              + r")\s+\d{4}\b", None),
     ("mask", r"\b\d+/\d*[a-z][\w\-/.]*", None),
     ("mask", r"\+?\b\d{2,4}[.\- ]\d{3,4}[.\- ]\d{3,4}\b", None),

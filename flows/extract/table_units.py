@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from flows.gazetteer import Gazetteer, Unit
+from flows.textnorm import fold
 
 # A footnote mark at the end of a name: "(*)", "(**)", "*", "¹", "(1)".
 _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\s*\d{1,2}\s*\))\s*$")
@@ -152,6 +153,11 @@ def resolve_unit_cell(cell: str, gazetteer: Gazetteer, province: str | None, yea
         unit = _without_place(cleaned, gazetteer, province, year)
     if unit is None and (bare := _OWN_PROVINCE.sub("", cleaned)) != cleaned:  # "Sở Tư pháp tỉnh": the province's own
         found = gazetteer.resolve(bare, province, year)
+        unit = found if found is not None and found.unit_kind == "department" else None
+    if unit is None and province and fold(cleaned).endswith(" " + fold(province)):
+        # "Sở Tư pháp tỉnh Nghệ An", "Kho bạc Nhà nước Hà Tĩnh": a department named with its province
+        bare = _OWN_PROVINCE.sub("", cleaned[:len(cleaned) - len(province)].rstrip())
+        found = gazetteer.resolve(bare, province, year) if bare else None
         unit = found if found is not None and found.unit_kind == "department" else None
     if not kinds or (unit is not None and any(unit.name_vi.startswith(k + " ") for k in kinds)):
         return unit

@@ -66,7 +66,7 @@ from flows.extract.mentions import (
 )
 from flows.extract.model import Candidate, Context, Group, Location
 from flows.extract.ranking import finish
-from flows.extract.ratings import ratings_of
+from flows.extract.ratings import rating_clause, ratings_of
 from flows.extract.respective import (
     YEAR_ASIDE,
     paren_year,
@@ -668,8 +668,16 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             if target is not None and not any(t.kind in _FIGURES and t.start < target for t in sent_tokens):
                 continue  # "Năm 2015, tỉnh phấn đấu 100% sở ... đạt từ 75 điểm trở lên": a goal, not a result
             if any(t.kind == "rating" for t in sent_tokens):
-                ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer)
-                continue
+                ratings += ratings_of(where, mentions, sent_tokens, ctx, gazetteer,
+                                      [c.unit_id for c in _last_of(candidates, before_at)])
+                # "Đứng đầu là Sở Tài chính với 90,58 điểm, người đứng đầu xếp loại hoàn thành xuất sắc nhiệm vụ":
+                # the unit's figures before the clause on its head are the index's
+                cut = rating_clause(low, s, sent_tokens)
+                if cut is None:
+                    continue
+                sent_tokens = [t for t in sent_tokens if t.end <= cut]
+                mentions = [m for m in mentions if m.start < cut]
+                e = cut
             # a sentence of the national ranking: it says so, or the whole text is about no one province
             national = (doc_national or not whole) and is_national(folded, s, e)
             mentions = ranked_mentions(text, low, s, e, mentions, announcing, local and not national, national,

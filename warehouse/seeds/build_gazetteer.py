@@ -245,6 +245,9 @@ def build_departments(provinces: list[dict]) -> tuple[list[dict], list[tuple[str
             for abbr in filter(None, row["abbreviations"].split(";")):
                 aliases.append((abbr.format(**fill), uid, "template abbreviation"))
             aliases.append((f"{row['name_vi'].format(**fill)} {short}", uid, "template: name with province"))
+            if " {cap}" in row["name_vi"]:  # "Kho bạc Nhà nước Hà Tĩnh": the province named without "tỉnh"
+                aliases.append((f"{row['name_vi'].replace(' {cap}', '').format(**fill)} {short}", uid,
+                                "template: name with province"))
     ids = {u["unit_id"] for u in units}
     for u in units:  # a merged province's department has a successor only if the successor has one
         if u["successor_id"] and u["successor_id"] not in ids:
