@@ -19,17 +19,25 @@ from flows.textnorm import fold_key
 # Folded label -> role; matched whole or as the first words of a longer label.
 PREFIX_ROLES: dict[str, tuple[str, ...]] = {
     "ignore": ("stt", "tt", "so tt", "so thu tu", "ghi chu", "thang diem", "xep loai",
-               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai"),
+               "nhom", "ma don vi", "don vi tinh", "dvt", "muc xep loai",
+               "no", "no.", "#", "note", "notes", "grade", "group", "code"),  # English tables
     # the points a unit could reach ("Điểm tối đa" per row: criteria that do not apply to it are left out)
     "maximum": ("diem toi da", "tong diem toi da", "so diem toi da", "diem chuan"),
     # a change since another year ("Tăng, giảm bậc so với năm 2020"): left out with a warning, never the year's
-    "compare": ("tang giam", "tang bac", "giam bac", "so sanh", "thay doi", "chenh lech", "bien dong"),
+    "compare": ("tang giam", "tang bac", "giam bac", "so sanh", "thay doi", "chenh lech", "bien dong",
+                "change", "rank change", "movement", "+/-"),
     "bloc": ("khoi",),  # "Khối" over "Khối quận | Khối huyện" cells: each row's bloc
-    "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong"),
-    "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang"),
+    "unit": ("ten don vi", "don vi", "ten co quan", "co quan", "dia phuong", "ten dia phuong",
+             # English: "Unit", "Province", "Province/city", "District", "Ministry/agency", "Name"
+             "unit", "units", "province", "provinces", "locality", "localities", "district", "districts",
+             "department", "departments", "agency", "agencies", "ministry", "ministries", "commune", "communes",
+             "ward", "wards", "name", "city"),
+    "rank": ("xep hang", "thu hang", "hang", "vi tri", "xep thu", "thu tu xep hang",
+             "rank", "ranking", "position", "place"),
     "total": ("tong diem", "tong so diem", "diem", "diem so", "ket qua", "tong", "tong cong", "diem dat duoc",
-              "so diem", "dat duoc"),
-    "percent": ("chi so", "ty le", "ti le", "muc do hai long chung", "ty le hai long chung"),
+              "so diem", "dat duoc", "score", "total score", "overall score", "points", "total", "result"),
+    "percent": ("chi so", "ty le", "ti le", "muc do hai long chung", "ty le hai long chung", "percent",
+                "satisfaction", "index"),
     "group": ("diem cac linh vuc", "cac linh vuc", "linh vuc", "diem thanh phan", "tieu chi",
               "chi so thanh phan", "diem theo linh vuc", "diem danh gia cac linh vuc"),
 }

@@ -184,7 +184,7 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
     from flows.extract.table_transposed import turn
     from flows.extract.tables import extract_grid
     from flows.extract.text import extract_text
-    from flows.extract.text_tables import ORDER_NOTE, rank_by_order
+    from flows.extract.text_tables import ORDER_NOTE, merge_agreeing, rank_by_order
 
     root = _parse(html, path)
     tables, headings = [], []
@@ -225,6 +225,7 @@ def extract_html(html: str, path: str, gazetteer: Gazetteer, year_hint: int | No
             result.setdefault(key, []).extend(found.get(key, []))
         province = province or found.get("source", {}).get("province")
     source["province"] = province
+    result["facts"] = merge_agreeing(result["facts"])
     source["text_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     result["text"] = text
     return result

@@ -41,7 +41,7 @@ from flows.extract.table_context import settle_columns, split_index_groups, tabl
 from flows.extract.table_transposed import turn
 from flows.extract.table_units import column_kinds, listed_kinds, resolve_unit_cell
 from flows.gazetteer import Gazetteer, same_province
-from flows.textnorm import fold, normalize_text
+from flows.textnorm import fold, fold_key, normalize_text
 
 ALIAS_SEED = "warehouse/seeds/dim_unit_alias.csv"
 DELIMITERS = (";", "\t", "|", ",")
@@ -233,6 +233,10 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     maxima = {c: col.max_points for c, col in enumerate(columns) if col.max_points is not None}
     header_rows = {_trimmed(grid[i]) for i in range(header.row, header.end)}  # repeated on a later page
     first_row = next((r for r in range(header.end, len(grid)) if any(grid[r])), None)
+    # the rows' numbers ("STT"), the places of a table in score order that has no rank column
+    number_col = next((i for i, c in enumerate(columns[:unit_col]) if c.role == "ignore"
+                       and fold_key(c.label) in _NUMBER_LABELS), None) if rank_col is None else None
+    numbers: dict[int, int] = {}  # id of a headline fact -> its row's number
     facts: list[dict[str, Any]] = []
     rejects: list[dict[str, Any]] = []
     for r in range(header.end, len(grid)):
@@ -316,6 +320,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         if headline_ok and (scores.get(total_col) is not None or rank is not None):
             facts.append({**base, "score": scores.get(total_col), "rank": rank, "tied": written_tied,
                           "place": place(r, total_col if total_col is not None else rank_col or 0)})
+            if number_col is not None and row[number_col].strip().isdigit():
+                numbers[id(facts[-1])] = int(row[number_col])
             if rank is not None and change_col is not None and (up := rank_change(row[change_col])) is not None \
                     and rank + up >= 1:
                 # "Tăng 2 bậc", "↑2", "+2" beside rank 1: third the year before (the year the column names, else
@@ -332,6 +338,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     if not facts and not rejects:
         warnings.append(f"{path} {place(header.row, 0)}: the table has a header but no unit rows under it; "
                         "nothing was read — check that the data rows were not cut off")
+    if numbers:
+        _ranks_by_number(facts, numbers)
     _joint_commune_ranks(facts)
     shared = Counter((f["index"], f["bloc"], f["rank"]) for f in facts if f["rank"] is not None)
     for fact in facts:
@@ -365,6 +373,43 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
                             outer_titles=outer_titles, index_group=index_group, year_group=year_group)
     return {"source": {"title": None, "province": province}, "facts": facts, "leader_ratings": [],
             "claims": [], "warnings": warnings, "rejects": rejects}
+
+
+_NUMBER_LABELS = frozenset({"stt", "tt", "so tt", "so thu tu", "no", "#"})
+_MIN_NUMBERED = 4  # fewer rows fall in score order by chance too often
+
+
+def _ranks_by_number(facts: list[dict[str, Any]], numbers: dict[int, int]) -> None:
+    """A table without a rank column whose rows are numbered 1, 2, ... in falling score order is the ranking:
+    each row's number is its place ("implied"; the rows of a long table may be left out: "..."); equal scores one
+    after the other share the first's place. Not when the numbers start again (sections) or a score rises.
+
+    Example:
+        >>> rows = [{"criterion": "TOTAL", "index": "PAR", "year": 2024, "bloc": "department", "score": s,
+        ...          "rank": None, "tied": False, "basis": "stated"} for s in (92.8, 91.7, 91.7, 80.4)]
+        >>> _ranks_by_number(rows, {id(f): n for f, n in zip(rows, (1, 2, 3, 16))})
+        >>> [(f["rank"], f["tied"]) for f in rows]
+        [(1, False), (2, True), (2, True), (16, False)]
+    """
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for f in facts:
+        if f["criterion"] == "TOTAL":
+            groups.setdefault((f["index"], f["year"], f["bloc"]), []).append(f)
+    for rows in groups.values():
+        got = [numbers.get(id(f)) for f in rows]
+        scores = [f["score"] for f in rows]
+        if (len(rows) < _MIN_NUMBERED or None in got or None in scores or got[0] != 1
+                or any(f["rank"] is not None for f in rows)
+                or any(a >= b for a, b in zip(got, got[1:], strict=False))
+                or any(a < b for a, b in zip(scores, scores[1:], strict=False))):
+            continue
+        before: dict[str, Any] | None = None
+        for f, n in zip(rows, got, strict=True):
+            shared = before is not None and before["score"] == f["score"]
+            f["rank"], f["basis"] = (before["rank"] if shared else n), "implied"
+            if shared:
+                before["tied"] = f["tied"] = True
+            before = f
 
 
 # Roles whose column, named with a year, gives that year's figures a reading of their own.

@@ -408,7 +408,42 @@ def extract_text_with_tables(raw: str, path: str, gazetteer: Gazetteer, year_hin
             rank_by_order(found["facts"], found["rejects"])  # "(Thứ tự trong bảng là thứ tự xếp hạng ...)"
         for key in ("facts", "leader_ratings", "claims", "warnings", "rejects"):
             result.setdefault(key, []).extend(found.get(key, []))
+    result["facts"] = merge_agreeing(result["facts"])
     return result
+
+
+def merge_agreeing(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One fact for a unit's headline figure of a year stated twice without a conflict: a table's row (its score)
+    and a sentence on it ("Sở Tư pháp tiếp tục là đơn vị có mức độ hài lòng cao nhất": its place); the row keeps
+    its place in the source; its place is "stated" if one of them states it.
+
+    Example:
+        >>> row = {"unit_id": "a", "index": "SIPAS", "year": 2025, "criterion": "TOTAL", "score": 92.8, "rank": None,
+        ...        "tied": False, "basis": "stated"}
+        >>> said = {**row, "score": None, "rank": 1}
+        >>> [(f["score"], f["rank"], f["basis"]) for f in merge_agreeing([said, row])]
+        [(92.8, 1, 'stated')]
+    """
+    by_key: dict[tuple, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for f in facts:
+        key = (f["unit_id"], f["index"], f["year"], f["criterion"])
+        other = by_key.get(key)
+        if other is None or f["criterion"] != "TOTAL" or any(
+                other[k] is not None and f[k] is not None and other[k] != f[k] for k in ("score", "rank")):
+            by_key.setdefault(key, f)
+            out.append(f)
+            continue
+        filled = [sum(g[k] is not None for k in ("score", "rank")) for g in (other, f)]
+        keep, give = (other, f) if filled[0] > filled[1] else (f, other)  # the fuller; even: the later (a row)
+        rank = keep["rank"] if keep["rank"] is not None else give["rank"]
+        # the place is stated if one of them states it; the figures are, if both are
+        stated = any(g["basis"] == "stated" for g in (keep, give) if g["rank"] is not None) if rank is not None \
+            else keep["basis"] == give["basis"] == "stated"
+        merged = {**keep, "score": keep["score"] if keep["score"] is not None else give["score"], "rank": rank,
+                  "tied": keep["tied"] or give["tied"], "basis": "stated" if stated else "implied"}
+        out[out.index(other)] = by_key[key] = merged
+    return out
 
 
 # a note saying a table's rows are in the order of the ranking

@@ -1,0 +1,111 @@
+"""Appendix styles, eighth round: English headers ("Rank | Province | Score"), rows numbered in score order without
+a rank column, and a table row and a sentence stating the same unit's figures.
+
+Every table here is written for the test (units from warehouse/seeds/dim_unit.csv, figures invented).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tables import gazetteer
+
+from flows.extract import extract_path
+from flows.extract.tables import extract_csv
+
+
+def totals(result: dict) -> dict[str, tuple]:
+    return {f["unit_id"]: (f["score"], f["rank"]) for f in result["facts"] if f["criterion"] == "TOTAL"}
+
+
+def extracted(tmp_path: Path, name: str, text: str) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path, gazetteer())
+
+
+@pytest.mark.parametrize("header", ["| Rank | Province | Score |", "| No. | Province/city | PAR Index 2018 |",
+                                    "| Position | Locality | Points |"])
+def test_a_markdown_table_with_an_english_header(tmp_path, header):
+    text = (f"PAR Index 2018: the leaders\n\n{header}\n|---|---|---|\n| 1 | Quang Ninh | 88.71 |\n"
+            "| 2 | Hai Phong | 86.14 |\n")
+    result = extracted(tmp_path, "brief.txt", text)
+    ranks = {"quang-ninh": 1, "hai-phong": 2} if not header.startswith("| No.") else {"quang-ninh": None,
+                                                                                      "hai-phong": None}
+    assert totals(result) == {"quang-ninh": (88.71, ranks["quang-ninh"]), "hai-phong": (86.14, ranks["hai-phong"])}
+
+
+def test_a_plain_text_table_aligned_with_spaces_and_an_english_header(tmp_path):
+    text = ("CAN THO CITY - 2021 PAR INDEX OF DISTRICTS\n\n"
+            "Unit                      Score    Rank\n"
+            "Ninh Kieu District        90.12    1\n"
+            "Cai Rang District         88.40    2\n"
+            "Phong Dien District       85.07    3\n")
+    result = extracted(tmp_path, "can-tho.txt", text)
+    assert totals(result) == {"can-tho:quan-ninh-kieu": (90.12, 1), "can-tho:quan-cai-rang": (88.4, 2),
+                              "can-tho:huyen-phong-dien": (85.07, 3)}
+
+
+ROWS = [("Sở Tư pháp", "93,10"), ("Sở Nội vụ", "91,65"), ("Sở Y tế", "91,65"), ("Sở Xây dựng", "88,02"),
+        ("Sở Công Thương", "85,40")]
+
+
+def _csv(rows, numbers=None, rank_column=False) -> str:
+    head = "STT;Đơn vị;Điểm" + (";Xếp hạng" if rank_column else "")
+    lines = [f"{n};{unit};{score}" + (f";{n}" if rank_column else "")
+             for n, (unit, score) in zip(numbers or range(1, len(rows) + 1), rows, strict=True)]
+    return "\n".join([head, *lines]) + "\n"
+
+
+def test_rows_numbered_in_falling_score_order_are_the_ranking():
+    result = extract_csv(_csv(ROWS), "so-nganh.csv", gazetteer(), 2022, "Bình Phước")
+    assert totals(result) == {"binh-phuoc:so-tu-phap": (93.1, 1), "binh-phuoc:so-noi-vu": (91.65, 2),
+                              "binh-phuoc:so-y-te": (91.65, 2), "binh-phuoc:so-xay-dung": (88.02, 4),
+                              "binh-phuoc:so-cong-thuong": (85.4, 5)}
+    assert {f["basis"] for f in result["facts"]} == {"implied"}
+    assert [f["tied"] for f in result["facts"]] == [False, True, True, False, False]
+
+
+def test_rows_left_out_keep_the_numbers_of_the_others():
+    text = _csv(ROWS, numbers=[1, 2, 3, 17, 18])
+    result = extract_csv(text, "so-nganh.csv", gazetteer(), 2022, "Bình Phước")
+    assert totals(result)["binh-phuoc:so-cong-thuong"] == (85.4, 18)
+
+
+@pytest.mark.parametrize("case", ["score rises", "numbers restart", "too few rows"])
+def test_numbered_rows_that_are_not_a_ranking_get_no_place(case):
+    rows, numbers = ROWS, None
+    if case == "score rises":
+        rows = [ROWS[0], ROWS[3], ROWS[1], ROWS[4]]
+    elif case == "numbers restart":  # two sections, numbered each from 1
+        numbers = [1, 2, 3, 1, 2]
+    else:
+        rows = ROWS[:3]
+    result = extract_csv(_csv(rows, numbers), "so-nganh.csv", gazetteer(), 2022, "Bình Phước")
+    assert {rank for _, rank in totals(result).values()} == {None}
+
+
+def test_a_rank_column_beats_the_row_numbers():
+    text = "STT;Đơn vị;Điểm;Xếp hạng\n" + "".join(
+        f"{n};{unit};{score};{rank}\n" for n, (unit, score), rank in zip(range(1, 6), ROWS, (1, 2, 2, 5, 4),
+                                                                          strict=True))
+    result = extract_csv(text, "so-nganh.csv", gazetteer(), 2022, "Bình Phước")
+    assert totals(result)["binh-phuoc:so-cong-thuong"] == (85.4, 4)
+
+
+def test_a_sentence_and_a_row_on_one_unit_make_one_fact(tmp_path):
+    text = ("Chỉ số CCHC năm 2022 của các sở tỉnh Bình Phước\n\n"
+            "| Đơn vị | Điểm |\n|---|---|\n| Sở Nội vụ | 91,65 |\n| Sở Tư pháp | 93,10 |\n\n"
+            "Sở Tư pháp là đơn vị dẫn đầu.\n")
+    result = extracted(tmp_path, "so.md", text)
+    got = [(f["unit"], f["score"], f["rank"], f["basis"]) for f in result["facts"]]
+    assert sorted(got, key=str) == [("Sở Nội vụ", 91.65, None, "stated"), ("Sở Tư pháp", 93.1, 1, "stated")]
+
+
+def test_a_sentence_and_a_row_in_conflict_stay_two_facts(tmp_path):
+    text = ("Chỉ số CCHC năm 2022 của các sở tỉnh Bình Phước\n\n"
+            "| Đơn vị | Điểm |\n|---|---|\n| Sở Nội vụ | 91,65 |\n| Sở Tư pháp | 93,10 |\n\n"
+            "Sở Tư pháp đạt 92,10 điểm.\n")
+    result = extracted(tmp_path, "so.md", text)
+    assert sorted(f["score"] for f in result["facts"] if f["unit"] == "Sở Tư pháp") == [92.1, 93.1]
