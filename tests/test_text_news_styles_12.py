@@ -173,3 +173,124 @@ def test_the_heads_own_score_is_not_the_units_index(gazetteer):
                                          "hoàn thành tốt nhiệm vụ.")
     assert facts == {}
     assert ratings == {("Sở Y tế", "Giám đốc", 2022, "hoàn thành tốt nhiệm vụ")}
+
+
+@pytest.mark.parametrize("verb", ["xếp", "đứng"])
+def test_a_place_out_of_the_bloc_without_thu(gazetteer, verb):
+    text = ("Chỉ số CCHC năm 2020 của 63 tỉnh, thành phố\n\n"
+            f"Cà Mau {verb} 58/63 với 79,12%; Kiên Giang {verb} 49/63.")
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Cà Mau", "PAR", 2020): (79.12, 58),
+                                                 ("Tỉnh Kiên Giang", "PAR", 2020): (None, 49)}
+
+
+def test_a_date_after_xep_is_no_place(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của các sở tỉnh Cà Mau\n\n"
+            "Kết quả được công bố ngày 12/3/2021, Sở Tư pháp xếp thứ nhất với 90,2 điểm.")
+    assert text_facts(gazetteer, text, "Cà Mau") == {("Sở Tư pháp", "PAR", 2020): (90.2, 1)}
+
+
+def test_hang_with_the_number_words_five_to_nine(gazetteer):
+    text = ("Chỉ số CCHC năm 2023 các huyện tỉnh Long An\n\n"
+            "Huyện Đức Hòa hạng năm, huyện Bến Lức hạng sáu, huyện Cần Giuộc hạng bảy, huyện Cần Đước hạng tám và "
+            "huyện Thủ Thừa hạng chín.")
+    assert {k: v[1] for k, v in text_facts(gazetteer, text, "Long An").items()} == {
+        ("Huyện Đức Hòa", "PAR", 2023): 5, ("Huyện Bến Lức", "PAR", 2023): 6, ("Huyện Cần Giuộc", "PAR", 2023): 7,
+        ("Huyện Cần Đước", "PAR", 2023): 8, ("Huyện Thủ Thừa", "PAR", 2023): 9}
+
+
+def test_hang_nam_before_a_year_is_still_the_year(gazetteer):
+    text = "Chỉ số CCHC các huyện tỉnh Long An\n\nKết quả xếp hạng năm 2023: huyện Đức Hòa dẫn đầu với 89,1 điểm."
+    assert text_facts(gazetteer, text, "Long An") == {("Huyện Đức Hòa", "PAR", 2023): (89.1, 1)}
+
+
+def test_a_name_of_two_places_joined_by_a_dash_is_one_name(gazetteer):
+    text = ("Khánh Hòa công bố Chỉ số CCHC năm 2025\n\n"
+            "Năm 2024, thành phố Phan Rang - Tháp Chàm xếp thứ nhất khối huyện của tỉnh Ninh Thuận cũ.")
+    assert text_facts(gazetteer, text, None) == {("Thành phố Phan Rang - Tháp Chàm", "PAR", 2024): (None, 1)}
+
+
+@pytest.mark.parametrize("opening", ["Trước sắp xếp, năm 2024,", "Trước khi sáp nhập, năm 2024,"])
+def test_a_year_after_a_phrase_on_the_time_before_the_merger_names_that_years_units(gazetteer, opening):
+    text = f"Công bố Chỉ số CCHC năm 2025 của 34 tỉnh, thành phố\n\n{opening} tỉnh Thừa Thiên Huế xếp thứ 6/63."
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Thừa Thiên Huế", "PAR", 2024): (None, 6)}
+
+
+def test_a_unit_that_began_after_the_year_is_said_to_have_begun(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = "Chỉ số CCHC năm 2025 của 34 tỉnh, thành phố\n\nThành phố Huế xếp thứ 11/63 trong năm 2024."
+    message = extract_text(text, gazetteer)["rejects"][0]["message"]
+    assert "Thành phố Huế began on 2025-01-01, after 2024" in message
+
+
+def test_a_group_of_the_last_n_keeps_its_places_when_its_last_unit_is_introduced_apart(gazetteer):
+    text = ("Chỉ số CCHC năm 2021 các huyện tỉnh Thanh Hóa\n\n"
+            "Khối 27 huyện, thị xã, thành phố: thành phố Sầm Sơn dẫn đầu. Ba đơn vị có chỉ số thấp nhất là huyện "
+            "Mường Lát 72,1 điểm, huyện Quan Sơn 71,6 điểm và xếp cuối bảng là huyện Quan Hóa với 70,2 điểm.")
+    facts = text_facts(gazetteer, text, "Thanh Hóa")
+    assert {k[0]: v for k, v in facts.items() if k[0] != "Thành phố Sầm Sơn"} == {
+        "Huyện Mường Lát": (72.1, 25), "Huyện Quan Sơn": (71.6, 26), "Huyện Quan Hóa": (70.2, 27)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ninh Thuan improved its score by 2.5 points but remained 60th.", (None, 60)),
+    ("Ninh Thuan (60th, 78.05 points) was near the bottom.", (78.05, 60)),
+    ("Ninh Thuan's PAR Index 2019 was 78.05 points (60th of 63).", (78.05, 60)),
+    ("Ninh Thuan stayed at 60th place with 78.05 points.", (78.05, 60)),
+], ids=["remained", "brackets with score", "brackets with size", "stayed at"])
+def test_english_places_written_without_a_ranking_verb(gazetteer, sentence, expected):
+    text = f"PAR Index 2019\n\n{sentence}"
+    assert text_facts(gazetteer, text, None)[("Tỉnh Ninh Thuận", "PAR", 2019)] == expected
+
+
+def test_english_kept_its_leading_position(gazetteer):
+    text = "Can Tho PAR Index 2022\n\nNinh Kieu District kept its leading position with 91.4 points."
+    assert text_facts(gazetteer, text, "Cần Thơ") == {("Quận Ninh Kiều", "PAR", 2022): (91.4, 1),
+                                                      ("Quận Ninh Kiều", "PAR", 2021): (None, 1)}
+
+
+@pytest.mark.parametrize("verb", ["tied for last place", "shared the last place"])
+def test_english_two_units_sharing_the_last_place(gazetteer, verb):
+    text = ("Can Tho PAR Index 2022\n\nAmong the nine districts, Ninh Kieu District came first with 91.4 points. "
+            f"Vinh Thanh District and Co Do District {verb} with 80.2 points.")
+    facts = text_facts(gazetteer, text, "Cần Thơ")
+    assert facts[("Huyện Vĩnh Thạnh", "PAR", 2022)] == facts[("Huyện Cờ Đỏ", "PAR", 2022)] == (80.2, 8)
+
+
+def test_english_a_range_of_places_given_to_the_units_after_it(gazetteer):
+    text = ("Can Tho PAR Index 2022\n\nThe second to fourth places went to Cai Rang District (90.1 points), "
+            "Binh Thuy District (89.7 points) and O Mon District (88.2 points).")
+    assert {k[0]: v for k, v in text_facts(gazetteer, text, "Cần Thơ").items()} == {
+        "Quận Cái Răng": (90.1, 2), "Quận Bình Thủy": (89.7, 3), "Quận Ô Môn": (88.2, 4)}
+
+
+def test_english_places_after_units_with_the_verb_left_out(gazetteer):
+    text = ("Can Tho PAR Index 2022\n\n"
+            "The Department of Finance ranked 15th, the Department of Health 16th and the Department of Justice 17th.")
+    assert {k[0]: v[1] for k, v in text_facts(gazetteer, text, "Cần Thơ").items()} == {
+        "Sở Tài chính": 15, "Sở Y tế": 16, "Sở Tư pháp": 17}
+
+
+def test_english_the_state_bank_and_a_score_after_at(gazetteer):
+    text = ("PAR Index 2021 of ministries\n\nThe Ministry of Home Affairs ranked first, at 90.3 points, followed by "
+            "the State Bank (89.9) and the Ministry of Justice (89.5).")
+    assert {k[0]: v for k, v in text_facts(gazetteer, text, None).items()} == {
+        "Bộ Nội vụ": (90.3, 1), "Ngân hàng Nhà nước Việt Nam": (89.9, 2), "Bộ Tư pháp": (89.5, 3)}
+
+
+def test_english_a_bound_shared_by_the_bottom_units(gazetteer):
+    from flows.extract.text import extract_text
+
+    text = ("PAR Index 2017\n\nThe bottom two were Kon Tum and Lai Chau, which ranked 62nd and 63rd respectively, "
+            "both with fewer than 76 points.")
+    facts = extract_text(text, gazetteer)["facts"]
+    assert {(f["unit"], f["rank"], f["score_max"]) for f in facts} == {("Tỉnh Kon Tum", 62, 76.0),
+                                                                       ("Tỉnh Lai Châu", 63, 76.0)}
+
+
+def test_english_the_province_of_a_new_paragraph_is_the_one_figures_were_read_for(gazetteer):
+    text = ("Ben Tre tops PAR Index 2017\n\nBen Tre Province has come first in the PAR Index 2017, the Ministry of "
+            "Home Affairs announced in Ha Noi.\n\nThe province scored 88.4 points, ahead of Tra Vinh Province with "
+            "87.9 points.")
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Bến Tre", "PAR", 2017): (88.4, 1),
+                                                 ("Tỉnh Trà Vinh", "PAR", 2017): (87.9, 2)}

@@ -521,9 +521,22 @@ def ended_reject(cand: Candidate, gazetteer: Gazetteer) -> dict | None:
         return None
     return {"check": "unit_not_valid", "value": cand.surface, "place": f"line {cand.where.line}",
             "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence, "candidates": [unit.name_vi],
-            "message": f"{unit.name_vi} ended on {unit.valid_to} (merged or renamed), before the end of {cand.year}, "
-                       f"but a {cand.year} figure at line {cand.where.line} is given for it; check the year of the "
-                       "source, or the unit's validity in warehouse/seeds/dim_unit.csv"}
+            "message": f"{lifetime(unit, cand.year)}, but a {cand.year} figure at line {cand.where.line} is given "
+                       "for it; check the year of the source, or the unit's validity in warehouse/seeds/dim_unit.csv"}
+
+
+def lifetime(unit, year: int) -> str:  # noqa: ANN001 - a gazetteer Unit
+    """Why a unit has no figure of ``year``: it began after the year, or ended before its end.
+
+    Example:
+        >>> from datetime import date
+        >>> from flows.gazetteer import Unit
+        >>> lifetime(Unit("hue", "Thành phố Huế", "", "province", "Huế", valid_from=date(2025, 1, 1)), 2024)
+        'Thành phố Huế began on 2025-01-01, after 2024'
+    """
+    if unit.valid_from and unit.valid_from.year > year:
+        return f"{unit.name_vi} began on {unit.valid_from}, after {year}"
+    return f"{unit.name_vi} ended on {unit.valid_to} (merged or renamed), before the end of {year}"
 
 
 def unknown_reject(cand: Candidate, gazetteer: Gazetteer, province: str | None) -> dict:

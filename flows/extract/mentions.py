@@ -22,6 +22,7 @@ _NAME_PARTS = re.compile(r"(?:,\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)*\s+và\s+[^\W\d_]+
 _NAMES_WITH_PARTS = ("Sở", "Bộ", "Ban", "Cục", "Chi cục", "Trung tâm", "Văn phòng", "Đài", "Trường")
 _PLACE_KINDS = frozenset(("quận", "huyện", "thị xã", "thành phố", "tp.", "tx.", "phường", "xã", "thị trấn"))
 _NAMED_KINDS = ("Ban Quản lý", "Trung tâm", "Văn phòng")  # a name already: "Ban Quản lý các khu công nghiệp"
+_NAME_DASH = re.compile(r" [-–] (?=\S)")
 _NAME_WORD = re.compile(r"[ \t]*([\w&]+(?:[-.,&][\w&]+)*)")  # "VH,TT&DL" is one word of a name
 _NAME_STOP = frozenset("đứng xếp đạt với có dẫn là được tiếp vươn từ năm cùng lần giữ duy tăng giảm tụt ở trong đều "
                        "chỉ đã vẫn lên xuống hoàn không cũng thuộc tại của nay cũ".split())
@@ -244,6 +245,11 @@ def _name_end(text: str, pos: int, end: int, lower_first: bool = False, numbered
             if not nxt or nxt.group(1).lower() in _KIND_STARTS or not nxt.group(1)[0].isupper():
                 break
         stop, words = m.end(), words + 1
+        # a name of two places joined by a dash: "Phan Rang - Tháp Chàm", "Đình Vũ – Cát Hải"
+        dash = _NAME_DASH.match(text, stop, end)
+        if dash and words and (nxt := _NAME_WORD.match(text, dash.end(), end)) and nxt.group(1)[0].isupper() and (
+                nxt.group(1).lower() not in _KIND_STARTS and not nxt.group(1)[0].isdigit()):
+            stop = dash.end()
     return stop
 
 
@@ -376,19 +382,22 @@ _KIND_ALONE = re.compile(
 # an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
 # ...", "The province ranked ..."
 _EN_REFERENCE = re.compile(r"(?:the\s+(?:[a-z-]+\s+){0,3}?(city|province|district|ministry|department)(?:'s|’s)?"
-                           r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(?:reached|was|were|stood|scored|ranked|came|rose|fell"
+                           r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(reached|was|were|stood|scored|ranked|came|rose|fell"
                            r"|climbed|dropped|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b)")
+_EN_FIGURE_VERBS = frozenset(("reached", "stood", "scored", "ranked", "came", "rose", "fell", "climbed", "dropped",
+                              "slipped", "moved", "placed", "finished", "achieved", "earned"))
 _EN_KINDS = {"city": "province", "province": "province", "district": "district", "ministry": "ministry",
              "department": "department"}
 _YEAR_FIRST = re.compile(r"(?:trong\s+)?năm\s+(?:19|20)\d\d\s+")
 
 
 def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention], recent: dict[str, str],
-                    own: dict[str, str], gazetteer: Gazetteer) -> list[Mention]:
+                    own: dict[str, str], gazetteer: Gazetteer, earlier: dict[str, str] | None = None) -> list[Mention]:
     """The sentence's mentions, with a unit its kind word alone stands for, as written at the sentence's start
     (or after a fronted phrase) or after "của": a unit of that kind the sentence named before it, else the last
     one its paragraph named (``recent``: kind word -> unit_id), else the one the headline named (``own``: a
-    portal's own district or commune); "huyện ta", "xã nhà": the headline's first.
+    portal's own district or commune); "huyện ta", "xã nhà": the headline's first. An English one ("The province
+    ..."), else the last unit of its kind figures were read for before (``earlier``).
 
     Example:
         >>> from flows.gazetteer import Gazetteer
@@ -408,7 +417,9 @@ def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention]
     found = []
     english = _EN_REFERENCE.match(low, s + lead, e)  # "The city's SIPAS reached 81.79 percent, ranking it 29th"
     if english and not any(k.start < english.end() for k in mentions):
-        unit_id = recent.get(_EN_KINDS.get(english.group(1) or "", "*"))
+        kind = _EN_KINDS.get(english.group(1) or "", "*")
+        # "The province scored ...": the one its paragraph named, else the last one figures were read for before
+        unit_id = recent.get(kind) or ((earlier or {}).get(kind) if english.group(2) in _EN_FIGURE_VERBS else None)
         if unit_id:
             found.append(Mention(unit_id, english.start(), english.end(), text[english.start():english.end()], True))
     for start in starts:

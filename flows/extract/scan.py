@@ -321,7 +321,10 @@ _RULES: list[tuple[str, str, Any]] = [
               + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     # not "Kết quả xếp hạng 20 sở": a count
-    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>(?:\d{1,3}|nhất|nhì|ba|tư|năm(?=\s+năm\s+\d))"
+    # "xếp 60/63", "đứng 57/63": a place out of the bloc, without "thứ" (not a date: "12/5/2020")
+    ("ranks", r"(?<!\w)(?:xếp|đứng)\s+(?P<ords>\d{1,3})\s*/\s*(?P<of>\d{1,3})\b(?![.,/]\d)", _ranks),
+    ("ranks", r"(?:xếp\s+)?hạng\s+(?P<ords>(?:\d{1,3}|nhất|nhì|ba|tư|năm(?=\s+năm\s+\d)"
+              r"|năm(?!\s+(?:\d|nay|trước|ngoái|qua|liền|sau|kế|học|năm|của|thứ))|sáu|bảy|bẩy|tám|chín)"
               r"(?:\s*(?:,|và)\s*\d{1,3}(?![.,]\d))*)\b(?:\s*/\s*(?P<of>\d{1,3})\b)?"
               r"(?!\s+(?:sở|đơn vị|cơ quan|địa phương|huyện|quận|xã|phường|tỉnh|bộ)\b)", _ranks),
     ("ranks", r"\bvề\s+(?P<ords>nhất|nhì)\b(?P<of>)", _ranks),  # "Sở Tư pháp \"về nhất\" với 89,40 điểm"
@@ -490,6 +493,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
     _rule(r"thứ hạng\s+(?P<ords>"): ("thứ hạng",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
+    _rule(r"(?<!\w)(?:xếp|đứng)\s+(?P<ords>"): ("/",),
     _rule(r"\bvề\s+(?P<ords>"): ("về nhất", "về nhì"),
     _rule(r"vị trí\s+(?P<ords>"): ("vị trí",),
     _rule(r"[dđxvnqmc]"): ("đầu", "quán quân", "vị trí số", "cao nhất"),

@@ -85,7 +85,7 @@ def _bound(m: re.Match) -> dict:
     word, value = m.group("w"), float(m.group("a"))
     if m.groupdict().get("b"):
         return {"min": value, "max": float(m.group("b")), "op": "between"}
-    if word in ("below", "under", "less than", "lower than"):
+    if word in ("below", "under", "less than", "fewer than", "lower than"):
         return {"min": None, "max": value, "op": "<"}
     return {"min": value, "max": None, "op": ">=" if word == "at least" else ">"}
 
@@ -140,12 +140,14 @@ EN_RULES: list[tuple[str, str, Any]] = [
                    r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|since\s+(?:19|20)\d\d", year_span),
     ("bound", r"(?P<w>between)\s+(?P<a>" + _NUM + r")\s*(?:points?)?\s+and\s+(?P<b>" + _NUM + r")\s*" + _POINTS,
      _bound),
-    ("bound", r"(?P<w>above|over|more than|higher than|at least|below|under|less than|lower than)\s+(?P<a>" + _NUM
+    ("bound", r"(?P<w>above|over|more than|higher than|at least|below|under|less than|fewer than|lower than)\s+"
+              r"(?P<a>" + _NUM
               + r")\s*" + _POINTS, _bound),
     ("move", r"(?P<dir>moved up|moved down|up|rose|climbed|jumped|improved|gained|down|fell|dropped|slipped|declined"
              r"|lost|rising|climbing|jumping|gaining|falling|dropping|slipping|declining|losing)\s+(?:by\s+)?(?P<n>"
              + _SMALL + r")\s+(?:places?|spots?|positions?|ranks?|notch(?:es)?)", _move),
-    ("change", r"(?:up|down|increased?|decreased?|rose|fell|gained|lost|higher|lower)\s+(?:by\s+)?" + _NUM
+    ("change", r"(?:up|down|increased?|decreased?|rose|fell|gained|lost|higher|lower|improved|raised|added)\s+"
+               r"(?:(?:its|their|the)\s+(?:[a-z]+\s+){0,2}?)?(?:by\s+)?" + _NUM
                + r"\s*(?:percentage\s+)?" + _POINTS + r"|[+−]\s?" + _NUM + r"\s*" + _POINTS, None),
     # "A and B rounded out the top three": the last places of the top three (2 and 3 for two units)
     ("ranks", r"(?:round(?:ed|s|ing)?\s+(?:out|off)|complet(?:ed|es|ing)|clos(?:ed|es|ing)\s+out)\s+the\s+top\s+"
@@ -176,6 +178,9 @@ EN_RULES: list[tuple[str, str, Any]] = [
               r"(?:places?\s+|positions?\s+)?(?P<a>" + _ORD + r"|\d{1,2})\s+(?:to|through)\s+(?:the\s+)?"
               r"(?P<b>" + _ORD + r"|\d{1,2})\b"
               r"(?:\s+(?:places?|positions?))?", _place_range),
+    # "The fourth to sixth positions went to A, B and C": a place for each unit named after it, in turn
+    ("ranks", r"\b(?:the\s+)?(?P<a>" + _ORD + r")\s+(?:to|through|-|–)\s+(?:the\s+)?(?P<b>" + _ORD
+              + r")\s+(?:places?|positions?|spots?)\b", _place_range),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
     ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at"
               r"|(?:ranking|placing|putting|leaving)\s+(?:it|them))\s+(?:in\s+|at\s+)?"
@@ -185,11 +190,18 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*)\s+(?:places?|positions?"
               r"|spots?)\b", _ranks),
     ("ranks", r"(?<=to )(?:the\s+)?(?P<ords>" + _ORD + r")\b", _ranks),
-    ("ranks", r"(?<=\()\s*(?P<ords>" + _ORD + r")\s*(?=\))", _ranks),  # "Lai Chau (61st), Dak Nong (62nd)"
+    # "Lai Chau (61st), Dak Nong (62nd)", "(16th, 81.45 points)", "88.55 points (9th of 63)"
+    ("ranks", r"(?<=\()\s*(?P<ords>" + _ORD + r")(?:\s+(?:place\s+)?(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d{1,3}))?"
+              r"\s*(?=\)|[,;]\s*\d)", _ranks),
+    # "improved its score but remained 63rd", "stayed at fifth place": the place kept (the "continue" before it)
+    ("ranks", r"(?:(?<=remained )|(?<=remains )|(?<=stayed )|(?<=stays ))(?:at\s+|in\s+)?(?:the\s+)?(?P<ords>"
+              + _ORD + r")\b(?:\s+(?:place|position|spot))?", _ranks),
     # "the Department of Finance third with 89.47": a place without a verb, right before its score
     ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d|\s*\(\s*\d)", _ranks),
     # "ranked 2nd in the PAR Index with 89.63 points, and 3rd in SIPAS": a place after "and", of what follows
     ("ranks", r"(?<=\band )(?P<ords>" + _ORD + r")(?=\s+(?:in|on|for)\s)", _ranks),
+    # "A ranked 18th, B 19th and C 20th": a place written with its digits after a unit, the verb left out
+    ("ranks", r"(?<=[a-z] )(?P<ords>\d{1,2}(?:st|nd|rd|th))(?=\s*(?:,|;|\band\b|\.(?!\d)|$))", _ranks),
     # "83.65 percent, 13th in the country": a place after the score it goes with
     ("ranks", r"(?<=, )(?P<ords>" + _ORD + r")(?=\s+(?:in the country|nationwide|in the nation|among|out of|of the)\b)",
      _ranks),
@@ -205,7 +217,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
                r"(?=\s*(?:[,;)]|\.(?!\d)|$"
                r"|\s+(?:and|while|followed|ahead|behind|respectively)\b))|(?<=\bbehind at )\d{2}\.\d{1,2}\b",
      lambda m: _numbers(m.group(0))),
-    ("top", r"\btopped\b|\btops\b|\bled\b|\bleads\b|\b(?:taken|took|takes|take)\s+the\s+lead\b"
+    ("top", r"\btopped\b|\btops\b|\bled\b|\bleads\b|\b(?:its|their|the)\s+leading\s+(?:position|place|spot)\b"
+            r"|\b(?:taken|took|takes|take)\s+the\s+lead\b"
             r"|\b(?:the\s+)?(?:best|top)[- ]performing\b|\bthe best performer\b"
             r"|(?<=continued to )lead\b|(?<=continues to )lead\b"
             r"|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
@@ -241,7 +254,10 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("continue", r"\bremained\b|\bretained\b|\bkept\b|\bmaintained\b|\bstayed\b|\bheld on to\b|\bcontinued\b"
                  r"|\bcontinues\b", None),
     ("take", r"\bovertook\b|\btook over\b|\breplaced\b|\bsurpassed\b|\bunseated\b", None),
-    ("shared", r"\bboth\b|\beach\b|\bthe same score\b|\bequal\b", None),
+    # "A and B tied for last place", "shared the top spot": one place for both
+    ("shared", r"\bboth\b|\beach\b|\bthe same score\b|\bequal\b"
+               r"|\btied\b(?=\s+for\s+(?:the\s+)?(?:last|bottom|top|first)\b)"
+               r"|\bshared\b(?=\s+(?:the\s+)?(?:last|bottom|top|first)\b)", None),
 ]
 
 _STOPWORDS = re.compile(r"\b(?:the|with|points|ranked|ranking|ranks|and|of|was|were|in|percent|per cent|index"

@@ -36,6 +36,7 @@ from flows.extract.cells import (
     rank_change,
 )
 from flows.extract.header import FIGURE_ROLES, Column, Header, find_header
+from flows.extract.interpret import lifetime
 from flows.extract.scope import bloc_of
 from flows.extract.table_context import settle_columns, split_index_groups, table_index, table_year
 from flows.extract.table_transposed import turn
@@ -299,7 +300,7 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
         if not unit.valid_at_end_of(year):  # a year's index is assessed for the units that exist after it
             rejects.append(_reject(
                 "unit_not_valid", unit_cell, place(r, unit_col), span,
-                f"{unit.name_vi} ended on {unit.valid_to} (merged or renamed), before the end of {year}, but "
+                f"{lifetime(unit, year)}, but "
                 f"{path} {place(r, unit_col)} gives it a {year} figure; check the year of the table, the unit's "
                 "kind (a ward or commune of that name?) or its validity in warehouse/seeds/dim_unit.csv",
                 candidates=[unit.name_vi]))

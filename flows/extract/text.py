@@ -151,7 +151,10 @@ _SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\
                           r"|satisfaction (?:index|rate|level)|(?:khao sat|do luong|danh gia)(?: muc do| su)? hai long"
                           r"|hai long (?:doi voi|ve) su phuc vu")
 _TO_COME = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|will|is expected to|plans? to)\b")
-_YEAR_OPENS = re.compile(_LEAD_MARKS + r"(?:trong\s+|vào\s+|tính đến\s+)?")
+# (after a phrase on the time before a merger: "Trước sắp xếp, năm 2024, tỉnh Thừa Thiên Huế xếp thứ 11/63")
+_YEAR_OPENS = re.compile(_LEAD_MARKS + r"(?:(?:trước|trước khi|trước thời điểm)\s+(?:sắp xếp|sáp nhập|hợp nhất)"
+                         r"(?:\s+[^\W\d]+){0,4}\s*,\s*|before the (?:merger|reorgani[sz]ation)\s*,\s*)?"
+                         r"(?:trong\s+|vào\s+|tính đến\s+|in\s+)?")
 
 
 def _is_ministry(m: Mention, gazetteer: Gazetteer) -> bool:
@@ -238,7 +241,7 @@ def _groups(low: str, mentions: list[Mention], tokens: list[Token], s: int, e: i
             # thứ 23 và 22")
             semi = low.rfind(";", groups[i - 1].end, g.start) if i else -1  # "...; áp chót là B": its own place
             if (counts and covered >= counts[-1]) or (i and placing and _ranks_ahead(
-                    low, tokens, semi + 1 if semi >= 0 else g.start, e)):
+                    low, tokens, semi + 1 if semi >= 0 else g.start, e, semi < 0)):
                 break
             g.header = header
             covered += len(g.units)
@@ -433,11 +436,15 @@ def _year_of_figure(low: str, tokens: list[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].kind in ("ranks", "scores") and not low[tokens[i - 1].end:tokens[i].start].strip()
 
 
-def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int) -> bool:
-    """True when the clause from ``start`` (to a semicolon or the sentence's end) states ranks of its own."""
+def _ranks_ahead(low: str, tokens: list[Token], start: int, e: int, own: bool = False) -> bool:
+    """True when the clause from ``start`` (to a semicolon or the sentence's end) states ranks of its own; ``own``:
+    not counting a place that introduces the units after it ("..., B 70,42 điểm và xếp cuối bảng là C": C's)."""
     end = low.find(";", start, e)
     end = e if end < 0 else end
-    return any(t.kind in _PLACES for t in tokens if start <= t.start < end)
+    return any(t.kind in _PLACES and not (own and _THEN_IS.match(low, t.end)) for t in tokens if start <= t.start < end)
+
+
+_THEN_IS = re.compile(r"\s*(?:là|thuộc về|:)(?!\w)")
 
 
 def _last_of(candidates: list[Candidate], start: int) -> list[Candidate]:
@@ -500,6 +507,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     kinds_named: dict[str, str] = {}  # kind word ("huyện ") -> the last unit of that kind its paragraph named
     kinds_first: dict[str, str] = {}  # kind word -> the unit of that kind the headline named (a portal's own)
     last_named_figures = False  # the last sentence of them states figures
+    with_figures: dict[str, str] = {}  # unit kind -> the last unit figures were read for ("The province ...")
     for p_no, (ps, pe) in enumerate(paragraphs(text)):
         ctx.bloc_kind = ctx.bloc = None
         here = province  # the province whose units the paragraph names: "In Da Nang, ..." switches it
@@ -578,7 +586,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             announcing = {m for m in mentions if announces(low, m)}  # "Theo Sở Nội vụ, ...": not ranked
             # "Huyện chỉ đứng sau A và B", "của huyện ta": a unit named before, or the headline's
             named = [m for m in mentions if m not in announcing]
-            mentions = kind_references(text, low, s, e, mentions, kinds_named, kinds_first, gazetteer)
+            mentions = kind_references(text, low, s, e, mentions, kinds_named, kinds_first, gazetteer, with_figures)
             remember_kinds(named, gazetteer, kinds_named)
             if headline:
                 remember_kinds(named, gazetteer, kinds_first)
@@ -747,6 +755,9 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                                           placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
+            for cand in candidates[len(candidates) - sum(1 for c in reversed(candidates) if c.where is where):]:
+                if not cand.placeholder and (unit := gazetteer.units.get(cand.unit_id)) is not None:
+                    with_figures[unit.unit_kind] = cand.unit_id
             behind = " sau " in low[s:e] or " behind " in low[s:e]
             banded = ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1
             if behind or banded:  # places the sentence's candidates take from one another
