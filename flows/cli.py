@@ -258,7 +258,7 @@ def _extract_folder(folder: Path, as_json: bool) -> int:
     files = discover([folder])
     if not files:
         raise ParindexError(f"no documents found in {folder}",
-                            fix="parindex reads .txt, .md, .csv, .html and .htm files")
+                            fix="parindex reads .txt, .md, .csv, .tsv, .html, .htm, .xlsx and .pdf files")
     gazetteer, rows, unreadable = Gazetteer.load(), [], 0
     for path in files:
         try:
@@ -467,7 +467,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Extract facts, leader ratings and claims from one document, or from every "
                                    "document of a folder; no warehouse, no Prefect. Exit 1 when a document "
                                    "cannot be read.")
-    p.add_argument("file", metavar="PATH", help="a .txt, .md, .csv, .html or .htm document, or a folder of them")
+    p.add_argument("file", metavar="PATH",
+                   help="a .txt, .md, .csv, .tsv, .html, .htm, .xlsx or .pdf document, or a folder of them")
     p.add_argument("--json", action="store_true",
                    help="print the contract as JSON (a folder: JSON Lines, one document a line; "
                         "default: a summary)")

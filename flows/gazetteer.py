@@ -256,11 +256,17 @@ class Gazetteer:
         province has that name (Đồng Tháp's Huyện Hồng Ngự is not Thành phố Hồng Ngự)."""
         for unit in units:
             low = unit.name_vi.lower()
-            for now, before in (("thành phố ", "Thị xã "), ("thị xã ", "Huyện ")):
-                if unit.unit_kind == "district" and low.startswith(now):
-                    alias = before + unit.name_vi[len(now):]
+            for now, befores, en_now, en_before in (("thành phố ", ("Thị xã ", "TX "), " City", " Town"),
+                                                    ("thị xã ", ("Huyện ", "H "), " Town", " District")):
+                if unit.unit_kind != "district" or not low.startswith(now):
+                    continue
+                # also as written short ("TX. Từ Sơn") and in English ("Di An Town", "Sa Pa District")
+                aliases = [before + unit.name_vi[len(now):] for before in befores]
+                if unit.name_en.endswith(en_now):
+                    aliases.append(unit.name_en[:-len(en_now)] + en_before)
+                province = same_province(unit.province) or ""
+                for alias in aliases:
                     key = _alias_key(alias, self._table)
-                    province = same_province(unit.province) or ""
                     if not any(e.province == province and e.unit.unit_kind == "district" and not e.bare
                                for e in self._index.get(key, ())):
                         self._add(alias, unit, False)

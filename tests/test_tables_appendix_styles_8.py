@@ -109,3 +109,61 @@ def test_a_sentence_and_a_row_in_conflict_stay_two_facts(tmp_path):
             "Sở Tư pháp đạt 92,10 điểm.\n")
     result = extracted(tmp_path, "so.md", text)
     assert sorted(f["score"] for f in result["facts"] if f["unit"] == "Sở Tư pháp") == [92.1, 93.1]
+
+
+def test_a_tab_separated_file_is_read_as_a_table(tmp_path):
+    text = ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2023 TỈNH BÌNH PHƯỚC\nTT\tĐơn vị\tTổng điểm\tXếp hạng\n"
+            "1\tSở Tư pháp\t93,10\t1\n2\tSở Nội vụ\t91,65\t2\n")
+    for name in ("phu-luc.tsv", "phu-luc.tab"):
+        result = extracted(tmp_path, name, text)
+        assert result["source"]["media_type"] == "text/tab-separated-values"
+        assert totals(result) == {"binh-phuoc:so-tu-phap": (93.1, 1), "binh-phuoc:so-noi-vu": (91.65, 2)}
+
+
+GROUPED_MD = ("Chỉ số CCHC và SIPAS năm 2023 tỉnh Bình Phước\n\n"
+              "| | | Chỉ số CCHC | | Chỉ số hài lòng | |\n|---|---|---|---|---|---|\n"
+              "| TT | Đơn vị | Điểm (%) | Hạng | Điểm (%) | Hạng |\n"
+              "| 1 | Sở Tư pháp | 93,10 | 1 | 88,20 | 2 |\n| 2 | Sở Nội vụ | 91,65 | 2 | 90,05 | 1 |\n")
+GROUPED_TEXT = ("Chỉ số CCHC và SIPAS năm 2023 tỉnh Bình Phước\n\n"
+                "                       Chỉ số CCHC         Chỉ số hài lòng\n"
+                " TT   Đơn vị          Điểm (%)   Hạng     Điểm (%)   Hạng\n"
+                "  1   Sở Tư pháp         93,10      1        88,20      2\n"
+                "  2   Sở Nội vụ          91,65      2        90,05      1\n")
+
+
+@pytest.mark.parametrize("name, text", [("grouped.md", GROUPED_MD), ("grouped.txt", GROUPED_TEXT)],
+                         ids=["markdown", "aligned"])
+def test_a_row_of_index_labels_over_the_header_names_each_pair_of_columns(tmp_path, name, text):
+    result = extracted(tmp_path, name, text)
+    got = {(f["unit_id"], f["index"]): (f["score"], f["rank"]) for f in result["facts"]}
+    assert got == {("binh-phuoc:so-tu-phap", "PAR"): (93.1, 1), ("binh-phuoc:so-noi-vu", "PAR"): (91.65, 2),
+                   ("binh-phuoc:so-tu-phap", "SIPAS"): (88.2, 2), ("binh-phuoc:so-noi-vu", "SIPAS"): (90.05, 1)}
+
+
+def test_a_title_line_over_the_header_is_no_row_of_labels(tmp_path):
+    text = ("| Phụ lục: Chỉ số CCHC năm 2023 | | |\n|---|---|---|\n| TT | Đơn vị | Điểm |\n"
+            "| 1 | Sở Tư pháp | 93,10 |\n")
+    result = extracted(tmp_path, "binh-phuoc-2023.md", text)
+    assert totals(result) == {"binh-phuoc:so-tu-phap": (93.1, None)}
+
+
+@pytest.mark.parametrize("cell, unit", [("TX. Từ Sơn", "bac-ninh:thanh-pho-tu-son"),
+                                        ("TX Phổ Yên", "thai-nguyen:thanh-pho-pho-yen"),
+                                        ("H. Sa Pa", "lao-cai:thi-xa-sa-pa")])
+def test_a_town_written_short_under_the_kind_it_had_before_its_upgrade(cell, unit):
+    province = {"bac-ninh": "Bắc Ninh", "thai-nguyen": "Thái Nguyên", "lao-cai": "Lào Cai"}[unit.split(":")[0]]
+    result = extract_csv(f"TT;Đơn vị;Điểm\n1;{cell};88,47\n", "huyen.csv", gazetteer(), 2018, province)
+    assert totals(result) == {unit: (88.47, None)}
+
+
+def test_a_district_of_the_same_name_is_not_a_towns_former_kind():
+    # Đồng Tháp has both Huyện Hồng Ngự and Thành phố Hồng Ngự: "TX Hồng Ngự" is the town (the city now)
+    g = gazetteer()
+    assert g.resolve("Huyện Hồng Ngự", "Đồng Tháp", 2018).unit_id == "dong-thap:huyen-hong-ngu"
+    assert g.resolve("TX Hồng Ngự", "Đồng Tháp", 2018).unit_id == "dong-thap:thanh-pho-hong-ngu"
+
+
+def test_a_town_created_in_2025_is_no_unit_of_the_years_before():
+    g = gazetteer()
+    assert g.resolve("Thị xã Chũ", "Bắc Giang", 2024) is None
+    assert g.resolve("Thị xã Chũ", "Bắc Giang", 2025).unit_id == "bac-giang:thi-xa-chu"

@@ -18,6 +18,7 @@ from flows.errors import UnreadableInput
 from flows.gazetteer import Gazetteer
 
 MEDIA_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".csv": "text/csv",
+               ".tsv": "text/tab-separated-values", ".tab": "text/tab-separated-values",  # Excel's "Text (Tab)"
                ".html": "text/html", ".htm": "text/html"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MEDIA_TYPES.update({".xlsx": XLSX, ".pdf": "application/pdf"})
@@ -125,7 +126,7 @@ def extract_path(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, An
 
     decoded = decode_bytes(data, path)
     text = decoded.text
-    if media_type == "text/csv":
+    if media_type in ("text/csv", "text/tab-separated-values"):
         from flows.extract.tables import extract_csv
 
         result = extract_csv(text, str(path), gazetteer, year_hint, province_hint)

@@ -345,7 +345,8 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
             end += 1
         if end < len(grid) and units[0] < len(grid[end]) and is_numbering(grid[end][units[0]]):
             end += 1  # a column-numbering row under a full-depth header: "(1) (2) ... (6)=(4)+(5)"
-        block = [grid[i] for i in range(r, end)]
+        top = r - 1 if r and end - r < max_depth and _groups_row(grid[r - 1], units[0]) else r
+        block = [grid[i] for i in range(top, end)]
         numbering = [b for b in block[1:] if units[0] < len(b) and is_numbering(b[units[0]])]
         labels_rows = _fill_from_left([b for b in block if not any(b is n for n in numbering)])
         width = max(len(b) for b in block)
@@ -361,5 +362,23 @@ def find_header(grid: list[list[str]], max_depth: int = 3) -> Header | None:
                 if later is not None and None not in (c.role for c in later.columns) and len(
                         {c.role for c in later.columns} - {None, "ignore"}) > named:
                     return Header(later.row + r + 1, later.end + r + 1, later.columns)
-            return Header(r, end, columns)
+            return Header(top, end, columns)
     return None
+
+
+# what a label over a group of columns names: an index, a year, a kind of score ("Chỉ số CCHC | Chỉ số hài lòng")
+GROUP_LABEL = re.compile(r"(?i)chỉ số|cchc|\bpar\b|sipas|hài lòng|cải cách|\b(?:19|20)\d\d\b|thẩm định|tự đánh giá"
+                          r"|điều tra|index|satisfaction")
+
+
+def _groups_row(row: list[str], unit_col: int) -> bool:
+    """True for a row over a header that labels only groups of its figure columns, each label written once over
+    the columns it spans (a Markdown or plain-text table: "|  |  | Chỉ số CCHC |  | Chỉ số hài lòng |  |").
+
+    Example:
+        >>> _groups_row(["", "", "Chỉ số CCHC", "", "SIPAS", ""], 1), _groups_row(["Phụ lục I", "", ""], 1)
+        (True, False)
+    """
+    labels = [cell for cell in row[unit_col + 1:] if cell.strip()]
+    return (not any(cell.strip() for cell in row[:unit_col + 1]) and bool(labels)
+            and all(len(cell) <= 60 for cell in labels) and any(GROUP_LABEL.search(cell) for cell in labels))

@@ -58,6 +58,21 @@ _YEAR_CELL = re.compile(_YEAR, re.IGNORECASE)
 _YEAR_GROUPS = re.compile(rf"^\s+{_YEAR}(?: {{2,}}{_YEAR})+\s*$", re.IGNORECASE)  # "   Năm 2022      Năm 2023"
 
 
+def _labels_over(line: str) -> bool:
+    """True for an indented line of two or more labels, apart by wide gaps, that name groups of columns
+    ("       Chỉ số CCHC        Chỉ số hài lòng (SIPAS)"), no figure among them.
+
+    Example:
+        >>> _labels_over("         Chỉ số CCHC       SIPAS"), _labels_over("   Sở Y tế    91,2")
+        (True, False)
+    """
+    from flows.extract.header import GROUP_LABEL
+
+    cells = [c.strip() for c in _WIDE_GAP.split(line) if c.strip()]
+    return (line.startswith("  ") and len(cells) >= 2 and not re.search(r"\d[.,]\d", line)
+            and all(GROUP_LABEL.search(c) for c in cells))
+
+
 def table_blocks(text: str) -> list[Block]:
     """Blocks of two or more consecutive lines with at least two "|" (or two tabs, or two gaps of two or
     more spaces) each, in ``text`` (normalized, tabs kept); and tables written with single spaces under a
@@ -76,8 +91,10 @@ def table_blocks(text: str) -> list[Block]:
         sep = "|" if line.count("|") >= 2 else "\t" if line.count("\t") >= 2 else \
             "  " if len(_WIDE_GAP.findall(line)) >= 2 else None
         if sep is not None and (separator in (None, sep)):
-            if not current and sep == "  " and previous is not None and _YEAR_GROUPS.match(previous[2]):
-                current.append(previous)  # "Năm 2022      Năm 2023" over the pairs of columns of each year
+            if not current and sep == "  " and previous is not None and (
+                    _YEAR_GROUPS.match(previous[2]) or _labels_over(previous[2])):
+                # "Năm 2022      Năm 2023", "Chỉ số CCHC     Chỉ số hài lòng" over the columns of each
+                current.append(previous)
             current.append((number, pos, line))
             separator = sep
         elif current and (_RULE_ROW.match(line) or _SECTION_ROW.match(line) or (
