@@ -167,3 +167,33 @@ def test_a_town_created_in_2025_is_no_unit_of_the_years_before():
     g = gazetteer()
     assert g.resolve("Thị xã Chũ", "Bắc Giang", 2024) is None
     assert g.resolve("Thị xã Chũ", "Bắc Giang", 2025).unit_id == "bac-giang:thi-xa-chu"
+
+
+def test_columns_of_years_holding_whole_numbers_are_each_years_ranks(tmp_path):
+    text = ("# Thứ hạng Chỉ số CCHC của các huyện tỉnh Bình Phước qua các năm\n\n"
+            "| Đơn vị | 2021 | 2022 | 2023 | Điểm 2023 |\n|---|---|---|---|---|\n"
+            "| Thành phố Đồng Xoài | 1 | 2 | 1 | 90,1 |\n| Thị xã Bình Long | 2 | 1 | 3 | 87,2 |\n"
+            "| Huyện Lộc Ninh | 3 | 3 | 2 | 88,4 |\n")
+    result = extracted(tmp_path, "qua-cac-nam.md", text)
+    got = {(f["unit_id"].split(":")[1], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
+    assert got == {("thanh-pho-dong-xoai", 2021): (None, 1), ("thanh-pho-dong-xoai", 2022): (None, 2),
+                   ("thanh-pho-dong-xoai", 2023): (90.1, 1), ("thi-xa-binh-long", 2021): (None, 2),
+                   ("thi-xa-binh-long", 2022): (None, 1), ("thi-xa-binh-long", 2023): (87.2, 3),
+                   ("huyen-loc-ninh", 2021): (None, 3), ("huyen-loc-ninh", 2022): (None, 3),
+                   ("huyen-loc-ninh", 2023): (88.4, 2)}
+
+
+def test_columns_of_years_holding_decimals_are_each_years_scores(tmp_path):
+    text = ("Chỉ số hài lòng (SIPAS) các sở tỉnh Bình Phước\n\n| Đơn vị | Năm 2022 | Năm 2023 |\n|---|---|---|\n"
+            "| Sở Tư pháp | 88,1 | 90,2 |\n| Sở Y tế | 86,4 | 89,5 |\n")
+    result = extracted(tmp_path, "sipas.md", text)
+    got = {(f["unit"], f["year"]): (f["score"], f["rank"]) for f in result["facts"]}
+    assert got == {("Sở Tư pháp", 2022): (88.1, None), ("Sở Tư pháp", 2023): (90.2, None),
+                   ("Sở Y tế", 2022): (86.4, None), ("Sở Y tế", 2023): (89.5, None)}
+
+
+@pytest.mark.parametrize("cell", ["90,2 (1)", "90,2 (thứ 1)", "90,2% (1)"])
+def test_a_score_cell_with_its_rank_in_brackets(cell):
+    text = f"Đơn vị;Tổng điểm\nSở Tư pháp;{cell}\nSở Y tế;89,5 (2)\n"
+    result = extract_csv(text, "binh-phuoc-2023.csv", gazetteer(), 2023, "Bình Phước")
+    assert totals(result) == {"binh-phuoc:so-tu-phap": (90.2, 1), "binh-phuoc:so-y-te": (89.5, 2)}

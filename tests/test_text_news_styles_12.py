@@ -294,3 +294,33 @@ def test_english_the_province_of_a_new_paragraph_is_the_one_figures_were_read_fo
             "87.9 points.")
     assert text_facts(gazetteer, text, None) == {("Tỉnh Bến Tre", "PAR", 2017): (88.4, 1),
                                                  ("Tỉnh Trà Vinh", "PAR", 2017): (87.9, 2)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thị xã Bình Long dẫn đầu với 90,1 điểm (2021: 87,12 điểm; 2022: 88,40 điểm).",
+     {2021: (87.12, None), 2022: (88.4, None), 2023: (90.1, 1)}),
+    ("Thị xã Bình Long xếp thứ 2 năm 2023 (2020: thứ 7; 2021: thứ 9; 2022: thứ 5).",
+     {2020: (None, 7), 2021: (None, 9), 2022: (None, 5), 2023: (None, 2)}),
+    ("Thị xã Bình Long nhiều năm xếp thứ hai: năm 2020 (thứ 2), năm 2021 (thứ 2), năm 2022 (thứ 3).",
+     {2020: (None, 2), 2021: (None, 2), 2022: (None, 3)}),
+    ("Năm 2023, thị xã Bình Long xếp thứ nhất với 90,1 điểm (năm 2021 đạt 87,12 điểm, năm 2022 đạt 88,4 điểm).",
+     {2021: (87.12, None), 2022: (88.4, None), 2023: (90.1, 1)}),
+], ids=["year: score", "year: rank", "năm Y (rank)", "năm Y đạt"])
+def test_a_list_of_years_each_with_its_figures(gazetteer, sentence, expected):
+    text = f"Chỉ số CCHC năm 2023 các huyện tỉnh Bình Phước\n\n{sentence}"
+    facts = text_facts(gazetteer, text, "Bình Phước")
+    assert {k[2]: v for k, v in facts.items() if k[0] == "Thị xã Bình Long"} == expected
+
+
+def test_index_years_in_a_row_are_no_list_of_years(gazetteer):
+    text = ("Chỉ số CCHC năm 2019 tỉnh Quảng Bình\n\n"
+            "PAR Index 2019 của Quảng Bình đạt 80,96 điểm, xếp thứ 41/63; PAPI 2019 xếp thứ 20 và PCI 2019 xếp thứ 52.")
+    facts = text_facts(gazetteer, text, None)
+    assert facts[("Tỉnh Quảng Bình", "PAR", 2019)] == (80.96, 41)
+    assert facts[("Tỉnh Quảng Bình", "PCI", 2019)] == (None, 52)
+
+
+def test_a_year_with_a_colon_before_a_count_is_no_list(gazetteer):
+    text = ("Chỉ số CCHC năm 2019 các quận, huyện thành phố Hải Phòng\n\n"
+            "Điểm số năm 2019 cao hơn năm 2018: 14/15 quận, huyện đạt trên 80 điểm. Quận Lê Chân xếp thứ ba.")
+    assert text_facts(gazetteer, text, "Hải Phòng") == {("Quận Lê Chân", "PAR", 2019): (None, 3)}

@@ -82,10 +82,10 @@ def spread_moves(groups: list[Group], low: str) -> list[Group]:
 
 def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Group]:
     """The groups, with the figures of "(năm 2019: 85,20 điểm, xếp thứ 5)" after a group moved to a group
-    of their own (the same units, that year) right after it."""
+    of their own (the same units, that year) right after it; so with each year of a list of two or more years
+    and their figures ("(2018: 87,12 điểm; 2019: 88,40 điểm)", "năm 2017 (thứ 13), năm 2018 (thứ 13)", "(năm
+    2020 đạt 90,45 điểm, năm 2021 đạt 91,02 điểm)")."""
     spans = [m.span() for m in YEAR_ASIDE.finditer(low, s, e)]
-    if not spans:
-        return groups
     out: list[Group] = []
     for g in groups:
         out.append(g)
@@ -94,7 +94,37 @@ def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Gro
             if inside and inside[0].kind == "year" and a >= g.end:
                 g.tokens = [t for t in g.tokens if not (a <= t.start and t.end <= b)]
                 out.append(Group(g.units, inside, aside=True))
+        blocks = _year_blocks(g, low)
+        if blocks:
+            g.tokens = g.tokens[:blocks[0][0]]
+            out += [Group(g.units, tokens, aside=True) for _, tokens in blocks]
     return out
+
+
+_YEAR_THEN_FIGURE = re.compile(r"\s*[:(]?\s*(?:(?:đạt|xếp|đứng|là|với)\s+)?$")
+_FIGURE_KINDS = ("scores", "ranks", "top", "last")
+
+
+def _year_blocks(g: Group, low: str) -> list[tuple[int, list[Token]]]:
+    """(where in ``g.tokens``, tokens) of each year of a run of two or more that end the group's tokens, each a
+    year written right before its figures; none when the run is shorter or is not the end."""
+    toks = g.tokens
+    starts = [i for i, t in enumerate(toks) if t.kind == "year" and not t.value.get("ref") and i + 1 < len(toks)
+              and toks[i + 1].kind in _FIGURE_KINDS and t.start > g.end
+              and _YEAR_THEN_FIGURE.match(low[t.end:toks[i + 1].start])
+              and low[:t.start].rstrip().endswith(("(", ";", ",", ":"))]  # listed, not "PCI 2019 xếp thứ 52"
+    if len(starts) < 2:
+        return []
+    # the run: consecutive blocks, each year's figures up to the next year, and nothing but figures in between
+    run = [starts[-1]]
+    for i in reversed(starts[:-1]):
+        if all(t.kind in _FIGURE_KINDS for t in toks[i + 1:run[0]]):
+            run.insert(0, i)
+        else:
+            break
+    if len(run) < 2 or not all(t.kind in _FIGURE_KINDS for t in toks[run[-1] + 1:]):
+        return []
+    return [(i, toks[i:j]) for i, j in zip(run, [*run[1:], len(toks)], strict=True)]
 
 
 # "(số liệu trong ngoặc là điểm và thứ hạng năm 2022)": every unit's figures in parentheses are that year's

@@ -386,6 +386,10 @@ _RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:số điểm|điểm số|tổng điểm|tổng số điểm)\s+(?:(?:lần lượt|tương ứng)\s+)?(?:là\s+|đạt\s+)?"
                r"(?P<list>\d+[.,]\d+(?:\s*(?:,\s+|;\s*|\s+và\s+)\d+[.,]\d+)*)", lambda m: _numbers(m.group("list"))),
     # "(2019)"; "dẫn đầu (2018, 2019)": the place of each year listed
+    # "(2018: 87,12 điểm; 2019: 88,40 điểm)", "(2013: thứ 7; 2014: thứ 9)": a year listed with its figures
+    ("year", r"(?:(?<=\()|(?<=\( )|(?<=;)|(?<=; )|(?<=, ))((?:19|20)\d\d)\s*:"
+             r"(?=\s*(?:thứ|hạng|xếp|đứng|đạt|vị trí|\d{1,3}[.,]\d))",
+     lambda m: {"year": int(m.group(1)), "paren": False, "ref": False}),
     ("year", r"\(\s*(?:(?:các\s+)?năm\s+)?((?:19|20)\d\d)(?P<also>" + _MORE_YEARS + r")\s*\)",
      lambda m: {"year": int(m.group(1)), "paren": True, **_also(m)}),
     # "so với năm 2020": a year compared with; not "Nếu như năm 2020, huyện chỉ xếp thứ 6" (whereas in 2020);

@@ -199,7 +199,8 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
     title_text, stem = " ".join(titles), PurePath(path).stem
     outer = outer_titles or []
     index_text = title_text if indices_named_in(title_text) or not outer else " ".join([*outer, title_text])
-    header = _yearly_columns(header, " ".join([index_text, sheet or "", stem]), path, place, warnings)
+    header = _yearly_columns(header, " ".join([index_text, sheet or "", stem]), path, place, warnings,
+                             grid[header.end:])
     index = table_index(header.columns, index_text, sheet, stem)
     year = table_year(header.columns, [*titles, *outer], sheet, stem, year_hint, path, place(header.row, 0),
                       warnings)
@@ -255,6 +256,10 @@ def extract_grid(grid: list[list[str]], *, path: str, gazetteer: Gazetteer, year
             continue
         cells = {c: row[c] for c in figure_cols if row[c]}
         rank_cell = row[rank_col] if rank_col is not None else ""
+        for c, cell in list(cells.items()):  # "89,12 (3)": the headline score with its rank
+            if columns[c].role in ("total", "percent") and (both := _SCORE_AND_RANK.fullmatch(cell.strip())):
+                cells[c] = both.group(1)
+                rank_cell = rank_cell or both.group(2)
         if not unit_cell and not holds_a_figure(" ".join([*cells.values(), rank_cell])):
             continue  # "KT. CHỦ TỊCH", "(Đã ký)" under a figure column: a signature, no figure
         if not unit_cell and (cells or rank_cell):
@@ -417,19 +422,33 @@ def _ranks_by_number(facts: list[dict[str, Any]], numbers: dict[int, int]) -> No
 _YEAR_OWN = ("total", "percent", "rank", "appraised")
 
 
-def _yearly_columns(header: Header, names: str, path: str, place: CellPlace, warnings: list[str]) -> Header:
+def _yearly_columns(header: Header, names: str, path: str, place: CellPlace, warnings: list[str],
+                    rows: list[list[str]]) -> Header:
     """Columns headed by a year alone ("Năm 2021") are that year's score when the table names its index
-    (in a title, the sheet or the file name); else they are not read, with a warning."""
+    (in a title, the sheet or the file name), its rank when every cell is a whole number ("Thứ hạng Chỉ số CCHC
+    qua 5 năm": 1, 3, 2, ...); else they are not read, with a warning."""
     yearly = [c for c, column in enumerate(header.columns) if column.role == "yearly"]
     if not yearly:
         return header
-    role = ("total", "TOTAL") if indices_named_in(names) else ("ignore", None)
-    if role[0] == "ignore":
+    named = indices_named_in(names)
+    if not named:
         warnings.append(f"{path} {place(header.row, yearly[0])}: columns headed only by a year are read as scores "
                         "when the table names its index; this one names none, so they are not read — name the index "
                         "(Chỉ số CCHC, Chỉ số hài lòng) in the title")
-    return replace(header, columns=tuple(Column(*role, c.label, c.year) if c.role == "yearly" else c
-                                         for c in header.columns))
+
+    def role(c: int) -> tuple[str, str | None]:
+        if not named:
+            return "ignore", None
+        cells = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
+        return ("rank", None) if len(cells) > 1 and all(_PLACE_CELL.fullmatch(x) for x in cells) else ("total", "TOTAL")
+
+    return replace(header, columns=tuple(Column(*role(i), c.label, c.year) if c.role == "yearly" else c
+                                         for i, c in enumerate(header.columns)))
+
+
+_PLACE_CELL = re.compile(r"\d{1,3}")
+_SCORE_AND_RANK = re.compile(r"(\d{1,3}(?:[.,]\d{1,3})?\s*%?)\s*\(\s*(?:thứ|hạng|xếp thứ)?\s*(\d{1,3})\s*\)",
+                             re.IGNORECASE)  # "89,12 (3)": a score and its rank in one cell
 
 
 def _side_by_side(header: Header) -> tuple[int, int] | None:
