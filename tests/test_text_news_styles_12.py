@@ -324,3 +324,67 @@ def test_a_year_with_a_colon_before_a_count_is_no_list(gazetteer):
     text = ("Chỉ số CCHC năm 2019 các quận, huyện thành phố Hải Phòng\n\n"
             "Điểm số năm 2019 cao hơn năm 2018: 14/15 quận, huyện đạt trên 80 điểm. Quận Lê Chân xếp thứ ba.")
     assert text_facts(gazetteer, text, "Hải Phòng") == {("Quận Lê Chân", "PAR", 2019): (None, 3)}
+
+
+def test_english_the_lowest_was_is_the_last_place_not_the_next(gazetteer):
+    text = ("Can Tho SIPAS 2024 of nine districts\n\nNinh Kieu District posted the highest SIPAS among Can Tho's nine "
+            "districts, at 93.1%. Cai Rang District ranked second at 92.4%. The lowest was Co Do District (85.2%).")
+    assert text_facts(gazetteer, text, "Cần Thơ")[("Huyện Cờ Đỏ", "SIPAS", 2024)] == (85.2, 9)
+
+
+def test_english_the_lowest_without_a_bloc_size_has_no_place(gazetteer):
+    text = ("Can Tho SIPAS 2024\n\nNinh Kieu District came first at 93.1%. Cai Rang District ranked second at 92.4%. "
+            "Co Do District was the lowest at 85.2%.")
+    assert text_facts(gazetteer, text, "Cần Thơ")[("Huyện Cờ Đỏ", "SIPAS", 2024)] == (85.2, None)
+
+
+def test_units_also_among_the_group_of_the_lowest_are_not_its_last_places(gazetteer):
+    text = ("Chỉ số SIPAS năm 2021 của 63 tỉnh, thành phố\n\nKon Tum có chỉ số thấp nhất, 74,1%. Lai Châu (74,9%) và "
+            "Điện Biên (75,2%) cũng nằm trong nhóm 5 địa phương có chỉ số thấp nhất.")
+    facts = text_facts(gazetteer, text, None)
+    assert facts[("Tỉnh Kon Tum", "SIPAS", 2021)] == (74.1, 63)
+    assert facts[("Tỉnh Lai Châu", "SIPAS", 2021)] == (74.9, None)
+    assert facts[("Tỉnh Điện Biên", "SIPAS", 2021)] == (75.2, None)
+
+
+def test_the_first_of_a_band_is_not_the_first_of_the_ranking(gazetteer):
+    # the band before it holds two units, both placed: it comes third by its score, not first
+    text = ("Chỉ số CCHC năm 2023 của 17 bộ, cơ quan ngang bộ\n\nNhóm A (trên 90%) gồm 2 đơn vị: Bộ Tư pháp xếp "
+            "thứ nhất với 92,1%, Bộ Nội vụ xếp thứ nhì với 91,3%. Nhóm B (từ 80% đến 90%) gồm 12 đơn vị, trong đó "
+            "đứng đầu nhóm là Bộ Tài chính (89,4%).")
+    facts = text_facts(gazetteer, text, None)
+    assert facts[("Bộ Tài chính", "PAR", 2023)] == (89.4, 3)
+
+
+def test_the_remaining_places_in_turn_go_on_from_the_last_one_placed(gazetteer):
+    text = ("Chỉ số CCHC năm 2025 các xã, phường tỉnh Tuyên Quang\n\nPhường Minh Xuân đứng đầu khối phường với 91,2 "
+            "điểm. Các vị trí tiếp theo lần lượt thuộc về phường Nông Tiến (89,9 điểm) và phường An Tường "
+            "(88,4 điểm).")
+    facts = text_facts(gazetteer, text, "Tuyên Quang")
+    assert facts[("Phường Nông Tiến", "PAR", 2025)] == (89.9, 2)
+    assert facts[("Phường An Tường", "PAR", 2025)] == (88.4, 3)
+
+
+def test_a_unit_not_ranked_together_keeps_the_blocs_apart(gazetteer):
+    text = ("Quảng Ninh công bố Chỉ số CCHC năm 2025 của 54 xã, phường, đặc khu\n\nTrong khối 30 phường, phường Bãi "
+            "Cháy dẫn đầu với 92,1 điểm. Phường Mông Dương đứng chót khối phường với 81,2 điểm.\n\n"
+            "Đặc khu Cô Tô không xếp hạng chung mà được đánh giá riêng, đạt 86,5 điểm.")
+    facts = text_facts(gazetteer, text, "Quảng Ninh")
+    assert facts[("Phường Mông Dương", "PAR", 2025)] == (81.2, 30)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Cần Thơ: mức độ hài lòng năm 2022 của 9 quận, huyện", "Huyện Cờ Đỏ xếp cuối với 85,2%."),
+    ("Cần Thơ công bố Chỉ số hài lòng năm 2022",
+     "Mức độ hài lòng chung của 9 quận, huyện đạt 90,3%. Huyện Cờ Đỏ xếp cuối với 85,2%."),
+    ("Can Tho announces 2022 SIPAS results for its 9 districts", "Co Do District ranked last with 85.2 percent."),
+], ids=["quận, huyện in a title", "the bloc's average", "English for its N districts"])
+def test_the_size_of_a_bloc_stated_in_other_words(gazetteer, title, body):
+    facts = text_facts(gazetteer, f"{title}\n\n{body}", "Cần Thơ")
+    assert facts[("Huyện Cờ Đỏ", "SIPAS", 2022)] == (85.2, 9)
+
+
+def test_some_units_above_a_bound_are_no_bloc_size(gazetteer):
+    text = ("Cần Thơ công bố Chỉ số CCHC năm 2022\n\nCó 5 quận, huyện đạt trên 90 điểm. Huyện Cờ Đỏ xếp cuối với "
+            "80,2 điểm.")
+    assert text_facts(gazetteer, text, "Cần Thơ")[("Huyện Cờ Đỏ", "PAR", 2022)] == (80.2, None)

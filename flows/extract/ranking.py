@@ -398,7 +398,8 @@ def finish(candidates: list[Candidate], claims: list[dict], gazetteer: Gazetteer
     return facts, checked, warnings, rejects
 
 
-_RANKED_TOGETHER = re.compile(r"\bxếp hạng\s+chung\b")  # "95 đơn vị (xã, phường) được xếp hạng chung"
+# "95 đơn vị (xã, phường) được xếp hạng chung" (not "Đặc khu Trường Sa không xếp hạng chung mà được đánh giá riêng")
+_RANKED_TOGETHER = re.compile(r"(?<!không )(?<!chưa )(?<!không được )\bxếp hạng\s+chung\b")
 
 
 def _joint_commune_blocs(cands: list[Candidate]) -> None:
@@ -422,7 +423,7 @@ def _joint_commune_blocs(cands: list[Candidate]) -> None:
     for c in cands:
         if c.bloc in ("ward", "commune") and ((c.index, c.year) in joint or (together and c.year >= 2025)):
             c.bloc = "commune_level"
-            if c.last and together:
+            if c.last and (together or c.size_hint is None):
                 c.size_hint = size_hint(c.where.low, c.where.start, "commune_level")
 
 

@@ -230,11 +230,15 @@ _RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?:hoàn thành|hoàn tất|khép lại|đóng lại)\s+(?:nhóm\s+)?(?:top|tốp)\s+(?P<n>\d{1,2}|ba|bốn|năm|sáu|bảy"
               r"|tám|chín|mười)\b",
      lambda m: {"ranks": [_small(m.group("n"))], "tied": False, "of": None, "tail": True}),
+    # the first of a band, not of the ranking: "Nhóm B (từ 80% đến 90%) gồm 11 đơn vị, trong đó đứng đầu nhóm là A"
+    ("mask", r"(?:đứng|xếp|dẫn)\s+đầu\s+(?:trong\s+)?nhóm\b(?:\s+(?:này|[a-dA-D]\b|khá|tốt|xuất sắc|trung bình))?",
+     None),
     # a place among a group, not a rank: "trong nhóm 10 địa phương dẫn đầu", "lọt vào tốp 10", "nằm trong tốp đầu"
     ("mask", r"(?:trong|thuộc|vào|lọt|góp mặt ở|ở)\s+(?:nhóm|tốp|top|danh sách)\s+(?:(?:\d{1,2}|" + _SMALL
              + r")\s+)?(?:(?:đơn vị|địa phương|tỉnh,\s*thành(?:\s+phố)?|tỉnh|sở, ngành|sở|bộ, ngành|bộ|cơ quan"
              r"|quận, huyện"
-             r"|huyện|xã|phường)\s+)?(?:dẫn đầu|đứng đầu|xếp đầu|đầu|cao nhất|xếp cuối|cuối|thấp nhất)?", None),
+             r"|huyện|xã|phường)\s+)?(?:(?:có\s+)?(?:chỉ số|điểm(?: số)?|kết quả|mức độ hài lòng)\s+)?"
+             r"(?:dẫn đầu|đứng đầu|xếp đầu|đầu|cao nhất|xếp cuối|cuối|thấp nhất)?", None),
     # "Quảng Trị đứng sau Hà Tĩnh (thứ 25)": behind the one named next, not the next place of a list
     # ("đứng đầu là A, xếp sau là B", "A dẫn đầu, B đứng sau")
     ("mask", r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau(?=\s+(?!là\b|lần lượt|đó\b|cùng\b|với\b|nữa\b)[^\W\d])"
@@ -404,7 +408,8 @@ _RULES: list[tuple[str, str, Any]] = [
      lambda m: {"year": int(m.group(0)), "paren": False, "ref": False}),
     ("year_rel", r"năm\s+(?:trước|ngoái|liền trước)|năm\s+nay", lambda m: -1 if "nay" not in m.group(0) else 0),
     ("rating", "|".join(RATINGS), _rating),
-    ("next", r"\b(?:tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|tiếp sau(?: đó)?|sau đó|xếp sau|đứng sau|theo sau"
+    ("next", r"\b(?:(?:các\s+)?vị trí\s+(?:còn lại|tiếp theo|kế tiếp)(?:\s+lần lượt)?\s+(?:thuộc về|là)"
+             r"|tiếp theo(?: đó)?|kế đến|kế tiếp|tiếp đến|tiếp đó|tiếp sau(?: đó)?|sau đó|xếp sau|đứng sau|theo sau"
              r"|(?:(?:bám sát|bám đuổi|theo)\s+)?(?:phía|liền|ngay)\s+sau(?=\s+(?:lần lượt\s+)?là\b)"
              r"|(?:(?<=xếp )|(?<=đứng ))(?:ngay|liền)\s+sau(?=\s*(?:[.,;]|$|với\b)))"  # "B xếp ngay sau."
              r"(?:\s+lần lượt)?(?:\s+là)?", None),
@@ -497,6 +502,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"[vhxđởt](?:(?<=v)"): ("thứ",),
     _rule(r"thứ hạng\s+(?P<ords>"): ("thứ hạng",),
     _rule(r"(?:xếp\s+)?hạng"): ("hạng",),
+    _rule(r"(?:đứng|xếp|dẫn)\s+đầu\s+(?:trong"): ("nhóm",),
     _rule(r"(?<!\w)(?:xếp|đứng)\s+(?P<ords>"): ("/",),
     _rule(r"\bvề\s+(?P<ords>"): ("về nhất", "về nhì"),
     _rule(r"vị trí\s+(?P<ords>"): ("vị trí",),
@@ -524,8 +530,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"\bluôn"): ("luôn", "nhiều năm", "các năm trước", "trước đó", "trước đây"),
     _rule(r"phấn đấu"): ("phấn đấu", "mục tiêu", "chỉ tiêu", "giao", "yêu cầu", "đề nghị", "chỉ đạo"),
     _rule(r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau"): ("sau",),
-    _rule(r"\b(?:tiếp theo"): ("tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "tiếp sau", "sau đó", "xếp sau",
-                               "đứng sau", "theo sau", "phía sau", "liền sau", "ngay sau"),
+    _rule(r"\b(?:(?:các\s+)?vị trí"): ("vị trí", "tiếp theo", "kế đến", "kế tiếp", "tiếp đến", "tiếp đó", "tiếp sau",
+                                       "sau đó", "xếp sau", "đứng sau", "theo sau", "phía sau", "liền sau", "ngay sau"),
     _rule(r"tiếp tục"): ("tiếp tục", "giữ", "duy trì", "vẫn"),
     _rule(r"soán"): ("soán", "giành", "chiếm", "thay thế", "vượt"),
 }

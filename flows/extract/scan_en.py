@@ -235,6 +235,9 @@ EN_RULES: list[tuple[str, str, Any]] = [
     # "Lai Chau had the lowest satisfaction, at 79.02 per cent"
     ("last", r"\b(?:had|has|posted|recorded|got)\s+the\s+lowest\b" + _NOT_A_FIELD, None),
     ("last", r"\bthe\s+(?:worst|weakest|lowest)[- ]performing\b|\bthe\s+(?:worst|weakest) performer\b", None),
+    # "The lowest was Vinh Thanh District", "Vinh Thanh District was the lowest"
+    ("last", r"\bthe\s+lowest\s+(?:was|were|is|went to)\b|\b(?:was|were)\s+the\s+lowest\b(?!\s+(?:in|on|for)\b)",
+     None),
     ("last", r"(?:ranked|came|finished|placed|was|were)\s+(?:in\s+|at\s+the\s+|at\s+)?(?:last|bottom)\b(?!\s+year)"
              r"|\blast place\b|\bat the bottom\b|\bthe lowest (?:score|scores|place)\b|\b(?:lowest|bottom)[- ]ranked\b",
      None),

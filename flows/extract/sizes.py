@@ -28,7 +28,7 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 # searched from the number (the regex engine skips to the next digit), then the words before it
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?"
                           r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
-                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()]{0,40}))")
+                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()\n]{0,40}))")
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại|\bở(?=\s+khối)"
                         r"|\bkhối"  # "Khối 27 huyện, thị xã, thành phố - 2 đơn vị có chỉ số cao nhất:"
                         r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
@@ -41,10 +41,12 @@ _LIST_NEXT = re.compile(r"\s*(?::|là\b|gồm\b)")
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
                       r"|(?:thuộc|xếp vào|vào) nhóm)\b")  # "có 2 đơn vị xếp mức Trung bình": a grade's units
 # "nhóm Khá gồm 5 đơn vị", "xếp loại Tốt có 3 đơn vị": a group of the bloc, not the bloc
-_GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức)\b(?:[^.;:,]{0,25}|[^.;]{0,25}\([^()]{0,40}\)\s*:?\s*)$")
+_GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức(?! độ hài lòng))\b"
+                           r"(?:[^.;:,]{0,25}|[^.;]{0,25}\([^()]{0,40}\)\s*:?\s*)$")
 # "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
 _BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
                           + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")
+_BOUND_WORD = re.compile(r"\b(?:trên|dưới|từ|hơn|không)\b")
 _AVERAGE = re.compile(r"\bcó điểm (?:bình quân|trung bình)\b")
 _CENTRAL = re.compile(r"\s*(?:thuộc\s+)?(?:ngành dọc|trung ương)\b")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
@@ -88,7 +90,7 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
 _EN_WORDS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
              "eighteen nineteen twenty")
 _EN_NUMBERS = {w: n for n, w in enumerate(_EN_WORDS.split(), start=2)}  # "among the nine district-level localities"
-_SIZE_EN = re.compile(r"\b(?:among|of|leading|across|all|city's|province's|assessed|evaluated|ranked|rated|covered"
+_SIZE_EN = re.compile(r"\b(?:among|of|for|leading|across|all|city's|province's|assessed|evaluated|ranked|rated|covered"
                       r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3}|" + "|".join(_EN_NUMBERS)
                       + r")\s+" + ADJECTIVE + r"(?P<noun>provinces|ministries"
                       r"|departments"
@@ -105,7 +107,7 @@ _EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments
 def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], ...]:
     """(start, end, n, the blocs it can be the size of; None: any, nearby) of a text's size statements,
     found once per text."""
-    if "among" in low or " of " in low or "leading" in low or "'s " in low or "ed " in low:
+    if "among" in low or " of " in low or " for " in low or "leading" in low or "'s " in low or "ed " in low:
         found = [(m.start(), m.end(), int(m.group("n")) if m.group("n").isdigit() else _EN_NUMBERS[m.group("n")],
                   frozenset(_EN_BLOCS[re.sub(r"\s+", " ", m.group("noun"))])) for m in _SIZE_EN.finditer(low)]
         if found:
@@ -144,7 +146,8 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
         # unless the claim follows the nouns at once ("trong 15 huyện đạt trên 80 điểm")
         nouns, end, rest = _nouns(m), m.end("nouns"), m.group("rest")
         named_next = _NAME_AFTER.search(m.group("nouns"))
-        if named_next and not _ASSESSED.match(rest) and not rest.startswith((" và", " đều", " có", " của", " tham")) \
+        if named_next and rest.strip() and not _ASSESSED.match(rest) and not rest.startswith(
+                (" và", " đều", " có", " của", " tham", " đạt", " xếp", " đứng", " là", " với")) \
                 and not low.startswith("(", m.end("nouns") + len(rest) - len(rest.lstrip())):  # "99 xã, phường (..."
             # "Đối với 14 sở, ban, ngành, Sở Tư pháp đạt ...": the last kind word starts a name
             end, rest = end - len(named_next.group(0)), named_next.group(0) + rest
@@ -155,7 +158,9 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
         clause = clause[:12] if lead and lead.group("whole") else clause
         if lead is None and (_ASSESSED.match(m.group("rest")) or _AND_ASSESSED.match(low, m.end("nouns"))):
             lead = m  # "19 sở, ban, ngành (và 9 huyện, thành phố) được đánh giá"
-        if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(clause)):
+        if lead is None or (lead is not m and not (lead.group("all") or lead.group("of")) and _CLAIMED.search(clause)
+                            # "Mức độ hài lòng chung của 13 địa phương đạt 93,41%": their figure, no group of them
+                            and not (lead.group().strip() == "của" and not _BOUND_WORD.search(clause))):
             continue
         if _CENTRAL.match(m.group("rest")):  # "5 cơ quan ngành dọc", "5 cơ quan Trung ương đóng trên địa bàn"
             blocs = frozenset({"central_agency"})
@@ -255,7 +260,7 @@ def _blocs_of(nouns: set[str]) -> set[str]:
         return {"commune"}
     if nouns <= {"xã", "phường", "đặc khu", "thị trấn"} and {"xã", "phường"} <= nouns:  # "95 xã, phường"
         return {"commune_level"}
-    return {"ward"} if nouns == {"phường"} else {"province"} if nouns == {"tỉnh"} else {
+    return {"ward"} if nouns == {"phường"} else {"province"} if nouns in ({"tỉnh"}, {"tỉnh", "thành phố"}) else {
         "ministry"} if nouns == {"bộ"} else set()
 
 
