@@ -356,10 +356,10 @@ def test_the_first_of_a_band_is_not_the_first_of_the_ranking(gazetteer):
     assert facts[("Bộ Tài chính", "PAR", 2023)] == (89.4, 3)
 
 
-def test_the_remaining_places_in_turn_go_on_from_the_last_one_placed(gazetteer):
+@pytest.mark.parametrize("places", ["Các vị trí còn lại lần lượt thuộc về", "Các vị trí tiếp theo lần lượt thuộc về"])
+def test_the_remaining_places_in_turn_go_on_from_the_last_one_placed(gazetteer, places):
     text = ("Chỉ số CCHC năm 2025 các xã, phường tỉnh Tuyên Quang\n\nPhường Minh Xuân đứng đầu khối phường với 91,2 "
-            "điểm. Các vị trí tiếp theo lần lượt thuộc về phường Nông Tiến (89,9 điểm) và phường An Tường "
-            "(88,4 điểm).")
+            f"điểm. {places} phường Nông Tiến (89,9 điểm) và phường An Tường (88,4 điểm).")
     facts = text_facts(gazetteer, text, "Tuyên Quang")
     assert facts[("Phường Nông Tiến", "PAR", 2025)] == (89.9, 2)
     assert facts[("Phường An Tường", "PAR", 2025)] == (88.4, 3)
