@@ -388,3 +388,33 @@ def test_some_units_above_a_bound_are_no_bloc_size(gazetteer):
     text = ("Cần Thơ công bố Chỉ số CCHC năm 2022\n\nCó 5 quận, huyện đạt trên 90 điểm. Huyện Cờ Đỏ xếp cuối với "
             "80,2 điểm.")
     assert text_facts(gazetteer, text, "Cần Thơ")[("Huyện Cờ Đỏ", "PAR", 2022)] == (80.2, None)
+
+
+def test_english_a_run_of_places_written_from_to(gazetteer):
+    text = ("Can Tho PAR Index 2022\n\nNinh Kieu District came first. Cai Rang District, Binh Thuy District and "
+            "O Mon District ranked from second to fourth.")
+    assert {k[0]: v[1] for k, v in text_facts(gazetteer, text, "Cần Thơ").items()} == {
+        "Quận Ninh Kiều": 1, "Quận Cái Răng": 2, "Quận Bình Thủy": 3, "Quận Ô Môn": 4}
+
+
+def test_english_the_bloc_of_n_localities(gazetteer):
+    text = ("Can Tho PAR Index 2022\n\nFor the bloc of nine localities, Ninh Kieu District took the lead at 91.2%. "
+            "Co Do District was at the bottom with 83.1%.")
+    assert text_facts(gazetteer, text, "Cần Thơ")[("Huyện Cờ Đỏ", "PAR", 2022)] == (83.1, 9)
+
+
+def test_english_two_units_came_next_with_two_scores(gazetteer):
+    text = ("Can Tho PAR Index 2022\n\nNinh Kieu District ranked first with 91.2 points. Cai Rang District and "
+            "Binh Thuy District came next with 90.4 and 89.9 points.")
+    facts = text_facts(gazetteer, text, "Cần Thơ")
+    assert facts[("Quận Cái Răng", "PAR", 2022)] == (90.4, 2)
+    assert facts[("Quận Bình Thủy", "PAR", 2022)] == (89.9, 3)
+
+
+@pytest.mark.parametrize("sentence, key, expected", [
+    ("It had ranked 14th in 2021.", ("Quận Ô Môn", "PAR", 2021), (None, 14)),
+    ("It scored 86.3 points.", ("Quận Ô Môn", "PAR", 2022), (86.3, 7)),
+], ids=["had ranked", "scored"])
+def test_english_it_as_the_subject_is_the_unit_named_before(gazetteer, sentence, key, expected):
+    text = f"Can Tho PAR Index 2022\n\nO Mon District finished seventh. {sentence}"
+    assert text_facts(gazetteer, text, "Cần Thơ")[key] == expected

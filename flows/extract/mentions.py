@@ -383,7 +383,10 @@ _KIND_ALONE = re.compile(
 # ...", "The province ranked ..."
 _EN_REFERENCE = re.compile(r"(?:the\s+(?:[a-z-]+\s+){0,3}?(city|province|district|ministry|department)(?:'s|’s)?"
                            r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(reached|was|were|stood|scored|ranked|came|rose|fell"
-                           r"|climbed|dropped|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b)")
+                           r"|climbed|dropped|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b)"
+                           # "It had ranked 15th in 2021", "It scored 84.7 points": the unit named last
+                           r"|it(?=\s+(?:(?:had|has|also|then)\s+)?(ranked|scored|came|finished|placed|rose|fell"
+                           r"|climbed|dropped|slipped|moved|reached|stood|achieved|earned)\b)")
 _EN_FIGURE_VERBS = frozenset(("reached", "stood", "scored", "ranked", "came", "rose", "fell", "climbed", "dropped",
                               "slipped", "moved", "placed", "finished", "achieved", "earned"))
 _EN_KINDS = {"city": "province", "province": "province", "district": "district", "ministry": "ministry",
@@ -419,7 +422,8 @@ def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention]
     if english and not any(k.start < english.end() for k in mentions):
         kind = _EN_KINDS.get(english.group(1) or "", "*")
         # "The province scored ...": the one its paragraph named, else the last one figures were read for before
-        unit_id = recent.get(kind) or ((earlier or {}).get(kind) if english.group(2) in _EN_FIGURE_VERBS else None)
+        verb = english.group(2) or english.group(3)
+        unit_id = recent.get(kind) or ((earlier or {}).get(kind) if verb in _EN_FIGURE_VERBS else None)
         if unit_id:
             found.append(Mention(unit_id, english.start(), english.end(), text[english.start():english.end()], True))
     for start in starts:

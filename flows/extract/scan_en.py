@@ -174,7 +174,7 @@ EN_RULES: list[tuple[str, str, Any]] = [
             + _SMALL + r")\b(?!\s+(?:places?|spots?|positions?)\s+(?:for|in)\b)",
      lambda m: {"count": _small(m.group("n"))}),
     # "came third to fifth", "occupied places 63 to 59 (in that order)": a place for each unit, in turn
-    ("ranks", r"(?:came|ranked|placed|finished|were|took|occupied|held|filled)\s+(?:the\s+)?"
+    ("ranks", r"(?:came|ranked|placed|finished|were|took|occupied|held|filled)\s+(?:from\s+)?(?:the\s+)?"
               r"(?:places?\s+|positions?\s+)?(?P<a>" + _ORD + r"|\d{1,2})\s+(?:to|through)\s+(?:the\s+)?"
               r"(?P<b>" + _ORD + r"|\d{1,2})\b"
               r"(?:\s+(?:places?|positions?))?", _place_range),
@@ -248,7 +248,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
      lambda m: 0 if "this" in m.group(0) else -1),
     ("next", r"\bfollowed by\b|\bnext (?:came|were|was)\b|\bthen came\b|\bnext in line (?:were|was|came)\b"
              r"|\bahead of\b|\bfollowed(?=\s*(?:[.;]|,?\s+in that order))(?:,?\s+in that order)?"
-             r"|\bfollowed(?=\s+with\s+\d)", None),  # "A and B followed with 89.40 and 88.64 per cent respectively"
+             r"|\bfollowed(?=\s+with\s+\d)"  # "A and B followed with 89.40 and 88.64 per cent respectively"
+             r"|\b(?:came|come|comes|were|was|ranked|placed)\s+next\b", None),  # "A and B came next with ..."
     ("respective", r"\brespectively\b|\bin that order\b", None),  # after "followed, in that order" ("next")
     ("ordered", r"in descending order|from (?:the\s+)?highest to (?:the\s+)?lowest|from high to low", None),
     ("unordered", r"in (?:no particular|alphabetical) order|not in (?:rank )?order|listed alphabetically", None),

@@ -94,7 +94,8 @@ _SIZE_EN = re.compile(r"\b(?:among|of|for|leading|across|all|city's|province's|a
                       r"|surveyed)\s+(?:the\s+|its\s+|all\s+)?(?P<n>\d{1,3}|" + "|".join(_EN_NUMBERS)
                       + r")\s+" + ADJECTIVE + r"(?P<noun>provinces|ministries"
                       r"|departments"
-                      r"|districts|wards|communes|(?:district|commune)-level\s+(?:units|administrations|localities))\b")
+                      r"|districts|wards|communes|localities|(?:district|commune)-level\s+(?:units|administrations"
+                      r"|localities))\b")
 _DISTRICTS_EN = {"district", "urban_district", "rural_district"}
 _EN_BLOCS = {"provinces": {"province"}, "ministries": {"ministry"}, "departments": {"department"},
              "districts": _DISTRICTS_EN, "wards": {"ward"}, "communes": {"commune"},
@@ -109,7 +110,8 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
     found once per text."""
     if "among" in low or " of " in low or " for " in low or "leading" in low or "'s " in low or "ed " in low:
         found = [(m.start(), m.end(), int(m.group("n")) if m.group("n").isdigit() else _EN_NUMBERS[m.group("n")],
-                  frozenset(_EN_BLOCS[re.sub(r"\s+", " ", m.group("noun"))])) for m in _SIZE_EN.finditer(low)]
+                  frozenset(blocs) if (blocs := _EN_BLOCS.get(re.sub(r"\s+", " ", m.group("noun")))) else None)
+                 for m in _SIZE_EN.finditer(low)]  # "the bloc of 13 localities": of the units nearby
         if found:
             return tuple(sorted([*found, *_statements_vi(low)]))
     return _statements_vi(low)
