@@ -418,3 +418,22 @@ def test_english_two_units_came_next_with_two_scores(gazetteer):
 def test_english_it_as_the_subject_is_the_unit_named_before(gazetteer, sentence, key, expected):
     text = f"Can Tho PAR Index 2022\n\nO Mon District finished seventh. {sentence}"
     assert text_facts(gazetteer, text, "Cần Thơ")[key] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thành phố Đồng Xoài 3 năm liên tiếp (2019-2021) xếp thứ nhất khối huyện.",
+    "Thành phố Đồng Xoài xếp thứ nhất 3 năm liên tiếp (2019-2021).",
+    "Từ năm 2019 đến năm 2021, thành phố Đồng Xoài đều xếp thứ nhất.",
+], ids=["streak then span", "span after", "từ ... đến ... đều"])
+def test_a_place_held_over_a_span_that_ends_before_the_texts_year(gazetteer, sentence):
+    text = f"Nhìn lại Chỉ số CCHC các huyện tỉnh Bình Phước\n\n{sentence}"
+    facts = text_facts(gazetteer, text, "Bình Phước", 2023)
+    assert {k[2]: v for k, v in facts.items()} == {2019: (None, 1), 2020: (None, 1), 2021: (None, 1)}
+
+
+def test_a_span_with_a_score_for_each_year_in_turn(gazetteer):
+    text = ("Chỉ số CCHC tỉnh Bình Phước\n\nTừ năm 2019 đến năm 2021, tỉnh Bình Phước liên tục xếp thứ 5 cả nước "
+            "với số điểm lần lượt là 85,1; 86,3 và 87,9.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Bình Phước", "PAR", 2019): (85.1, 5), ("Tỉnh Bình Phước", "PAR", 2020): (86.3, 5),
+        ("Tỉnh Bình Phước", "PAR", 2021): (87.9, 5)}

@@ -92,6 +92,10 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         opened = _open_bracket(low, where.start, g.start)
         paren = PAREN_YEAR.match(low, opened) if opened >= 0 else None
         group_year = int(paren.group(1)) if paren else None
+    span = next((t.value for t in toks if t.kind == "year_range" and t.value and t.value["last"]), None)
+    if group_year is None and span and (year is None or span["last"] < year) and sum(
+            t.kind in _RANK_KINDS for t in toks) == 1 and (streak or _ALL_ALONG.search(low, g.start, where.end)):
+        group_year = span["last"]  # "4 năm liên tiếp (2017-2020) xếp thứ nhất": the span's years, not the text's
     if group_year is not None:
         year = group_year
     habitual_at = freq_at = None
@@ -156,6 +160,13 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         if len(listed_years) == len(current):
             previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
             current = [(r, tied) for (r, tied), y in zip(current, listed_years, strict=True) if y == year]
+    in_turn = "respective" in kinds or any(t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)
+    if n == 1 and len(scores) > 1 and span and in_turn and span["last"] - span["first"] + 1 == len(scores) and (
+            span["first"] <= year <= span["last"]):
+        # "Từ năm 2018 đến năm 2020, ... với số điểm lần lượt là 89,45; 90,95 và 91,04": one score a year, in turn
+        by_year = dict(zip(range(span["first"], span["last"] + 1), scores, strict=True))
+        previous_scores += [([v], y) for y, v in by_year.items() if y != year]
+        scores = [by_year[year]]
     together = "shared" in kinds or any(tied for _, tied in current)
     unit_scores = _distribute(scores, n, together)
     unit_ranks = _distribute([r for r, _ in current], n, together)
