@@ -437,3 +437,16 @@ def test_a_span_with_a_score_for_each_year_in_turn(gazetteer):
     assert text_facts(gazetteer, text, None) == {
         ("Tỉnh Bình Phước", "PAR", 2019): (85.1, 5), ("Tỉnh Bình Phước", "PAR", 2020): (86.3, 5),
         ("Tỉnh Bình Phước", "PAR", 2021): (87.9, 5)}
+
+
+def test_a_lead_without_a_year_takes_the_year_the_text_writes_with_the_index(gazetteer):
+    text = ("Da Nang tops the ranking again\n\nDa Nang has led the PAR Index for the third consecutive year, the "
+            "ministry announced on Tuesday.\n\nThe city scored 89.1 percent in the 2017 PAR Index.")
+    facts = text_facts(gazetteer, text, None)
+    assert facts[("Thành phố Đà Nẵng", "PAR", 2017)] == (89.1, 1)
+    assert facts[("Thành phố Đà Nẵng", "PAR", 2015)] == (None, 1)
+
+
+def test_a_text_with_no_year_at_all_states_no_fact(gazetteer):
+    text = "Da Nang tops the ranking again\n\nDa Nang has led the PAR Index for the third consecutive year."
+    assert text_facts(gazetteer, text, None) == {}

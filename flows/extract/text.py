@@ -152,6 +152,21 @@ _SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\
                           r"|hai long (?:doi voi|ve) su phuc vu")
 _TO_COME = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|will|is expected to|plans? to)\b")
 # (after a phrase on the time before a merger: "Trước sắp xếp, năm 2024, tỉnh Thừa Thiên Huế xếp thứ 11/63")
+_INDEX_YEAR = re.compile(r"\b(?:par index|sipas|chi so (?:cai cach hanh chinh|cchc|hai long))\s+(?:nam\s+)?"
+                         r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:par index|sipas)\b")
+
+
+def latest_index_year(folded: str) -> int | None:
+    """The latest year a (folded) text writes with an index's name ("the 2019 PAR Index", "Chỉ số CCHC năm 2019").
+
+    Example:
+        >>> latest_index_year("quang ninh has led the index. it scored 90.79 in the 2019 par index (2018 par index: 1)")
+        2019
+    """
+    years = [int(m.group(1) or m.group(2)) for m in _INDEX_YEAR.finditer(folded)]
+    return max(years) if years else None
+
+
 _YEAR_OPENS = re.compile(_LEAD_MARKS + r"(?:(?:trước|trước khi|trước thời điểm)\s+(?:sắp xếp|sáp nhập|hợp nhất)"
                          r"(?:\s+[^\W\d]+){0,4}\s*,\s*|before the (?:merger|reorgani[sz]ation)\s*,\s*)?"
                          r"(?:trong\s+|vào\s+|tính đến\s+|in\s+)?")
@@ -482,8 +497,11 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     # province's place in it): their names are what its figures are about, in every sentence
     province, local = (province_hint, True) if province_hint else document_scope(text, gazetteer, doc)
     doc_year = header["year"] or year_hint
+    # no year in the title or the path: the latest year the text writes with an index's name ("Quang Ninh has led
+    # the PAR Index for the sixth consecutive year. ... in the 2019 PAR Index"), for the sentences before it
+    lead_year = None if doc_year is not None else latest_index_year(folded)
     default_index = header["announced"][0] if header["announced"] else "PAR"
-    ctx = Context(default_index, doc_year, towns=TOWNS_CUE.search(folded) is not None)
+    ctx = Context(default_index, doc_year or lead_year, towns=TOWNS_CUE.search(folded) is not None)
     in_parens = paren_year(low) if "ngoặc" in low else None
     candidates: list[Candidate] = []
     ratings: list[dict] = []
