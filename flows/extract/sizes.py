@@ -45,7 +45,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức(?! độ hài lòng))\b"
                            r"(?:[^.;:,]{0,25}|[^.;]{0,25}\([^()]{0,40}\)\s*:?\s*)$")
 # "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
 _BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
-                          + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,30}$")
+                          + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,90}$")
 _BOUND_WORD = re.compile(r"\b(?:trên|dưới|từ|hơn|không)\b")
 _AVERAGE = re.compile(r"\bcó điểm (?:bình quân|trung bình)\b")
 _CENTRAL = re.compile(r"\s*(?:thuộc\s+)?(?:ngành dọc|trung ương)\b")
@@ -167,7 +167,8 @@ def _statements_vi(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None
         if _CENTRAL.match(m.group("rest")):  # "5 cơ quan ngành dọc", "5 cơ quan Trung ương đóng trên địa bàn"
             blocs = frozenset({"central_agency"})
         elif nouns & set(_GENERIC_NOUNS):
-            named = _BLOC_BEFORE.search(low, max(0, m.start() - 40), m.start())
+            # "Ở khối sở, ngành, Sở Tư pháp đạt 91,06%, cao nhất trong 19 đơn vị": the bloc its clause names
+            named = _BLOC_BEFORE.search(low, max(0, m.start() - 120), m.start())
             blocs = frozenset(_blocs_of({n.strip() for n in re.split(r",|\s+và\s+", named.group(1))})) if named \
                 else None
         else:
