@@ -450,3 +450,20 @@ def test_a_lead_without_a_year_takes_the_year_the_text_writes_with_the_index(gaz
 def test_a_text_with_no_year_at_all_states_no_fact(gazetteer):
     text = "Da Nang tops the ranking again\n\nDa Nang has led the PAR Index for the third consecutive year."
     assert text_facts(gazetteer, text, None) == {}
+
+
+@pytest.mark.parametrize("sentence, unit, expected", [
+    ("O Mon District was the leading locality with 90.1 points.", "Quận Ô Môn", (90.1, 1)),
+    ("Department of Health: 12th out of 19 (84.3 points).", "Sở Y tế", (84.3, 12)),
+    ("Cai Rang District scored 88.2 points and ranked fourth; Co Do District, fifth, had 86.9 points.",
+     "Huyện Cờ Đỏ", (86.9, 5)),
+    ("Cai Rang District ranked fourth, and Co Do District fifth.", "Huyện Cờ Đỏ", (None, 5)),
+], ids=["leading locality", "colon", "between commas", "verb left out, in words"])
+def test_english_places_written_as_asides(gazetteer, sentence, unit, expected):
+    text = f"Can Tho PAR Index 2022\n\n{sentence}"
+    assert text_facts(gazetteer, text, "Cần Thơ")[(unit, "PAR", 2022)] == expected
+
+
+def test_english_an_ordinal_word_after_the_is_no_place(gazetteer):
+    text = "Can Tho PAR Index 2022\n\nCo Do District improved for the second."
+    assert text_facts(gazetteer, text, "Cần Thơ") == {}

@@ -200,8 +200,15 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"(?<=[\s,])(?P<ords>" + _ORD + r")(?=,?\s+(?:with|at)\s+\d|\s*\(\s*\d)", _ranks),
     # "ranked 2nd in the PAR Index with 89.63 points, and 3rd in SIPAS": a place after "and", of what follows
     ("ranks", r"(?<=\band )(?P<ords>" + _ORD + r")(?=\s+(?:in|on|for)\s)", _ranks),
-    # "A ranked 18th, B 19th and C 20th": a place written with its digits after a unit, the verb left out
+    # "A ranked 18th, B 19th and C 20th": a place written with its digits after a unit, the verb left out; "..., and
+    # Tam Ky Ward fifth.": in words, closing its clause
     ("ranks", r"(?<=[a-z] )(?P<ords>\d{1,2}(?:st|nd|rd|th))(?=\s*(?:,|;|\band\b|\.(?!\d)|$))", _ranks),
+    ("ranks", r"(?<=[a-z] )(?<!the )(?<!a )(?P<ords>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+              r"(?=\s*(?:;|\.(?!\d)|$))", _ranks),
+    # "Cam Lam District, fifth, had 82.55 points": a place between commas after its unit; "Department of
+    # Construction: 12th out of 19 (84.25 points)": after a colon
+    ("ranks", r"(?:(?<=, )|(?<=: ))(?P<ords>" + _ORD + r")(?:\s+(?:out\s+)?of\s+(?P<of>\d{1,3}))?(?=\s*[,(]|\s*$)",
+     _ranks),
     # "83.65 percent, 13th in the country": a place after the score it goes with
     ("ranks", r"(?<=, )(?P<ords>" + _ORD + r")(?=\s+(?:in the country|nationwide|in the nation|among|out of|of the)\b)",
      _ranks),
@@ -217,7 +224,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
                r"(?=\s*(?:[,;)]|\.(?!\d)|$"
                r"|\s+(?:and|while|followed|ahead|behind|respectively)\b))|(?<=\bbehind at )\d{2}\.\d{1,2}\b",
      lambda m: _numbers(m.group(0))),
-    ("top", r"\btopped\b|\btops\b|\bled\b|\bleads\b|\b(?:its|their|the)\s+leading\s+(?:position|place|spot)\b"
+    ("top", r"\btopped\b|\btops\b|\bled\b|\bleads\b|\b(?:was|were|is|as)\s+the\s+leading\s+(?:locality|unit|district"
+            r"|department|province|ward|commune|agency|ministry)\b|\b(?:its|their|the)\s+leading\s+(?:position|place|spot)\b"
             r"|\b(?:taken|took|takes|take)\s+the\s+lead\b"
             r"|\b(?:the\s+)?(?:best|top)[- ]performing\b|\bthe best performer\b"
             r"|(?<=continued to )lead\b|(?<=continues to )lead\b"
