@@ -467,3 +467,21 @@ def test_english_places_written_as_asides(gazetteer, sentence, unit, expected):
 def test_english_an_ordinal_word_after_the_is_no_place(gazetteer):
     text = "Can Tho PAR Index 2022\n\nCo Do District improved for the second."
     assert text_facts(gazetteer, text, "Cần Thơ") == {}
+
+
+def test_figures_in_brackets_after_a_year_written_after_the_place_are_that_years(gazetteer):
+    text = ("Chỉ số CCHC các huyện tỉnh Bình Phước\n\nNăm 2021, thị xã Bình Long xếp thứ 2. Thành phố Đồng Xoài, "
+            "đơn vị dẫn đầu năm 2022 (88,9 điểm), năm 2023 xếp thứ hai. Trong khi đó, huyện Bù Đốp xếp cuối bảng "
+            "năm 2022 (thứ 11/11).")
+    facts = text_facts(gazetteer, text, "Bình Phước")
+    assert {k: v for k, v in facts.items() if k[0] != "Thị xã Bình Long"} == {
+        ("Thành phố Đồng Xoài", "PAR", 2022): (88.9, 1), ("Thành phố Đồng Xoài", "PAR", 2023): (None, 2),
+        ("Huyện Bù Đốp", "PAR", 2022): (None, 11)}
+
+
+def test_english_a_score_after_the_year_of_its_place(gazetteer):
+    text = ("Binh Phuoc's PAR Index over the years\n\nBinh Phuoc Province ranked 30th in the PAR Index in 2015. "
+            "It climbed to 12th in 2017 with 81.95 points.")
+    facts = text_facts(gazetteer, text, None)
+    assert facts[("Tỉnh Bình Phước", "PAR", 2017)] == (81.95, 12)
+    assert facts[("Tỉnh Bình Phước", "PAR", 2015)] == (None, 30)

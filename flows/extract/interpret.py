@@ -151,6 +151,10 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
                 if any(c.kind == "continue" and c.end <= t.start and not _CLAUSE_BREAK.search(
                         _gap(low, c.end, t.start)) for c in toks[:i]) or _kept_after(toks, i, low):
                     kinds.add("continue")  # "tiếp tục duy trì vị trí thứ ba": the same rank a year before
+    last_at = next((i for i, t in enumerate(toks) if t.kind == "last"), None)
+    if last_at is not None and not current and group_year is None:
+        # "xếp cuối bảng năm 2022 (thứ 9/9)": the last place of the year written with it, not the text's
+        year = _bound_year(toks, last_at, low, year) or year
     if year is None:
         return []
     if n == 1 and len(current) > 1 and "respective" in kinds and not scores:
@@ -395,6 +399,10 @@ def _figure_years(toks: list[Token], low: str, year: int | None) -> dict[int, in
         if t.kind != "scores" and t.kind not in _RANK_KINDS:
             continue
         found = _bound_year(toks, i, low, year)
+        if found is None and t.kind == "scores" and i > 1 and toks[i - 1].kind == "year" and i - 2 in years and (
+                years[i - 2] == toks[i - 1].value["year"] and not _CLAUSE_BREAK.search(
+                    _gap(low, toks[i - 1].end, t.start))):
+            found = years[i - 2]  # "climbed to 12th in 2017 with 81.95 points": the place's year, said between
         if found is None and i and i - 1 in years:
             gap = _gap(low, toks[i - 1].end, t.start)
             if (t.kind == "scores" and toks[i - 1].kind in _RANK_KINDS and (
@@ -422,8 +430,9 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
         return _year_of(toks[i + 1], year)
     for j in range(i - 1, -1, -1):
         before = toks[j]
-        if before.kind == "year" and before.value.get("ref") and _gap(low, before.end, toks[i].start).strip() == "(":
-            return before.value["year"]  # "tăng 3 bậc so với năm 2018 (xếp thứ 5)"
+        if before.kind == "year" and _gap(low, before.end, toks[i].start).strip() == "(":
+            # "tăng 3 bậc so với năm 2018 (xếp thứ 5)", "dẫn đầu năm 2022 (88,9 điểm)", "xếp cuối năm 2022 (thứ 9/9)"
+            return before.value["year"]
         if before.kind == "year" and before.value.get("ref") and _WHEN.match(_gap(low, before.end, toks[i].start)):
             return before.value["year"]  # "So với năm 2024, khi TP.HCM (cũ) xếp thứ 7/63, ..."
         if before.kind in _RANK_KINDS or _CLAUSE_BREAK.search(_gap(low, before.end, toks[i].start)):
