@@ -22,13 +22,11 @@ _INTRODUCES_LIST = re.compile(r"(?:\s*\(\s*\d+\s+(?:người|đồng chí|cá nh
 
 
 # a clause on the head of the unit named before it: "..., người đứng đầu (Sở) xếp loại", "; Giám đốc Sở được đánh giá"
-_HEAD_AFTER = re.compile(r"[,;]\s*(người đứng đầu|giám đốc|chánh văn phòng|trưởng ban|chủ tịch(?: ubnd)?)"
-                         r"(?:\s+(?:sở|ban|huyện|quận|thị xã|thành phố|đơn vị|cơ quan|văn phòng)(?:\s+(?:này|đó))?)?"
-                         r"\s+(?:(?:được|bị|cũng)\s+)*(?:(?:đánh giá|xếp loại|xếp|đạt)\s+)?(?:(?:là|ở mức|mức)\s+)?$")
+_RATED = (r"(?:\s+(?:sở|ban|huyện|quận|thị xã|thành phố|xã|phường|đơn vị|cơ quan|văn phòng)(?:\s+(?:này|đó))?)?"
+          r"\s+(?:(?:được|bị|cũng)\s+)*(?:(?:đánh giá|xếp loại|xếp|đạt)\s+)?(?:(?:là|ở mức|mức)\s+)?$")
+_HEAD_AFTER = re.compile(r"[,;]\s*(người đứng đầu|giám đốc|chánh văn phòng|trưởng ban|chủ tịch(?: ubnd)?)" + _RATED)
 # a sentence on the head of the unit of the sentence before: "Người đứng đầu xếp loại hoàn thành xuất sắc nhiệm vụ."
-_HEAD_OPENS = re.compile(r"\s*(người đứng đầu|giám đốc|chủ tịch(?: ubnd)?)"
-                         r"(?:\s+(?:đơn vị|sở|cơ quan|huyện|quận|thị xã|thành phố|xã|phường)(?:\s+(?:này|đó))?)?"
-                         r"\s+(?:(?:được|bị|cũng)\s+)*(?:(?:đánh giá|xếp loại|xếp|đạt)\s+)?(?:(?:là|ở mức|mức)\s+)?$")
+_HEAD_OPENS = re.compile(r"\s*(người đứng đầu|giám đốc|chủ tịch(?: ubnd)?)" + _RATED)
 _HEAD_WORDS = re.compile(r"người đứng đầu|giám đốc|chủ tịch|trưởng ban|chánh|lãnh đạo")
 _INDEX_FIGURES = ("scores", "ranks", "top", "last")
 
@@ -54,16 +52,10 @@ def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ct
     named = [m for m in mentions if m.unit_id]
     if not named and before and len(set(before)) == 1 and (opens := _HEAD_OPENS.match(
             where.low, where.start, ratings[0].start)):
-        unit = gazetteer.units[before[0]]
-        return [{"unit": unit.name_vi, "unit_id": unit.unit_id, "title": _title_text(opens.group(1), unit.name_vi),
-                 "year": ctx.year, "rating": ratings[0].value, "evidence": where.evidence,
-                 "span": [where.start, where.end]}]
+        return [_rating(gazetteer.units[before[0]], opens.group(1), ctx, ratings[0], where)]
     if len(named) == 1 and not _HEAD_WORDS.search(where.low, where.start, named[0].start) and (
             head := _HEAD_AFTER.search(where.low, named[0].end, ratings[0].start)):
-        unit = gazetteer.units[named[0].unit_id]
-        return [{"unit": unit.name_vi, "unit_id": unit.unit_id, "title": _title_text(head.group(1), unit.name_vi),
-                 "year": ctx.year, "rating": ratings[0].value, "evidence": where.evidence,
-                 "span": [where.start, where.end]}]
+        return [_rating(gazetteer.units[named[0].unit_id], head.group(1), ctx, ratings[0], where)]
     out, title, cursor = [], None, where.start
     # "... được xếp loại hoàn thành xuất sắc nhiệm vụ gồm: A, B": a rating that introduces a list
     leading = [r for r in ratings if _INTRODUCES_LIST.match(where.low, r.end)]
@@ -83,11 +75,14 @@ def ratings_of(where: Location, mentions: list[Mention], tokens: list[Token], ct
         cursor = m.end
         if title is None:
             continue
-        out.append({"unit": gazetteer.units[m.unit_id].name_vi, "unit_id": m.unit_id,
-                    "title": _title_text(title, gazetteer.units[m.unit_id].name_vi),
-                    "year": ctx.year, "rating": rating.value, "evidence": where.evidence,
-                    "span": [where.start, where.end]})
+        out.append(_rating(gazetteer.units[m.unit_id], title, ctx, rating, where))
     return out
+
+
+def _rating(unit, title: str, ctx: Context, rating: Token, where: Location) -> dict:  # noqa: ANN001 - a Unit
+    """One leader rating of the contract: the unit, its head's title as the text writes it, the year, the grade."""
+    return {"unit": unit.name_vi, "unit_id": unit.unit_id, "title": _title_text(title, unit.name_vi),
+            "year": ctx.year, "rating": rating.value, "evidence": where.evidence, "span": [where.start, where.end]}
 
 
 def _title_text(title: str, unit_name: str) -> str:

@@ -773,9 +773,13 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                                                           placeholder=True))
                     g.current_ranks = part.current_ranks or g.current_ranks
                 listed += 0 if g.aside else len(g.units)
-            for cand in candidates[len(candidates) - sum(1 for c in reversed(candidates) if c.where is where):]:
+            latest: dict[str, str] = {}
+            for cand in reversed(candidates):  # this sentence's, the last of the list; its last unit of each kind
+                if cand.where is not where:
+                    break
                 if not cand.placeholder and (unit := gazetteer.units.get(cand.unit_id)) is not None:
-                    with_figures[unit.unit_kind] = cand.unit_id
+                    latest.setdefault(unit.unit_kind, cand.unit_id)
+            with_figures.update(latest)
             behind = " sau " in low[s:e] or " behind " in low[s:e]
             banded = ("loại" in low[s:e] or "nhóm" in low[s:e]) and len(grades_named) > 1
             if behind or banded:  # places the sentence's candidates take from one another
