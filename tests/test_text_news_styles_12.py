@@ -485,3 +485,12 @@ def test_english_a_score_after_the_year_of_its_place(gazetteer):
     facts = text_facts(gazetteer, text, None)
     assert facts[("Tỉnh Bình Phước", "PAR", 2017)] == (81.95, 12)
     assert facts[("Tỉnh Bình Phước", "PAR", 2015)] == (None, 30)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Binh Phuoc Province climbed to 12th in 2017 and reached 8th in 2019 (83.04 points).", (83.04, 8)),
+    ("Binh Phuoc Province secured fifth place in 2019 with 85.2 points.", (85.2, 5)),
+], ids=["reached", "secured"])
+def test_english_places_reached_or_secured(gazetteer, sentence, expected):
+    text = f"Binh Phuoc PAR Index 2019\n\n{sentence}"
+    assert text_facts(gazetteer, text, None)[("Tỉnh Bình Phước", "PAR", 2019)] == expected

@@ -182,7 +182,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("ranks", r"\b(?:the\s+)?(?P<a>" + _ORD + r")\s+(?:to|through|-|–)\s+(?:the\s+)?(?P<b>" + _ORD
               + r")\s+(?:places?|positions?|spots?)\b", _place_range),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
-    ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at"
+    ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at|reached|secured"
+              r"|claimed|occupied|held"
               r"|(?:ranking|placing|putting|leaving)\s+(?:it|them))\s+(?:in\s+|at\s+)?"
               r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
               r"(?:\s+(?:place|position|spot))?(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d+))?", _ranks),
