@@ -494,3 +494,17 @@ def test_english_a_score_after_the_year_of_its_place(gazetteer):
 def test_english_places_reached_or_secured(gazetteer, sentence, expected):
     text = f"Binh Phuoc PAR Index 2019\n\n{sentence}"
     assert text_facts(gazetteer, text, None)[("Tỉnh Bình Phước", "PAR", 2019)] == expected
+
+
+def test_all_the_units_below_a_bound_in_falling_order_are_the_last_places(gazetteer):
+    text = ("Bình Phước: mức độ hài lòng đối với 11 huyện, thị xã, thành phố năm 2023\n\n"
+            "Có 3 huyện đạt dưới 85%, gồm huyện Bù Gia Mập 84,9%, huyện Bù Đốp 84,2% và huyện Lộc Ninh 83,1%, xếp "
+            "theo thứ tự từ cao xuống thấp.")
+    assert {k[0]: v for k, v in text_facts(gazetteer, text, "Bình Phước").items()} == {
+        "Huyện Bù Gia Mập": (84.9, 9), "Huyện Bù Đốp": (84.2, 10), "Huyện Lộc Ninh": (83.1, 11)}
+
+
+def test_units_below_a_bound_not_said_to_be_in_order_get_no_places(gazetteer):
+    text = ("Bình Phước: mức độ hài lòng đối với 11 huyện, thị xã, thành phố năm 2023\n\n"
+            "Có 3 huyện đạt dưới 85%, gồm huyện Bù Gia Mập 84,9%, huyện Bù Đốp 84,2% và huyện Lộc Ninh 83,1%.")
+    assert {v[1] for v in text_facts(gazetteer, text, "Bình Phước").values()} == {None}

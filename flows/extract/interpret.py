@@ -188,6 +188,13 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         seq, top = None, None
     up = counted_up(g)
     last = None if up else last_count(g, list_len, low)
+    below = any(t.kind == "bound" and t.value.get("max") is not None and t.value.get("min") is None for t in g.header)
+    if last is None and not up and top is None and list_len > 1 and below and any(
+            t.kind == "count" and t.value.get("count") == list_len for t in g.header) and _FALLING.search(
+            low, where.start, where.end):
+        # "Có 3 huyện đạt dưới 88%, gồm A, B và C, xếp theo thứ tự từ cao xuống thấp": the units below a bound, all
+        # of them, in falling order: the last places
+        last = (list_len, True)
     out: list[Candidate] = []
     size = stated_size(toks, low) or (size_before(low, where.start, g.start) if any(
         t.kind in ("last", "ascending") for t in toks) else None)
@@ -360,6 +367,7 @@ def _kept_after(toks: list[Token], i: int, low: str) -> bool:
     return False
 
 
+_FALLING = re.compile(r"(?:thứ tự|lần lượt)\s+(?:từ\s+)?cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần")
 _ALL_ALONG = re.compile(r"\b(?:đều|liên tục|liên tiếp|luôn|giữ vững|consistently|continuously|every year|each year"
                         r"|all)\b")
 
