@@ -164,9 +164,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         if len(listed_years) == len(current):
             previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
             current = [(r, tied) for (r, tied), y in zip(current, listed_years, strict=True) if y == year]
-    in_turn = "respective" in kinds or any(t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)
-    if n == 1 and len(scores) > 1 and span and in_turn and span["last"] - span["first"] + 1 == len(scores) and (
-            span["first"] <= year <= span["last"]):
+    if n == 1 and len(scores) > 1 and span and span["last"] - span["first"] + 1 == len(scores) and (
+            span["first"] <= year <= span["last"]) and ("respective" in kinds or any(
+            t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)):
         # "Từ năm 2018 đến năm 2020, ... với số điểm lần lượt là 89,45; 90,95 và 91,04": one score a year, in turn
         by_year = dict(zip(range(span["first"], span["last"] + 1), scores, strict=True))
         previous_scores += [([v], y) for y, v in by_year.items() if y != year]
@@ -188,9 +188,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         seq, top = None, None
     up = counted_up(g)
     last = None if up else last_count(g, list_len, low)
-    below = any(t.kind == "bound" and t.value.get("max") is not None and t.value.get("min") is None for t in g.header)
-    if last is None and not up and top is None and list_len > 1 and below and any(
-            t.kind == "count" and t.value.get("count") == list_len for t in g.header) and _FALLING.search(
+    if last is None and not up and top is None and list_len > 1 and any(
+            t.kind == "bound" and t.value.get("max") is not None and t.value.get("min") is None for t in g.header) \
+            and any(t.kind == "count" and t.value.get("count") == list_len for t in g.header) and _FALLING.search(
             low, where.start, where.end):
         # "Có 3 huyện đạt dưới 88%, gồm A, B và C, xếp theo thứ tự từ cao xuống thấp": the units below a bound, all
         # of them, in falling order: the last places

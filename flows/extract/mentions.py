@@ -381,14 +381,13 @@ _KIND_ALONE = re.compile(
 
 # an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
 # ...", "The province ranked ..."
+_EN_FIGURE_VERBS = ("reached", "stood", "scored", "ranked", "came", "rose", "fell", "climbed", "dropped", "slipped",
+                    "moved", "placed", "finished", "achieved", "earned")
 _EN_REFERENCE = re.compile(r"(?:the\s+(?:[a-z-]+\s+){0,3}?(city|province|district|ministry|department)(?:'s|’s)?"
-                           r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(reached|was|were|stood|scored|ranked|came|rose|fell"
-                           r"|climbed|dropped|slipped|moved|placed|finished|achieved|earned|got|had|has|also|remained)\b)"
+                           r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(" + "|".join(_EN_FIGURE_VERBS)
+                           + r"|was|were|got|had|has|also|remained)\b)"
                            # "It had ranked 15th in 2021", "It scored 84.7 points": the unit named last
-                           r"|it(?=\s+(?:(?:had|has|also|then)\s+)?(ranked|scored|came|finished|placed|rose|fell"
-                           r"|climbed|dropped|slipped|moved|reached|stood|achieved|earned)\b)")
-_EN_FIGURE_VERBS = frozenset(("reached", "stood", "scored", "ranked", "came", "rose", "fell", "climbed", "dropped",
-                              "slipped", "moved", "placed", "finished", "achieved", "earned"))
+                           r"|it(?=\s+(?:(?:had|has|also|then)\s+)?(" + "|".join(_EN_FIGURE_VERBS) + r")\b)")
 _EN_KINDS = {"city": "province", "province": "province", "district": "district", "ministry": "ministry",
              "department": "department"}
 _YEAR_FIRST = re.compile(r"(?:trong\s+)?năm\s+(?:19|20)\d\d\s+")

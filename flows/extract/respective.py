@@ -86,6 +86,9 @@ def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Gro
     and their figures ("(2018: 87,12 điểm; 2019: 88,40 điểm)", "năm 2017 (thứ 13), năm 2018 (thứ 13)", "(năm
     2020 đạt 90,45 điểm, năm 2021 đạt 91,02 điểm)")."""
     spans = [m.span() for m in YEAR_ASIDE.finditer(low, s, e)]
+    listed = sum(t.kind == "year" for g in groups for t in g.tokens) > 1  # a list of years needs two
+    if not spans and not listed:
+        return groups
     out: list[Group] = []
     for g in groups:
         out.append(g)
@@ -94,7 +97,7 @@ def split_year_asides(groups: list[Group], low: str, s: int, e: int) -> list[Gro
             if inside and inside[0].kind == "year" and a >= g.end:
                 g.tokens = [t for t in g.tokens if not (a <= t.start and t.end <= b)]
                 out.append(Group(g.units, inside, aside=True))
-        blocks = _year_blocks(g, low)
+        blocks = _year_blocks(g, low) if listed else []
         if blocks:
             g.tokens = g.tokens[:blocks[0][0]]
             out += [Group(g.units, tokens, aside=True) for _, tokens in blocks]

@@ -29,14 +29,15 @@ _KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phư�
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?"
                           r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
                           + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()\n]{0,40}))")
+_PLACE_WORDS = r"dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối"  # "dẫn đầu 21 sở" states the bloc; "xếp cuối 2 đơn vị là"
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại|\bở(?=\s+khối)"
                         r"|\bkhối"  # "Khối 27 huyện, thị xã, thành phố - 2 đơn vị có chỉ số cao nhất:"
                         r"|\b(?:xác định|tiến hành|thực hiện|áp dụng)\s+(?:đối\s+)?với)|\bgồm|\bcó"
                         r"|\b(?:đánh giá|chấm điểm|thẩm định)(?:,?\s+xếp hạng)?(?:\s+(?:đối với|cho|trên))?"
-                        r"|\b(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)(?:\s+(?:trong|trên))?)\s+"
+                        r"|\b(?:" + _PLACE_WORDS + r")(?:\s+(?:trong|trên))?)\s+"
                         r"(?:tổng\s+số\s+|số\s+|khối\s+)?(?:ubnd\s+|ủy ban nhân dân\s+)?$|\(\s*$"
                         r"|(?P<of>(?<![\d.,/])\d{1,3}\s*/\s*)$")  # "có 12/20 sở đạt trên 85 điểm": 20 in all
-_PLACE_LEAD = re.compile(r"(?:dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối)\s+$")
+_PLACE_LEAD = re.compile(r"(?:" + _PLACE_WORDS + r")\s+$")
 _LIST_NEXT = re.compile(r"\s*(?::|là\b|gồm\b)")
 _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại|hoàn thành|có điểm|có kết quả|tăng|giảm|(?:xếp|ở) mức"
                       r"|(?:thuộc|xếp vào|vào) nhóm)\b")  # "có 2 đơn vị xếp mức Trung bình": a grade's units

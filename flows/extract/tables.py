@@ -397,25 +397,43 @@ def _ranks_by_number(facts: list[dict[str, Any]], numbers: dict[int, int]) -> No
         >>> [(f["rank"], f["tied"]) for f in rows]
         [(1, False), (2, True), (2, True), (16, False)]
     """
+    for rows in headline_groups(facts):
+        got = [numbers.get(id(f)) for f in rows]
+        if (len(rows) < _MIN_NUMBERED or None in got or got[0] != 1 or not falling(rows)
+                or any(a >= b for a, b in zip(got, got[1:], strict=False))):
+            continue
+        give_places(list(zip(got, rows, strict=True)))
+
+
+def headline_groups(facts: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A table's headline facts by (index, year, bloc), in row order: each one ranking."""
     groups: dict[tuple, list[dict[str, Any]]] = {}
     for f in facts:
         if f["criterion"] == "TOTAL":
             groups.setdefault((f["index"], f["year"], f["bloc"]), []).append(f)
-    for rows in groups.values():
-        got = [numbers.get(id(f)) for f in rows]
-        scores = [f["score"] for f in rows]
-        if (len(rows) < _MIN_NUMBERED or None in got or None in scores or got[0] != 1
-                or any(f["rank"] is not None for f in rows)
-                or any(a >= b for a, b in zip(got, got[1:], strict=False))
-                or any(a < b for a, b in zip(scores, scores[1:], strict=False))):
+    return list(groups.values())
+
+
+def falling(rows: list[dict[str, Any]]) -> bool:
+    """True for rows with no rank yet whose scores fall (or stay) down the rows: an order a place can follow."""
+    scores = [f["score"] for f in rows]
+    return None not in scores and not any(f["rank"] is not None for f in rows) and not any(
+        a < b for a, b in zip(scores, scores[1:], strict=False))
+
+
+def give_places(held: list[tuple[int, dict[str, Any] | None]]) -> None:
+    """Each (place, fact) its place, "implied" (in place); equal scores one after the other share the first's place;
+    a fact of None holds its place for a unit not known."""
+    before: dict[str, Any] | None = None
+    for place, f in held:
+        if f is None:
+            before = None
             continue
-        before: dict[str, Any] | None = None
-        for f, n in zip(rows, got, strict=True):
-            shared = before is not None and before["score"] == f["score"]
-            f["rank"], f["basis"] = (before["rank"] if shared else n), "implied"
-            if shared:
-                before["tied"] = f["tied"] = True
-            before = f
+        shared = before is not None and before["score"] == f["score"]
+        f["rank"], f["basis"] = before["rank"] if shared else place, "implied"
+        if shared:
+            before["tied"] = f["tied"] = True
+        before = f
 
 
 # Roles whose column, named with a year, gives that year's figures a reading of their own.

@@ -151,7 +151,6 @@ _SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\
                           r"|satisfaction (?:index|rate|level)|(?:khao sat|do luong|danh gia)(?: muc do| su)? hai long"
                           r"|hai long (?:doi voi|ve) su phuc vu")
 _TO_COME = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|will|is expected to|plans? to)\b")
-# (after a phrase on the time before a merger: "Trước sắp xếp, năm 2024, tỉnh Thừa Thiên Huế xếp thứ 11/63")
 _INDEX_YEAR = re.compile(r"\b(?:par index|sipas|chi so (?:cai cach hanh chinh|cchc|hai long))\s+(?:nam\s+)?"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:par index|sipas)\b")
 
@@ -167,6 +166,7 @@ def latest_index_year(folded: str) -> int | None:
     return max(years) if years else None
 
 
+# (after a phrase on the time before a merger: "Trước sắp xếp, năm 2024, tỉnh Thừa Thiên Huế xếp thứ 11/63")
 _YEAR_OPENS = re.compile(_LEAD_MARKS + r"(?:(?:trước|trước khi|trước thời điểm)\s+(?:sắp xếp|sáp nhập|hợp nhất)"
                          r"(?:\s+[^\W\d]+){0,4}\s*,\s*|before the (?:merger|reorgani[sz]ation)\s*,\s*)?"
                          r"(?:trong\s+|vào\s+|tính đến\s+|in\s+)?")

@@ -441,14 +441,14 @@ def merge_agreeing(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         >>> [(f["score"], f["rank"], f["basis"]) for f in merge_agreeing([said, row])]
         [(92.8, 1, 'stated')]
     """
-    by_key: dict[tuple, dict[str, Any]] = {}
+    at: dict[tuple, int] = {}  # key -> where in ``out`` its first fact is
     out: list[dict[str, Any]] = []
     for f in facts:
         key = (f["unit_id"], f["index"], f["year"], f["criterion"])
-        other = by_key.get(key)
+        other = out[at[key]] if key in at else None
         if other is None or f["criterion"] != "TOTAL" or any(
                 other[k] is not None and f[k] is not None and other[k] != f[k] for k in ("score", "rank")):
-            by_key.setdefault(key, f)
+            at.setdefault(key, len(out))
             out.append(f)
             continue
         filled = [sum(g[k] is not None for k in ("score", "rank")) for g in (other, f)]
@@ -459,7 +459,7 @@ def merge_agreeing(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             else keep["basis"] == give["basis"] == "stated"
         merged = {**keep, "score": keep["score"] if keep["score"] is not None else give["score"], "rank": rank,
                   "tied": keep["tied"] or give["tied"], "basis": "stated" if stated else "implied"}
-        out[out.index(other)] = by_key[key] = merged
+        out[at[key]] = merged
     return out
 
 
@@ -473,31 +473,16 @@ def rank_by_order(facts: list[dict[str, Any]], rejects: list[dict[str, Any]]) ->
     """Ranks for a table the text says is in the order of the ranking and that has no rank column: each row's
     place in it (a row of a unit not known still takes its place), when the headline scores fall (or stay) down
     the rows; equal scores one after the other share a place (in place)."""
-    groups: dict[tuple, list[dict[str, Any]]] = {}
-    for f in facts:
-        if f["criterion"] == "TOTAL":
-            groups.setdefault((f["index"], f["year"], f["bloc"]), []).append(f)
+    from flows.extract.tables import falling, give_places, headline_groups
+
     unknown = [r for r in rejects if r["check"] == "unknown_unit"]
-    for rows in groups.values():
-        scores = [f["score"] for f in rows]
-        if any(f["rank"] is not None for f in rows) or None in scores or any(
-                a < b for a, b in zip(scores, scores[1:], strict=False)):
-            continue
+    for rows in headline_groups(facts):
         lines = [_line_of(f) for f in rows]
-        if None in lines:
+        if not falling(rows) or None in lines:
             continue
         between = [line for r in unknown if (line := _line_of(r)) is not None and lines[0] < line < lines[-1]]
         held = sorted([*zip(lines, rows, strict=True), *((line, None) for line in between)], key=lambda x: x[0])
-        before: dict[str, Any] | None = None
-        for place, (_, f) in enumerate(held, start=1):
-            if f is None:
-                before = None
-                continue
-            shared = before is not None and before["score"] == f["score"]
-            f["rank"], f["basis"] = before["rank"] if shared else place, "implied"
-            if shared:
-                before["tied"] = f["tied"] = True
-            before = f
+        give_places([(place, f) for place, (_, f) in enumerate(held, start=1)])
 
 
 def _line_of(item: dict[str, Any]) -> int | None:
