@@ -212,13 +212,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the extraction contract of one document (JSON) or a readable summary of it."""
-    from flows.extract import extract_path
+    from flows.extract import extract_or_fail
     from flows.query import score_text
 
     if Path(args.file).is_dir():
         return _extract_folder(Path(args.file), args.json)
     try:
-        result = extract_path(Path(args.file))
+        result = extract_or_fail(Path(args.file))
     except ParindexError as exc:  # unreadable, or a table without a header or a year: this document's fault
         _print(f"parindex: error: {exc}", file=sys.stderr)
         return 1
@@ -252,7 +252,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _extract_folder(folder: Path, as_json: bool) -> int:
     """Every document under ``folder``: a summary line each and totals, or JSON Lines (one contract a line)."""
     from flows.discover import discover
-    from flows.extract import extract_path
+    from flows.extract import extract_or_fail
     from flows.gazetteer import Gazetteer
 
     files = discover([folder])
@@ -262,7 +262,7 @@ def _extract_folder(folder: Path, as_json: bool) -> int:
     gazetteer, rows, unreadable = Gazetteer.load(), [], 0
     for path in files:
         try:
-            result = extract_path(path, gazetteer)
+            result = extract_or_fail(path, gazetteer)
         except ParindexError as exc:  # one document's problem: the others are still read
             unreadable += 1
             _print(f"parindex: error: {exc}", file=sys.stderr)

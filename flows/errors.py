@@ -22,3 +22,7 @@ class ParindexError(Exception):
 
 class UnreadableInput(ParindexError):
     """A document that cannot be read or decoded."""
+
+
+class ExtractorBug(ParindexError):
+    """The extractor itself failed on a document (a bug in parindex, not in the document)."""

@@ -26,7 +26,7 @@ from flows.corrections import Outcome
 from flows.dimensions import Dimensions
 from flows.discover import discover, display_path
 from flows.errors import ParindexError, UnreadableInput
-from flows.extract import extract_path
+from flows.extract import extract_or_fail
 from flows.gazetteer import Gazetteer
 from flows.packed import PackedDocuments
 from flows.paths import DEFAULT_DB, RAW_DIR
@@ -58,7 +58,7 @@ def discover_documents(paths: list[str]) -> list[Path]:
 def extract_or_reject(path: Path, gazetteer: Gazetteer) -> dict[str, Any] | ValidatedDocument:
     """The extraction contract of one document, or the reject of a document that cannot be read."""
     try:
-        contract = extract_path(path, gazetteer)
+        contract = extract_or_fail(path, gazetteer)
     except ParindexError as exc:
         return rejected_document(str(path), exc)
     if not any(contract[k] for k in ("facts", "leader_ratings", "claims", "rejects")):

@@ -98,3 +98,26 @@ def write_pdf(path: Path, pages: list[tuple[list[str], list[list[object]]]], wid
                         out.cell(str(cell))
     pdf.output(str(path))
     return path
+
+
+def write_text_pdf(path: Path, pages: list[list[str | list[list[str]]]], borders: bool = True) -> Path:
+    """A portrait PDF of paragraphs (wrapped at the margin) and tables (a list of rows), one list a page;
+    tables ruled, or without any line when ``borders`` is False."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("vn", "", str(_font()))
+    pdf.set_font("vn", size=11)
+    for blocks in pages:
+        pdf.add_page()
+        for block in blocks:
+            if isinstance(block, str):
+                pdf.multi_cell(0, 6, block, new_x="LMARGIN", new_y="NEXT")
+                continue
+            with pdf.table(first_row_as_headings=False, borders_layout="ALL" if borders else "NONE") as table:
+                for row in block:
+                    out = table.row()
+                    for cell in row:
+                        out.cell(cell)
+    pdf.output(str(path))
+    return path

@@ -96,3 +96,35 @@ def test_bad_documents_are_rejected_and_the_rest_still_loads(ingested, tmp_path,
         assert con.execute("select status, documents_rejected from etl_run").fetchall() == [("rejects", 1)]
     finally:
         con.close()
+
+
+def test_a_failure_of_the_extractor_on_one_document_rejects_it_and_the_rest_still_loads(tmp_path, capsys,
+                                                                                          monkeypatch):
+    """A bug of parindex's (here one injected into the text reader for a single document) costs that document
+    only: a reject naming it and the failure, a clean message, no traceback, the other documents loaded."""
+    from flows.extract import text_tables
+
+    reader = text_tables.extract_text_with_tables
+
+    def failing_on_one(raw, *args, **kwargs):
+        if "Huyện Vĩnh Bảo" in raw:
+            raise AttributeError("'list' object has no attribute 'get'")
+        return reader(raw, *args, **kwargs)
+
+    monkeypatch.setattr(text_tables, "extract_text_with_tables", failing_on_one)
+    folder = tmp_path / "raw" / "2019" / "hai-phong"
+    folder.mkdir(parents=True)
+    shutil.copy(next((RAW_DIR / "2019" / "hai-phong").glob("*.csv")), folder / "diem.csv")
+    (folder / "tin.txt").write_text("Năm 2019, Huyện Vĩnh Bảo đạt 85,12 điểm, xếp thứ 9.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    code = cli.main(["ingest", str(tmp_path / "raw"), "--db", str(db), "--task-runner", "thread"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in err
+    assert "tin.txt" in err and "the extractor failed on this document (AttributeError" in err
+    con = load.connect(db, read_only=True)
+    try:
+        assert con.execute("select check_name, file like '%tin.txt' from etl_reject").fetchall() == [
+            ("ExtractorBug", True)]
+        assert con.execute("select count(*) from fact_score").fetchone() == (15,)
+    finally:
+        con.close()

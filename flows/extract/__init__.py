@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from flows.errors import UnreadableInput
+from flows.errors import ExtractorBug, ParindexError, UnreadableInput
 from flows.gazetteer import Gazetteer
 
 MEDIA_TYPES = {".txt": "text/plain", ".md": "text/markdown", ".csv": "text/csv",
@@ -103,6 +103,29 @@ def check_workbook(data: bytes, path: Path) -> None:
         raise UnreadableInput(f"the workbook would unpack to {unpacked / 2**20:.0f} MB (ZIP directory), over the "
                               f"{MAX_UNPACKED_BYTES // 2**20} MB limit: refused unread (a ZIP bomb?)", path=str(path),
                               fix="check where the file comes from; re-save the real workbook from Excel")
+
+
+def extract_or_fail(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """``extract_path``, where a failure of the extractor itself on this document (a bug, not the document's
+    fault) is an ``ExtractorBug`` naming the document and where the code failed, so that a run reads on.
+
+    Example:
+        >>> extract_or_fail(Path("no/such/file.txt"))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        flows.errors.UnreadableInput: no/such/file.txt: cannot read the file (No such file or directory) — ...
+    """
+    try:
+        return extract_path(path, gazetteer)
+    except ParindexError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any other failure is parindex's, on this document only
+        import traceback
+
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        raise ExtractorBug(f"the extractor failed on this document ({type(exc).__name__}: {exc}, at {where}); "
+                           "this is a bug in parindex, not in the document", path=str(path),
+                           fix="report it with the document; the other documents are read and loaded") from exc
 
 
 def extract_path(path: Path, gazetteer: Gazetteer | None = None) -> dict[str, Any]:

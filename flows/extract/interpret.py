@@ -142,6 +142,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             came_from = fold(low[max(0, t.start - 5):t.start]).endswith(("tu ", "from ")) and t is not rank_tokens[-1]
             also = _also_years(toks, i, bound_year) if bound_year is not None and n == 1 == len(ranks) else []
             previous += [(ranks, y, "stated") for y in also if y != year]  # "dẫn đầu (2018, 2019)": each year's
+            if year in also:  # "giữ vị trí thứ 2 trong các năm 2020 và 2021", of 2021: this year's place too
+                current += [(r, tied) for r in ranks]
             if bound_year is not None and bound_year != year:
                 previous.append((ranks, bound_year, "stated"))
             elif came_from and year is not None:
@@ -164,6 +166,13 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         if len(listed_years) == len(current):
             previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
             current = [(r, tied) for (r, tied), y in zip(current, listed_years, strict=True) if y == year]
+    if n == 1 and len(scores) > 1 and not span and (over := _YEARS_LISTED.search(low, g.start, where.end)) and (
+            "respective" in kinds or any(t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)):
+        # "điểm của huyện A lần lượt là 78,45; 81,02 và 84,66 điểm trong các năm 2018, 2019, 2020": in turn
+        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", over.group(1))]
+        if len(listed_years) == len(scores):
+            previous_scores += [([v], y) for v, y in zip(scores, listed_years, strict=True) if y != year]
+            scores = [v for v, y in zip(scores, listed_years, strict=True) if y == year]
     if n == 1 and len(scores) > 1 and span and span["last"] - span["first"] + 1 == len(scores) and (
             span["first"] <= year <= span["last"]) and ("respective" in kinds or any(
             t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)):
@@ -432,9 +441,11 @@ def _bound_year(toks: list[Token], i: int, low: str, year: int | None) -> int | 
             i + 2 < len(toks) and toks[i + 2].kind in (*_RANK_KINDS, "scores")  # not "thứ 6, năm 2021 xếp thứ 9"
             and "," in _gap(low, toks[i].end, toks[i + 1].start)
             and not _CLAUSE_BREAK.search(_gap(low, toks[i + 1].end, toks[i + 2].start))):
-        if toks[i + 1].kind == "year" and toks[i + 1].value.get("also") and len(
-                (toks[i].value or {}).get("ranks", ())) > 1:
-            return None  # "lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019": a place for each year
+        figures = toks[i].value if isinstance(toks[i].value, list) else (toks[i].value or {}).get("ranks", ())
+        if toks[i + 1].kind == "year" and toks[i + 1].value.get("also") and len(figures) > 1:
+            # "lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019", "lần lượt là 78,45; 81,02 và
+            # 84,66 điểm trong các năm 2018, 2019, 2020": a figure for each year
+            return None
         return _year_of(toks[i + 1], year)
     for j in range(i - 1, -1, -1):
         before = toks[j]

@@ -371,13 +371,16 @@ def name_tails(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list
 
 # A unit named by its kind word alone: "Sở đã vươn lên dẫn đầu", "Huyện chỉ đứng sau A và B", "Điểm điều tra của
 # huyện đạt", "sự phục vụ của UBND huyện đạt", "Chỉ số CCHC của huyện ta" (a district portal: its own district)
-_KIND_WORDS = {"sở": "sở ", "huyện": "huyện ", "quận": "quận ", "thị xã": "thị xã ", "phường": "phường ", "xã": "xã "}
+_KIND_WORDS = {"sở": "sở ", "huyện": "huyện ", "quận": "quận ", "thị xã": "thị xã ", "thành phố": "thành phố ",
+               "phường": "phường ", "xã": "xã "}
 _KIND_ALONE = re.compile(
-    r"(?<!\w)(?:(?:ubnd|ủy ban nhân dân)\s+)?(sở|huyện|quận|thị xã|phường|xã)(?:\s+(ta|nhà|mình)\b"
+    r"(?<!\w)(?:(?:ubnd|ủy ban nhân dân)\s+)?(sở|huyện|quận|thị xã|thành phố|phường|xã)(?:\s+(ta|nhà|mình)\b"
     r"|(?:\s+(?:này|đó))?(?=\s+(?:(?:đã|chỉ|cũng|vẫn|luôn|tiếp tục|hiện|năm nay|nay)\s+)*(?:đạt|xếp|đứng|có|được|vươn"
     r"|tăng|giảm|giữ"
     r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b))")
 
+
+_KIND_LISTED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|sở|ban|ngành)\s*(?:,|và|&)\s*$")
 
 # an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
 # ...", "The province ranked ..."
@@ -420,22 +423,34 @@ def kind_references(text: str, low: str, s: int, e: int, mentions: list[Mention]
     english = _EN_REFERENCE.match(low, s + lead, e)  # "The city's SIPAS reached 81.79 percent, ranking it 29th"
     if english and not any(k.start < english.end() for k in mentions):
         kind = _EN_KINDS.get(english.group(1) or "", "*")
-        # "The province scored ...": the one its paragraph named, else the last one figures were read for before
+        # "The province scored ...": the one its paragraph named, else the last one figures were read for before;
+        # "The city ...": the last city named ("Ha Long City", "Hanoi"), not a province named after it
         verb = english.group(2) or english.group(3)
-        unit_id = recent.get(kind) or ((earlier or {}).get(kind) if verb in _EN_FIGURE_VERBS else None)
+        unit_id = (english.group(1) == "city" and recent.get("thành phố ")) or recent.get(kind) or (
+            (earlier or {}).get(kind) if verb in _EN_FIGURE_VERBS else None)
         if unit_id:
             found.append(Mention(unit_id, english.start(), english.end(), text[english.start():english.end()], True))
     for start in starts:
         m = _KIND_ALONE.match(low, start, e)
         if m is None or (low.startswith(", ", start - 2) and any(k.start < m.start() for k in mentions)):
             continue  # "Từ vị trí thứ 9 năm 2019, Sở đã vươn lên": after a fronted phrase, the subject too
+        if _KIND_LISTED.search(low, max(s, m.start() - 12), m.start()):
+            continue  # "các huyện, thị xã, thành phố đạt 89,2%", "63 tỉnh, thành phố là": the kinds of a bloc
         kind = _KIND_WORDS[m.group(1)]
         before = next((k.unit_id for k in reversed(mentions) if k.end <= m.start() and _kind_of(gazetteer, k.unit_id)
                        == kind), None)
         unit_id = (own.get(kind) or recent.get(kind)) if m.group(2) else before or recent.get(kind) or own.get(kind)
+        if unit_id and ":" not in unit_id and any(":" not in k.unit_id and k.unit_id != unit_id for k in mentions):
+            continue  # "Hà Nội ..., chỉ sau Thành phố Hồ Chí Minh; Chỉ số SIPAS của thành phố": which city is the
+            # document's province's to say (``ranked_mentions``)
         if unit_id and not any(k.start < m.end() and m.start() < k.end for k in mentions):
             found.append(Mention(unit_id, m.start(), m.end(), text[m.start():m.end()], True))
     return sorted([*mentions, *found], key=lambda k: k.start) if found else mentions
+
+
+def is_reference(m: Mention) -> bool:
+    """Whether a mention is a kind word alone standing for a unit named before ("huyện", "thành phố")."""
+    return m.bare and m.text.lower() in _KIND_WORDS
 
 
 @lru_cache(maxsize=4096)

@@ -208,8 +208,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
               r"(?=\s*(?:;|\.(?!\d)|$))", _ranks),
     # "Cam Lam District, fifth, had 82.55 points": a place between commas after its unit; "Department of
     # Construction: 12th out of 19 (84.25 points)": after a colon
-    ("ranks", r"(?:(?<=, )|(?<=: ))(?P<ords>" + _ORD + r")(?:\s+(?:out\s+)?of\s+(?P<of>\d{1,3}))?(?=\s*[,(]|\s*$)",
-     _ranks),
+    ("ranks", r"(?:(?<=, )|(?<=: ))(?P<ords>" + _ORD + r")(?:\s+(?:out\s+)?of\s+(?P<of>\d{1,3}))?"
+              r"(?=\s*[,(]|[ \t]*(?:\n|$))", _ranks),  # "- Nha Trang City: 90.12 points, 1st": at a line's end
     # "83.65 percent, 13th in the country": a place after the score it goes with
     ("ranks", r"(?<=, )(?P<ords>" + _ORD + r")(?=\s+(?:in the country|nationwide|in the nation|among|out of|of the)\b)",
      _ranks),

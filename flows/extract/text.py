@@ -56,6 +56,7 @@ from flows.extract.items import (
 from flows.extract.mentions import (
     announces,
     from_predecessors,
+    is_reference,
     kind_references,
     name_tails,
     numbered_districts,
@@ -608,7 +609,8 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
             remember_kinds(named, gazetteer, kinds_named)
             if headline:
                 remember_kinds(named, gazetteer, kinds_first)
-            first_unit = next((m.start for m in mentions if m not in announcing), e)
+            # ... a kind word standing for a unit named before ("thành phố đạt 84,7 điểm Bộ chỉ số 766") is not one
+            first_unit = next((m.start for m in mentions if m not in announcing and not is_reference(m)), e)
             # cues after the units speak of them; one in a breakdown or parentheses names a part, not the text
             figures = any(t.kind in _FIGURES for t in sent_tokens)
             leading = {c for pos, c, aside in cue_hits if pos < first_unit and not aside}
