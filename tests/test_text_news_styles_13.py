@@ -61,3 +61,64 @@ def test_english_the_city_is_the_city_named_before_not_the_province(gazetteer):
     got = text_facts(gazetteer, text, None)
     assert got[("Thành phố Vinh", "PAR", 2021)] == (90.44, 1)
     assert not any(unit == "Tỉnh Nghệ An" for unit, _, _ in got)
+
+
+def test_units_said_to_come_next_after_no_place_get_no_place(gazetteer):
+    text = ("Chỉ số hài lòng năm 2022 của các huyện tỉnh Hậu Giang\n\n"
+            "Về mức độ hài lòng, hai vị trí tiếp theo thuộc về huyện Phụng Hiệp (88,41%) và huyện Long Mỹ (87,9%).")
+    assert text_facts(gazetteer, text, "Hậu Giang") == {
+        ("Huyện Phụng Hiệp", "SIPAS", 2022): (88.41, None), ("Huyện Long Mỹ", "SIPAS", 2022): (87.9, None)}
+
+
+def test_units_said_to_come_next_after_a_first_place_follow_it(gazetteer):
+    text = ("Chỉ số hài lòng năm 2022 của các huyện tỉnh Hậu Giang\n\n"
+            "Huyện Châu Thành dẫn đầu về mức độ hài lòng với 90,2%. Hai vị trí tiếp theo thuộc về huyện Phụng Hiệp "
+            "(88,41%) và huyện Long Mỹ (87,9%).")
+    assert text_facts(gazetteer, text, "Hậu Giang") == {
+        ("Huyện Châu Thành", "SIPAS", 2022): (90.2, 1), ("Huyện Phụng Hiệp", "SIPAS", 2022): (88.41, 2),
+        ("Huyện Long Mỹ", "SIPAS", 2022): (87.9, 3)}
+
+
+def test_a_rise_said_of_this_year_in_a_sentence_on_last_year_dates_nothing_further_back(gazetteer):
+    text = ("Chỉ số CCHC năm 2023 của các sở tỉnh Phú Thọ\n\n"
+            "Sở Xây dựng đạt 89,4 điểm, xếp thứ 4. Năm 2022, Sở Xây dựng chỉ đứng thứ 11, năm nay tăng 7 bậc.")
+    assert text_facts(gazetteer, text, "Phú Thọ") == {
+        ("Sở Xây dựng", "PAR", 2023): (89.4, 4), ("Sở Xây dựng", "PAR", 2022): (None, 11)}
+
+
+@pytest.mark.parametrize("maximum", ["tổng điểm tối đa vẫn là 100 điểm", "thang điểm vẫn là 100 điểm"])
+def test_the_maximum_of_the_scale_said_by_the_ministry_is_no_score(gazetteer, maximum):
+    text = ("Kết quả Chỉ số CCHC năm 2024 của các bộ, ngành\n\n"
+            f"Bộ Nội vụ lưu ý kết quả năm 2024 không so sánh trực tiếp với năm trước vì bộ tiêu chí có điều chỉnh, "
+            f"{maximum}.")
+    assert text_facts(gazetteer, text, None) == {}
+
+
+def test_the_provinces_own_index_after_chi_dat(gazetteer):
+    text = ("Đắk Lắk giảm 3 bậc về Chỉ số hài lòng năm 2021\n\n"
+            "Chỉ số SIPAS năm 2021 của tỉnh chỉ đạt 80,05%, xếp thứ 47.")
+    got = text_facts(gazetteer, text, None)
+    assert got[("Tỉnh Đắk Lắk", "SIPAS", 2021)] == (80.05, 47)
+
+
+def test_english_place_and_bare_score_in_one_bracket(gazetteer):
+    text = ("Quang Ninh tops PAR Index 2019\n\n"
+            "Quang Ninh ranked first with 91.04 percent, followed by Hai Phong (second, 89.12) and Da Nang "
+            "(3rd, 88.9).")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Quảng Ninh", "PAR", 2019): (91.04, 1), ("Thành phố Hải Phòng", "PAR", 2019): (89.12, 2),
+        ("Thành phố Đà Nẵng", "PAR", 2019): (88.9, 3)}
+
+
+def test_the_units_after_one_named_with_where_it_was_ranked(gazetteer):
+    text = ("Chỉ số CCHC năm 2020\n\nĐà Nẵng giữ vị trí số 1 với 90,41%.\n\n"
+            "Đứng sau Đà Nẵng trong bảng xếp hạng Chỉ số CCHC 2020 là Quảng Ninh với 89,81% và Hải Phòng với 88,22%.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Đà Nẵng", "PAR", 2020): (90.41, 1), ("Tỉnh Quảng Ninh", "PAR", 2020): (89.81, 2),
+        ("Thành phố Hải Phòng", "PAR", 2020): (88.22, 3)}
+
+
+@pytest.mark.parametrize("verb", ["came out on top at", "finished on top with", "headed the list with"])
+def test_english_on_top_is_first(gazetteer, verb):
+    text = f"Quang Ngai's 2020 PAR Index of districts\n\nDuc Pho Town {verb} 87.45 points."
+    assert text_facts(gazetteer, text, "Quảng Ngãi") == {("Thị xã Đức Phổ", "PAR", 2020): (87.45, 1)}

@@ -98,6 +98,10 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         group_year = span["last"]  # "4 năm liên tiếp (2017-2020) xếp thứ nhất": the span's years, not the text's
     if group_year is not None:
         year = group_year
+    if move and ctx.base_year is not None and year != ctx.base_year and any(
+            t.kind == "year_rel" and t.value == 0 and any(x.kind == "move" and 0 <= x.start - t.end <= 20 for x in toks)
+            for t in toks):
+        move = None  # "Năm 2024, sở chỉ xếp thứ 9, năm nay tăng 6 bậc": this year's rise, not 2024's
     habitual_at = freq_at = None
     listed = False  # a rank given by the number of a list item
     rank_tokens = [t for t in toks if t.kind in _RANK_KINDS]

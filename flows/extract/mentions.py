@@ -34,6 +34,7 @@ _ANNOUNCES = re.compile(r"\s*(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:
 # "Sau Quảng Ninh (lần lượt) là A, B", "Xếp sau Sở Tư pháp là Sở Nội vụ": a clause that names the units after one
 _AFTER_LEADER = re.compile(r"(?:^|[\n.,;:])\s*(?:(?:xếp|đứng|ngay)\s+)*sau $")
 _FOLLOWED_BY = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:năm\s+(?:19|20)\d\d\s*)?"
+                          r"(?:(?:trong|ở|về|tại)\s+[^,.;:()]{0,60}?\s+)?"  # "Đứng sau A trong bảng xếp hạng ... là"
                           r"(?:(?:lần lượt|theo thứ tự)\s+)?là\b")
 # "Theo (kết quả đánh giá của) Bộ Nội vụ, ...", at the start of a clause ("tiếp theo Sở Y tế" ranks it)
 _ACCORDING_TO = re.compile(r"(?:(?:^|[\n.,;:(])\s*(?:cũng\s+)?theo|according to)\s+(?:the\s+)?"
@@ -56,7 +57,8 @@ _PROVINCE_RANKED = re.compile(r"(?<!\w)(?<!toàn )(?<!trong )(?<!cấp )tỉnh\s
                               r"(?:xếp|đứng|vươn lên|tụt|ở vị trí|lùi|giảm|tăng)\b"
                               # "thứ hạng của tỉnh liên tục được cải thiện: năm 2015 xếp thứ 30, ..."
                               r"|\b(?:thứ hạng|vị trí|xếp hạng)\s+(?:chỉ số\s+\w+\s+)?của tỉnh\b"
-                              r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?đạt\b"
+                              r"|\bchỉ số\b[^.;:]{0,60}?\bcủa tỉnh\s+(?:năm\s+\d{4}\s+)?"
+                              r"(?:(?:chỉ|cũng|đã|vẫn)\s+)?đạt\b"  # "Chỉ số SIPAS năm 2022 của tỉnh chỉ đạt 81,2%"
                               # "The province came 21st", "the city also scored 86.4 percent"
                               r"|\bthe (?:province|city)\s+(?:also\s+|again\s+|then\s+)?(?:came|ranked|placed|finished"
                               r"|stood|scored|rose|climbed|fell|dropped|slipped|jumped|earned|achieved|was)\b")

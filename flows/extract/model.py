@@ -18,6 +18,7 @@ class Context:
     bloc: str | None = None  # the bloc a cue names: 'urban_district' for "khối quận", 'ward' for "khối phường"
     towns: bool = False  # the text ranks its towns apart ("khối thành phố, thị xã"): "khối huyện" is the rest
     ranks_seen: dict = field(default_factory=dict)  # (unit_id, index, year) -> the rank a sentence stated
+    base_year: int | None = None  # the text's year ("năm nay" in a sentence on another year is this one)
 
 
 @dataclass

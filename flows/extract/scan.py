@@ -21,7 +21,7 @@ NUM = r"\d+(?:[.,]\d+)?"
 _SMALL = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
 _ORD = ORDINAL_PATTERN
 _POINTS = r"(?:%\s*điểm|điểm|%)"
-_AFTER_ONE = r"(?![^,.;:()]{0,50}?\s(?:lần lượt\s+|theo thứ tự\s+)?là\b)"  # "... sau A (lần lượt) là B, C"
+_AFTER_ONE = r"(?![^,.;:()]{0,70}?\s(?:lần lượt\s+|theo thứ tự\s+)?là\b)"  # "... sau A (lần lượt) là B, C"
 _NOUNS = (r"(?:đơn vị cấp huyện|đơn vị cấp xã|đơn vị|sở,?\s*ban,?\s*ngành|sở,?\s*ngành|sở|cơ quan|quận,?\s*huyện"
           r"|quận|huyện|thị xã|địa phương|xã,?\s*phường(?:,?\s*thị trấn)?|phường,?\s*xã|xã|phường"
           r"|tỉnh,?\s*thành(?: phố)?|tỉnh|bộ,?\s*ngành|bộ|ngành|vị trí)")
@@ -244,12 +244,13 @@ _RULES: list[tuple[str, str, Any]] = [
     ("mask", r"(?:chỉ\s+)?(?:đứng|xếp)\s+(?:ngay\s+)?sau(?=\s+(?!là\b|lần lượt|đó\b|cùng\b|với\b|nữa\b)[^\W\d])"
              + _AFTER_ONE, None),
     # "Sau Quảng Ninh (lần lượt) là A, B và C", "Xếp sau Sở Tư pháp là Sở Nội vụ": the places after one named
-    ("next", r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau(?=\s+[^\W\d][^,.;:()]{0,50}?\s(?:lần lượt\s+|theo thứ tự\s+)?"
+    ("next", r"(?:(?:xếp|đứng)\s+(?:ngay\s+)?)?(?<!\w)sau(?=\s+[^\W\d][^,.;:()]{0,70}?\s(?:lần lượt\s+|theo thứ tự\s+)?"
              r"là\b)", None),
     # a place on another scale, not the unit's: "nếu quy đổi sang thang 34 địa phương, ... tương đương vị trí thứ 17"
     ("mask", r"(?:nếu|khi)\s+quy đổi[^.;]*|tương đương (?:với\s+)?(?:vị trí|hạng|thứ)[^.;,]*", None),
     # a maximum, not a score: "điểm thẩm định (tối đa 68 điểm)", "thang điểm 100"
-    ("mask", r"(?:tối đa|thang điểm)\s+(?:là\s+)?\d+(?:[.,]\d+)?\s*(?:điểm)?", None),
+    ("mask", r"(?:tối đa|thang điểm)\s+(?:(?:vẫn|chỉ|đều|sẽ)\s+)?(?:là\s+|bằng\s+)?\d+(?:[.,]\d+)?\s*(?:điểm)?",
+     None),  # "tổng điểm tối đa vẫn là 100 điểm"
     # another unit's place as a reference: "thấp hơn 16,85 điểm so với đơn vị dẫn đầu"
     ("mask", r"so với (?:các\s+)?(?:đơn vị|địa phương|sở|ngành|huyện|quận|xã|phường|tỉnh)?\s*(?:xếp |đứng )?"
              r"(?:dẫn đầu|đứng đầu|đầu bảng|cao nhất|xếp cuối|đứng cuối|cuối bảng|thấp nhất)", None),

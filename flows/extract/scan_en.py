@@ -219,6 +219,10 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:" + _NUM + r"\s*(?:,\s+|;\s*|\s+and\s+)){0,8}" + _NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
+    # "Hai Phong (second, 81.69)": a bare score after the place in one bracket
+    ("scores", "(?:" + "|".join(rf"(?<=\({o}, )" for o in (
+        r"\d(?:st|nd|rd|th)", r"\d\d(?:st|nd|rd|th)", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth")) + r")\d{2,3}\.\d{1,2}(?=\s*\))", lambda m: _numbers(m.group(0))),
     # "... third with 89.47", "scored 92.87, the highest", "just behind at 90.87": a score without its unit, where a
     # clause ends
     ("scores", r"(?:(?<=\bwith )|(?<=\bscored )|(?<=\bat )|(?<=\ba score of )|(?<=\ba total of ))\d{2}\.\d{1,2}"
@@ -231,6 +235,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
             r"|\b(?:the\s+)?(?:best|top)[- ]performing\b|\bthe best performer\b"
             r"|(?<=continued to )lead\b|(?<=continues to )lead\b"
             r"|\btop (?:spot|position|place)\b|\bfirst place\b|\bled the\b"
+            r"|\b(?:came|comes|come|finished|ended up|emerged)\s+(?:out\s+)?on\s+top\b"  # "came out on top at 88.76"
+            r"|\bheaded the (?:list|table|ranking)\b"
             # not "scored highest in administrative procedure reform": a field of the index
             r"|\bscored (?:the\s+)?highest\b(?!\s+(?:in|on|for)\b)"
             # not "had the highest score in administrative procedure reform" (a field), but "... in the PAR Index"

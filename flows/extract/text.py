@@ -752,6 +752,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     index = "PAR"  # ministries have no SIPAS: after a paragraph on the provinces' SIPAS
                 parts = split_by_index(cue_hits, g, low, index) or [(index, g)]
                 for index, part in parts:
+                    ctx.base_year = base_year
                     for cand in interpret(part, index, ctx, where, gazetteer, warnings, listed, list_len):
                         cand.order, cand.contrast = order, contrast
                         order += 1
