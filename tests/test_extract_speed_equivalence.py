@@ -30,7 +30,7 @@ PLAIN = {
     "dates": r"\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b",
     "decisions": r"\b\d+/\d*[a-zđ][\w\-/.]*",
     "phones": r"\b0\d{1,3}[.\- ]?\d{2,4}[.\- ]\d{3,4}(?:[.\- ]\d{2,4})?\b|\b0\d{2,3}-\d{4,8}\b",
-    "scores": r"(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM
+    "scores": S._NOT_A_YEAR + r"(?<!\d)(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM
               + r"\s*(?:/\s*100\s*)?" + POINTS,
     "ranks": r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?" + _ORD
              + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?",
@@ -38,8 +38,8 @@ PLAIN = {
            r"|quán quân|vị trí số (?:1|một)\b|(?:mức |điểm |điểm số )?cao nhất)",
 }
 RESHAPED = {name: next(p for _, p, _ in S._RULES if p.startswith(start)) for name, start in {
-    "dates": r"\d(?<!\w\d)(?:\d?[/", "decisions": r"\d(?<!\w\d)\d*/", "phones": "0(?<!", "scores": "[-\\d](",
-    "ranks": "[vhxđởt]", "top": "[dđxvnqmc]"}.items()}
+    "dates": r"\d(?<!\w\d)(?:\d?[/", "decisions": r"\d(?<!\w\d)\d*/", "phones": "0(?<!",
+    "scores": S._NOT_A_YEAR + "(?<!\\d)[-\\d](", "ranks": "[vhxđởt]", "top": "[dđxvnqmc]"}.items()}
 ATOMS = ["1", "23", "4,5", "67.8", "0", "012", "-", " ", "  ", ",", ", ", ";", " và ", "/", "/100", ":", "h", ".",
          "điểm", "%", "% điểm", "(", ")", "\n", "a", "x1", "qđ-ubnd", "12/3/2019", "0225 3842", "0912.345.678",
          "vị trí", "hạng", "xếp", "đứng", "ở", "thứ", "nhất", "hai", "ba", "mười", "hai mươi", "trong tổng số",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from flows.extract.text import extract_text
 from tests.helpers import text_facts
 
 
@@ -122,3 +123,27 @@ def test_the_units_after_one_named_with_where_it_was_ranked(gazetteer):
 def test_english_on_top_is_first(gazetteer, verb):
     text = f"Quang Ngai's 2020 PAR Index of districts\n\nDuc Pho Town {verb} 87.45 points."
     assert text_facts(gazetteer, text, "Quảng Ngãi") == {("Thị xã Đức Phổ", "PAR", 2020): (87.45, 1)}
+
+
+def test_a_name_read_before_its_year_is_the_unit_of_that_year(gazetteer):
+    # "Thành phố Huế" is the centrally run city from 2025; in 2022 it is a city of Thừa Thiên Huế
+    text = "Thừa Thiên Huế: Chỉ số cải cách hành chính cấp huyện\n\nThành phố Huế năm 2021 xếp thứ 3 với 88,64 điểm."
+    result = extract_text(text, gazetteer, None, None)
+    assert [(f["unit_id"], f["year"], f["score"], f["rank"]) for f in result["facts"]] == [
+        ("thua-thien-hue:thanh-pho-hue", 2021, 88.64, 3)]
+    assert result["rejects"] == []
+
+
+def test_scores_each_written_with_its_year_and_a_place_held_in_both(gazetteer):
+    text = ("Bắc Ninh: kết quả cải cách hành chính của các sở\n\n"
+            "Trong khối sở, Sở Nội vụ đạt 89,35 điểm năm 2021 và 91,2 điểm năm 2022, đều xếp thứ nhất.")
+    assert text_facts(gazetteer, text, "Bắc Ninh") == {
+        ("Sở Nội vụ", "PAR", 2021): (89.35, 1), ("Sở Nội vụ", "PAR", 2022): (91.2, 1)}
+
+
+def test_a_name_ending_in_nam_keeps_the_score_after_it(gazetteer):
+    text = ("Chỉ số hài lòng năm 2022 của tỉnh Sóc Trăng\n\n"
+            "Huyện Mỹ Xuyên dẫn đầu với 90,2%, tiếp theo là thị xã Ngã Năm 88,75% và huyện Trần Đề 87,1%.")
+    assert text_facts(gazetteer, text, "Sóc Trăng") == {
+        ("Huyện Mỹ Xuyên", "SIPAS", 2022): (90.2, 1), ("Thị xã Ngã Năm", "SIPAS", 2022): (88.75, 2),
+        ("Huyện Trần Đề", "SIPAS", 2022): (87.1, 3)}

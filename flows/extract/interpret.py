@@ -161,8 +161,20 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     if last_at is not None and not current and group_year is None:
         # "xếp cuối bảng năm 2022 (thứ 9/9)": the last place of the year written with it, not the text's
         year = _bound_year(toks, last_at, low, year) or year
+    if year is None and (previous or previous_scores):
+        # no year of the text, each figure written with its own ("Sở Tư pháp đạt 90,12 điểm năm 2019 và 92,45 điểm
+        # năm 2020"): the latest of them is the group's
+        year = max([y for _, y, _ in previous] + [y for _, y in previous_scores])
+        scores += [v for values, y in previous_scores if y == year for v in values]
+        current += [(r, False) for ranks, y, how in previous if y == year and how == "stated" for r in ranks]
+        previous_scores = [(values, y) for values, y in previous_scores if y != year]
+        previous = [p for p in previous if p[1] != year]
     if year is None:
         return []
+    if n == 1 and len(current) == 1 and previous_scores and not previous and _EVERY_YEAR.search(
+            low, g.start, where.end):
+        # "đạt 90,12 điểm năm 2019 và 92,45 điểm năm 2020, đều xếp thứ nhất": the place of every year scored
+        previous = [([current[0][0]], y, "stated") for _, y in previous_scores]
     if n == 1 and len(current) > 1 and "respective" in kinds and not scores:
         # "Sở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019": one place a year, in turn
         over = _YEARS_LISTED.search(low, g.start, where.end)
@@ -380,6 +392,8 @@ def _kept_after(toks: list[Token], i: int, low: str) -> bool:
     return False
 
 
+_EVERY_YEAR = re.compile(r"\b(?:đều|cả hai năm|cả ba năm|cả \w+ năm)\s+(?:(?:cùng|đã|vẫn)\s+)?(?:xếp|đứng|dẫn đầu"
+                         r"|giữ|ở vị trí)")
 _FALLING = re.compile(r"(?:thứ tự|lần lượt)\s+(?:từ\s+)?cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần")
 _ALL_ALONG = re.compile(r"\b(?:đều|liên tục|liên tiếp|luôn|giữ vững|consistently|continuously|every year|each year"
                         r"|all)\b")

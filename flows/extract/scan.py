@@ -28,6 +28,7 @@ _NOUNS = (r"(?:đơn vị cấp huyện|đơn vị cấp xã|đơn vị|sở,?\s
 
 
 _NUM, _MINUS, _PER_100 = re.compile(NUM), re.compile(r"\s*-\d"), re.compile(r"/\s*100")
+_NOT_A_YEAR = r"(?!(?<=năm )(?:19|20)\d\d(?![.,]\d))"  # "năm 2019 và 92,45 điểm": no score list from the year
 _SEP = r"\s*(?:,\s+|;\s*|\s+và\s+)"  # between the scores of a list
 _PER_100_POINTS = r"\s*(?:/\s*100\s*)?" + _POINTS
 # "ba đơn vị dẫn đầu", "5 xã dẫn đầu", "3 tỉnh xếp cuối"
@@ -378,7 +379,9 @@ _RULES: list[tuple[str, str, Any]] = [
     ("scores", r"\d(?<![\w.,/]\d)\d*[.,]\d+\s*điểm\s+trên\s+(?:tổng\s+(?:số\s+)?)?\d{1,3}\s*điểm",
      lambda m: _numbers(m.group(0).split("điểm")[0])),
     ("scores", r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]\s+\d+[.,]\d+){2,8}\s*" + _POINTS, lambda m: _numbers(m.group(0))),
-    ("scores", r"[-\d](?:(?<=-)(?<![\w.,/]-)(?=\d)(?:" + NUM + _SEP + r"){0,8}" + NUM + _PER_100_POINTS
+    # (not "năm 2019 và 92,45 điểm năm 2020": a year, then the next year's score)
+    ("scores", _NOT_A_YEAR + r"(?<!\d)[-\d](?:(?<=-)(?<![\w.,/]-)(?=\d)(?:" + NUM + _SEP + r"){0,8}" + NUM
+               + _PER_100_POINTS
                + r"|(?<=\d)(?:\d*(?:[.,]\d+)?" + _SEP + r"(?:" + NUM + _SEP + r"){0,7}" + NUM + r"|\d*(?:[.,]\d+)?)"
                + _PER_100_POINTS + ")",
      lambda m: _numbers(_PER_100.sub("", m.group(0)) if "/" in m.group(0) else m.group(0))),
@@ -514,7 +517,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     _rule(r"(?:(?:đứng|xếp|ở|là)"): ("chót", "kế cuối", "sát cuối", "từ dưới", "từ cuối", "trên"),
     _rule(r"\b(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"): ("năm",),
     _rule(r"\d(?<!\w\d)\d*[.,]\d+(?:\s+[-–]"): (" - ", " – "),
-    _rule(r"[-\d](?:(?<=-)"): _POINTS_GATE,
+    _rule(_NOT_A_YEAR + r"(?<!\d)[-\d](?:(?<=-)"): _POINTS_GATE,
     _rule(r"\d(?<![\w.,]\d)\d*[.,]\d+\s*/"): ("/",),
     _rule(r"(?<=\()"): ("(",),
     _rule(r"(?:số điểm|"): ("điểm",),
