@@ -61,3 +61,34 @@ def test_pdf_with_neither_table_nor_figures_says_so(tmp_path, gazetteer) -> None
     path = write_text_pdf(tmp_path / "cong-van.pdf", [["Đề nghị các đơn vị gửi báo cáo tự đánh giá trước ngày 15/12."]])
     with pytest.raises(ParindexError, match="no score table and no sentence"):
         extract_path(path, gazetteer)
+
+
+def test_borderless_table_with_a_row_of_index_groups_over_its_labels(tmp_path, gazetteer) -> None:
+    """Two header rows drawn without lines: each index over its own score and rank; the labels of the second row
+    stand at their columns, not at the line's start."""
+    from fpdf import FPDF
+    from table_fixtures import _font
+
+    pdf = FPDF(orientation="L")
+    pdf.add_font("vn", "", str(_font()))
+    pdf.set_font("vn", size=10)
+    pdf.add_page()
+    pdf.cell(0, 8, "Kết quả Chỉ số CCHC và Chỉ số hài lòng năm 2022 của các sở, ngành tỉnh Quảng Bình",
+             new_x="LMARGIN", new_y="NEXT")
+    widths = [15, 80, 60, 60]
+    rows = [["STT", "Cơ quan, đơn vị", "Chỉ số CCHC năm 2022", "Chỉ số SIPAS năm 2022"],
+            ["", "", "Điểm            Xếp hạng", "Tỷ lệ hài lòng (%)   Xếp hạng"],
+            ["1", "Sở Tư pháp", "91,40            1", "88,15                      2"],
+            ["2", "Sở Nội vụ", "90,06            2", "89,02                      1"],
+            ["3", "Sở Tài chính", "88,73            3", "86,60                      3"]]
+    for row in rows:
+        for width, cell in zip(widths, row, strict=True):
+            pdf.cell(width, 7, cell)
+        pdf.ln(7)
+    path = tmp_path / "phu-luc.pdf"
+    pdf.output(str(path))
+    result = extract_path(path, gazetteer)
+    got = {(f["unit"], f["index"]): (f["score"], f["rank"]) for f in result["facts"] if f["criterion"] == "TOTAL"}
+    assert got == {("Sở Tư pháp", "PAR"): (91.4, 1), ("Sở Nội vụ", "PAR"): (90.06, 2),
+                   ("Sở Tài chính", "PAR"): (88.73, 3), ("Sở Tư pháp", "SIPAS"): (88.15, 2),
+                   ("Sở Nội vụ", "SIPAS"): (89.02, 1), ("Sở Tài chính", "SIPAS"): (86.6, 3)}

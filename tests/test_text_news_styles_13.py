@@ -147,3 +147,23 @@ def test_a_name_ending_in_nam_keeps_the_score_after_it(gazetteer):
     assert text_facts(gazetteer, text, "Sóc Trăng") == {
         ("Huyện Mỹ Xuyên", "SIPAS", 2022): (90.2, 1), ("Thị xã Ngã Năm", "SIPAS", 2022): (88.75, 2),
         ("Huyện Trần Đề", "SIPAS", 2022): (87.1, 3)}
+
+
+@pytest.mark.parametrize("passing", ["Kết quả khảo sát đã được báo cáo Ban Chỉ đạo cải cách hành chính của tỉnh.",
+                                     "Đây là một nhiệm vụ trọng tâm của công tác cải cách hành chính năm nay."])
+def test_reform_named_in_passing_in_a_satisfaction_text_keeps_the_satisfaction_index(gazetteer, passing):
+    text = ("Kết quả Chỉ số hài lòng của người dân đối với UBND các huyện năm 2021 tỉnh Quảng Trị\n\n"
+            f"{passing}\n\nHuyện Gio Linh xếp thứ 3 với 86,42%.")
+    assert text_facts(gazetteer, text, "Quảng Trị") == {("Huyện Gio Linh", "SIPAS", 2021): (86.42, 3)}
+
+
+def test_reform_index_named_in_a_satisfaction_text_is_the_reform_index(gazetteer):
+    text = ("Kết quả Chỉ số hài lòng của người dân đối với UBND các huyện năm 2021 tỉnh Quảng Trị\n\n"
+            "Về Chỉ số cải cách hành chính, huyện Gio Linh xếp thứ 3 với 86,42 điểm.")
+    assert text_facts(gazetteer, text, "Quảng Trị") == {("Huyện Gio Linh", "PAR", 2021): (86.42, 3)}
+
+
+def test_english_top_of_a_group_of_provinces_is_not_first(gazetteer):
+    text = ("PAR Index 2019\n\nAmong Central Highlands provinces, Lam Dong came out on top, ranking 14th with "
+            "82.1 points.")
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Lâm Đồng", "PAR", 2019): (82.1, 14)}

@@ -346,7 +346,8 @@ _OLD_NAMED = re.compile(r"\s*(?:\(\s*)?cũ\b")
 
 _AMONG = re.compile(r"\s*(?:trong|giữa|among|of)\s+(?:the\s+|các\s+|cả\s+)?"
                     r"(\d{1,2}|hai|ba|bốn|năm|two|three|four|five)\s")
-_REGION = re.compile(r"\b(?:vùng|khu vực|miền|region|regional|tây nguyên|đồng bằng sông)\b")
+_REGION = re.compile(r"\b(?:vùng|khu vực|miền|region|regional|tây nguyên|đồng bằng sông|trung bộ|nam bộ|bắc bộ|tây bắc"
+                     r"|đông bắc|among\s+(?:the\s+)?(?:\w+\s+){1,3}provinces)\b")
 _FEW = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "two": 2, "three": 3, "four": 4, "five": 5}
 
 

@@ -86,7 +86,7 @@ def page_lines(page: Any) -> list[str]:
         ...                 word("1", 10, 30), word("Sở", 60, 30), word("Y", 73.5, 30), word("tế", 82, 30),
         ...                 word("87,10", 150, 30)]
         >>> page_lines(Page())
-        ['Sở Nội vụ', '1           Sở Y tế           87,10']
+        ['Sở Nội vụ', '1         Sở Y tế           87,10']
     """
     words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
     rows: list[list[dict[str, Any]]] = []
@@ -100,14 +100,15 @@ def page_lines(page: Any) -> list[str]:
     gaps = [b["x0"] - a["x1"] for row in rows for a, b in zip(row, row[1:], strict=False) if b["x0"] > a["x1"]]
     space = median(gaps) if gaps else 3.0
     char = median((w["x1"] - w["x0"]) / len(w["text"]) for w in words) if words else 5.0
+    margin = min((w["x0"] for w in words), default=0.0)  # a line starting further right is indented by as much
     lines: list[str] = []
     for row in rows:
-        line = row[0]["text"]
+        line = " " * round((row[0]["x0"] - margin) / char) + row[0]["text"]
         for before, word in zip(row, row[1:], strict=False):
             if word["x0"] - before["x1"] <= 2 * space:
                 line += " " + word["text"]
             else:
-                line += " " * max(2, round(word["x0"] / char) - len(line)) + word["text"]
+                line += " " * max(2, round((word["x0"] - margin) / char) - len(line)) + word["text"]
         lines.append(line)
     return lines
 

@@ -151,6 +151,8 @@ _RESULTS_OF = re.compile(r"\s+(?:results?|rankings?|edition|assessment|evaluatio
 _SIPAS_NAMED = re.compile(r"chi so hai long|(?:muc do|muc|ty le|diem) hai long|\bsipas\b"
                           r"|satisfaction (?:index|rate|level)|(?:khao sat|do luong|danh gia)(?: muc do| su)? hai long"
                           r"|hai long (?:doi voi|ve) su phuc vu")
+_PAR_NAMED = re.compile(r"\bchi so\b[^.;]{0,20}?\b(?:cai cach hanh chinh|cchc)\b|\bpar\b|reform index"
+                        r"|xep hang (?:cai cach hanh chinh|cchc)")
 _TO_COME = re.compile(r"\b(?:sẽ|dự kiến|kế hoạch|will|is expected to|plans? to)\b")
 _INDEX_YEAR = re.compile(r"\b(?:par index|sipas|chi so (?:cai cach hanh chinh|cchc|hai long))\s+(?:nam\s+)?"
                          r"((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:par index|sipas)\b")
@@ -628,6 +630,10 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                     new_index = ctx.index
                 # satisfaction named in passing ("Huyện đã tăng điểm nhờ sự hài lòng của người dân", "weighted the
                 # people's satisfaction at 17.5 percent of the total score"), not the index: no place, no heading
+                # ... and so is reform named in passing in a satisfaction text ("Kết quả khảo sát đã được gửi xin ý
+                # kiến Ban Chỉ đạo cải cách hành chính của tỉnh"): with no figure, no index named, not the index
+                if new_index == "PAR" and ctx.index == "SIPAS" and not figures and not _PAR_NAMED.search(folded, s, e):
+                    new_index = ctx.index
                 if new_index == "SIPAS" and ctx.index != "SIPAS" and not any(
                         t.kind in ("ranks", "top", "last") for t in sent_tokens) and not _SIPAS_NAMED.search(
                         folded, s, e) and not low[s:e].rstrip().endswith(":"):
