@@ -33,7 +33,7 @@ PLAIN = {
     "scores": S._NOT_A_YEAR + r"(?<!\d)(?:(?<![\w.,/])-(?=\d))?(?:" + NUM + r"\s*(?:,\s+|;\s*|\s+và\s+)){0,8}" + NUM
               + r"\s*(?:/\s*100\s*)?" + POINTS,
     "ranks": r"(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*thứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?" + _ORD
-             + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?",
+             + r"(?!\s+năm\b))*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?",
     "top": r"(?<!người )(?:dẫn đầu|đứng đầu|xếp đầu|vị trí đầu tiên|vị trí đầu|ngôi đầu|ngôi vị quán quân"
            r"|quán quân|vị trí số (?:1|một)\b|(?:mức |điểm |điểm số )?cao nhất)",
 }

@@ -167,3 +167,47 @@ def test_english_top_of_a_group_of_provinces_is_not_first(gazetteer):
     text = ("PAR Index 2019\n\nAmong Central Highlands provinces, Lam Dong came out on top, ranking 14th with "
             "82.1 points.")
     assert text_facts(gazetteer, text, None) == {("Tỉnh Lâm Đồng", "PAR", 2019): (82.1, 14)}
+
+
+def test_grade_bands_in_sentences_of_their_own_take_the_places_after_the_band_above(gazetteer):
+    text = ("Quảng Ngãi công bố kết quả Chỉ số CCHC năm 2021 của các sở, ban, ngành\n\n"
+            "Xếp loại Tốt có 2 đơn vị, gồm: Sở Nội vụ (90,15 điểm) và Sở Tư pháp (89,02 điểm).\n\n"
+            "Xếp loại Khá có 3 đơn vị: Sở Tài chính 86,4 điểm; Sở Công Thương 85,77 điểm; Sở Y tế 84,1 điểm.\n\n"
+            "Xếp loại Trung bình có 1 đơn vị là Sở Xây dựng (76,3 điểm).")
+    assert text_facts(gazetteer, text, "Quảng Ngãi") == {
+        ("Sở Nội vụ", "PAR", 2021): (90.15, 1), ("Sở Tư pháp", "PAR", 2021): (89.02, 2),
+        ("Sở Tài chính", "PAR", 2021): (86.4, 3), ("Sở Công Thương", "PAR", 2021): (85.77, 4),
+        ("Sở Y tế", "PAR", 2021): (84.1, 5), ("Sở Xây dựng", "PAR", 2021): (76.3, 6)}
+
+
+def test_a_grade_band_listed_out_of_score_order_takes_no_places(gazetteer):
+    text = ("Quảng Ngãi công bố kết quả Chỉ số CCHC năm 2021 của các sở, ban, ngành\n\n"
+            "Xếp loại Tốt có 2 đơn vị, gồm: Sở Nội vụ (90,15 điểm) và Sở Tư pháp (89,02 điểm).\n\n"
+            "Xếp loại Khá có 2 đơn vị: Sở Y tế 84,1 điểm; Sở Tài chính 86,4 điểm.")
+    got = text_facts(gazetteer, text, "Quảng Ngãi")
+    assert got[("Sở Y tế", "PAR", 2021)] == (84.1, None) and got[("Sở Tài chính", "PAR", 2021)] == (86.4, None)
+
+
+def test_places_in_turn_over_years_listed_before_the_unit(gazetteer):
+    text = ("Kết quả cải cách hành chính cấp huyện tỉnh Long An\n\n"
+            "Ba năm 2020, 2021 và 2022, thị xã Kiến Tường lần lượt xếp thứ 5, thứ 3 và thứ 2 khối huyện.")
+    assert text_facts(gazetteer, text, "Long An") == {
+        ("Thị xã Kiến Tường", "PAR", 2020): (None, 5), ("Thị xã Kiến Tường", "PAR", 2021): (None, 3),
+        ("Thị xã Kiến Tường", "PAR", 2022): (None, 2)}
+
+
+@pytest.mark.parametrize("streak", ["ba năm liền (2019, 2020, 2021)", "3 năm liền (2019-2021)"])
+def test_a_place_held_so_many_years_running_over_the_years_written(gazetteer, streak):
+    text = ("Chỉ số cải cách hành chính cấp huyện tỉnh Bình Dương\n\n"
+            f"Thành phố Thủ Dầu Một {streak} đứng đầu khối cấp huyện.")
+    got = text_facts(gazetteer, text, "Bình Dương")
+    assert {y: got.get(("Thành phố Thủ Dầu Một", "PAR", y), (None, None))[1] for y in (2018, 2019, 2020, 2021)} == {
+        2018: None, 2019: 1, 2020: 1, 2021: 1}
+
+
+def test_a_history_with_two_years_sharing_a_place(gazetteer):
+    text = ("Chỉ số cải cách hành chính của tỉnh Bắc Ninh qua các năm\n\n"
+            "Tỉnh Bắc Ninh năm 2016 xếp thứ 9, năm 2017 vươn lên thứ 5, hai năm 2018 và 2019 xếp thứ 4.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Tỉnh Bắc Ninh", "PAR", 2016): (None, 9), ("Tỉnh Bắc Ninh", "PAR", 2017): (None, 5),
+        ("Tỉnh Bắc Ninh", "PAR", 2018): (None, 4), ("Tỉnh Bắc Ninh", "PAR", 2019): (None, 4)}

@@ -21,6 +21,8 @@ _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _LEADERS_ARE = re.compile(r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:là|gồm(?: có)?)\s*:?\s*(?:các\s+)?$")
 _YEARS_LISTED = re.compile(r"(?:trong|ở|qua|vào)\s+(?:các\s+)?năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*"
                            r"(?:19|20)\d\d)+)")  # "... lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019"
+# "ba năm 2021, 2022 và 2023, thành phố A lần lượt xếp thứ 2, thứ 1 và thứ 1": years listed before the unit
+_YEARS_BEFORE = re.compile(r"năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*(?:19|20)\d\d)+)")
 PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+|in\s+)?((?:19|20)\d\d)\s*[,:]\s*")
 _EQUALS = re.compile(r"\s*,?\s*(?:\(\s*)?(?:tương ứng|tương đương|tức là|tức|hay|bằng|đạt tỷ lệ|tỷ lệ|đạt)"
                      r"(?:\s+(?:với|là|đạt))?\s*:?\s*")
@@ -144,7 +146,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             listed = listed or (t.kind == "ranks" and t.value.get("listed", False))
             bound_year = years[i]
             came_from = fold(low[max(0, t.start - 5):t.start]).endswith(("tu ", "from ")) and t is not rank_tokens[-1]
-            also = _also_years(toks, i, bound_year) if bound_year is not None and n == 1 == len(ranks) else []
+            # "(2020, 2021, 2022) đứng đầu": the years listed before the place, the group's
+            also_of = bound_year if bound_year is not None else group_year
+            also = _also_years(toks, i, also_of) if also_of is not None and n == 1 == len(ranks) else []
             previous += [(ranks, y, "stated") for y in also if y != year]  # "dẫn đầu (2018, 2019)": each year's
             if year in also:  # "giữ vị trí thứ 2 trong các năm 2020 và 2021", of 2021: this year's place too
                 current += [(r, tied) for r in ranks]
@@ -169,19 +173,21 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         current += [(r, False) for ranks, y, how in previous if y == year and how == "stated" for r in ranks]
         previous_scores = [(values, y) for values, y in previous_scores if y != year]
         previous = [p for p in previous if p[1] != year]
+    if n == 1 and len(current) > 1 and "respective" in kinds and not scores and not previous:
+        # "Sở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019", "ba năm 2021, 2022 và 2023,
+        # thành phố A lần lượt xếp thứ 2, thứ 1 và thứ 1": one place a year, in turn
+        over = _YEARS_LISTED.search(low, g.start, where.end) or _YEARS_BEFORE.search(low, where.start, g.start)
+        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", over.group(1))] if over else []
+        if len(listed_years) == len(current):
+            year = year if year is not None else max(listed_years)
+            previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
+            current = [(r, tied) for (r, tied), y in zip(current, listed_years, strict=True) if y == year]
     if year is None:
         return []
     if n == 1 and len(current) == 1 and previous_scores and not previous and _EVERY_YEAR.search(
             low, g.start, where.end):
         # "đạt 90,12 điểm năm 2019 và 92,45 điểm năm 2020, đều xếp thứ nhất": the place of every year scored
         previous = [([current[0][0]], y, "stated") for _, y in previous_scores]
-    if n == 1 and len(current) > 1 and "respective" in kinds and not scores:
-        # "Sở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019": one place a year, in turn
-        over = _YEARS_LISTED.search(low, g.start, where.end)
-        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", over.group(1))] if over else []
-        if len(listed_years) == len(current):
-            previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
-            current = [(r, tied) for (r, tied), y in zip(current, listed_years, strict=True) if y == year]
     if n == 1 and len(scores) > 1 and not span and (over := _YEARS_LISTED.search(low, g.start, where.end)) and (
             "respective" in kinds or any(t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)):
         # "điểm của huyện A lần lượt là 78,45; 81,02 và 84,66 điểm trong các năm 2018, 2019, 2020": in turn
@@ -396,8 +402,8 @@ def _kept_after(toks: list[Token], i: int, low: str) -> bool:
 _EVERY_YEAR = re.compile(r"\b(?:đều|cả hai năm|cả ba năm|cả \w+ năm)\s+(?:(?:cùng|đã|vẫn)\s+)?(?:xếp|đứng|dẫn đầu"
                          r"|giữ|ở vị trí)")
 _FALLING = re.compile(r"(?:thứ tự|lần lượt)\s+(?:từ\s+)?cao\s+(?:xuống|đến|tới)\s+thấp|giảm dần")
-_ALL_ALONG = re.compile(r"\b(?:đều|liên tục|liên tiếp|luôn|giữ vững|consistently|continuously|every year|each year"
-                        r"|all)\b")
+_ALL_ALONG = re.compile(r"\b(?:đều|liên tục|liên tiếp|năm liền|luôn|giữ vững|consistently|continuously|every year"
+                        r"|each year|all)\b")
 
 
 def _over_the_span(m: Mention, kind: str, index: str, where: Location, toks: list[Token], low: str, g: Group,

@@ -324,7 +324,8 @@ _RULES: list[tuple[str, str, Any]] = [
      _ranks),  # "A và B đồng xếp thứ hai với 87,66 điểm"
     ("ranks", _first_char_first(["vị trí", "hạng", "xếp", "đứng", "ở"], r"\s+(?:(?:vị trí|hạng|xếp|đứng|ở)\s+)*t", "t")
               + r"hứ\s+(?P<ords>" + _ORD + r"(?:\s*(?:,|và)\s*(?:thứ\s+)?"
-              + _ORD + r")*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?", _ranks),
+              + _ORD + r"(?!\s+năm\b))*)(?:\s*(?:/|trong tổng số|trên tổng số|trong số|trên)\s*(?P<of>\d+))?",
+     _ranks),  # (not "thứ 2, hai năm 2017 và 2018 ...": "two years")
     ("ranks", r"thứ hạng\s+(?P<ords>\d{1,3}(?:\s*(?:,|và)\s*\d{1,3})+)\b(?![.,]\d|\s*(?:điểm|%))(?P<of>)", _ranks),
     # not "Kết quả xếp hạng 20 sở": a count
     # "xếp 60/63", "đứng 57/63": a place out of the bloc, without "thứ" (not a date: "12/5/2020")

@@ -407,27 +407,40 @@ def band_ranks(low: str, s: int, e: int, cands: list[Candidate], tokens: list[To
     return True
 
 
-def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[Token], grades: set[str]) -> None:
+def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[Token], grades: set[str],
+                run: dict) -> None:
     """The best and the worst grade band the text names are the top and the bottom of the ranking: "nhóm xếp
     loại Tốt gồm 4 đơn vị: A (86,42 điểm), B (83,15 điểm), ..." lists the first four places, "3 đơn vị xếp loại
     Trung bình gồm A, B và C" the last three, when the band's count is the units listed and their scores fall
-    (in place: the candidates of the sentence take the band's places, to be numbered as a leading/last list)."""
+    (in place: the candidates of the sentence take the band's places, to be numbered as a leading/last list).
+    The next band down, in a later sentence, all of it listed with scores below the band before ("Xếp loại Khá có
+    2 đơn vị: A 84,70 điểm; B 83,28 điểm"), takes the places after it (``run``: the bands placed so far, best
+    first: their grade, the places they fill and their lowest score)."""
     ranked = sorted(grades, key=_GRADE_ORDER.index)
     bands = list(GRADE.finditer(low, s, e))
     counts = [t for t in tokens if t.kind == "count" and t.value and not t.value.get("of")]
     for i, m in enumerate(bands):
         grade = m.group(1)
-        if grade not in (ranked[0], ranked[-1]):
-            continue
         end = bands[i + 1].start() if i + 1 < len(bands) else e
         count = _band_count(low, m, end, counts) or band_count_before(
             low, grade, m.start())  # "Có 3 đơn vị xếp loại Tốt, ... . Nhóm xếp loại Tốt gồm: A, B và C"
         members = [c for c in cands if m.end() <= c.position < end]
         scores = [c.score for c in members]
-        if (count is None or count != len(members) or count < 2 or None in scores
+        if (count is None or count != len(members) or None in scores
                 or any(a < b for a, b in zip(scores, scores[1:], strict=False))
                 or any(c.rank is not None or c.top or c.last or c.seq for c in members)):
             continue
+        follows = run.get("grade") in ranked and ranked.index(grade) == ranked.index(run["grade"]) + 1
+        if follows and max(scores) < run["floor"]:
+            for c in members:
+                c.rank, c.rank_basis = run["places"] + 1 + scores.index(c.score), "implied"
+                c.tied = c.shared_tie = scores.count(c.score) > 1
+            run.update(grade=grade, places=run["places"] + count, floor=min(scores))
+            continue
+        if grade not in (ranked[0], ranked[-1]) or count < 2:
+            continue
+        if grade == ranked[0]:
+            run.update(grade=grade, places=count, floor=min(scores))
         for c in members:  # "xã A (88,03 điểm), xã B (88,03 điểm)": one place, shared
             pos = next(j for j, other in enumerate(members, start=1) if other.score == c.score)
             c.shared_tie = scores.count(c.score) > 1
@@ -516,6 +529,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
     ordered_list = False  # a line announcing a list in rank order ("xếp hạng (từ cao xuống thấp):") came before
     last_list: tuple[int, int, int] | None = None  # (n, where, units seen) of a line announcing the last n
     grades_named = named_grades(low)  # the grade bands the text names (the bounds of each are written once)
+    band_run: dict = {}  # the grade bands placed so far, best first (``band_places``)
     grade_bounds: dict[str, dict] = {}  # "loại Khá (từ 80 đến dưới 90 điểm)": the band a grade word names after
     aside_year = False  # ctx.year was set by a sentence such as "Năm 2022, quận A xếp thứ hai."
     survey_of = None  # the index before a paragraph's survey scores
@@ -805,7 +819,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                 if behind:
                     candidates += ranked_behind(low, e, sentence_cands, mentions, gazetteer)
                 if banded and not band_ranks(low, s, e, sentence_cands, sent_tokens, grades_named):
-                    band_places(low, s, e, sentence_cands, sent_tokens, grades_named)
+                    band_places(low, s, e, sentence_cands, sent_tokens, grades_named, band_run)
     if doc_year is not None and base_year != doc_year:  # the folder's year was the publication's: the title's too
         for cand in candidates:
             if cand.where.paragraph == 0 and cand.year == doc_year:
