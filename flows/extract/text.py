@@ -430,17 +430,18 @@ def band_places(low: str, s: int, e: int, cands: list[Candidate], tokens: list[T
                 or any(a < b for a, b in zip(scores, scores[1:], strict=False))
                 or any(c.rank is not None or c.top or c.last or c.seq for c in members)):
             continue
-        follows = run.get("grade") in ranked and ranked.index(grade) == ranked.index(run["grade"]) + 1
+        follows = run.get("grade") in ranked and ranked.index(grade) == ranked.index(run["grade"]) + 1 and (
+            run["sentence"] != s)  # bands of one sentence are numbered only when they cover the bloc (band_ranks)
         if follows and max(scores) < run["floor"]:
             for c in members:
                 c.rank, c.rank_basis = run["places"] + 1 + scores.index(c.score), "implied"
                 c.tied = c.shared_tie = scores.count(c.score) > 1
-            run.update(grade=grade, places=run["places"] + count, floor=min(scores))
+            run.update(grade=grade, places=run["places"] + count, floor=min(scores), sentence=s)
             continue
         if grade not in (ranked[0], ranked[-1]) or count < 2:
             continue
         if grade == ranked[0]:
-            run.update(grade=grade, places=count, floor=min(scores))
+            run.update(grade=grade, places=count, floor=min(scores), sentence=s)
         for c in members:  # "xã A (88,03 điểm), xã B (88,03 điểm)": one place, shared
             pos = next(j for j, other in enumerate(members, start=1) if other.score == c.score)
             c.shared_tie = scores.count(c.score) > 1
