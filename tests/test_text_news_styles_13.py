@@ -211,3 +211,19 @@ def test_a_history_with_two_years_sharing_a_place(gazetteer):
     assert text_facts(gazetteer, text, None) == {
         ("Tỉnh Bắc Ninh", "PAR", 2016): (None, 9), ("Tỉnh Bắc Ninh", "PAR", 2017): (None, 5),
         ("Tỉnh Bắc Ninh", "PAR", 2018): (None, 4), ("Tỉnh Bắc Ninh", "PAR", 2019): (None, 4)}
+
+
+@pytest.mark.parametrize("above", ["Liền trên là huyện Lạc Sơn (81,4 điểm).",
+                                   "Ngay trên đó là huyện Lạc Sơn (81,4 điểm)."])
+def test_the_unit_just_above_one_placed_in_the_sentence_before(gazetteer, above):
+    text = ("Chỉ số CCHC năm 2020 của các huyện tỉnh Hòa Bình\n\n"
+            f"Huyện Đà Bắc xếp thứ 9 với 80,25 điểm. {above}")
+    got = text_facts(gazetteer, text, "Hòa Bình")
+    assert got[("Huyện Đà Bắc", "PAR", 2020)] == (80.25, 9) and got[("Huyện Lạc Sơn", "PAR", 2020)] == (81.4, 8)
+
+
+def test_the_unit_just_above_after_a_semicolon(gazetteer):
+    text = ("Chỉ số CCHC năm 2020 của các huyện tỉnh Hòa Bình\n\n"
+            "Thấp nhất là huyện Đà Bắc với 78,2 điểm, xếp thứ 10; liền trên là huyện Lạc Sơn (79,05 điểm).")
+    got = text_facts(gazetteer, text, "Hòa Bình")
+    assert got[("Huyện Đà Bắc", "PAR", 2020)] == (78.2, 10) and got[("Huyện Lạc Sơn", "PAR", 2020)] == (79.05, 9)

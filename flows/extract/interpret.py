@@ -215,6 +215,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         unit_scores = unit_scores or [None] * n
         unit_ranks = unit_ranks or [None] * n
     seq = "next" if "next" in kinds else "ordered" if "ordered" in kinds else None
+    if seq == "next" and n == 1 and any(t.kind == "next" and (t.value or {}).get("above") for t in g.header + toks):
+        seq = "above"  # "liền trên là A": one place above the unit placed before
     if "unordered" in kinds:  # "không theo thứ tự xếp hạng": no place follows from the order written
         seq, top = None, None
     up = counted_up(g)
@@ -252,7 +254,9 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
         if cand.rank is None:
             above, each = next(((t.value["above"], t.value.get("each")) for t in toks
                                 if t.kind == "last" and t.value and "above" in t.value), (0, None))
-            if above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
+            if seq == "above":  # "Thấp nhất là A, xếp thứ 63; liền trên là B": from A's place, not the bottom
+                cand.seq = seq
+            elif above and n == 1:  # "đứng áp chót", "thứ hai từ dưới lên": counted up from the last place
                 cand.last, cand.above_last = (above + 1, 1), above
             elif above and "respective" in kinds and not last:  # "xếp trên lần lượt là A và B": up, one by one
                 cand.last, cand.above_last = (above + i + 1, 1), above + i

@@ -107,6 +107,9 @@ def _chain(cands: list[Candidate], size: int | None, warnings: list[str]) -> Non
         elif (c.rank is None and c.shared_tie and prev_placed is not None and prev_placed.shared_tie
               and prev_placed.where is c.where and prev_placed.score == c.score and valid):
             c.rank, c.rank_basis, c.tied = last_rank, "implied", True  # "A và B cùng đạt 95,7%": one rank
+        elif c.rank is None and c.seq == "above":
+            if prev_placed is not None and last_rank > 1 and prev_placed.where.paragraph == c.where.paragraph:
+                c.rank, c.rank_basis = last_rank - 1, "implied"  # "... xếp thứ 8; liền trên là huyện A": 7
         elif c.rank is None and c.seq and (valid or (after and not unplaced)) and (after or c.seq != "next"):
             # (units said to come next, "hai vị trí tiếp theo thuộc về A và B", after no place: not from the top)
             rank = after + 1  # "A xếp thứ 2/8. Đứng đầu là B; các vị trí tiếp theo là C, D, ...": A's place is

@@ -418,6 +418,10 @@ _RULES: list[tuple[str, str, Any]] = [
              r"|(?:(?:bám sát|bám đuổi|theo)\s+)?(?:phía|liền|ngay)\s+sau(?=\s+(?:lần lượt\s+)?là\b)"
              r"|(?:(?<=xếp )|(?<=đứng ))(?:ngay|liền)\s+sau(?=\s*(?:[.,;]|$|với\b)))"  # "B xếp ngay sau."
              r"(?:\s+lần lượt)?(?:\s+là)?", None),
+    # "Liền trên là Kon Tum (69,71%)", "...; liền trên là huyện A": the place just above the unit placed before,
+    # opening a sentence or a clause (not ", liền trên là B" after "Thấp nhất là A": the last two, listed up)
+    ("next", r"(?:(?<=[.;] )|(?<=[.;])|(?<=^)|(?<=\n))(?:(?:đứng|xếp)\s+)?(?:liền|ngay)\s+trên(?:\s+(?:là|đó là))?"
+             r"(?=\s+[^\W\d])", lambda m: {"above": True}),
     ("ordered", r"lần lượt\s+như\s+sau\s*:", None),  # "Chỉ số ... khối huyện lần lượt như sau: A (87,5 điểm), ..."
     # "Xếp hạng Chỉ số CCHC năm 2016 như sau:": the words between are other rules' (kept when "xếp hạng" opens it)
     ("as_follows", r"(?<=\s)như\s+sau\s*:", None),
