@@ -227,3 +227,22 @@ def test_the_unit_just_above_after_a_semicolon(gazetteer):
             "Thấp nhất là huyện Đà Bắc với 78,2 điểm, xếp thứ 10; liền trên là huyện Lạc Sơn (79,05 điểm).")
     got = text_facts(gazetteer, text, "Hòa Bình")
     assert got[("Huyện Đà Bắc", "PAR", 2020)] == (78.2, 10) and got[("Huyện Lạc Sơn", "PAR", 2020)] == (79.05, 9)
+
+
+def test_english_table_read_out_in_prose_with_rank_n(gazetteer):
+    text = ("PAR Index 2020\n\nThe results, province by province: Da Nang, 89.21 points, rank 2; Ben Tre, 84.6 points, "
+            "rank 15.")
+    assert text_facts(gazetteer, text, None) == {
+        ("Thành phố Đà Nẵng", "PAR", 2020): (89.21, 2), ("Tỉnh Bến Tre", "PAR", 2020): (84.6, 15)}
+
+
+@pytest.mark.parametrize("bracket", ["(81.45; 31st)", "(81.45 points; 31st)"])
+def test_english_score_and_place_in_one_bracket_after_a_semicolon(gazetteer, bracket):
+    text = f"PAR Index 2020\n\nNinh Thuan {bracket} was further down the table."
+    assert text_facts(gazetteer, text, None) == {("Tỉnh Ninh Thuận", "PAR", 2020): (81.45, 31)}
+
+
+def test_english_had_been_nth_in_a_year(gazetteer):
+    text = "PAR Index 2020\n\nSoc Trang rose to 20th. It had been 33rd in 2019."
+    got = text_facts(gazetteer, text, None)
+    assert got[("Tỉnh Sóc Trăng", "PAR", 2020)] == (None, 20) and got[("Tỉnh Sóc Trăng", "PAR", 2019)] == (None, 33)

@@ -387,7 +387,7 @@ _KIND_LISTED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|
 # an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
 # ...", "The province ranked ..."
 _EN_FIGURE_VERBS = ("reached", "stood", "scored", "ranked", "came", "rose", "fell", "climbed", "dropped", "slipped",
-                    "moved", "placed", "finished", "achieved", "earned")
+                    "moved", "placed", "finished", "achieved", "earned", "been")  # "It had been 33rd in 2019"
 _EN_REFERENCE = re.compile(r"(?:the\s+(?:[a-z-]+\s+){0,3}?(city|province|district|ministry|department)(?:'s|’s)?"
                            r"|its)(?=\s+(?:[^\s,;.]+\s+){0,8}?(" + "|".join(_EN_FIGURE_VERBS)
                            + r"|was|were|got|had|has|also|remained)\b)"

@@ -183,11 +183,17 @@ EN_RULES: list[tuple[str, str, Any]] = [
               + r")\s+(?:places?|positions?|spots?)\b", _place_range),
     ("ranks", r"(?:tied|joint)\s+(?:for\s+)?(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+place)?", _ranks),
     ("ranks", r"(?:ranked|ranks|ranking|placed|came|come|comes|finished|stood|was|were|is|are|in|at|reached|secured"
-              r"|claimed|occupied|held"
+              r"|claimed|occupied|held|had been|has been|have been"
               r"|(?:ranking|placing|putting|leaving)\s+(?:it|them))\s+(?:in\s+|at\s+)?"
               r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*|no\.\s*\d+|number\s+\d+)"
               r"(?:\s+(?:place|position|spot))?(?:\s+(?:out\s+)?of\s+(?:the\s+)?(?P<of>\d+))?", _ranks),
     ("ranks", r"(?<=from )(?:the\s+)?(?P<ords>" + _ORD + r")(?:\s+(?:place|position|spot))?", _ranks),
+    # a table read out in prose: "Quang Ninh, 90.13 points, rank 1; Hai Phong, 86.82 points, rank 3"
+    ("ranks", r"(?:(?<=, )|(?<=; )|(?<=\())rank\s+(?P<ords>\d{1,3})\b(?![.,]\d)"
+              r"(?:\s*(?:/|of|out of)\s*(?P<of>\d{1,3}))?",
+     lambda m: {"ranks": [int(m.group("ords"))], "tied": False, "of": int(m.group("of")) if m.group("of") else None}),
+    # the place after the score in one bracket: "Khanh Hoa (82.67 points; 20th)"
+    ("ranks", r"(?<=; )(?P<ords>\d{1,2}(?:st|nd|rd|th))(?=\s*\))", _ranks),
     ("ranks", r"(?:the\s+)?(?P<ords>" + _ORD + r"(?:\s*(?:,|and)\s*(?:the\s+)?" + _ORD + r")*)\s+(?:places?|positions?"
               r"|spots?)\b", _ranks),
     ("ranks", r"(?<=to )(?:the\s+)?(?P<ords>" + _ORD + r")\b", _ranks),
@@ -219,6 +225,8 @@ EN_RULES: list[tuple[str, str, Any]] = [
     ("scores", r"(?:" + _NUM + r"\s*(?:,\s+|;\s*|\s+and\s+)){0,8}" + _NUM + r"\s*(?:/\s*100\s*)?" + _POINTS,
      lambda m: _numbers(re.sub(r"/\s*100", "", m.group(0)))),
     ("scores", r"(?<=\()\s*\d+\.\d+\s*(?=\))", lambda m: _numbers(m.group(0))),
+    # "Khanh Hoa (82.67; 20th)": a bare score before the place in one bracket
+    ("scores", r"(?<=\()\d{2,3}\.\d{1,2}(?=\s*;\s*\d{1,2}(?:st|nd|rd|th)\s*\))", lambda m: _numbers(m.group(0))),
     # "Hai Phong (second, 81.69)": a bare score after the place in one bracket
     ("scores", "(?:" + "|".join(rf"(?<=\({o}, )" for o in (
         r"\d(?:st|nd|rd|th)", r"\d\d(?:st|nd|rd|th)", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
