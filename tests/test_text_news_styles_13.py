@@ -1,5 +1,8 @@
 """The text extractor on constructions of a thirteenth round of announcements, written for these tests: one
-unit's scores over listed years, ..."""
+unit's history (scores and places over listed years, streaks, years sharing a place), "thành phố" and "The city"
+standing for the city named before, a name read before its year, grade bands in sentences of their own, "liền
+trên", units said to come next after no place, a scale's maximum, reform named in passing in a satisfaction
+text, and English tables read out in prose."""
 
 from __future__ import annotations
 
