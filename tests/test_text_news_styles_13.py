@@ -249,3 +249,32 @@ def test_english_had_been_nth_in_a_year(gazetteer):
     text = "PAR Index 2020\n\nSoc Trang rose to 20th. It had been 33rd in 2019."
     got = text_facts(gazetteer, text, None)
     assert got[("Tỉnh Sóc Trăng", "PAR", 2020)] == (None, 20) and got[("Tỉnh Sóc Trăng", "PAR", 2019)] == (None, 33)
+
+
+def test_the_last_commune_of_communes_and_wards_ranked_together(gazetteer):
+    text = ("Lạng Sơn công bố Chỉ số cải cách hành chính năm 2025 của 65 xã, phường\n\n"
+            "Phường Lương Văn Tri dẫn đầu với 90,4 điểm. Xếp cuối bảng là xã Quốc Khánh (66,2 điểm).")
+    got = text_facts(gazetteer, text, "Lạng Sơn")
+    assert got[("Xã Quốc Khánh", "PAR", 2025)] == (66.2, 65)
+
+
+def test_the_last_ward_of_wards_ranked_apart_is_not_placed_by_the_count_of_all(gazetteer):
+    text = ("Lạng Sơn công bố Chỉ số cải cách hành chính năm 2025 của 65 xã, phường\n\n"
+            "Ở khối phường, phường Lương Văn Tri dẫn đầu với 90,4 điểm; phường Tam Thanh xếp cuối khối với 81,3 điểm.")
+    got = text_facts(gazetteer, text, "Lạng Sơn")
+    assert got[("Phường Tam Thanh", "PAR", 2025)] == (81.3, None)
+
+
+def test_the_size_of_a_bloc_stated_with_its_average(gazetteer):
+    text = ("Công bố Chỉ số CCHC năm 2020 của các sở, ban, ngành tỉnh Nghệ An\n\n"
+            "Khối 21 sở, ban, ngành có điểm trung bình đạt 84,1 điểm.\n\n"
+            "Hai đơn vị xếp cuối bảng là Sở Xây dựng (78,05 điểm) và Ban Dân tộc (77,2 điểm).")
+    got = text_facts(gazetteer, text, "Nghệ An")
+    assert got[("Sở Xây dựng", "PAR", 2020)] == (78.05, 20) and got[("Ban Dân tộc", "PAR", 2020)] == (77.2, 21)
+
+
+def test_the_size_of_the_second_bloc_stated_after_the_province(gazetteer):
+    text = ("Đồng Tháp: Chỉ số CCHC năm 2021\n\n"
+            "UBND tỉnh công bố Chỉ số cải cách hành chính năm 2021 của 20 sở, ban, ngành tỉnh và 12 huyện, thành "
+            "phố. Huyện Tam Nông xếp cuối khối với 82,4 điểm.")
+    assert text_facts(gazetteer, text, "Đồng Tháp")[("Huyện Tam Nông", "PAR", 2021)] == (82.4, 12)

@@ -48,7 +48,10 @@ _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức(?! độ hài lòng))\b"
 _BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
                           + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,90}$")
 _BOUND_WORD = re.compile(r"\b(?:trên|dưới|từ|hơn|không)\b")
-_AVERAGE = re.compile(r"\bcó điểm (?:bình quân|trung bình)\b")
+# "Khối phường, đặc khu có 32 đơn vị", "Ở khối phường, phường A ..." (not "KHỐI XÃ, PHƯỜNG (96 đơn vị)": both)
+_APART = re.compile(r"\b(?:khối|nhóm)\s+(?:các\s+)?(?:phường|xã)\b"
+                    r"(?!\s*(?:,|và)\s*(?:phường|xã)\s*(?:[,(:.;\n]|và\b|đặc khu|$))")
+_AVERAGE = re.compile(r"\bcó điểm (?:bình quân|trung bình)\b(?:\s+(?:đạt|là)\s+\d+(?:[.,]\d+)?\s*(?:điểm|%))?")
 _CENTRAL = re.compile(r"\s*(?:thuộc\s+)?(?:ngành dọc|trung ương)\b")
 _GENERIC_NOUNS = ("đơn vị", "địa phương", "cơ quan")
 # ", sở" that may start the next unit's name ("ngành" starts none)
@@ -78,10 +81,14 @@ def size_hint(low: str, end: int, bloc: str) -> int | None:
         7
     """
     found = None
+    # a commune or a ward of a text ranking them together ("78 xã, phường, đặc khu"): the size of that bloc; not
+    # where the text ranks wards and communes apart ("Khối phường, đặc khu có 32 đơn vị")
+    together = bloc in ("commune", "ward") and _APART.search(low) is None
+    wanted = {bloc, "commune_level"} if together else {bloc}
     for start, stop, n, blocs in _statements(low):
         if stop > end:
             break
-        if bloc in blocs if blocs is not None else end - start <= 400:
+        if wanted & blocs if blocs is not None else end - start <= 400:
             found = n
     return found
 
@@ -119,7 +126,7 @@ def _statements(low: str) -> tuple[tuple[int, int, int, frozenset[str] | None], 
 
 
 # between two blocs stated together: "19 sở, cơ quan thuộc UBND tỉnh và 10 huyện, thành phố"
-_SECOND_BLOC = re.compile(r"[\s,;]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:cấp\s+(?:tỉnh|thành phố)[\s,]*)?"
+_SECOND_BLOC = re.compile(r"[\s,;]*(?:(?:cơ quan|đơn vị)[\s,]*)?(?:(?:cấp\s+)?(?:tỉnh|thành phố)[\s,]*)?"
                           r"(?:(?:trực\s+)?thuộc\s+(?:ubnd|ủy ban nhân dân)\s+(?:tỉnh|thành phố)[\s,]*)?(?:và)?\s*")
 
 
