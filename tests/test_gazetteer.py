@@ -192,6 +192,14 @@ def test_every_unit_has_an_english_name_and_every_change_a_note(g):
     assert changed and all(u.note for u in changed)
 
 
+def test_every_name_writes_its_kind_word_in_sentence_case(g):
+    # "Thị xã Việt Yên", not the upstream package's "Thị Xã Việt Yên": league tables show these names
+    kinds = ("Thị xã ", "Thành phố ", "Thị trấn ")
+    wrong = [u.name_vi for u in g.units.values()
+             if any(u.name_vi.lower().startswith(k.lower()) and not u.name_vi.startswith(k) for k in kinds)]
+    assert wrong == []
+
+
 def test_hai_phong_unit_ids_are_stable(g):
     for uid in ("hai-phong", "hai-phong:quan-ngo-quyen", "hai-phong:so-y-te", "hai-phong:huyen-bach-long-vy",
                 "hai-phong:van-phong-ubnd", "hai-phong:thanh-tra", "hai-phong:ban-quan-ly-khu-kinh-te"):

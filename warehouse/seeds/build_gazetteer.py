@@ -83,6 +83,18 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "").strip()
 
 
+_KIND_CASE = {"Thị Xã ": "Thị xã ", "Thành Phố ": "Thành phố ", "Thị Trấn ": "Thị trấn "}
+
+
+def kind_case(name: str) -> str:
+    """A unit's name with its kind word in sentence case, as every other name has it ("Thị Xã Việt Yên" in the
+    package -> "Thị xã Việt Yên")."""
+    for wrong, right in _KIND_CASE.items():
+        if name.startswith(wrong):
+            return right + name[len(wrong):]
+    return name
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     """Rows of a source CSV."""
     with open(path, encoding="utf-8", newline="") as fh:
@@ -175,7 +187,7 @@ def build_districts_and_communes(legacy: list, new: list, converter: dict,
     for r in legacy:
         pid = province_ids[r["provinceKey"]]
         pid = "thua-thien-hue" if pid == "hue" else pid
-        dname = nfc(r["district"])
+        dname = kind_case(nfc(r["district"]))
         did = f"{pid}:{slug(dname)}"
         key = f"{r['provinceKey']}_{r['districtKey']}_"
         districts.setdefault(did, {"unit_id": did, "name_vi": dname, "name_en": english(dname),
@@ -184,7 +196,7 @@ def build_districts_and_communes(legacy: list, new: list, converter: dict,
                                    "note": f"{SNAPSHOT}; {DISTRICTS_NOTE}"})
         if not r["ward"]:
             continue
-        wname = nfc(r["ward"])
+        wname = kind_case(nfc(r["ward"]))
         old_key = key + r["wardKey"]
         succ = successor.get(old_key) or split.get(old_key, "")
         note = SNAPSHOT + ("; split in 2025, successor is the default new commune" if old_key in split else "")
