@@ -21,6 +21,11 @@ _WHEN = re.compile(r"\s*,?\s*(?:khi|lúc|thời điểm)\b[^;.]*$")
 _LEADERS_ARE = re.compile(r"(?:dẫn đầu|đứng đầu|xếp đầu)\s+(?:là|gồm(?: có)?)\s*:?\s*(?:các\s+)?$")
 _YEARS_LISTED = re.compile(r"(?:trong|ở|qua|vào)\s+(?:các\s+)?năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*"
                            r"(?:19|20)\d\d)+)")  # "... lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019"
+def _years_of(listed: re.Match | None) -> list[int]:
+    """The years of a list of years ("các năm 2017, 2018 và 2019"), none without one."""
+    return [int(y) for y in re.findall(r"(?:19|20)\d\d", listed.group(1))] if listed else []
+
+
 # "ba năm 2021, 2022 và 2023, thành phố A lần lượt xếp thứ 2, thứ 1 và thứ 1": years listed before the unit
 _YEARS_BEFORE = re.compile(r"năm\s+((?:19|20)\d\d(?:\s*(?:,|và|,\s*và)\s*(?:19|20)\d\d)+)")
 PAREN_YEAR = re.compile(r"\(\s*(?:năm\s+|in\s+)?((?:19|20)\d\d)\s*[,:]\s*")
@@ -176,8 +181,8 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
     if n == 1 and len(current) > 1 and "respective" in kinds and not scores and not previous:
         # "Sở Tư pháp lần lượt xếp thứ 4, 2 và 1 trong các năm 2017, 2018 và 2019", "ba năm 2021, 2022 và 2023,
         # thành phố A lần lượt xếp thứ 2, thứ 1 và thứ 1": one place a year, in turn
-        over = _YEARS_LISTED.search(low, g.start, where.end) or _YEARS_BEFORE.search(low, where.start, g.start)
-        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", over.group(1))] if over else []
+        listed_years = _years_of(_YEARS_LISTED.search(low, g.start, where.end)
+                                 or _YEARS_BEFORE.search(low, where.start, g.start))
         if len(listed_years) == len(current):
             year = year if year is not None else max(listed_years)
             previous += [([r], y, "stated") for (r, _), y in zip(current, listed_years, strict=True) if y != year]
@@ -188,20 +193,18 @@ def interpret(g: Group, index: str, ctx: Context, where: Location, gazetteer: Ga
             low, g.start, where.end):
         # "đạt 90,12 điểm năm 2019 và 92,45 điểm năm 2020, đều xếp thứ nhất": the place of every year scored
         previous = [([current[0][0]], y, "stated") for _, y in previous_scores]
-    if n == 1 and len(scores) > 1 and not span and (over := _YEARS_LISTED.search(low, g.start, where.end)) and (
-            "respective" in kinds or any(t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)):
-        # "điểm của huyện A lần lượt là 78,45; 81,02 và 84,66 điểm trong các năm 2018, 2019, 2020": in turn
-        listed_years = [int(y) for y in re.findall(r"(?:19|20)\d\d", over.group(1))]
-        if len(listed_years) == len(scores):
-            previous_scores += [([v], y) for v, y in zip(scores, listed_years, strict=True) if y != year]
-            scores = [v for v, y in zip(scores, listed_years, strict=True) if y == year]
-    if n == 1 and len(scores) > 1 and span and span["last"] - span["first"] + 1 == len(scores) and (
-            span["first"] <= year <= span["last"]) and ("respective" in kinds or any(
-            t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks)):
-        # "Từ năm 2018 đến năm 2020, ... với số điểm lần lượt là 89,45; 90,95 và 91,04": one score a year, in turn
-        by_year = dict(zip(range(span["first"], span["last"] + 1), scores, strict=True))
-        previous_scores += [([v], y) for y, v in by_year.items() if y != year]
-        scores = [by_year[year]]
+    scores_in_turn = n == 1 and len(scores) > 1 and ("respective" in kinds or any(
+        t.kind == "scores" and "lần lượt" in low[t.start:t.end] for t in toks))
+    # one score a year, in turn: "điểm của huyện A lần lượt là 78,45; 81,02 và 84,66 điểm trong các năm 2018, 2019,
+    # 2020"; "Từ năm 2018 đến năm 2020, ... với số điểm lần lượt là 89,45; 90,95 và 91,04"
+    score_years: list[int] = []
+    if scores_in_turn and span is None:
+        score_years = _years_of(_YEARS_LISTED.search(low, g.start, where.end))
+    elif scores_in_turn and span["first"] <= year <= span["last"]:
+        score_years = list(range(span["first"], span["last"] + 1))
+    if score_years and len(score_years) == len(scores):
+        previous_scores += [([v], y) for v, y in zip(scores, score_years, strict=True) if y != year]
+        scores = [v for v, y in zip(scores, score_years, strict=True) if y == year]
     together = "shared" in kinds or any(tied for _, tied in current)
     unit_scores = _distribute(scores, n, together)
     unit_ranks = _distribute([r for r, _ in current], n, together)
@@ -591,6 +594,19 @@ def ended_reject(cand: Candidate, gazetteer: Gazetteer) -> dict | None:
             "span": [cand.where.start, cand.where.end], "evidence": cand.where.evidence, "candidates": [unit.name_vi],
             "message": f"{lifetime(unit, cand.year)}, but a {cand.year} figure at line {cand.where.line} is given "
                        "for it; check the year of the source, or the unit's validity in warehouse/seeds/dim_unit.csv"}
+
+
+def named_anew(cand: Candidate, gazetteer: Gazetteer, province: str | None, national: bool, ctx: Context) -> bool:
+    """Give a stated figure whose unit did not exist in its year the unit of that name that did, if one did ("Thành
+    phố Huế năm 2022 xếp thứ 2": the name, read before its year, was the centrally run city of 2025; in 2022 it is
+    Thừa Thiên Huế's city), in place; not another kind of unit in a national ranking. True when it did."""
+    other = gazetteer.resolve(cand.surface, province, cand.year) if not cand.derived else None
+    if other is None or other.unit_id == cand.unit_id or not other.valid_at_end_of(cand.year) or (
+            national and other.unit_kind != cand.unit_kind):
+        return False
+    cand.unit_id, cand.unit_kind = other.unit_id, other.unit_kind
+    cand.bloc = bloc_of(other, ctx.bloc, gazetteer, cand.year, ctx.towns)
+    return True
 
 
 def lifetime(unit, year: int) -> str:  # noqa: ANN001 - a gazetteer Unit

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from flows.extract.sizes import KIND_NOUNS
 from flows.gazetteer import Gazetteer, Mention
 from flows.textnorm import fold
 
@@ -382,7 +383,7 @@ _KIND_ALONE = re.compile(
     r"|nằm|dẫn đầu|thuộc|là|lọt|về)\b))")
 
 
-_KIND_LISTED = re.compile(r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|sở|ban|ngành)\s*(?:,|và|&)\s*$")
+_KIND_LISTED = re.compile(rf"(?:{KIND_NOUNS}|thị trấn)\s*(?:,|và|&)\s*$")  # "các huyện, thị xã, thành phố"
 
 # an English subject standing for the unit named before: "The city's SIPAS reached ...", "Its satisfaction index
 # ...", "The province ranked ..."

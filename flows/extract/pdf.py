@@ -113,6 +113,13 @@ def page_lines(page: Any) -> list[str]:
     return lines
 
 
+def _inside(obj: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    """Whether a page object's centre is inside a table's box."""
+    x0, top, x1, bottom = box
+    return (x0 <= (obj.get("x0", 0) + obj.get("x1", 0)) / 2 <= x1
+            and top <= (obj.get("top", 0) + obj.get("bottom", 0)) / 2 <= bottom)
+
+
 def read_segments(data: bytes, path: str, gazetteer: Gazetteer | None = None, year_hint: int | None = None,
                   province_hint: str | None = None, text: list[tuple[int, int, str]] | None = None) -> list[Segment]:
     """The logical tables of a PDF, in page order (with a ``gazetteer``, transposed ones too: units in a row);
@@ -134,9 +141,7 @@ def read_segments(data: bytes, path: str, gazetteer: Gazetteer | None = None, ye
             tables = page.find_tables()
             if text is not None:
                 boxes = [table.bbox for table in tables]  # a table may run past the page's edge: no crop
-                rest = page.filter(lambda obj, boxes=boxes: not any(
-                    x0 <= (obj.get("x0", 0) + obj.get("x1", 0)) / 2 <= x1 and top <= (obj.get("top", 0) + obj.get(
-                        "bottom", 0)) / 2 <= bottom for x0, top, x1, bottom in boxes))
+                rest = page.filter(lambda obj, boxes=boxes: not any(_inside(obj, box) for box in boxes))
                 lines = [line for line in page_lines(rest) if not is_page_number(line.strip())]
                 text.extend((page_no, n, line) for n, line in enumerate(lines, start=1))
             for table in tables:
@@ -167,15 +172,15 @@ def extract_pdf(data: bytes, path: str, gazetteer: Gazetteer, year_hint: int | N
     """Facts from every score table of a text-based PDF, and from its text outside them."""
     lines: list[tuple[int, int, str]] = []
     segments = read_segments(data, path, gazetteer, year_hint, province_hint, text=lines)
-    results = [extract_grid(s.grid, path=path, gazetteer=gazetteer, year_hint=year_hint, province_hint=province_hint,
-                            title_lines=s.titles, cell_place=s.place) for s in segments]
     prose = _read_text(lines, path, gazetteer, year_hint, province_hint)
-    if prose["facts"] or prose["leader_ratings"] or not segments:
-        results.insert(0, prose)  # before the rows: where a row and a sentence agree, the row is kept
-    if not any(r["facts"] or r.get("leader_ratings") or r.get("rejects") for r in results) and not segments:
+    if not segments and not (prose["facts"] or prose["leader_ratings"] or prose["rejects"]):
         raise ParindexError("no score table and no sentence with a unit's score or place was found", path=path,
                             fix="check that the PDF is an announcement or appendix of the index; give the Excel "
                                 "or Word original if its tables are drawn as pictures")
+    # the sentences before the rows: where a row and a sentence agree, the row is kept
+    results = [prose] if prose["facts"] or prose["leader_ratings"] or not segments else []
+    results += [extract_grid(s.grid, path=path, gazetteer=gazetteer, year_hint=year_hint, province_hint=province_hint,
+                             title_lines=s.titles, cell_place=s.place) for s in segments]
     merged = merge_results(results)
     if prose["facts"] and segments:
         from flows.extract.text_tables import merge_agreeing

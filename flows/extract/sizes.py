@@ -24,11 +24,11 @@ _SIZE_BEFORE = re.compile(r"\b(?:trong|among)\s+(?:tổng\s+số\s+|số\s+|the\
                           r"|district)")
 # a bloc's size stated before: "Cả 8 huyện, thị xã, thành phố đều đạt", "khối phường (7 đơn vị)", "khối sở có
 # 20 đơn vị", "kết quả của 15 huyện, thành phố:"; not a claim ("có 5 đơn vị đạt trên 90 điểm")
-_KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phường|đặc khu|tỉnh|bộ"
+KIND_NOUNS = r"huyện|quận|thị xã|thành phố|sở|ban|ngành|xã|phường|đặc khu|tỉnh|bộ"  # the kinds a bloc is named by
 # searched from the number (the regex engine skips to the next digit), then the words before it
 _SIZE_STATED = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d{0,2})\s+(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?"
-                          r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + _KIND_NOUNS
-                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()\n]{0,40}))")
+                          r"(?P<nouns>(?:đơn vị|địa phương|cơ quan|" + KIND_NOUNS
+                          + r")\b(?:(?:\s*,\s*|\s+và\s+)(?:" + KIND_NOUNS + r")\b)*)(?=(?P<rest>[^.;:()\n]{0,40}))")
 _PLACE_WORDS = r"dẫn đầu|đứng đầu|xếp đầu|xếp cuối|đứng cuối"  # "dẫn đầu 21 sở" states the bloc; "xếp cuối 2 đơn vị là"
 _SIZE_LEAD = re.compile(r"(?:(?P<all>\bcả|\btất cả|\btoàn bộ)|(?P<whole>\btrong|\bcủa|\bđối với|\btại|\bở(?=\s+khối)"
                         r"|\bkhối"  # "Khối 27 huyện, thị xã, thành phố - 2 đơn vị có chỉ số cao nhất:"
@@ -45,8 +45,8 @@ _CLAIMED = re.compile(r"\b(?:đạt|trên(?!\s+địa)|dưới|từ|xếp loại
 _GROUP_BEFORE = re.compile(r"\b(?:nhóm|loại|mức(?! độ hài lòng))\b"
                            r"(?:[^.;:,]{0,25}|[^.;]{0,25}\([^()]{0,40}\)\s*:?\s*)$")
 # "khối quận, huyện (9 đơn vị)", "Khối UBND cấp huyện (09 đơn vị)": the nearest bloc
-_BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + _KIND_NOUNS
-                          + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + _KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,90}$")
+_BLOC_BEFORE = re.compile(r"khối\s+(?:(?:ubnd|ủy ban nhân dân|các)\s+)?(?:cấp\s+)?((?:" + KIND_NOUNS
+                          + r")(?:(?:\s*,\s*|\s+và\s+)(?:" + KIND_NOUNS + r")\b)*)(?:(?!khối)[^.;:]){0,90}$")
 _BOUND_WORD = re.compile(r"\b(?:trên|dưới|từ|hơn|không)\b")
 # "Khối phường, đặc khu có 32 đơn vị", "Ở khối phường, phường A ..." (not "KHỐI XÃ, PHƯỜNG (96 đơn vị)": both)
 _APART = re.compile(r"\b(?:khối|nhóm)\s+(?:các\s+)?(?:phường|xã)\b"

@@ -42,7 +42,15 @@ from flows.extract.document import (
     split_sentences,
     unwrap_lines,
 )
-from flows.extract.interpret import PAREN_YEAR, claims_of, counted_up, ended_reject, interpret, unknown_reject
+from flows.extract.interpret import (
+    PAREN_YEAR,
+    claims_of,
+    counted_up,
+    ended_reject,
+    interpret,
+    named_anew,
+    unknown_reject,
+)
 from flows.extract.items import (
     OVERTAKES,
     bare_scores,
@@ -78,7 +86,7 @@ from flows.extract.respective import (
 )
 from flows.extract.scan import Token, scan
 from flows.extract.scan_en import looks_english
-from flows.extract.scope import bloc_of, group_index, most_specific, split_by_index
+from flows.extract.scope import group_index, most_specific, split_by_index
 from flows.extract.sizes import GRADE, band_count_before, counted, named_grades, size_hint
 from flows.gazetteer import Gazetteer, Mention
 from flows.textindex import TextIndex
@@ -786,13 +794,7 @@ def extract_text(raw: str, gazetteer: Gazetteer, year_hint: int | None = None,
                             cand.last, cand.list_at, last_list = (n, seen + 1), at, (n, at, seen + 1)
                             cand.size_hint = cand.size_hint or size_hint(low, at, cand.bloc)
                         if cand.unit_id and (ended := ended_reject(cand, gazetteer)):
-                            # "Thành phố Huế năm 2022 xếp thứ 2": the name read before its year was the city of
-                            # 2025; the unit of that name in the figure's year, if there is one
-                            other = gazetteer.resolve(cand.surface, here, cand.year) if not cand.derived else None
-                            if other is not None and other.unit_id != cand.unit_id and other.valid_at_end_of(
-                                    cand.year) and not (national and other.unit_kind != cand.unit_kind):
-                                cand.unit_id, cand.unit_kind = other.unit_id, other.unit_kind
-                                cand.bloc = bloc_of(other, ctx.bloc, gazetteer, cand.year, ctx.towns)
+                            if named_anew(cand, gazetteer, here, national, ctx):
                                 candidates.append(cand)
                             else:
                                 rejects.append(ended)
